@@ -1,0 +1,131 @@
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { INVOKE_CHANNEL } from '../../shared/api/client';
+import { createServices, type MesochartServices } from '../services/app';
+import { isAllowedExternalUrl } from './external-links';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+const rendererDir = path.join(__dirname, '..', 'renderer');
+
+/** In development better-sqlite3 is built a second time for Electron's ABI, beside the Node build the tests use. */
+function nativeBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const file = path.join(
+    app.getAppPath(),
+    'node_modules',
+    '.mesochart-native',
+    `electron-${process.versions.electron}-${process.arch}`,
+    'better_sqlite3.node',
+  );
+  return existsSync(file) ? file : undefined;
+}
+
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    const file = path.normalize(path.join(rendererDir, relative));
+    // Nothing outside the built renderer is ever served.
+    if (url.host !== APP_HOST || !file.startsWith(rendererDir + path.sep)) {
+      return new Response('Not found', { status: 404 });
+    }
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+function harden(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Mesochart',
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      devTools: !app.isPackaged,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+function registerIpc(services: MesochartServices): void {
+  ipcMain.handle(INVOKE_CHANNEL, (event, operation: unknown, input: unknown) => {
+    const frame = event.senderFrame;
+    return services.dispatch(
+      { url: frame?.url ?? '', isMainFrame: frame !== null && frame === event.sender.mainFrame },
+      operation,
+      input,
+    );
+  });
+}
+
+async function start(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  await app.whenReady();
+  const dataDir = process.env.MESOCHART_DATA_DIR || app.getPath('userData');
+  const binding = nativeBinding();
+  const services = await createServices({
+    dataDir,
+    trustedOrigin: APP_ORIGIN,
+    ...(binding ? { nativeBinding: binding } : {}),
+  });
+  harden();
+  serveRenderer();
+  registerIpc(services);
+  let win = createWindow();
+  app.on('second-instance', () => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) win = createWindow();
+  });
+  app.on('window-all-closed', () => {
+    void services.close().then(() => app.quit());
+  });
+}
+
+start().catch((error: unknown) => {
+  // Start-up errors (a database from a newer version, a damaged file) are told to the user plainly.
+  const message = error instanceof Error ? error.message : String(error);
+  dialog.showErrorBox('Mesochart cannot start', message);
+  app.exit(1);
+});

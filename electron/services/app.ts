@@ -1,0 +1,68 @@
+import { mkdirSync, openSync, readFileSync, writeSync, closeSync, fsyncSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { AppState } from './context';
+import type { Result } from '../../shared/api/result';
+import { openStore } from './store/database';
+import { newAuthSession } from './auth';
+import { readSettings } from './settings';
+import { dispatch, type Sender } from './dispatch';
+
+export interface AppOptions {
+  dataDir: string;
+  trustedOrigin: string;
+  nativeBinding?: string;
+  clock?: () => Date;
+}
+
+export interface MesochartServices {
+  state: AppState;
+  dispatch(sender: Sender, operation: unknown, input: unknown): Promise<Result<unknown>>;
+  close(): Promise<void>;
+}
+
+export const DATABASE_FILE = 'mesochart.sqlite';
+const AUDIT_KEY_FILE = 'audit.key';
+
+/** The audit chain's key lives beside the database, never inside it; created once per data directory. */
+function loadAuditKey(dataDir: string): Buffer {
+  const file = path.join(dataDir, AUDIT_KEY_FILE);
+  try {
+    return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const key = randomBytes(32);
+  // 'wx' fails if another process created it meanwhile, rather than overwriting its key.
+  const fd = openSync(file, 'wx', 0o600);
+  try {
+    writeSync(fd, key.toString('hex'));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  return key;
+}
+
+/** Opens the data directory and returns the operation dispatcher bound to it. */
+export async function createServices(options: AppOptions): Promise<MesochartServices> {
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const store = openStore(
+    path.join(options.dataDir, DATABASE_FILE),
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+  );
+  const state: AppState = {
+    store,
+    dataDir: options.dataDir,
+    auditKey: loadAuditKey(options.dataDir),
+    session: newAuthSession(),
+    clock: options.clock ?? (() => new Date()),
+    trustedOrigin: options.trustedOrigin,
+    settings: await readSettings(store.db),
+  };
+  return {
+    state,
+    dispatch: (sender, operation, input) => dispatch(state, sender, operation, input),
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,33 @@
+import type { Transaction } from 'kysely';
+import type { Store } from './store/database';
+import type { StoreSchema, StaffUserRow } from './store/schema';
+import type { AuthSession } from './auth';
+import type { Settings } from '../../shared/api/domains/settings';
+
+/** Everything the services of one running Mesochart share: store, keys, clock, who is signed in. */
+export interface AppState {
+  store: Store;
+  dataDir: string;
+  auditKey: Buffer;
+  session: AuthSession;
+  clock: () => Date;
+  /** Origin (scheme://host) of the page allowed to call operations. */
+  trustedOrigin: string;
+  /** Read once and refreshed on every settings change; the idle check runs on every call. */
+  settings: Settings | null;
+}
+
+export interface AuditSubject {
+  patientId?: string | null;
+  objectId?: string | null;
+  /** Who the event is about when it is not the signed-in user (a sign-in attempt). */
+  actor?: { userId: string | null; username: string | null; role: StaffUserRow['role'] | null };
+}
+
+export interface HandlerContext {
+  db: Transaction<StoreSchema>;
+  now: Date;
+  app: AppState;
+  actor: StaffUserRow | null;
+  subject: AuditSubject;
+}

@@ -1,0 +1,198 @@
+import type { z } from 'zod';
+import type { AppState, AuditSubject, HandlerContext } from './context';
+import type { StaffUserRow } from './store/schema';
+import type { ApiError, Result } from '../../shared/api/result';
+import type { Role } from '../../shared/api/roles';
+import { roleMayCall } from '../../shared/api/roles';
+import {
+  DEFAULT_MAX_INPUT_BYTES,
+  isOperationName,
+  operations,
+  type OperationName,
+} from '../../shared/api/contract';
+import { AppError } from './errors';
+import { appendAudit, type AuditEntry } from './audit';
+import { findStaffById } from './staff';
+import { handlers, type Handler } from './handlers';
+
+/** Where a call came from: in the app, the IPC event's sending frame. */
+export interface Sender {
+  url: string;
+  isMainFrame: boolean;
+}
+
+function fail(code: ApiError['code'], message: string, fields?: Record<string, string>): Result<never> {
+  return { ok: false, error: fields ? { code, message, fields } : { code, message } };
+}
+
+function originOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    // Custom schemes have an opaque origin in WHATWG URL, so compare scheme and host directly.
+    return `${u.protocol}//${u.host}`;
+  } catch {
+    return null;
+  }
+}
+
+function inputSize(raw: unknown): number | null {
+  try {
+    return Buffer.byteLength(JSON.stringify(raw) ?? '', 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.') || '_';
+    fields[path] ??= issue.message;
+  }
+  return fields;
+}
+
+/**
+ * The one wrapper every operation goes through: sender check, size and shape of the input, the
+ * signed-in user's role, the service in one transaction with its audit event, and the output
+ * checked against the contract so nothing outside it (a password hash) can leak.
+ */
+export async function dispatch(
+  app: AppState,
+  sender: Sender,
+  name: unknown,
+  raw: unknown,
+): Promise<Result<unknown>> {
+  if (!sender.isMainFrame || originOf(sender.url) !== app.trustedOrigin) {
+    return fail('BAD_SENDER', 'This request did not come from the Mesochart window');
+  }
+  if (!isOperationName(name)) return fail('UNKNOWN_OPERATION', 'Unknown operation');
+  const def = operations[name];
+  const size = inputSize(raw);
+  if (size === null) return fail('VALIDATION', 'The request could not be read');
+  if (size > (def.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES)) {
+    return fail('TOO_LARGE', 'The request is too large');
+  }
+  const parsed = def.input.safeParse(raw);
+  if (!parsed.success) {
+    return fail('VALIDATION', 'Some fields need attention', fieldErrors(parsed.error));
+  }
+
+  const now = app.clock();
+  const actor = await currentActor(app, now);
+  if (def.access !== 'public') {
+    if (!actor) return fail('UNAUTHENTICATED', 'Sign in first');
+    if (app.session.locked) return fail('LOCKED', 'The screen is locked');
+    if (!roleMayCall(def.access, actor.role as Role)) {
+      await auditOutside(app, name, now, actor, {}, 'denied', 'FORBIDDEN');
+      return fail('FORBIDDEN', 'Your role does not allow this');
+    }
+    app.session.lastActivityMs = now.getTime();
+  }
+  return run(app, name, parsed.data, now, actor);
+}
+
+/** The signed-in user, re-read on every call so deactivation and role changes apply at once. */
+async function currentActor(app: AppState, now: Date): Promise<StaffUserRow | null> {
+  const { session } = app;
+  if (!session.userId) return null;
+  const row = await findStaffById(app.store.db, session.userId);
+  if (!row || row.active !== 1) {
+    Object.assign(session, { userId: null, locked: false, lastActivityMs: 0 });
+    return null;
+  }
+  const idleMs = (app.settings?.idleLockMinutes ?? 10) * 60_000;
+  if (!session.locked && now.getTime() - session.lastActivityMs > idleMs) {
+    // The renderer locks itself on idle too; this makes the lock hold even if it did not.
+    session.locked = true;
+  }
+  return row;
+}
+
+async function run(
+  app: AppState,
+  name: OperationName,
+  input: unknown,
+  now: Date,
+  actor: StaffUserRow | null,
+): Promise<Result<unknown>> {
+  const def = operations[name];
+  const handler = handlers[name] as Handler<OperationName>;
+  const subject: AuditSubject = {};
+  try {
+    const outcome = await app.store.db.transaction().execute(async (db) => {
+      const ctx: HandlerContext = { db, now, app, actor, subject };
+      try {
+        const value = def.output.parse(await handler(ctx, input as never));
+        if (def.audit) await appendAudit(db, app.auditKey, entry(name, now, actor, subject, 'success', null));
+        return { ok: true as const, value };
+      } catch (error) {
+        // Kept writes (a counted failed sign-in) commit together with their audit event.
+        if (error instanceof AppError && error.keepWrites) {
+          if (def.audit) {
+            await appendAudit(db, app.auditKey, entry(name, now, actor, subject, 'failed', error.code));
+          }
+          return { ok: false as const, error: error.toApiError() };
+        }
+        throw error;
+      }
+    });
+    return outcome;
+  } catch (error) {
+    const apiError =
+      error instanceof AppError
+        ? error.toApiError()
+        : { code: 'INTERNAL' as const, message: 'Something went wrong; nothing was saved' };
+    if (!(error instanceof AppError)) {
+      // Only the operation and the error's kind: messages may quote patient data.
+      console.error(`[mesochart] ${name} failed:`, error instanceof Error ? error.name : typeof error);
+    }
+    await auditOutside(app, name, now, actor, subject, 'failed', apiError.code);
+    return { ok: false, error: apiError };
+  }
+}
+
+function entry(
+  name: OperationName,
+  now: Date,
+  actor: StaffUserRow | null,
+  subject: AuditSubject,
+  outcome: AuditEntry['outcome'],
+  errorCode: string | null,
+): AuditEntry {
+  const audit = operations[name].audit;
+  const who = subject.actor ?? {
+    userId: actor?.id ?? null,
+    username: actor?.username ?? null,
+    role: (actor?.role as Role | undefined) ?? null,
+  };
+  return {
+    at: now.toISOString(),
+    userId: who.userId,
+    username: who.username,
+    role: (who.role as Role | null) ?? null,
+    operation: name,
+    action: audit?.action ?? 'execute',
+    patientId: subject.patientId ?? null,
+    objectType: audit?.objectType ?? null,
+    objectId: subject.objectId ?? null,
+    outcome,
+    errorCode,
+  };
+}
+
+/** Records a refused or failed call in its own transaction, after the operation's was undone. */
+async function auditOutside(
+  app: AppState,
+  name: OperationName,
+  now: Date,
+  actor: StaffUserRow | null,
+  subject: AuditSubject,
+  outcome: AuditEntry['outcome'],
+  errorCode: string,
+): Promise<void> {
+  if (!operations[name].audit) return;
+  await app.store.db
+    .transaction()
+    .execute((db) => appendAudit(db, app.auditKey, entry(name, now, actor, subject, outcome, errorCode)));
+}

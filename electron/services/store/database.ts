@@ -1,0 +1,90 @@
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { LATEST_SCHEMA_VERSION, migrations } from './migrations/index';
+import type { StoreSchema } from './schema';
+
+export type Db = Kysely<StoreSchema>;
+
+/** A database written by a newer Mesochart: we must not touch it, or we could corrupt it. */
+export class DatabaseTooNewError extends Error {
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super(
+      `This data was written by a newer version of Mesochart (data version ${found}; this ` +
+        `version understands up to ${supported}). Install the newer version to open it; the ` +
+        `data has not been changed.`,
+    );
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+export class SqliteTooOldError extends Error {
+  constructor(readonly found: string) {
+    super(`SQLite ${found} is too old for Mesochart; 3.37 or newer is needed.`);
+    this.name = 'SqliteTooOldError';
+  }
+}
+
+export interface OpenOptions {
+  /** Path to a better-sqlite3 binary built for the running runtime (Electron's ABI in the app). */
+  nativeBinding?: string;
+}
+
+export interface Store {
+  sqlite: Database.Database;
+  db: Db;
+  close(): Promise<void>;
+}
+
+function versionAtLeast(found: string, want: [number, number]): boolean {
+  const [major = 0, minor = 0] = found.split('.').map(Number);
+  return major > want[0] || (major === want[0] && minor >= want[1]);
+}
+
+/** Opens (creating if needed) and migrates the store. The only place the database is opened. */
+export function openStore(file: string, options: OpenOptions = {}): Store {
+  const sqlite = new Database(
+    file,
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+  );
+  try {
+    // Read the version before any pragma that writes, so a newer database stays byte-identical.
+    const version = sqlite.pragma('user_version', { simple: true }) as number;
+    if (version > LATEST_SCHEMA_VERSION) throw new DatabaseTooNewError(version, LATEST_SCHEMA_VERSION);
+    const sqliteVersion = (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+    // STRICT tables need 3.37.
+    if (!versionAtLeast(sqliteVersion, [3, 37])) throw new SqliteTooOldError(sqliteVersion);
+
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    migrate(sqlite, version);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  const db = new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    sqlite,
+    db,
+    close: async () => {
+      await db.destroy();
+      if (sqlite.open) sqlite.close();
+    },
+  };
+}
+
+/** Applies every pending step in one transaction: a failure leaves the old schema intact. */
+function migrate(sqlite: Database.Database, from: number): void {
+  const pending = migrations.filter((m) => m.version > from);
+  if (pending.length === 0) return;
+  sqlite.transaction(() => {
+    for (const step of pending) {
+      sqlite.exec(step.sql);
+      sqlite.pragma(`user_version = ${step.version}`);
+    }
+  }).immediate();
+}

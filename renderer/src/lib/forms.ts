@@ -1,0 +1,17 @@
+import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import { ApiFailure } from './api';
+
+/**
+ * Puts a failed call's field messages next to their fields and returns the message for the
+ * form as a whole. What the user typed stays in the form.
+ */
+export function applyServerError<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+): string {
+  if (!(error instanceof ApiFailure)) return 'Something went wrong; nothing was saved';
+  for (const [field, message] of Object.entries(error.error.fields ?? {})) {
+    setError(field as Path<T>, { type: 'server', message });
+  }
+  return error.error.message;
+}

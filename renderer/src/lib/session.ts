@@ -1,0 +1,27 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { SessionState } from '../../../shared/api/domains/auth';
+import { api, unwrap } from './api';
+
+export const SESSION_KEY = ['session'] as const;
+
+export function useSession() {
+  return useQuery({ queryKey: SESSION_KEY, queryFn: () => unwrap(api.auth.state({})) });
+}
+
+/**
+ * Applies a new session state. Whenever nobody is at the keyboard (locked or signed out) every
+ * cached record is dropped, so no patient data stays in memory or in the DOM.
+ */
+export function useSetSession() {
+  const client = useQueryClient();
+  return useCallback(
+    (state: SessionState) => {
+      if (state.locked || !state.user) {
+        client.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+      }
+      client.setQueryData(SESSION_KEY, state);
+    },
+    [client],
+  );
+}

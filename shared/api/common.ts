@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/** Control characters other than tab/newline never belong in a record; refuse rather than strip. */
+// eslint-disable-next-line no-control-regex
+const controlChars = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+export function text(max: number, label = 'This field') {
+  return z
+    .string()
+    .max(max, `${label} must be at most ${max} characters`)
+    .refine((s) => !controlChars.test(s), `${label} contains control characters`);
+}
+
+export function requiredText(max: number, label = 'This field') {
+  return text(max, label).refine((s) => s.trim().length > 0, `${label} is required`);
+}
+
+export const emptyInput = z.object({}).strict();
+
+export const isoDateTime = z.iso.datetime({ offset: true });
+export const isoDate = z.iso.date();
+
+export const idSchema = z.string().min(1).max(64);
+
+export const emailSchema = z
+  .string()
+  .max(254, 'Email must be at most 254 characters')
+  .refine((s) => s === '' || z.email().safeParse(s).success, 'Enter a valid email address');
+
+export const phoneSchema = z
+  .string()
+  .max(40, 'Phone must be at most 40 characters')
+  .refine((s) => s === '' || /^[+()\d\s./-]{5,40}$/.test(s), 'Enter a valid phone number');

@@ -1,0 +1,33 @@
+/**
+ * The one shape every operation returns across the process boundary. Errors are data, not
+ * exceptions, so the renderer can show `message` and mark `fields` without try/catch plumbing.
+ */
+export const errorCodes = [
+  'VALIDATION',
+  'UNKNOWN_OPERATION',
+  'TOO_LARGE',
+  'BAD_SENDER',
+  'UNAUTHENTICATED',
+  'LOCKED',
+  'FORBIDDEN',
+  'INVALID_CREDENTIALS',
+  'RATE_LIMITED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** Field path (dot-joined) to a message, for forms to show next to the field. */
+  fields?: Record<string, string>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${String(value)}`);
+}
