@@ -76,7 +76,7 @@ export async function appendAudit(db: Queryable, key: Buffer, entry: AuditEntry)
     .execute();
 }
 
-function toEntry(row: AuditEventRow & { seq: number }): AuditEntry {
+function toEntry(row: AuditEventRow): AuditEntry {
   return {
     at: row.at,
     userId: row.user_id,
@@ -123,7 +123,8 @@ export async function verifyAudit(db: Queryable, key: Buffer): Promise<VerifyRes
       if (row.seq !== expectedSeq) {
         return { ok: false, checked, firstBroken: expectedSeq, reason: 'An event is missing' };
       }
-      if (row.prev_hash !== prevHash) return broken('The link to the previous event does not match');
+      if (row.prev_hash !== prevHash)
+        return broken('The link to the previous event does not match');
       if (linkHash(key, prevHash, row.seq, toEntry(row)) !== row.hash) {
         return broken('The event was changed after it was written');
       }
@@ -168,7 +169,10 @@ export async function listAudit(
   if (filter.from) q = q.where('at', '>=', new Date(filter.from).toISOString());
   if (filter.to) q = q.where('at', '<', new Date(filter.to).toISOString());
   if (filter.before) q = q.where('seq', '<', filter.before);
-  const rows = await q.orderBy('seq', 'desc').limit(filter.limit + 1).execute();
+  const rows = await q
+    .orderBy('seq', 'desc')
+    .limit(filter.limit + 1)
+    .execute();
   const page = rows.slice(0, filter.limit);
   return {
     events: page.map((row) => ({ seq: row.seq, ...toEntry(row) })),

@@ -21,7 +21,11 @@ export interface Sender {
   isMainFrame: boolean;
 }
 
-function fail(code: ApiError['code'], message: string, fields?: Record<string, string>): Result<never> {
+function fail(
+  code: ApiError['code'],
+  message: string,
+  fields?: Record<string, string>,
+): Result<never> {
   return { ok: false, error: fields ? { code, message, fields } : { code, message } };
 }
 
@@ -124,13 +128,18 @@ async function run(
       const ctx: HandlerContext = { db, now, app, actor, subject };
       try {
         const value = def.output.parse(await handler(ctx, input as never));
-        if (def.audit) await appendAudit(db, app.auditKey, entry(name, now, actor, subject, 'success', null));
+        if (def.audit)
+          await appendAudit(db, app.auditKey, entry(name, now, actor, subject, 'success', null));
         return { ok: true as const, value };
       } catch (error) {
         // Kept writes (a counted failed sign-in) commit together with their audit event.
         if (error instanceof AppError && error.keepWrites) {
           if (def.audit) {
-            await appendAudit(db, app.auditKey, entry(name, now, actor, subject, 'failed', error.code));
+            await appendAudit(
+              db,
+              app.auditKey,
+              entry(name, now, actor, subject, 'failed', error.code),
+            );
           }
           return { ok: false as const, error: error.toApiError() };
         }
@@ -145,7 +154,10 @@ async function run(
         : { code: 'INTERNAL' as const, message: 'Something went wrong; nothing was saved' };
     if (!(error instanceof AppError)) {
       // Only the operation and the error's kind: messages may quote patient data.
-      console.error(`[mesochart] ${name} failed:`, error instanceof Error ? error.name : typeof error);
+      console.error(
+        `[mesochart] ${name} failed:`,
+        error instanceof Error ? error.name : typeof error,
+      );
     }
     await auditOutside(app, name, now, actor, subject, 'failed', apiError.code);
     return { ok: false, error: apiError };
@@ -194,5 +206,7 @@ async function auditOutside(
   if (!operations[name].audit) return;
   await app.store.db
     .transaction()
-    .execute((db) => appendAudit(db, app.auditKey, entry(name, now, actor, subject, outcome, errorCode)));
+    .execute((db) =>
+      appendAudit(db, app.auditKey, entry(name, now, actor, subject, outcome, errorCode)),
+    );
 }

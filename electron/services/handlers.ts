@@ -59,7 +59,11 @@ export const handlers: HandlerTable = {
     await writeSettings(ctx.db, { clinic: input.clinic });
     const admin = await createStaff(ctx.db, { ...input.admin, role: 'admin' }, ctx.now);
     ctx.app.settings = await requireSettings(ctx.db);
-    Object.assign(ctx.app.session, { userId: admin.id, locked: false, lastActivityMs: ctx.now.getTime() });
+    Object.assign(ctx.app.session, {
+      userId: admin.id,
+      locked: false,
+      lastActivityMs: ctx.now.getTime(),
+    });
     ctx.subject.actor = { userId: admin.id, username: admin.username, role: admin.role };
     ctx.subject.objectId = admin.id;
     return sessionState(ctx);
@@ -121,4 +125,3 @@ export const handlers: HandlerTable = {
 
   'audit.verify': (ctx) => verifyAudit(ctx.db, ctx.app.auditKey),
 };
-

@@ -16,7 +16,8 @@ export async function readSettings(db: Queryable): Promise<Settings | null> {
   if (!clinic) return null;
   return {
     clinic,
-    idleLockMinutes: (map.get('idleLockMinutes') as number | undefined) ?? settingsDefaults.idleLockMinutes,
+    idleLockMinutes:
+      (map.get('idleLockMinutes') as number | undefined) ?? settingsDefaults.idleLockMinutes,
   };
 }
 

@@ -89,7 +89,12 @@ async function activeAdminCount(db: Queryable): Promise<number> {
 export async function updateStaff(
   db: Queryable,
   actorId: string,
-  input: { id: string; displayName?: string | undefined; role?: Role | undefined; active?: boolean | undefined },
+  input: {
+    id: string;
+    displayName?: string | undefined;
+    role?: Role | undefined;
+    active?: boolean | undefined;
+  },
   now: Date,
 ): Promise<StaffUser> {
   const row = await findStaffById(db, input.id);

@@ -4,7 +4,15 @@
 //                               node_modules/.mesochart-native/electron-<version>-<arch>/
 // Keeping both builds side by side is what lets `npm test` and `npm start` run in either order.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, copyFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  copyFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,7 +29,9 @@ function loadsInNode() {
     new Database(':memory:').close();
     return true;
   } catch (error) {
-    console.log(`better-sqlite3 does not load in Node ${process.version}: ${error.message.split('\n')[0]}`);
+    console.log(
+      `better-sqlite3 does not load in Node ${process.version}: ${error.message.split('\n')[0]}`,
+    );
     return false;
   }
 }
@@ -37,7 +47,8 @@ function gyp(cwd, extra, env) {
 // A nodedir pointing at Node's headers (set for offline Node builds) would build for the wrong ABI.
 function withoutNodeDir() {
   const env = { ...process.env };
-  for (const key of Object.keys(env)) if (key.toLowerCase() === 'npm_config_nodedir') delete env[key];
+  for (const key of Object.keys(env))
+    if (key.toLowerCase() === 'npm_config_nodedir') delete env[key];
   return env;
 }
 
@@ -56,20 +67,32 @@ if (target === 'node') {
   const electronVersion = JSON.parse(
     readFileSync(require.resolve('electron/package.json'), 'utf8'),
   ).version;
-  const outDir = path.join(root, 'node_modules', '.mesochart-native', `electron-${electronVersion}-${process.arch}`);
+  const outDir = path.join(
+    root,
+    'node_modules',
+    '.mesochart-native',
+    `electron-${electronVersion}-${process.arch}`,
+  );
   const out = path.join(outDir, 'better_sqlite3.node');
   if (!existsSync(out)) {
     console.log(`Building better-sqlite3 for Electron ${electronVersion} (about a minute)...`);
     // Build in a copy so the Node build in node_modules stays as it is.
     const work = mkdtempSync(path.join(os.tmpdir(), 'mesochart-native-'));
     try {
-      cpSync(moduleDir, work, { recursive: true, filter: (src) => !src.includes(`${path.sep}build${path.sep}`) });
-      gyp(work, [
-        '--runtime=electron',
-        `--target=${electronVersion}`,
-        `--arch=${process.arch}`,
-        '--dist-url=https://electronjs.org/headers',
-      ], withoutNodeDir());
+      cpSync(moduleDir, work, {
+        recursive: true,
+        filter: (src) => !src.includes(`${path.sep}build${path.sep}`),
+      });
+      gyp(
+        work,
+        [
+          '--runtime=electron',
+          `--target=${electronVersion}`,
+          `--arch=${process.arch}`,
+          '--dist-url=https://electronjs.org/headers',
+        ],
+        withoutNodeDir(),
+      );
       mkdirSync(outDir, { recursive: true });
       copyFileSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), out);
     } finally {

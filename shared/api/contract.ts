@@ -35,7 +35,12 @@ const ok = z.object({ done: z.literal(true) });
 const admin = ['admin'] as const;
 
 export const operations = {
-  'auth.state': op({ input: emptyInput, output: sessionStateSchema, access: 'public', audit: null }),
+  'auth.state': op({
+    input: emptyInput,
+    output: sessionStateSchema,
+    access: 'public',
+    audit: null,
+  }),
   'setup.complete': op({
     input: setupInput,
     output: sessionStateSchema,
@@ -92,7 +97,12 @@ export const operations = {
     access: admin,
     audit: { action: 'update', objectType: 'staff-password' },
   }),
-  'settings.get': op({ input: emptyInput, output: settingsSchema, access: 'signed-in', audit: null }),
+  'settings.get': op({
+    input: emptyInput,
+    output: settingsSchema,
+    access: 'signed-in',
+    audit: null,
+  }),
   'settings.update': op({
     input: settingsUpdateInput,
     output: settingsSchema,

@@ -52,7 +52,8 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
   try {
     // Read the version before any pragma that writes, so a newer database stays byte-identical.
     const version = sqlite.pragma('user_version', { simple: true }) as number;
-    if (version > LATEST_SCHEMA_VERSION) throw new DatabaseTooNewError(version, LATEST_SCHEMA_VERSION);
+    if (version > LATEST_SCHEMA_VERSION)
+      throw new DatabaseTooNewError(version, LATEST_SCHEMA_VERSION);
     const sqliteVersion = (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
     // STRICT tables need 3.37.
     if (!versionAtLeast(sqliteVersion, [3, 37])) throw new SqliteTooOldError(sqliteVersion);
@@ -81,10 +82,12 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
 function migrate(sqlite: Database.Database, from: number): void {
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return;
-  sqlite.transaction(() => {
-    for (const step of pending) {
-      sqlite.exec(step.sql);
-      sqlite.pragma(`user_version = ${step.version}`);
-    }
-  }).immediate();
+  sqlite
+    .transaction(() => {
+      for (const step of pending) {
+        sqlite.exec(step.sql);
+        sqlite.pragma(`user_version = ${step.version}`);
+      }
+    })
+    .immediate();
 }

@@ -1,5 +1,3 @@
-import type { Generated } from 'kysely';
-
 /** Row types of the SQLite store, as Kysely sees them. One interface per table. */
 export interface SettingRow {
   key: string;
@@ -24,7 +22,7 @@ export interface SignInThrottleRow {
 }
 
 export interface AuditEventRow {
-  seq: Generated<number>;
+  seq: number;
   at: string;
   user_id: string | null;
   username: string | null;

@@ -2,7 +2,12 @@ import { Center, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 /** The centred card used by setup, sign-in and the lock screen. */
-export function AuthFrame(props: { title: string; subtitle?: string | null; width?: number; children: ReactNode }) {
+export function AuthFrame(props: {
+  title: string;
+  subtitle?: string | null;
+  width?: number;
+  children: ReactNode;
+}) {
   return (
     <Center mih="100vh" p="md" bg="gray.0">
       <Paper withBorder shadow="sm" p="xl" w="100%" maw={props.width ?? 420} component="main">

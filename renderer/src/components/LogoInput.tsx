@@ -33,7 +33,9 @@ export function LogoInput(props: {
         error={localError ?? props.error}
         style={{ flex: 1 }}
       />
-      {props.value ? <Image src={props.value} alt={t('setup.logoPreview')} h={48} w="auto" /> : null}
+      {props.value ? (
+        <Image src={props.value} alt={t('setup.logoPreview')} h={48} w="auto" />
+      ) : null}
     </Group>
   );
 }

@@ -23,7 +23,10 @@ export function LockScreen({ user, clinicName }: { user: StaffUser; clinicName: 
   const setSession = useSetSession();
   const [otherUser, setOtherUser] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<FormValues>({ resolver: zodResolver(unlockInput), defaultValues: { password: '' } });
+  const form = useForm<FormValues>({
+    resolver: zodResolver(unlockInput),
+    defaultValues: { password: '' },
+  });
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);

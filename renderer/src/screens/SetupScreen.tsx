@@ -1,6 +1,15 @@
-import { Alert, Button, Divider, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Divider,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -12,12 +21,12 @@ import { AuthFrame } from '../components/AuthFrame';
 import { ClinicFields } from '../components/ClinicFields';
 import { LogoInput } from '../components/LogoInput';
 
-const schema = setupInput.and(
-  z.object({ confirm: z.string() }),
-).refine((v) => v.admin.password === v.confirm, {
-  message: 'The passwords do not match',
-  path: ['confirm'],
-});
+const schema = setupInput
+  .and(z.object({ confirm: z.string() }))
+  .refine((v) => v.admin.password === v.confirm, {
+    message: 'The passwords do not match',
+    path: ['confirm'],
+  });
 type FormValues = z.input<typeof schema>;
 
 /** First run: the clinic's details for printed documents and the first admin account. */
@@ -52,10 +61,16 @@ export function SetupScreen() {
             {t('setup.clinicSection')}
           </Title>
           <ClinicFields register={form.register} errors={errors} prefix="clinic." />
-          <LogoInput
-            value={form.watch('clinic.logo') ?? null}
-            onChange={(v) => form.setValue('clinic.logo', v)}
-            error={errors.clinic?.logo?.message}
+          <Controller
+            control={form.control}
+            name="clinic.logo"
+            render={({ field }) => (
+              <LogoInput
+                value={field.value ?? null}
+                onChange={field.onChange}
+                error={errors.clinic?.logo?.message}
+              />
+            )}
           />
           <Divider />
           <Title order={2} size="h4">
@@ -64,7 +79,12 @@ export function SetupScreen() {
           <Text size="sm" c="dimmed">
             {t('setup.adminHelp')}
           </Text>
-          <TextInput label={t('staff.displayName')} required {...form.register('admin.displayName')} error={errors.admin?.displayName?.message} />
+          <TextInput
+            label={t('staff.displayName')}
+            required
+            {...form.register('admin.displayName')}
+            error={errors.admin?.displayName?.message}
+          />
           <TextInput
             label={t('staff.username')}
             description={t('staff.usernameHelp')}
@@ -80,7 +100,12 @@ export function SetupScreen() {
             {...form.register('admin.password')}
             error={errors.admin?.password?.message}
           />
-          <PasswordInput label={t('staff.confirmPassword')} required {...form.register('confirm')} error={errors.confirm?.message} />
+          <PasswordInput
+            label={t('staff.confirmPassword')}
+            required
+            {...form.register('confirm')}
+            error={errors.confirm?.message}
+          />
           {formError ? (
             <Alert color="red" role="alert">
               {formError}

@@ -1,0 +1,54 @@
+import { expect, type Page } from '@playwright/test';
+import type { MesochartServices } from '../../electron/services/app';
+import { APP_TEST_ORIGIN } from './origin';
+import path from 'node:path';
+
+export const ADMIN = {
+  username: 'amira.admin',
+  displayName: 'Amira Haddad',
+  password: 'correct horse battery',
+};
+export const CLINIC = {
+  name: 'Clinique Lumière',
+  address: '12 Rue des Fleurs, Lyon',
+  phone: '+33 4 72 00 00 00',
+  email: 'contact@lumiere.example',
+  logo: null,
+};
+
+const trusted = { url: `${APP_TEST_ORIGIN}/index.html`, isMainFrame: true };
+
+/** Calls an operation directly on the services, as the app's own window would. */
+export async function call(services: MesochartServices, operation: string, input: unknown = {}) {
+  const result = await services.dispatch(trusted, operation, input);
+  if (!result.ok)
+    throw new Error(`${operation} failed: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+
+/** A set-up clinic with nobody signed in: the starting point of most tests. */
+export async function seedClinic(
+  services: MesochartServices,
+  staff: { username: string; displayName: string; role: string; password: string }[] = [],
+) {
+  await call(services, 'setup.complete', { clinic: CLINIC, admin: ADMIN });
+  for (const member of staff) await call(services, 'staff.create', member);
+  await call(services, 'auth.signOut');
+}
+
+export async function signIn(page: Page, username: string, password: string) {
+  await page.getByLabel('User name').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({
+    path: path.join('test-results', 'screenshots', `${name}.png`),
+    fullPage: true,
+  });
+}
+
+export async function expectSignedIn(page: Page, displayName: string) {
+  await expect(page.getByTestId('signed-in-user')).toHaveText(displayName);
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    // Each worker builds scrypt hashes (128 MiB each); two cores, two workers.
+    maxWorkers: 2,
+  },
+});
