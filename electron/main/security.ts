@@ -1,3 +1,5 @@
+import type { WebPreferences } from 'electron';
+
 /** The Content-Security-Policy of the app's pages: only our own scripts, no eval, no remote loads. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -17,3 +19,23 @@ export const CONTENT_SECURITY_POLICY = [
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'mesochart';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/**
+ * The window's web preferences, kept here (no runtime 'electron' import) so a Node test can
+ * check them: the renderer is sandboxed and isolated and has no Node.
+ */
+export function windowWebPreferences(preload: string, devTools: boolean): WebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    devTools,
+  };
+}
