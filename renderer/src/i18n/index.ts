@@ -1,9 +1,11 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import enTreatments from './en-treatments.json';
 
+// One catalogue per area of the app, merged by top-level key, so areas can grow independently.
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en } },
+  resources: { en: { translation: { ...en, ...enTreatments } } },
   lng: 'en',
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

@@ -1,0 +1,58 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { ADMIN, expectSignedIn, seedClinic, signIn } from './flows';
+
+/** Serious and critical WCAG A/AA problems: what stops a screen-reader or keyboard user. */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.any[0]?.message ?? ''})`).join(', ')}`,
+    );
+}
+
+test('setup, sign-in, lock and the signed-in screens have no serious accessibility problems', async ({
+  page,
+  services,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Welcome to Mesochart' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await seedClinic(services);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await expectSignedIn(page, ADMIN.displayName);
+  for (const link of ['Settings', 'Audit log']) {
+    await page.getByRole('link', { name: link }).click();
+    await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
+    expect(await seriousViolations(page), link).toEqual([]);
+  }
+
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { name: 'Screen locked' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('sign-in and unlock work from the keyboard alone', async ({ page, services }) => {
+  await seedClinic(services);
+  await page.goto('/');
+  await expect(page.getByLabel('User name')).toBeFocused();
+  await page.keyboard.type(ADMIN.username);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(ADMIN.password);
+  await page.keyboard.press('Enter');
+  await expectSignedIn(page, ADMIN.displayName);
+  await page.getByRole('button', { name: 'Lock' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Screen locked' })).toBeVisible();
+  await page.keyboard.type(ADMIN.password);
+  await page.keyboard.press('Enter');
+  await expectSignedIn(page, ADMIN.displayName);
+});
