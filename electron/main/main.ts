@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { INVOKE_CHANNEL } from '../../shared/api/client';
 import { createServices, type MesochartServices } from '../services/app';
 import { isAllowedExternalUrl } from './external-links';
+import { registerHostHandlers } from './host';
 import {
   APP_HOST,
   APP_ORIGIN,
@@ -108,6 +109,7 @@ async function start(): Promise<void> {
   harden();
   serveRenderer();
   registerIpc(services);
+  registerHostHandlers(path.join(dataDir, 'documents'));
   let win = createWindow();
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();

@@ -3,7 +3,10 @@
  *   - `dataDir`: a fresh, empty data directory, removed after the test;
  *   - `services`: the real Mesochart services (SQLite store, handlers, the one wrapper) on it;
  *   - `page`: Chromium showing the built renderer (dist/renderer), whose `window.mesochart` is
- *     built by the same `buildApi` the preload uses, bound to `services.dispatch`.
+ *     built by the same `buildApi` the preload uses, bound to `services.dispatch`;
+ *   - `host`: a scripted stand-in for the system dialogs (`window.mesochartHost`): set
+ *     `host.nextPickedPhotos` before clicking "Add photos", read `host.opened` afterwards. For a
+ *     drag-and-drop test, map dropped file names to paths with `setDropPaths(page, {...})`.
  * Only the transport differs from the app: a Playwright binding instead of IPC.
  *
  *   import { test, expect } from './fixtures';
@@ -67,9 +70,23 @@ async function serveRenderer(page: Page): Promise<void> {
   });
 }
 
+/**
+ * The scripted stand-in for the system dialogs: set what the next dialog returns, read what the
+ * app asked the system to open.
+ */
+export interface ScriptedHost {
+  /** Paths the next photo dialog returns (then reset to empty, as a cancelled dialog). */
+  nextPickedPhotos: string[];
+  /** Path the next save dialog returns; null means the user cancelled. */
+  nextSavePath: string | null;
+  /** Every path the app asked the system viewer to open. */
+  opened: string[];
+}
+
 export interface HarnessFixtures {
   dataDir: string;
   services: MesochartServices;
+  host: ScriptedHost;
 }
 
 export const test = base.extend<HarnessFixtures>({
@@ -84,7 +101,11 @@ export const test = base.extend<HarnessFixtures>({
     await use(services);
     await services.close();
   },
-  page: async ({ page, services }, use) => {
+  // eslint-disable-next-line no-empty-pattern
+  host: async ({}, use) => {
+    await use({ nextPickedPhotos: [], nextSavePath: null, opened: [] });
+  },
+  page: async ({ page, services, host }, use) => {
     // Page errors fail the test: a renderer exception is a bug even when the screen looks fine.
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -96,10 +117,33 @@ export const test = base.extend<HarnessFixtures>({
         input,
       ),
     );
+    await page.exposeBinding('__mesochartHost', (_source, call: string, arg: unknown) => {
+      switch (call) {
+        case 'pickPhotos': {
+          const picked = host.nextPickedPhotos;
+          host.nextPickedPhotos = [];
+          return picked;
+        }
+        case 'chooseSavePath':
+          return host.nextSavePath;
+        case 'openPath':
+          host.opened.push(String(arg));
+          return undefined;
+        default:
+          throw new Error(`Unknown host call ${call}`);
+      }
+    });
     await page.addInitScript({ content: await bridge() });
     await use(page);
     expect(errors, 'uncaught errors in the page').toEqual([]);
   },
 });
+
+/** Tells the page which absolute path each dropped file name stands for (Electron knows it; Chromium does not). */
+export async function setDropPaths(page: Page, paths: Record<string, string>): Promise<void> {
+  await page.evaluate((map) => {
+    window.__mesochartDropPaths = map;
+  }, paths);
+}
 
 export { expect };
