@@ -2,10 +2,12 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import enTreatments from './en-treatments.json';
+import enPhotos from './en-photos.json';
+import enDocuments from './en-documents.json';
 
 // One catalogue per area of the app, merged by top-level key, so areas can grow independently.
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: { ...en, ...enTreatments } } },
+  resources: { en: { translation: { ...en, ...enTreatments, ...enPhotos, ...enDocuments } } },
   lng: 'en',
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
