@@ -159,25 +159,4 @@ describe('importPhotos', () => {
     // thread would block for the whole ~400 ms of a photo.
     expect(maxLagMs).toBeLessThan(250);
   });
-
-  it.runIf(process.env['MESOCHART_PHOTO_BENCH'] === '1')(
-    'benchmark: twenty 24 MP photos',
-    { timeout: 300_000 },
-    async () => {
-      const files = distinctCameraPhotos(20);
-      const delay = monitorEventLoopDelay({ resolution: 10 });
-      delay.enable();
-      const started = performance.now();
-      const summary = await importPhotos(files, { photosRoot: root });
-      const elapsed = performance.now() - started;
-      delay.disable();
-      expect(summary.imported).toHaveLength(20);
-      console.log(
-        `20 x 24 MP: ${elapsed.toFixed(0)} ms (${(elapsed / 20).toFixed(0)} ms each), ` +
-          `event loop lag max ${(delay.max / 1e6).toFixed(0)} ms, ` +
-          `p99 ${(delay.percentile(99) / 1e6).toFixed(0)} ms, ` +
-          `rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`,
-      );
-    },
-  );
 });
