@@ -51,10 +51,25 @@ function serveRenderer(): void {
 }
 
 function harden(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
-    callback(false),
+  // Everything is denied except the camera for our own page's main frame: the photo capture
+  // view films the patient (video only, never the microphone) to match earlier photos' framing.
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) => {
+    const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
+    callback(
+      permission === 'media' &&
+        details.isMainFrame &&
+        details.requestingUrl.startsWith(`${APP_ORIGIN}/`) &&
+        mediaTypes.length > 0 &&
+        mediaTypes.every((type) => type === 'video'),
+    );
+  });
+  session.defaultSession.setPermissionCheckHandler(
+    (_wc, permission, requestingOrigin, details) =>
+      permission === 'media' &&
+      details.isMainFrame &&
+      requestingOrigin.replace(/\/$/, '') === APP_ORIGIN &&
+      details.mediaType === 'video',
   );
-  session.defaultSession.setPermissionCheckHandler(() => false);
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
       if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();

@@ -7,6 +7,8 @@ import { openStore } from './store/database';
 import { newAuthSession } from './auth';
 import { readSettings } from './settings';
 import { dispatch, type Sender } from './dispatch';
+import { AuditQueue } from './audit-queue';
+import { sweepPhotoTempFiles } from './photo-import-jobs';
 
 export interface AppOptions {
   dataDir: string;
@@ -51,10 +53,14 @@ export async function createServices(options: AppOptions): Promise<MesochartServ
     path.join(options.dataDir, DATABASE_FILE),
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   );
+  // Leftovers of a crash during a photo import; nothing can be importing yet.
+  await sweepPhotoTempFiles(options.dataDir).catch(() => undefined);
+  const auditKey = loadAuditKey(options.dataDir);
   const state: AppState = {
     store,
     dataDir: options.dataDir,
-    auditKey: loadAuditKey(options.dataDir),
+    auditKey,
+    auditQueue: new AuditQueue(store.db, auditKey),
     session: newAuthSession(),
     clock: options.clock ?? (() => new Date()),
     trustedOrigin: options.trustedOrigin,
@@ -63,6 +69,9 @@ export async function createServices(options: AppOptions): Promise<MesochartServ
   return {
     state,
     dispatch: (sender, operation, input) => dispatch(state, sender, operation, input),
-    close: () => store.close(),
+    close: async () => {
+      await state.auditQueue.flush();
+      await store.close();
+    },
   };
 }

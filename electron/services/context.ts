@@ -3,12 +3,15 @@ import type { Store } from './store/database';
 import type { StoreSchema, StaffUserRow } from './store/schema';
 import type { AuthSession } from './auth';
 import type { Settings } from '../../shared/api/domains/settings';
+import type { AuditQueue } from './audit-queue';
 
 /** Everything the services of one running Mesochart share: store, keys, clock, who is signed in. */
 export interface AppState {
   store: Store;
   dataDir: string;
   auditKey: Buffer;
+  /** Batched audit events of as-you-type reads. */
+  auditQueue: AuditQueue;
   session: AuthSession;
   clock: () => Date;
   /** Origin (scheme://host) of the page allowed to call operations. */

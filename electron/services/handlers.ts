@@ -15,6 +15,24 @@ import {
   toStaffUser,
   updateStaff,
 } from './staff';
+import {
+  createPatient,
+  findPatientRow,
+  listPatientChanges,
+  readPatientSettings,
+  setArchived,
+  toPatient,
+  updatePatient,
+  writePatientSettings,
+} from './patients';
+import { findDuplicates, searchPatients } from './patient-search';
+import { getHistory, getHistoryVersion, latestHistory, submitHistory } from './medical-history';
+import { listConsents, recordConsent } from './patient-consents';
+import { historyAlerts } from '../../shared/api/domains/medical-history';
+import { treatmentHandlers } from './handlers/treatments';
+import { documentHandlers } from './handlers/documents';
+import { photoHandlers } from './handlers/photos';
+import { screeningHandlers } from './handlers/screening';
 
 export type Handler<N extends OperationName> = (
   ctx: HandlerContext,
@@ -38,6 +56,13 @@ export async function sessionState(ctx: HandlerContext): Promise<SessionState> {
     locked: session.locked,
     idleLockMinutes: settings?.idleLockMinutes ?? 10,
   };
+}
+
+/** Names the patient in the audit event and checks they exist before anything is written. */
+async function forPatient(ctx: HandlerContext, patientId: string) {
+  ctx.subject.patientId = patientId;
+  ctx.subject.objectId ??= patientId;
+  return findPatientRow(ctx.db, patientId);
 }
 
 function asActor(row: { id: string; username: string; role: string }) {
@@ -124,4 +149,78 @@ export const handlers: HandlerTable = {
   'audit.list': (ctx, input) => listAudit(ctx.db, input),
 
   'audit.verify': (ctx) => verifyAudit(ctx.db, ctx.app.auditKey),
+
+  'patients.search': (ctx, input) => searchPatients(ctx.db, input),
+
+  'patients.duplicates': (ctx, input) => findDuplicates(ctx.db, input),
+
+  'patients.create': async (ctx, input) => {
+    const patient = await createPatient(ctx.db, input, requireActor(ctx).id, ctx.now);
+    ctx.subject.patientId = patient.id;
+    ctx.subject.objectId = patient.id;
+    return patient;
+  },
+
+  'patients.get': async (ctx, input) => {
+    const row = await forPatient(ctx, input.id);
+    const history = await latestHistory(ctx.db, row.id);
+    return {
+      patient: toPatient(row),
+      alerts: historyAlerts(history?.answers ?? null),
+      historyVersion: history?.version ?? null,
+    };
+  },
+
+  'patients.update': async (ctx, input) => {
+    await forPatient(ctx, input.id);
+    return updatePatient(ctx.db, input, requireActor(ctx).id, ctx.now);
+  },
+
+  'patients.archive': async (ctx, input) => {
+    await forPatient(ctx, input.id);
+    return setArchived(ctx.db, input, requireActor(ctx).id, ctx.now);
+  },
+
+  'patients.changes': async (ctx, input) => {
+    await forPatient(ctx, input.id);
+    return listPatientChanges(ctx.db, input.id);
+  },
+
+  'patients.settings': (ctx) => readPatientSettings(ctx.db),
+
+  'patients.updateSettings': (ctx, input) => writePatientSettings(ctx.db, input),
+
+  'history.get': async (ctx, input) => {
+    await forPatient(ctx, input.patientId);
+    return getHistory(ctx.db, input.patientId);
+  },
+
+  'history.version': async (ctx, input) => {
+    ctx.subject.objectId = `${input.patientId}#${input.version}`;
+    await forPatient(ctx, input.patientId);
+    return getHistoryVersion(ctx.db, input.patientId, input.version);
+  },
+
+  'history.submit': async (ctx, input) => {
+    await forPatient(ctx, input.patientId);
+    const saved = await submitHistory(ctx.db, input, requireActor(ctx).id, ctx.now);
+    ctx.subject.objectId = `${input.patientId}#${saved.version}`;
+    return saved;
+  },
+
+  'consents.list': async (ctx, input) => {
+    await forPatient(ctx, input.patientId);
+    return listConsents(ctx.db, input.patientId);
+  },
+
+  'consents.record': async (ctx, input) => {
+    await forPatient(ctx, input.patientId);
+    const event = await recordConsent(ctx.db, input, requireActor(ctx).id, ctx.now);
+    ctx.subject.objectId = event.id;
+    return event;
+  },
+  ...treatmentHandlers,
+  ...photoHandlers,
+  ...documentHandlers,
+  ...screeningHandlers,
 };

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { Access } from './roles';
-import type { AuditAction } from './domains/audit';
+import { op, type OperationDef } from './operation';
 import { emptyInput } from './common';
 import { sessionStateSchema, setupInput, signInInput, unlockInput } from './domains/auth';
 import {
@@ -11,29 +10,55 @@ import {
 } from './domains/staff';
 import { settingsSchema, settingsUpdateInput } from './domains/settings';
 import { auditListInput, auditListOutput, auditVerifyOutput } from './domains/audit';
+import {
+  duplicateCheckInput,
+  duplicateSchema,
+  patientArchiveInput,
+  patientChangeSchema,
+  patientChartSchema,
+  patientCreateInput,
+  patientIdInput,
+  patientSchema,
+  patientSearchInput,
+  patientSearchOutput,
+  patientSettingsSchema,
+  patientSettingsUpdateInput,
+  patientUpdateInput,
+} from './domains/patients';
+import {
+  historyGetInput,
+  historyGetOutput,
+  historySubmitInput,
+  historyVersionInput,
+  historyVersionOutput,
+  historyVersionSchema,
+} from './domains/medical-history';
+import {
+  consentEventSchema,
+  consentListInput,
+  consentListOutput,
+  consentRecordInput,
+} from './domains/consents';
+
+import { treatmentOperations } from './operations/treatments';
+import { documentOperations } from './operations/documents';
+import { photoOperations } from './operations/photos';
+import { screeningOperations } from './operations/screening';
+
+export type { OperationDef };
+
+const ok = z.object({ done: z.literal(true) });
+const admin = ['admin'] as const;
+/** Everyone who sees patients: reception registers and takes the intake, practitioners treat. */
+const clinical = ['receptionist', 'practitioner', 'admin'] as const;
+/** Archiving removes a patient from everyday search: the front desk and admins decide that. */
+const registerKeepers = ['receptionist', 'admin'] as const;
 
 /**
  * Every operation Mesochart offers, named `domain.verb`. This table is the single source of
  * truth: the preload builds its API object from it, the main process validates against it, and
  * the renderer's types are inferred from it.
  */
-export interface OperationDef<I extends z.ZodType, O extends z.ZodType> {
-  input: I;
-  output: O;
-  access: Access;
-  /** How the call is written to the audit trail; `null` for calls that touch no record. */
-  audit: { action: AuditAction; objectType: string } | null;
-  /** Largest serialised input accepted, in bytes. */
-  maxInputBytes?: number;
-}
-
-function op<I extends z.ZodType, O extends z.ZodType>(def: OperationDef<I, O>): OperationDef<I, O> {
-  return def;
-}
-
-const ok = z.object({ done: z.literal(true) });
-const admin = ['admin'] as const;
-
 export const operations = {
   'auth.state': op({
     input: emptyInput,
@@ -122,6 +147,95 @@ export const operations = {
     access: admin,
     audit: { action: 'execute', objectType: 'audit-verify' },
   }),
+  // Search and the duplicate check run on every keystroke: their audit events are batched.
+  'patients.search': op({
+    input: patientSearchInput,
+    output: patientSearchOutput,
+    access: clinical,
+    audit: { action: 'read', objectType: 'patient-search', batched: true },
+  }),
+  'patients.duplicates': op({
+    input: duplicateCheckInput,
+    output: z.array(duplicateSchema),
+    access: clinical,
+    audit: { action: 'read', objectType: 'patient-duplicate-check', batched: true },
+  }),
+  'patients.create': op({
+    input: patientCreateInput,
+    output: patientSchema,
+    access: clinical,
+    audit: { action: 'create', objectType: 'patient' },
+  }),
+  'patients.get': op({
+    input: patientIdInput,
+    output: patientChartSchema,
+    access: clinical,
+    audit: { action: 'read', objectType: 'patient' },
+  }),
+  'patients.update': op({
+    input: patientUpdateInput,
+    output: patientSchema,
+    access: clinical,
+    audit: { action: 'update', objectType: 'patient' },
+  }),
+  'patients.archive': op({
+    input: patientArchiveInput,
+    output: patientSchema,
+    access: registerKeepers,
+    audit: { action: 'update', objectType: 'patient-archive' },
+  }),
+  'patients.changes': op({
+    input: patientIdInput,
+    output: z.array(patientChangeSchema),
+    access: clinical,
+    audit: { action: 'read', objectType: 'patient-changes' },
+  }),
+  'patients.settings': op({
+    input: emptyInput,
+    output: patientSettingsSchema,
+    access: 'signed-in',
+    audit: null,
+  }),
+  'patients.updateSettings': op({
+    input: patientSettingsUpdateInput,
+    output: patientSettingsSchema,
+    access: admin,
+    audit: { action: 'update', objectType: 'patient-settings' },
+  }),
+  'history.get': op({
+    input: historyGetInput,
+    output: historyGetOutput,
+    access: clinical,
+    audit: { action: 'read', objectType: 'medical-history' },
+  }),
+  'history.version': op({
+    input: historyVersionInput,
+    output: historyVersionOutput,
+    access: clinical,
+    audit: { action: 'read', objectType: 'medical-history' },
+  }),
+  'history.submit': op({
+    input: historySubmitInput,
+    output: historyVersionSchema,
+    access: clinical,
+    audit: { action: 'create', objectType: 'medical-history' },
+  }),
+  'consents.list': op({
+    input: consentListInput,
+    output: consentListOutput,
+    access: clinical,
+    audit: { action: 'read', objectType: 'consent' },
+  }),
+  'consents.record': op({
+    input: consentRecordInput,
+    output: consentEventSchema,
+    access: clinical,
+    audit: { action: 'create', objectType: 'consent' },
+  }),
+  ...treatmentOperations,
+  ...photoOperations,
+  ...documentOperations,
+  ...screeningOperations,
 } as const;
 
 export type Operations = typeof operations;

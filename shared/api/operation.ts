@@ -7,8 +7,12 @@ export interface OperationDef<I extends z.ZodType, O extends z.ZodType> {
   input: I;
   output: O;
   access: Access;
-  /** How the call is written to the audit trail; `null` for calls that touch no record. */
-  audit: { action: AuditAction; objectType: string } | null;
+  /**
+   * How the call is written to the audit trail; `null` for calls that touch no record.
+   * `batched` reads (search as you type) are queued and written together a moment later, so a
+   * keystroke does not wait for a disk flush; they are never skipped.
+   */
+  audit: { action: AuditAction; objectType: string; batched?: true } | null;
   /** Largest serialised input accepted, in bytes. */
   maxInputBytes?: number;
 }

@@ -9,8 +9,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  timeout: 120_000,
+  // Sign-in and account creation run scrypt at 128 MiB; on a busy 2-core machine that takes seconds.
+  expect: { timeout: 20_000 },
   reporter: [['list']],
   use: {
     baseURL: APP_TEST_ORIGIN,

@@ -30,14 +30,18 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Real services on a real SQLite file in a fresh temp directory. */
-export async function startApp(): Promise<TestApp> {
+/**
+ * Real services on a real SQLite file in a fresh temp directory. With `frozenClock` the services'
+ * time moves only by `advance()`, for tests of delays that a slow machine must not disturb.
+ */
+export async function startApp(options: { frozenClock?: boolean } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mesochart-unit-'));
   let offset = 0;
+  const start = Date.now();
   const services = await createServices({
     dataDir,
     trustedOrigin: TEST_ORIGIN,
-    clock: () => new Date(Date.now() + offset),
+    clock: () => new Date((options.frozenClock ? start : Date.now()) + offset),
   });
   const call = (operation: string, input: unknown = {}) =>
     services.dispatch(TRUSTED, operation, input);
@@ -61,8 +65,8 @@ export async function startApp(): Promise<TestApp> {
 }
 
 /** A set-up clinic with its admin signed in. */
-export async function startClinic(): Promise<TestApp> {
-  const app = await startApp();
+export async function startClinic(options: { frozenClock?: boolean } = {}): Promise<TestApp> {
+  const app = await startApp(options);
   await app.ok('setup.complete', { clinic: CLINIC, admin: ADMIN });
   return app;
 }

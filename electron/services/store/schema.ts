@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Row types of the SQLite store, as Kysely sees them. One interface per table. */
 export interface SettingRow {
   key: string;
@@ -44,10 +46,335 @@ export interface AuditHeadRow {
   hash: string;
 }
 
+export interface PatientRow {
+  seq: Generated<number>;
+  id: string;
+  clinic_number: string;
+  given_name: string;
+  family_name: string;
+  date_of_birth: string;
+  sex: string;
+  phone: string;
+  email: string;
+  address: string;
+  preferred_language: string;
+  emergency_contact_name: string;
+  emergency_contact_phone: string;
+  referral_source: string;
+  archived: number;
+  sort_key: string;
+  phone_key: string | null;
+  email_key: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+}
+
+export interface PatientChangeRow {
+  seq: Generated<number>;
+  patient_id: string;
+  changed_at: string;
+  changed_by: string;
+  field: string;
+  old_value: string;
+  new_value: string;
+}
+
+export interface ClinicNumberCounterRow {
+  scope: string;
+  last: number;
+}
+
+export interface MedicalHistoryVersionRow {
+  id: string;
+  patient_id: string;
+  version: number;
+  answers: string;
+  taken_by: string;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+export interface ConsentEventRow {
+  seq: Generated<number>;
+  id: string;
+  patient_id: string;
+  kind: string;
+  decision: string;
+  note: string;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+export interface ScreeningRow {
+  seq: Generated<number>;
+  id: string;
+  patient_id: string;
+  history_version_id: string | null;
+  performed_on: string;
+  performed_at: string;
+  performed_by: string;
+  answers: string;
+  planned_product_ids: string;
+  findings: string;
+  outcome: string;
+  acknowledged: string;
+  override_reason: string | null;
+  override_by: string | null;
+  status: string;
+}
+
+export interface ProductRow {
+  seq: Generated<number>;
+  id: string;
+  name: string;
+  manufacturer: string;
+  category: string;
+  ingredients: string;
+  allergens: string;
+  default_volume_ml: number | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProductLotRow {
+  seq: Generated<number>;
+  id: string;
+  product_id: string;
+  lot_number: string;
+  lot_key: string;
+  expires_on: string;
+  received_on: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface TreatmentCourseRow {
+  seq: Generated<number>;
+  id: string;
+  patient_id: string;
+  indication: string;
+  indication_note: string;
+  areas: string;
+  planned_sessions: number;
+  interval_days: number;
+  protocol: string;
+  status: string;
+  started_on: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TreatmentSessionRow {
+  seq: Generated<number>;
+  id: string;
+  patient_id: string;
+  course_id: string | null;
+  screening_id: string;
+  practitioner_id: string;
+  performed_on: string;
+  status: string;
+  technique: string | null;
+  needle_gauge: number | null;
+  needle_length_mm: number | null;
+  anaesthesia: string | null;
+  passes: number | null;
+  points: number | null;
+  immediate_reactions: string;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+  signed_at: string | null;
+  signed_by: string | null;
+}
+
+export interface SessionAreaRow {
+  seq: Generated<number>;
+  session_id: string;
+  position: number;
+  area: string;
+  depth_mm: number | null;
+}
+
+export interface SessionProductRow {
+  seq: Generated<number>;
+  session_id: string;
+  position: number;
+  area: string;
+  product_id: string;
+  lot_id: string;
+  volume_ml: number | null;
+}
+
+export interface SessionAddendumRow {
+  seq: Generated<number>;
+  id: string;
+  session_id: string;
+  author_id: string;
+  written_at: string;
+  text: string;
+}
+
+export interface AdverseEventRow {
+  seq: Generated<number>;
+  id: string;
+  patient_id: string;
+  session_id: string;
+  kind: string;
+  severity: string;
+  onset_on: string;
+  description: string;
+  action_taken: string;
+  resolved_on: string | null;
+  outcome: string | null;
+  recorded_by: string;
+  recorded_at: string;
+  resolved_by: string | null;
+  resolved_at: string | null;
+}
+
+export interface CourseFollowUpRow {
+  seq: Generated<number>;
+  id: string;
+  course_id: string;
+  patient_id: string;
+  assessed_on: string;
+  gais: number;
+  satisfaction: number;
+  notes: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface DocumentTemplateRow {
+  seq: Generated<number>;
+  id: string;
+  kind: string;
+  procedure_kind: string;
+  language: string;
+  version: number;
+  body: string;
+  saved_at: string;
+  saved_by: string | null;
+}
+
+export interface DocumentRow {
+  seq: Generated<number>;
+  id: string;
+  patient_id: string;
+  kind: string;
+  procedure_kind: string | null;
+  session_id: string | null;
+  template_id: string | null;
+  template_version: number | null;
+  language: string;
+  page_size: string;
+  render_data: string;
+  file_path: string;
+  sha256: string;
+  size: number;
+  page_count: number;
+  generated_sha256: string;
+  generated_at: string;
+  generated_by: string;
+  status: string;
+  status_changed_at: string;
+}
+
+export interface ConsentSignatureRow {
+  seq: Generated<number>;
+  id: string;
+  document_id: string;
+  signer_role: string;
+  signer_name: string;
+  image_png: Buffer;
+  image_sha256: string;
+  signed_at: string;
+  document_sha256: string;
+  recorded_by: string;
+}
+
+export interface ConsentPaperConfirmationRow {
+  seq: Generated<number>;
+  document_id: string;
+  confirmed_by: string;
+  confirmed_at: string;
+  note: string;
+}
+
+export interface ConsentWithdrawalRow {
+  seq: Generated<number>;
+  document_id: string;
+  withdrawn_by: string;
+  withdrawn_at: string;
+  reason: string;
+}
+
+export interface PhotoRow {
+  seq: Generated<number>;
+  id: string;
+  patient_id: string;
+  session_id: string | null;
+  phase: string;
+  area: string;
+  view: string;
+  taken_at: string;
+  taken_at_source: string;
+  sha256: string;
+  input_sha256: string;
+  width: number;
+  height: number;
+  byte_size: number;
+  original_path: string;
+  thumbnail_path: string;
+  preview_path: string;
+  camera_model: string | null;
+  source: string;
+  imported_at: string;
+  imported_by: string;
+  archived: number;
+  updated_at: string;
+}
+
+export interface PhotoChangeRow {
+  seq: Generated<number>;
+  photo_id: string;
+  changed_at: string;
+  changed_by: string;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+  reason: string;
+}
+
 export interface StoreSchema {
+  screening: ScreeningRow;
   setting: SettingRow;
   staff_user: StaffUserRow;
   sign_in_throttle: SignInThrottleRow;
   audit_event: AuditEventRow;
   audit_head: AuditHeadRow;
+  patient: PatientRow;
+  patient_change: PatientChangeRow;
+  clinic_number_counter: ClinicNumberCounterRow;
+  medical_history_version: MedicalHistoryVersionRow;
+  consent_event: ConsentEventRow;
+  product: ProductRow;
+  product_lot: ProductLotRow;
+  treatment_course: TreatmentCourseRow;
+  treatment_session: TreatmentSessionRow;
+  session_area: SessionAreaRow;
+  session_product: SessionProductRow;
+  session_addendum: SessionAddendumRow;
+  adverse_event: AdverseEventRow;
+  course_follow_up: CourseFollowUpRow;
+  document_template: DocumentTemplateRow;
+  document: DocumentRow;
+  consent_signature: ConsentSignatureRow;
+  consent_paper_confirmation: ConsentPaperConfirmationRow;
+  consent_withdrawal: ConsentWithdrawalRow;
+  photo: PhotoRow;
+  photo_change: PhotoChangeRow;
 }

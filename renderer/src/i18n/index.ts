@@ -4,10 +4,13 @@ import en from './en.json';
 import enTreatments from './en-treatments.json';
 import enPhotos from './en-photos.json';
 import enDocuments from './en-documents.json';
+import enScreening from './en-screening.json';
 
 // One catalogue per area of the app, merged by top-level key, so areas can grow independently.
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: { ...en, ...enTreatments, ...enPhotos, ...enDocuments } } },
+  resources: {
+    en: { translation: { ...en, ...enTreatments, ...enPhotos, ...enDocuments, ...enScreening } },
+  },
   lng: 'en',
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

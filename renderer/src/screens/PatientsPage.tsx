@@ -1,12 +1,18 @@
-import { Stack, Text, Title } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import type { StaffUser } from '../../../shared/api/domains/staff';
+import { PatientSearchPage } from './patients/PatientSearchPage';
+import { RegisterPatientPage } from './patients/RegisterPatientPage';
+import { PatientChart } from './patients/PatientChart';
+import { HistoryPage } from './patients/HistoryPage';
 
-export function PatientsPage() {
-  const { t } = useTranslation();
+/** The register: search, registration, the chart and the history taken at the desk. */
+export function PatientsPage({ user }: { user: StaffUser }) {
   return (
-    <Stack>
-      <Title order={2}>{t('nav.patients')}</Title>
-      <Text c="dimmed">{t('patients.empty')}</Text>
-    </Stack>
+    <Routes>
+      <Route index element={<PatientSearchPage />} />
+      <Route path="new" element={<RegisterPatientPage />} />
+      <Route path=":id" element={<PatientChart user={user} />} />
+      <Route path=":id/history/new" element={<HistoryPage />} />
+    </Routes>
   );
 }

@@ -18,6 +18,9 @@ import { SESSION_KEY } from '../lib/session';
 import { ClinicFields } from '../components/ClinicFields';
 import { LogoInput } from '../components/LogoInput';
 import { StaffPanel } from './StaffPanel';
+import { RegisterSettingsForm } from './patients/RegisterSettingsForm';
+import { ScreeningSettingsForm } from './screening/ScreeningSettingsForm';
+import { TemplatesPanel } from './documents/TemplatesPanel';
 
 const schema = z.object({
   clinic: clinicDetailsSchema,
@@ -109,7 +112,10 @@ export function SettingsPage({ user }: { user: StaffUser }) {
       <Tabs defaultValue="clinic" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="clinic">{t('settings.clinicTab')}</Tabs.Tab>
+          <Tabs.Tab value="register">{t('settings.registerTab')}</Tabs.Tab>
+          <Tabs.Tab value="screening">{t('screeningSettings.tab')}</Tabs.Tab>
           {isAdmin ? <Tabs.Tab value="staff">{t('settings.staffTab')}</Tabs.Tab> : null}
+          {isAdmin ? <Tabs.Tab value="templates">{t('templates.tab')}</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="clinic" pt="md">
           {settings.data ? (
@@ -117,9 +123,20 @@ export function SettingsPage({ user }: { user: StaffUser }) {
           ) : null}
           {settings.isError ? <Alert color="red">{settings.error.message}</Alert> : null}
         </Tabs.Panel>
+        <Tabs.Panel value="register" pt="md">
+          <RegisterSettingsForm editable={isAdmin} />
+        </Tabs.Panel>
+        <Tabs.Panel value="screening" pt="md">
+          <ScreeningSettingsForm editable={isAdmin} />
+        </Tabs.Panel>
         {isAdmin ? (
           <Tabs.Panel value="staff" pt="md">
             <StaffPanel currentUserId={user.id} />
+          </Tabs.Panel>
+        ) : null}
+        {isAdmin ? (
+          <Tabs.Panel value="templates" pt="md">
+            <TemplatesPanel />
           </Tabs.Panel>
         ) : null}
       </Tabs>

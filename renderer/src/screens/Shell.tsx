@@ -9,6 +9,12 @@ import { PatientsPage } from './PatientsPage';
 import { TodayPage } from './TodayPage';
 import { SettingsPage } from './SettingsPage';
 import { AuditPage } from './AuditPage';
+import { TabletHistoryScreen } from './patients/TabletHistoryScreen';
+import { PatientTreatmentsPage } from './treatments/PatientTreatmentsPage';
+import { SessionPage } from './treatments/SessionPage';
+import { ProductsPage } from './treatments/ProductsPage';
+import { RecallPage } from './treatments/RecallPage';
+import { PreCheckPage } from './screening/PreCheckPage';
 
 interface NavItem {
   to: string;
@@ -26,10 +32,22 @@ export function Shell({ user, idleLockMinutes }: { user: StaffUser; idleLockMinu
   const items: NavItem[] = [
     { to: '/patients', label: t('nav.patients') },
     { to: '/today', label: t('nav.today') },
+    { to: '/products', label: t('products.nav') },
+    ...(user.role === 'receptionist' ? [] : [{ to: '/recall', label: t('recall.nav') }]),
     { to: '/settings', label: t('nav.settings') },
     { to: '/audit', label: t('nav.audit'), adminOnly: true },
   ];
   const isAdmin = user.role === 'admin';
+
+  // The tablet questionnaire is in the patient's hands: no navigation, no staff data around it.
+  if (location.pathname.startsWith('/tablet/')) {
+    return (
+      <Routes>
+        <Route path="/tablet/history/:id" element={<TabletHistoryScreen />} />
+        <Route path="*" element={<Navigate to="/patients" replace />} />
+      </Routes>
+    );
+  }
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
@@ -77,7 +95,18 @@ export function Shell({ user, idleLockMinutes }: { user: StaffUser; idleLockMinu
       </AppShell.Navbar>
       <AppShell.Main>
         <Routes>
-          <Route path="/patients" element={<PatientsPage />} />
+          <Route path="/patients/*" element={<PatientsPage user={user} />} />
+          <Route
+            path="/patients/:patientId/treatments"
+            element={<PatientTreatmentsPage user={user} />}
+          />
+          <Route
+            path="/patients/:patientId/sessions/:sessionId"
+            element={<SessionPage user={user} />}
+          />
+          <Route path="/patients/:patientId/check" element={<PreCheckPage user={user} />} />
+          <Route path="/products" element={<ProductsPage user={user} />} />
+          {user.role === 'receptionist' ? null : <Route path="/recall" element={<RecallPage />} />}
           <Route path="/today" element={<TodayPage />} />
           <Route path="/settings" element={<SettingsPage user={user} />} />
           {isAdmin ? <Route path="/audit" element={<AuditPage />} /> : null}

@@ -211,7 +211,7 @@ describe('setup, sign-in and lock', () => {
   });
 
   it('gives the same answer for an unknown name and a wrong password, then grows the delay', async () => {
-    app = await startClinic();
+    app = await startClinic({ frozenClock: true });
     await app.ok('auth.signOut');
     const unknown = await app.call('auth.signIn', {
       username: 'nobody',

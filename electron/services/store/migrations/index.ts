@@ -1,4 +1,9 @@
 import { foundation } from './0001-foundation';
+import { patients } from './0002-patients';
+import { screening } from './0003-screening';
+import { treatments } from './0004-treatments';
+import { photos } from './0005-photos';
+import { documents } from './0006-documents';
 
 /**
  * Numbered steps, applied in order and tracked with `PRAGMA user_version`. Steps only add:
@@ -6,6 +11,11 @@ import { foundation } from './0001-foundation';
  */
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'foundation', sql: foundation },
+  { version: 2, name: 'patients', sql: patients },
+  { version: 3, name: 'screening', sql: screening },
+  { version: 4, name: 'treatments', sql: treatments },
+  { version: 5, name: 'photos', sql: photos },
+  { version: 6, name: 'documents', sql: documents },
 ];
 
-export const LATEST_SCHEMA_VERSION = migrations.length;
+export const LATEST_SCHEMA_VERSION = Math.max(...migrations.map((m) => m.version));

@@ -1,0 +1,47 @@
+import type { Db } from './store/database';
+import { appendAudit, type AuditEntry } from './audit';
+
+/** How long a batched audit event may wait before it is written. */
+const FLUSH_AFTER_MS = 250;
+
+/**
+ * Audit events of as-you-type reads, written together shortly after: one transaction (one disk
+ * flush) for a burst of keystrokes instead of one each. The queue is also flushed before any
+ * other audited operation writes its own event and when the services close, so the chain's order
+ * follows the order of the calls.
+ */
+export class AuditQueue {
+  private pending: AuditEntry[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Db,
+    private readonly key: Buffer,
+  ) {}
+
+  add(entry: AuditEntry): void {
+    this.pending.push(entry);
+    this.timer ??= setTimeout(() => void this.flush(), FLUSH_AFTER_MS);
+  }
+
+  /** Writes every queued event; resolves when they are on disk. */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length > 0) {
+      this.flushing = this.flushing.then(() =>
+        this.db.transaction().execute(async (trx) => {
+          for (const entry of batch) await appendAudit(trx, this.key, entry);
+        }),
+      );
+    }
+    return this.flushing;
+  }
+
+  get size(): number {
+    return this.pending.length;
+  }
+}

@@ -1,0 +1,118 @@
+import type { Handler } from '../handlers';
+import type { HandlerContext } from '../context';
+import type { documentOperations } from '../../../shared/api/operations/documents';
+import { AppError } from '../errors';
+import { findPatientRow } from '../patients';
+import {
+  describeDocument,
+  listDocuments,
+  openableDocument,
+  requireDocument,
+  saveDocumentCopy,
+} from '../document-archive';
+import {
+  confirmPaperSignature,
+  consentValidity,
+  generateConsent,
+  signConsent,
+  withdrawConsent,
+  type DocumentWork,
+} from '../consent-documents';
+import { generateAftercare, generateSessionSummary } from '../aftercare-documents';
+import { readDocumentSettings, writeDocumentSettings } from '../document-settings';
+import { practitionerOptions } from '../document-sources';
+import { getTemplate, listTemplates, saveTemplate, templateHistory } from '../document-templates';
+
+function work(ctx: HandlerContext): DocumentWork {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  return { db: ctx.db, dataDir: ctx.app.dataDir, now: ctx.now, actorId: ctx.actor.id };
+}
+
+/** Names the patient in the audit event, after checking they exist. */
+async function forPatient(ctx: HandlerContext, patientId: string) {
+  ctx.subject.patientId = patientId;
+  ctx.subject.objectId = patientId;
+  await findPatientRow(ctx.db, patientId);
+}
+
+/** Names the document and its patient in the audit event. */
+async function forDocument(ctx: HandlerContext, documentId: string) {
+  const row = await requireDocument(ctx.db, documentId);
+  ctx.subject.patientId = row.patient_id;
+  ctx.subject.objectId = row.id;
+  return row;
+}
+
+const describe = (ctx: HandlerContext, id: string) => describeDocument(ctx.db, ctx.app.dataDir, id);
+
+export const documentHandlers = {
+  'templates.list': (ctx) => listTemplates(ctx.db, ctx.now),
+  'templates.get': async (ctx, input) => {
+    const { info, template } = await getTemplate(ctx.db, input, ctx.now);
+    return { info, template };
+  },
+  'templates.history': (ctx, input) => templateHistory(ctx.db, input, ctx.now),
+  'templates.save': async (ctx, input) => {
+    const saved = await saveTemplate(ctx.db, input, ctx.now, work(ctx).actorId);
+    ctx.subject.objectId = `${saved.kind}:${saved.procedureKind ?? '-'}:${saved.language}:v${saved.version}`;
+    return saved;
+  },
+
+  'documentSettings.get': (ctx) => readDocumentSettings(ctx.db),
+  'documentSettings.update': (ctx, input) => {
+    ctx.subject.objectId = 'documents';
+    return writeDocumentSettings(ctx.db, input);
+  },
+
+  'documents.practitioners': (ctx) => practitionerOptions(ctx.db),
+
+  'documents.list': async (ctx, input) => {
+    await forPatient(ctx, input.patientId);
+    return listDocuments(ctx.db, ctx.app.dataDir, input.patientId);
+  },
+  'documents.get': async (ctx, input) => {
+    await forDocument(ctx, input.documentId);
+    return describe(ctx, input.documentId);
+  },
+  'documents.consentValidity': async (ctx, input) => {
+    await forPatient(ctx, input.patientId);
+    return consentValidity(ctx.db, ctx.app.dataDir, input.patientId);
+  },
+  'documents.generateConsent': async (ctx, input) => {
+    await forPatient(ctx, input.patientId);
+    const id = await generateConsent(work(ctx), input);
+    ctx.subject.objectId = id;
+    return describe(ctx, id);
+  },
+  'documents.signConsent': async (ctx, input) => {
+    await forDocument(ctx, input.documentId);
+    await signConsent(work(ctx), input);
+    return describe(ctx, input.documentId);
+  },
+  'documents.confirmPaperSignature': async (ctx, input) => {
+    await forDocument(ctx, input.documentId);
+    await confirmPaperSignature(work(ctx), input);
+    return describe(ctx, input.documentId);
+  },
+  'documents.withdrawConsent': async (ctx, input) => {
+    await forDocument(ctx, input.documentId);
+    await withdrawConsent(work(ctx), input);
+    return describe(ctx, input.documentId);
+  },
+  'documents.generateAftercare': async (ctx, input) => {
+    const id = await generateAftercare(work(ctx), input.sessionId, ctx.subject);
+    return describe(ctx, id);
+  },
+  'documents.generateSessionSummary': async (ctx, input) => {
+    const id = await generateSessionSummary(work(ctx), input.sessionId, ctx.subject);
+    return describe(ctx, id);
+  },
+  'documents.open': async (ctx, input) => {
+    const row = await forDocument(ctx, input.documentId);
+    return openableDocument(ctx.app.dataDir, row);
+  },
+  'documents.saveCopy': async (ctx, input) => {
+    const row = await forDocument(ctx, input.documentId);
+    return saveDocumentCopy(ctx.app.dataDir, row, input.targetPath);
+  },
+} satisfies { [N in keyof typeof documentOperations]: Handler<N> };

@@ -1,0 +1,153 @@
+import type { Handler } from '../handlers';
+import type { HandlerContext } from '../context';
+import type { photoOperations } from '../../../shared/api/operations/photos';
+import { basename } from 'node:path';
+import { AppError } from '../errors';
+import { findPatientRow } from '../patients';
+import {
+  checkImportTags,
+  listPhotoChanges,
+  listPhotos,
+  readPhotoImage,
+  requirePhotoConsent,
+  requirePhotoRow,
+  setPhotoArchived,
+  updatePhotoTags,
+} from '../patient-photos';
+import {
+  cancelPhotoJob,
+  photoJobPatient,
+  photoJobStatus,
+  startPhotoJob,
+} from '../photo-import-jobs';
+import { comparisonPair, exportComparisonPdf, saveComparisonImage } from '../photo-comparison';
+
+function actorOf(ctx: HandlerContext) {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  return ctx.actor;
+}
+
+/** Names the patient in the audit event after checking they exist. */
+async function forPatient(ctx: HandlerContext, patientId: string, objectId?: string) {
+  ctx.subject.patientId = patientId;
+  ctx.subject.objectId = objectId ?? patientId;
+  return findPatientRow(ctx.db, patientId);
+}
+
+async function forPhoto(ctx: HandlerContext, photoId: string) {
+  const row = await requirePhotoRow(ctx.db, photoId);
+  ctx.subject.patientId = row.patient_id;
+  ctx.subject.objectId = row.id;
+  return row;
+}
+
+/** What an import needs before it may begin: the patient, their consent, sensible tags. */
+async function beforeImport(
+  ctx: HandlerContext,
+  input: { patientId: string; tags: Parameters<typeof checkImportTags>[2] },
+) {
+  await forPatient(ctx, input.patientId);
+  await requirePhotoConsent(ctx.db, input.patientId, 'photos-record');
+  await checkImportTags(ctx.db, input.patientId, input.tags);
+  const actor = actorOf(ctx);
+  return { id: actor.id, username: actor.username, role: actor.role };
+}
+
+function decodeCapture(dataUrl: string): { bytes: Buffer; extension: 'jpg' | 'png' } {
+  const extension = dataUrl.startsWith('data:image/png') ? 'png' : 'jpg';
+  const bytes = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
+  if (bytes.length === 0) throw new AppError('VALIDATION', 'The captured image is empty');
+  return { bytes, extension };
+}
+
+export const photoHandlers = {
+  'photos.startImport': async (ctx, input) => {
+    const actor = await beforeImport(ctx, input);
+    const job = startPhotoJob(ctx.app, {
+      patientId: input.patientId,
+      tags: input.tags,
+      actor,
+      items: input.paths.map((p) => ({ kind: 'file', path: p, fileName: basename(p) })),
+    });
+    ctx.subject.objectId = job.id;
+    return job;
+  },
+
+  'photos.importCapture': async (ctx, input) => {
+    const actor = await beforeImport(ctx, input);
+    const frame = decodeCapture(input.dataUrl);
+    const job = startPhotoJob(ctx.app, {
+      patientId: input.patientId,
+      tags: input.tags,
+      actor,
+      items: [{ kind: 'capture', fileName: 'Camera capture', ...frame }],
+    });
+    ctx.subject.objectId = job.id;
+    return job;
+  },
+
+  'photos.importStatus': (ctx, input) => Promise.resolve(photoJobStatus(ctx.app, input.jobId)),
+
+  'photos.cancelImport': (ctx, input) => {
+    ctx.subject.patientId = photoJobPatient(ctx.app, input.jobId);
+    ctx.subject.objectId = input.jobId;
+    return Promise.resolve(cancelPhotoJob(ctx.app, input.jobId));
+  },
+
+  'photos.list': async (ctx, input) => {
+    await forPatient(ctx, input.patientId);
+    return listPhotos(ctx.db, input.patientId, input.includeArchived);
+  },
+
+  'photos.image': async (ctx, input) => {
+    const row = await requirePhotoRow(ctx.db, input.id);
+    return { dataUrl: await readPhotoImage(ctx.app.dataDir, row, input.size) };
+  },
+
+  'photos.update': async (ctx, input) => {
+    await forPhoto(ctx, input.id);
+    return updatePhotoTags(ctx.db, input, actorOf(ctx).id, ctx.now);
+  },
+
+  'photos.archive': async (ctx, input) => {
+    await forPhoto(ctx, input.id);
+    return setPhotoArchived(ctx.db, input, actorOf(ctx).id, ctx.now);
+  },
+
+  'photos.changes': async (ctx, input) => {
+    await forPhoto(ctx, input.id);
+    return listPhotoChanges(ctx.db, input.id);
+  },
+
+  'photos.saveComparisonImage': async (ctx, input) => {
+    await forPatient(ctx, input.patientId);
+    await comparisonPair(ctx.db, input.patientId, input.leftId, input.rightId);
+    return saveComparisonImage(input.pngDataUrl, input.targetPath);
+  },
+
+  'photos.exportComparisonPdf': async (ctx, input) => {
+    const patient = await forPatient(ctx, input.patientId);
+    const photos = await comparisonPair(ctx.db, input.patientId, input.leftId, input.rightId);
+    const clinic = ctx.app.settings?.clinic;
+    const result = await exportComparisonPdf(ctx.db, {
+      patient: {
+        fullName: `${patient.given_name} ${patient.family_name}`,
+        dateOfBirth: patient.date_of_birth,
+        clinicNumber: patient.clinic_number,
+      },
+      clinic: {
+        name: clinic?.name ?? 'Clinic',
+        address: clinic?.address ?? '',
+        phone: clinic?.phone ?? '',
+        email: clinic?.email ?? '',
+        logoDataUrl: clinic?.logo ?? null,
+      },
+      photos,
+      locale: input.locale,
+      now: ctx.now,
+      dataDir: ctx.app.dataDir,
+    });
+    ctx.subject.objectId = result.sha256.slice(0, 16);
+    return result;
+  },
+} satisfies { [N in keyof typeof photoOperations]: Handler<N> };

@@ -1,0 +1,52 @@
+import type { Handler } from '../handlers';
+import type { HandlerContext } from '../context';
+import type { screeningOperations } from '../../../shared/api/operations/screening';
+import { AppError } from '../errors';
+import { findPatientRow } from '../patients';
+import { readScreeningSettings, writeScreeningSettings } from '../screening-settings';
+import {
+  completeScreening,
+  listScreenings,
+  prefillScreening,
+  previewScreening,
+} from '../screening';
+
+function actorId(ctx: HandlerContext): string {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  return ctx.actor.id;
+}
+
+/** Names the patient in the audit event and checks they exist before anything is read. */
+async function forPatient(ctx: HandlerContext, patientId: string) {
+  ctx.subject.patientId = patientId;
+  ctx.subject.objectId ??= patientId;
+  await findPatientRow(ctx.db, patientId);
+}
+
+export const screeningHandlers = {
+  'screening.settings': (ctx) => readScreeningSettings(ctx.db),
+
+  'screening.updateSettings': (ctx, input) => writeScreeningSettings(ctx.db, input),
+
+  'screening.prefill': async (ctx, input) => {
+    await forPatient(ctx, input.patientId);
+    return prefillScreening(ctx.db, input.patientId, ctx.now);
+  },
+
+  'screening.preview': async (ctx, input) => {
+    await forPatient(ctx, input.patientId);
+    return previewScreening(ctx.db, input, ctx.now);
+  },
+
+  'screening.complete': async (ctx, input) => {
+    await forPatient(ctx, input.patientId);
+    const record = await completeScreening(ctx.db, input, actorId(ctx), ctx.now);
+    ctx.subject.objectId = record.id;
+    return record;
+  },
+
+  'screening.list': async (ctx, input) => {
+    await forPatient(ctx, input.patientId);
+    return listScreenings(ctx.db, input.patientId, input.limit);
+  },
+} satisfies { [N in keyof typeof screeningOperations]: Handler<N> };

@@ -1,0 +1,177 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { MesochartServices } from '../../electron/services/app';
+import { test, expect } from './fixtures';
+import { ADMIN, call, screenshot, seedClinic, signIn, expectSignedIn } from './flows';
+
+const PRACTITIONER = {
+  username: 'ines.prac',
+  displayName: 'Inès Moreau',
+  role: 'practitioner',
+  password: 'practitioner pass phrase',
+};
+
+function localDay(offsetDays = 0): string {
+  const d = new Date();
+  d.setDate(d.getDate() + offsetDays);
+  const m = String(d.getMonth() + 1).padStart(2, '0');
+  const day = String(d.getDate()).padStart(2, '0');
+  return `${d.getFullYear()}-${m}-${day}`;
+}
+
+/** A catalogue, a patient with a Turkish name, and a course of skin-ageing sessions. */
+async function seed(services: MesochartServices) {
+  await seedClinic(services, [PRACTITIONER]);
+  await call(services, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+  const product = (await call(services, 'products.create', {
+    name: 'NCTF 135 HA',
+    manufacturer: 'Filorga',
+    category: 'vitamins',
+    ingredients: ['hyaluronic acid', 'vitamins'],
+    allergens: ['hyaluronicAcid'],
+    defaultVolumeMl: 1.5,
+  })) as { id: string };
+  const lot = (await call(services, 'products.addLot', {
+    productId: product.id,
+    lotNumber: 'VA-001',
+    expiresOn: localDay(300),
+    receivedOn: localDay(-20),
+  })) as { id: string };
+  const patient = (await call(services, 'patients.create', {
+    givenName: 'Şebnem',
+    familyName: 'Yılmaz',
+    dateOfBirth: '1986-04-12',
+    sex: 'female',
+    phone: '+90 532 123 45 67',
+    email: '',
+    address: '',
+    preferredLanguage: 'Türkçe',
+    emergencyContactName: '',
+    emergencyContactPhone: '',
+    referralSource: '',
+  })) as { id: string };
+  await call(services, 'auth.signOut');
+  await call(services, 'auth.signIn', {
+    username: PRACTITIONER.username,
+    password: PRACTITIONER.password,
+  });
+  await call(services, 'courses.create', {
+    patientId: patient.id,
+    indication: 'skin-ageing',
+    indicationNote: '',
+    areas: ['cheeks'],
+    plannedSessions: 4,
+    intervalDays: 14,
+    protocol: {
+      productIds: [product.id],
+      technique: 'nappage',
+      depthMm: 1.5,
+      needleGauge: 32,
+      needleLengthMm: 4,
+    },
+  });
+  const { sqlite } = services.state.store;
+  const performer = sqlite
+    .prepare("SELECT id FROM staff_user WHERE role = 'practitioner'")
+    .get() as { id: string };
+  sqlite
+    .prepare(
+      `INSERT INTO screening (id, patient_id, history_version_id, performed_on, performed_at,
+        performed_by, answers, planned_product_ids, findings, outcome, acknowledged,
+        override_reason, override_by, status)
+       VALUES (?, ?, NULL, ?, ?, ?, '{}', ?, '[]', 'clear', '[]', NULL, NULL, 'passed')`,
+    )
+    .run(
+      randomUUID(),
+      patient.id,
+      localDay(),
+      new Date().toISOString(),
+      performer.id,
+      JSON.stringify([product.id]),
+    );
+  await call(services, 'auth.signOut');
+  return { patient, product, lot };
+}
+
+test('starting without consent prompts for one; aftercare after the signed session is archived', async ({
+  page,
+  services,
+  host,
+  dataDir,
+}) => {
+  const { patient, product, lot } = await seed(services);
+  await page.goto('/');
+  await signIn(page, PRACTITIONER.username, PRACTITIONER.password);
+  await expectSignedIn(page, PRACTITIONER.displayName);
+  await page.goto(`/#/patients/${patient.id}/treatments`);
+
+  // No consent for skin rejuvenation yet: starting says so and offers to make one.
+  await page.getByRole('button', { name: "Start today's session" }).click();
+  const prompt = page.getByRole('dialog', { name: 'Consent needed' });
+  await expect(prompt.getByTestId('consent-prompt')).toHaveText(
+    'No valid consent for Skin rejuvenation: generate and sign one now?',
+  );
+  await expect(prompt).toHaveCSS('opacity', '1'); // the opening transition has finished
+  await screenshot(page, 'aftercare-consent-prompt');
+  await prompt.getByRole('button', { name: 'Generate and sign consent' }).click();
+  const generate = page.getByRole('dialog', { name: 'Generate a consent form' });
+  await expect(generate.getByRole('textbox', { name: 'Procedure' })).toHaveValue(
+    'Skin rejuvenation',
+  );
+  await page.keyboard.press('Escape');
+  await expect(generate).toBeHidden();
+
+  // A paper consent may exist: the practitioner can still start.
+  await page.getByRole('button', { name: "Start today's session" }).click();
+  await prompt.getByRole('button', { name: 'Start without it' }).click();
+  await page.waitForURL(/\/sessions\//);
+  const sessionId = page.url().split('/sessions/')[1]!.split(/[?#]/)[0]!;
+
+  await call(services, 'sessions.saveDraft', {
+    id: sessionId,
+    technique: 'nappage',
+    needleGauge: 32,
+    needleLengthMm: 4,
+    anaesthesia: 'none',
+    passes: 1,
+    points: null,
+    immediateReactions: 'None',
+    notes: '',
+    areas: [{ area: 'cheeks', depthMm: 1.5 }],
+    products: [{ area: 'cheeks', productId: product.id, lotId: lot.id, volumeMl: 1.5 }],
+  });
+  await call(services, 'sessions.sign', { id: sessionId });
+  await page.reload();
+  await expect(page.getByText('Signed and locked')).toBeVisible();
+
+  // The signed session's shortcut makes the sheet and opens it in the system viewer.
+  await page.getByRole('button', { name: 'Print aftercare' }).click();
+  await expect.poll(() => host.opened.length).toBe(1);
+  const opened = host.opened[0]!;
+  expect(opened.startsWith(path.join(dataDir, 'documents') + path.sep)).toBe(true);
+
+  // The documents tab makes both documents for the chosen session and lists them.
+  await page.goto(`/#/patients/${patient.id}?tab=documents`);
+  await expect(page.getByRole('textbox', { name: 'Session' })).toHaveValue(/Cheeks/);
+  await page.getByRole('button', { name: 'Generate session summary' }).click();
+  const rows = page.getByTestId('document-row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: 'Aftercare sheet' })).toContainText('v1 · en');
+  await expect(rows.filter({ hasText: 'Aftercare sheet' })).toContainText('Hash matches');
+  await expect(rows.filter({ hasText: 'Session summary' })).toContainText('Issued');
+  await page.getByRole('button', { name: 'Generate aftercare sheet' }).click();
+  await expect(rows.filter({ hasText: 'Aftercare sheet' })).toHaveCount(2);
+  await screenshot(page, 'aftercare-documents-tab');
+
+  const listed = (await call(services, 'documents.list', { patientId: patient.id })) as {
+    kind: string;
+    sessionId: string | null;
+    sha256: string;
+  }[];
+  expect(listed.filter((d) => d.sessionId === sessionId)).toHaveLength(3);
+  expect(listed.some((d) => d.kind === 'session-summary')).toBe(true);
+  // The file the shortcut opened is the archived aftercare sheet, byte for byte.
+  const openedHash = createHash('sha256').update(readFileSync(opened)).digest('hex');
+  expect(listed.some((d) => d.kind === 'aftercare' && d.sha256 === openedHash)).toBe(true);
+});
