@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { copyFile, open, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Selectable } from 'kysely';
 import type { Db } from './store/database';
@@ -16,6 +16,7 @@ import type { PageSize } from '../../shared/documents/document-data';
 import type { ProcedureKind } from '../../shared/documents/procedure-kinds';
 import { writeDocumentAtomically, type RenderedDocument } from './documents';
 import { AppError } from './errors';
+import { checkExportTarget } from './export-path';
 
 type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable'>;
 export type StoredDocumentRow = Selectable<DocumentRow>;
@@ -274,7 +275,7 @@ export async function saveDocumentCopy(
   row: StoredDocumentRow,
   targetPath: string,
 ): Promise<{ path: string; sha256: string }> {
-  const target = await checkCopyTarget(dataDir, targetPath);
+  const target = await checkExportTarget(dataDir, targetPath, '.pdf');
   const source = await openableDocument(dataDir, row);
   const temp = `${target}.${randomUUID().slice(0, 8)}.part`;
   try {
@@ -295,34 +296,4 @@ export async function saveDocumentCopy(
     throw new AppError('INTERNAL', `The copy could not be saved (${code})`);
   }
   return { path: target, sha256: row.sha256 };
-}
-
-async function checkCopyTarget(dataDir: string, targetPath: string): Promise<string> {
-  const refuse = (message: string) =>
-    new AppError('VALIDATION', message, { fields: { targetPath: message } });
-  if (targetPath.includes('\0')) throw refuse('The path contains a NUL byte');
-  if (!path.isAbsolute(targetPath)) throw refuse('Choose a full path, not a relative one');
-  const target = path.resolve(targetPath);
-  if (path.extname(target).toLowerCase() !== '.pdf') throw refuse('The file name must end in .pdf');
-  const folder = path.dirname(target);
-  let realFolder: string;
-  try {
-    if (!(await stat(folder)).isDirectory()) throw refuse('The folder does not exist');
-    realFolder = await realpath(folder);
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw refuse('The folder does not exist');
-  }
-  const realData = await realpath(dataDir).catch(() => path.resolve(dataDir));
-  for (const [dir, data] of [
-    [folder, path.resolve(dataDir)],
-    [realFolder, realData],
-  ] as const) {
-    if (dir === data || dir.startsWith(data + path.sep)) {
-      throw refuse('Choose a folder outside the Mesochart data folder');
-    }
-  }
-  const existing = await stat(target).catch(() => null);
-  if (existing && !existing.isFile()) throw refuse('That path is not a file');
-  return path.join(realFolder, path.basename(target));
 }

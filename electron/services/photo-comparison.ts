@@ -5,6 +5,7 @@ import type { Db } from './store/database';
 import type { Photo } from '../../shared/api/domains/photos';
 import type { ClinicInfo } from '../../shared/documents/document-data';
 import { AppError } from './errors';
+import { checkExportTarget } from './export-path';
 import { writeFileAtomic } from './photos/atomic-file';
 import { getPhoto, requirePhotoConsent, requirePhotoRow, storedFilePath } from './patient-photos';
 import { buildPdf } from './documents/pdf/build-pdf';
@@ -44,22 +45,21 @@ const PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 
 /** Writes the comparison image the renderer drew to the place the user chose in the dialog. */
 export async function saveComparisonImage(
+  dataDir: string,
   pngDataUrl: string,
   targetPath: string,
 ): Promise<{ path: string; size: number }> {
-  if (!path.isAbsolute(targetPath) || !/\.png$/i.test(targetPath)) {
-    throw new AppError('VALIDATION', 'Choose where to save the image (a .png file)');
-  }
+  const target = await checkExportTarget(dataDir, targetPath, '.png');
   const bytes = Buffer.from(pngDataUrl.slice(pngDataUrl.indexOf(',') + 1), 'base64');
   if (bytes.length < 64 || !bytes.subarray(0, 8).equals(PNG_SIGNATURE)) {
     throw new AppError('VALIDATION', 'The comparison image is not a valid PNG');
   }
   try {
-    await writeFileAtomic(path.resolve(targetPath), bytes);
+    await writeFileAtomic(target, bytes);
   } catch {
     throw new AppError('INTERNAL', 'The image could not be saved there; choose another place');
   }
-  return { path: path.resolve(targetPath), size: bytes.length };
+  return { path: target, size: bytes.length };
 }
 
 const phaseNames: Record<Photo['phase'], string> = {

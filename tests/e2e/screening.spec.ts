@@ -212,6 +212,10 @@ test('a pregnant patient gets do-not-treat; only a practitioner override with a 
     .fill(reason);
   await page.getByRole('button', { name: 'Override and start session' }).click();
   await expect(page).toHaveURL(/\/sessions\//);
+  // The override travels with the session record.
+  const sessionCheck = page.getByRole('region', { name: 'Pre-procedure check' });
+  await expect(sessionCheck).toContainText(`Overridden by ${PRACTITIONER.displayName}: ${reason}`);
+  await expect(sessionCheck).toContainText('Pregnancy: mesotherapy is not recommended.');
 
   await page.goto(`/#/patients/${ids.pregnant}`);
   const checks = page.getByRole('heading', { name: 'Pre-procedure checks' });

@@ -122,7 +122,7 @@ export const photoHandlers = {
   'photos.saveComparisonImage': async (ctx, input) => {
     await forPatient(ctx, input.patientId);
     await comparisonPair(ctx.db, input.patientId, input.leftId, input.rightId);
-    return saveComparisonImage(input.pngDataUrl, input.targetPath);
+    return saveComparisonImage(ctx.app.dataDir, input.pngDataUrl, input.targetPath);
   },
 
   'photos.exportComparisonPdf': async (ctx, input) => {

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -138,18 +139,24 @@ describe('comparison exports', () => {
 
   it('write the image where chosen and a PDF page into the documents directory', async () => {
     const { patient, photos } = await twoPhotos(['photos-record', 'photos-other']);
-    const target = join(app.dataDir, 'comparison.png');
+    const outside = mkdtempSync(join(tmpdir(), 'mesochart-export-'));
+    const target = join(outside, 'comparison.png');
     const png = await sharp({ create: { width: 80, height: 40, channels: 3, background: '#fff' } })
       .png()
       .toBuffer();
-    await app.ok('photos.saveComparisonImage', {
-      patientId: patient.id,
-      leftId: photos[0].id,
-      rightId: photos[1].id,
-      pngDataUrl: `data:image/png;base64,${png.toString('base64')}`,
-      targetPath: target,
-    });
+    const pngDataUrl = `data:image/png;base64,${png.toString('base64')}`;
+    const pair = { patientId: patient.id, leftId: photos[0].id, rightId: photos[1].id };
+    await app.ok('photos.saveComparisonImage', { ...pair, pngDataUrl, targetPath: target });
     expect(readFileSync(target)).toEqual(png);
+    rmSync(outside, { recursive: true, force: true });
+    // Never into the record's own folder, where it could overwrite clinical files.
+    const inside = await app.call('photos.saveComparisonImage', {
+      ...pair,
+      pngDataUrl,
+      targetPath: join(app.dataDir, 'comparison.png'),
+    });
+    expect(inside.ok ? null : inside.error.message).toMatch(/outside the Mesochart data folder/);
+    expect(existsSync(join(app.dataDir, 'comparison.png'))).toBe(false);
 
     const pdf = await app.ok<{ path: string; relativePath: string; pageCount: number }>(
       'photos.exportComparisonPdf',

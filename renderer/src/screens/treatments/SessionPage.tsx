@@ -6,6 +6,7 @@ import type { StaffUser } from '../../../../shared/api/domains/staff';
 import { api, unwrap } from '../../lib/api';
 import { SessionForm } from '../../components/treatments/SessionForm';
 import { SessionView } from '../../components/treatments/SessionView';
+import { SessionCheck } from '../screening/SessionCheck';
 import { AdverseEventsPanel } from '../../components/treatments/AdverseEventsPanel';
 
 /** One session: its draft form for the practitioner who started it, otherwise the record. */
@@ -48,6 +49,7 @@ export function SessionPage({ user }: { user: StaffUser }) {
       ) : (
         <SessionView session={s} canAmend={practitioner} />
       )}
+      <SessionCheck patientId={s.patientId} screeningId={s.screeningId} />
       {s.status !== 'abandoned' ? (
         <AdverseEventsPanel sessionId={s.id} events={s.adverseEvents} canRecord={practitioner} />
       ) : null}

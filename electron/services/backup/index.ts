@@ -1,0 +1,12 @@
+export { BackupError, type BackupRefusal } from './backup-error';
+export {
+  createBackup,
+  pruneBackups,
+  MIN_PASSPHRASE_LENGTH,
+  type BackupProgress,
+  type BackupResult,
+  type CreateBackupOptions,
+} from './create-backup';
+export { restoreBackup, verifyBackup, type BackupSummary } from './restore-backup';
+export { DEFAULT_KDF, type KdfParams } from './encrypted-file';
+export { BACKUP_NAME } from './backup-paths';

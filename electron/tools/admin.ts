@@ -1,0 +1,122 @@
+/**
+ * Administration from a terminal, for clinics that script their backups:
+ *   npm run admin -- backup  --data <data dir> --out <folder> [--keep N]
+ *   npm run admin -- restore --file <backup> --data <empty or new folder>
+ *   npm run admin -- verify  --file <backup>
+ * The passphrase comes from MESOCHART_BACKUP_PASSPHRASE, or is asked for on a terminal without
+ * echo. Exit codes: 0 done, 1 refused (the message says why), 2 wrong usage.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openStore } from '../services/store/database';
+const DATABASE_FILE = 'mesochart.sqlite';
+import {
+  BackupError,
+  createBackup,
+  restoreBackup,
+  verifyBackup,
+  type BackupProgress,
+} from '../services/backup';
+import { readPassphrase } from './read-passphrase';
+
+const USAGE = `usage:
+  npm run admin -- backup  --data <data dir> --out <folder> [--keep N]
+  npm run admin -- restore --file <backup file> --data <empty folder>
+  npm run admin -- verify  --file <backup file>
+The passphrase is read from MESOCHART_BACKUP_PASSPHRASE or asked for.`;
+
+function usage(message?: string): never {
+  if (message) console.error(message);
+  console.error(USAGE);
+  process.exit(2);
+}
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    data: { type: 'string' },
+    out: { type: 'string' },
+    file: { type: 'string' },
+    keep: { type: 'string', default: '14' },
+  },
+});
+
+const absolute = (value: string) => path.resolve(process.cwd(), value);
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function showProgress(p: BackupProgress) {
+  if (!process.stderr.isTTY) return;
+  const percent = p.totalBytes === 0 ? 100 : Math.floor((p.doneBytes / p.totalBytes) * 100);
+  process.stderr.write(`\r${percent}% (${p.files}/${p.totalFiles} files)`);
+}
+
+async function backup(): Promise<void> {
+  if (!values.data || !values.out) usage('backup needs --data and --out');
+  const keep = Number(values.keep);
+  if (!Number.isInteger(keep) || keep < 1 || keep > 1000) usage('--keep must be 1 to 1000');
+  const dataDir = absolute(values.data);
+  // openStore would create an empty database: refuse a folder that holds none.
+  if (!existsSync(path.join(dataDir, DATABASE_FILE))) {
+    throw new BackupError('invalid-path', `No Mesochart data in ${dataDir}.`);
+  }
+  const passphrase = await readPassphrase('Backup passphrase: ', { confirm: true });
+  const store = openStore(path.join(dataDir, DATABASE_FILE));
+  const started = Date.now();
+  try {
+    const result = await createBackup({
+      sqlite: store.sqlite,
+      dataDir,
+      folder: absolute(values.out),
+      passphrase,
+      keep,
+      now: new Date(),
+      onProgress: showProgress,
+    });
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    console.log(
+      `Backup written: ${result.file} (${megabytes(result.size)}, ${result.files} files, ` +
+        `${((Date.now() - started) / 1000).toFixed(1)} s).`,
+    );
+    for (const old of result.removed) console.log(`Removed old backup ${old}`);
+  } finally {
+    await store.close();
+  }
+}
+
+async function restore(): Promise<void> {
+  if (!values.file || !values.data) usage('restore needs --file and --data');
+  const passphrase = await readPassphrase('Backup passphrase: ');
+  const result = await restoreBackup(absolute(values.file), passphrase, absolute(values.data));
+  console.log(
+    `Restored the backup of ${result.createdAt} (${result.files} files, ` +
+      `${megabytes(result.bytes)}) into ${absolute(values.data)}.`,
+  );
+}
+
+async function verify(): Promise<void> {
+  if (!values.file) usage('verify needs --file');
+  const passphrase = await readPassphrase('Backup passphrase: ');
+  const result = await verifyBackup(absolute(values.file), passphrase);
+  console.log(
+    `The backup of ${result.createdAt} is complete and intact (${result.files} files, ` +
+      `${megabytes(result.bytes)}; database integrity ok).`,
+  );
+}
+
+const commands: Record<string, () => Promise<void>> = { backup, restore, verify };
+const command = commands[positionals[0] ?? ''];
+if (!command || positionals.length !== 1) usage();
+try {
+  await command();
+} catch (error) {
+  if (error instanceof BackupError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  console.error(`Failed: ${error instanceof Error ? error.name : 'unknown error'}`);
+  process.exit(1);
+}

@@ -1,0 +1,117 @@
+/**
+ * A writer for crash tests: opens a data folder through the real services and records patients,
+ * medical histories, consents and photo imports until it is killed. After each committed write
+ * it prints one acknowledgement line:
+ *   ACK patient <id> | ACK history <patient id> <version> | ACK consent <id> | ACK photo <id> <sha256>
+ * Usage: node dist/tools/crash-writer.mjs <data dir> <scratch dir> <seed>
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { createServices } from '../services/app';
+import { emptyHistoryAnswers } from '../../shared/api/domains/medical-history';
+import type { PhotoJob } from '../../shared/api/domains/photos';
+
+const ORIGIN = 'mesochart://crash';
+const SENDER = { url: `${ORIGIN}/index.html`, isMainFrame: true };
+const ADMIN = { username: 'crash', displayName: 'Crash Writer', password: 'crash writer password' };
+
+const [dataDir, scratchDir, seedText] = process.argv.slice(2);
+if (!dataDir || !scratchDir) {
+  console.error('usage: crash-writer <data dir> <scratch dir> [seed]');
+  process.exit(2);
+}
+let state = Number(seedText ?? '1') >>> 0;
+const random = () => {
+  state = (state + 0x6d2b79f5) >>> 0;
+  let t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+
+const services = await createServices({ dataDir, trustedOrigin: ORIGIN });
+async function ok<T>(operation: string, input: unknown = {}): Promise<T> {
+  const result = await services.dispatch(SENDER, operation, input);
+  if (!result.ok) throw new Error(`${operation}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+const ack = (line: string) => process.stdout.write(`ACK ${line}\n`);
+
+const auth = await ok<{ needsSetup: boolean }>('auth.state');
+if (auth.needsSetup) {
+  await ok('setup.complete', {
+    clinic: { name: 'Crash Clinic', address: '', phone: '', email: '', logo: null },
+    admin: ADMIN,
+  });
+} else {
+  await ok('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+}
+const sources: string = scratchDir;
+mkdirSync(sources, { recursive: true });
+process.stdout.write('READY\n');
+
+/** A distinct photo each time, so each import writes new files to the store. */
+async function newPhoto(n: number): Promise<string> {
+  const file = path.join(sources, `source-${process.pid}-${n}.jpg`);
+  const channel = () => Math.floor(random() * 256);
+  await sharp({
+    create: {
+      width: 400 + Math.floor(random() * 800),
+      height: 300 + Math.floor(random() * 600),
+      channels: 3,
+      background: { r: channel(), g: channel(), b: channel() },
+    },
+  })
+    .jpeg({ quality: 90 })
+    .toFile(file);
+  return file;
+}
+
+function letters(value: number): string {
+  let out = '';
+  for (let v = value; v > 0; v = Math.floor(v / 26)) out += String.fromCharCode(97 + (v % 26));
+  return out || 'a';
+}
+
+for (let n = 0; ; n += 1) {
+  const suffix = letters(process.pid * 100_000 + n) + letters(Math.floor(random() * 1e9));
+  const patient = await ok<{ id: string }>('patients.create', {
+    givenName: `Given${suffix}`,
+    familyName: `Family${suffix}`,
+    dateOfBirth: `19${50 + Math.floor(random() * 49)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`,
+    sex: 'female',
+    phone: `+33 6 ${Math.floor(random() * 1e8)}`,
+    email: '',
+    address: '',
+    preferredLanguage: '',
+    emergencyContactName: '',
+    emergencyContactPhone: '',
+    referralSource: '',
+  });
+  ack(`patient ${patient.id}`);
+  const history = await ok<{ version: number }>('history.submit', {
+    patientId: patient.id,
+    answers: emptyHistoryAnswers(),
+    takenBy: 'staff',
+  });
+  ack(`history ${patient.id} ${history.version}`);
+  const consent = await ok<{ id: string }>('consents.record', {
+    patientId: patient.id,
+    kind: 'photos-record',
+    decision: 'given',
+    note: '',
+  });
+  ack(`consent ${consent.id}`);
+  const source = await newPhoto(n);
+  let job = await ok<PhotoJob>('photos.startImport', {
+    patientId: patient.id,
+    paths: [source],
+    tags: { phase: 'before', area: 'cheeks', view: 'front', sessionId: null },
+  });
+  while (job.status === 'running') {
+    await new Promise((r) => setTimeout(r, 5));
+    job = await ok<PhotoJob>('photos.importStatus', { jobId: job.id });
+  }
+  for (const photo of job.imported) ack(`photo ${photo.photoId}`);
+}
