@@ -91,10 +91,11 @@ test('reception intake: register, take the history, find, edit and spot a duplic
   await shot(page, 'intake-questionnaire');
   await history.getByRole('button', { name: 'Save medical history' }).click();
 
-  // The allergy shows in the permanent alerts strip; the medicine line is kept as typed.
-  // (Blood-thinner alerts arrive with the drug reference.)
+  // The allergy and the blood thinner show in the permanent alerts strip; the medicine line is
+  // kept as typed.
   await expect(alerts).toContainText('Allergy: lidocaine / local anaesthetics');
-  await expect(page.getByText('Eliquis 5 mg twice daily')).toBeVisible();
+  await expect(alerts).toContainText('Blood thinner: Eliquis 5 mg twice daily (apixaban');
+  await expect(page.getByText('Eliquis 5 mg twice daily (last dose Mar 1, 2024)')).toBeVisible();
   await shot(page, 'intake-chart-history');
 
   // Found by an unaccented, lower-case Latin query for a Latin name, and by Cyrillic.

@@ -141,12 +141,16 @@ test('a course, a session from its protocol, signing, addendum, adverse event an
   await expect(course).toBeHidden();
   await expect(page.getByTestId('course-progress')).toHaveText('Next: session 1 of 4');
 
-  // Without today's check the session does not start.
+  // No consent on record for this procedure: the prompt says so; the practitioner goes on (a
+  // paper consent, say). Without today's check the session still does not start.
+  const consentPrompt = page.getByRole('dialog', { name: 'Consent needed' });
   await page.getByRole('button', { name: "Start today's session" }).click();
+  await consentPrompt.getByRole('button', { name: 'Start without it' }).click();
   await expect(page.getByRole('alert')).toContainText('pre-procedure check');
 
   passedCheck(services, sebnem.id, [vitamins.id, ha.id]);
   await page.getByRole('button', { name: "Start today's session" }).click();
+  await consentPrompt.getByRole('button', { name: 'Start without it' }).click();
   await expect(page.getByRole('heading', { name: /^Session of/ })).toBeVisible();
   await expect(page.getByText('Session 1 of 4 · Inès Moreau')).toBeVisible();
 
