@@ -21,6 +21,7 @@ import {
   startPhotoJob,
 } from '../photo-import-jobs';
 import { comparisonPair, exportComparisonPdf, saveComparisonImage } from '../photo-comparison';
+import { insertDocument } from '../document-archive';
 
 function actorOf(ctx: HandlerContext) {
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
@@ -147,7 +148,23 @@ export const photoHandlers = {
       now: ctx.now,
       dataDir: ctx.app.dataDir,
     });
-    ctx.subject.objectId = result.sha256.slice(0, 16);
+    // Listed in the patient's documents with the other archived PDFs, hash-checked like them.
+    const documentId = await insertDocument(ctx.db, {
+      patientId: input.patientId,
+      kind: 'photo-comparison',
+      procedureKind: null,
+      sessionId: null,
+      templateId: null,
+      templateVersion: null,
+      language: 'en',
+      pageSize: 'A4',
+      renderData: { leftId: input.leftId, rightId: input.rightId, locale: input.locale },
+      pageCount: result.pageCount,
+      file: { filePath: result.relativePath, sha256: result.sha256, size: result.size },
+      generatedAt: ctx.now.toISOString(),
+      generatedBy: actorOf(ctx).id,
+    });
+    ctx.subject.objectId = documentId;
     return result;
   },
 } satisfies { [N in keyof typeof photoOperations]: Handler<N> };

@@ -172,6 +172,14 @@ describe('comparison exports', () => {
     // Images really are on the page.
     const images = execFileSync('pdfimages', ['-list', pdf.path], { encoding: 'utf8' });
     expect(images.trim().split('\n').length).toBeGreaterThanOrEqual(4);
+    // The page is in the patient's documents, with its hash checked like every archived PDF.
+    const documents = await app.ok<{ kind: string; fileCheck: string; pageCount: number }[]>(
+      'documents.list',
+      { patientId: patient.id },
+    );
+    expect(documents).toContainEqual(
+      expect.objectContaining({ kind: 'photo-comparison', fileCheck: 'ok', pageCount: 1 }),
+    );
   });
 
   it('refuses to write anything but a .png path', async () => {
