@@ -1,9 +1,20 @@
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  net,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { INVOKE_CHANNEL } from '../../shared/api/client';
 import { createServices, type MesochartServices } from '../services/app';
+import type { SecretStore } from '../services/backup-jobs';
 import { isAllowedExternalUrl } from './external-links';
 import { registerHostHandlers } from './host';
 import {
@@ -31,6 +42,19 @@ function nativeBinding(): string | undefined {
     'better_sqlite3.node',
   );
   return existsSync(file) ? file : undefined;
+}
+
+/** The OS keychain's protection for the backup passphrase; none where it is unavailable. */
+function secretStore(): SecretStore | null {
+  if (!safeStorage.isEncryptionAvailable()) return null;
+  // On Linux without a keyring the 'basic_text' backend uses a fixed key: as good as clear text.
+  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') {
+    return null;
+  }
+  return {
+    seal: (text) => safeStorage.encryptString(text),
+    open: (sealed) => safeStorage.decryptString(sealed),
+  };
 }
 
 function serveRenderer(): void {
@@ -119,6 +143,8 @@ async function start(): Promise<void> {
   const services = await createServices({
     dataDir,
     trustedOrigin: APP_ORIGIN,
+    scheduleBackups: true,
+    secretStore: secretStore(),
     ...(binding ? { nativeBinding: binding } : {}),
   });
   harden();

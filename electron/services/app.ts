@@ -9,12 +9,18 @@ import { readSettings } from './settings';
 import { dispatch, type Sender } from './dispatch';
 import { AuditQueue } from './audit-queue';
 import { sweepPhotoTempFiles } from './photo-import-jobs';
+import { setBackupRuntime, settleBackupJobs, type SecretStore } from './backup-jobs';
+import { startBackupScheduler } from './backup-schedule';
 
 export interface AppOptions {
   dataDir: string;
   trustedOrigin: string;
   nativeBinding?: string;
   clock?: () => Date;
+  /** Runs the daily backup timer; the desktop app does, tests drive the schedule themselves. */
+  scheduleBackups?: boolean;
+  /** Keeps the backup passphrase sealed for scheduled backups; null where the OS offers none. */
+  secretStore?: SecretStore | null;
 }
 
 export interface MesochartServices {
@@ -66,10 +72,15 @@ export async function createServices(options: AppOptions): Promise<MesochartServ
     trustedOrigin: options.trustedOrigin,
     settings: await readSettings(store.db),
   };
+  setBackupRuntime(state, { secretStore: options.secretStore ?? null });
+  const stopBackups = options.scheduleBackups ? startBackupScheduler(state) : () => undefined;
   return {
     state,
     dispatch: (sender, operation, input) => dispatch(state, sender, operation, input),
     close: async () => {
+      stopBackups();
+      // A backup being written finishes (or fails cleanly) before the database closes.
+      await settleBackupJobs(state);
       await state.auditQueue.flush();
       await store.close();
     },

@@ -33,6 +33,7 @@ import { treatmentHandlers } from './handlers/treatments';
 import { documentHandlers } from './handlers/documents';
 import { photoHandlers } from './handlers/photos';
 import { screeningHandlers } from './handlers/screening';
+import { backupHandlers } from './handlers/backup';
 
 export type Handler<N extends OperationName> = (
   ctx: HandlerContext,
@@ -223,4 +224,5 @@ export const handlers: HandlerTable = {
   ...photoHandlers,
   ...documentHandlers,
   ...screeningHandlers,
+  ...backupHandlers,
 };

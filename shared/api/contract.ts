@@ -44,6 +44,7 @@ import { treatmentOperations } from './operations/treatments';
 import { documentOperations } from './operations/documents';
 import { photoOperations } from './operations/photos';
 import { screeningOperations } from './operations/screening';
+import { backupOperations } from './operations/backup';
 
 export type { OperationDef };
 
@@ -236,6 +237,7 @@ export const operations = {
   ...photoOperations,
   ...documentOperations,
   ...screeningOperations,
+  ...backupOperations,
 } as const;
 
 export type Operations = typeof operations;

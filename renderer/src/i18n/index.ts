@@ -5,11 +5,21 @@ import enTreatments from './en-treatments.json';
 import enPhotos from './en-photos.json';
 import enDocuments from './en-documents.json';
 import enScreening from './en-screening.json';
+import enBackup from './en-backup.json';
 
 // One catalogue per area of the app, merged by top-level key, so areas can grow independently.
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...enTreatments, ...enPhotos, ...enDocuments, ...enScreening } },
+    en: {
+      translation: {
+        ...en,
+        ...enTreatments,
+        ...enPhotos,
+        ...enDocuments,
+        ...enScreening,
+        ...enBackup,
+      },
+    },
   },
   lng: 'en',
   fallbackLng: 'en',

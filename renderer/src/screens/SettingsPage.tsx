@@ -21,6 +21,7 @@ import { StaffPanel } from './StaffPanel';
 import { RegisterSettingsForm } from './patients/RegisterSettingsForm';
 import { ScreeningSettingsForm } from './screening/ScreeningSettingsForm';
 import { TemplatesPanel } from './documents/TemplatesPanel';
+import { BackupPanel } from './BackupPanel';
 
 const schema = z.object({
   clinic: clinicDetailsSchema,
@@ -116,6 +117,7 @@ export function SettingsPage({ user }: { user: StaffUser }) {
           <Tabs.Tab value="screening">{t('screeningSettings.tab')}</Tabs.Tab>
           {isAdmin ? <Tabs.Tab value="staff">{t('settings.staffTab')}</Tabs.Tab> : null}
           {isAdmin ? <Tabs.Tab value="templates">{t('templates.tab')}</Tabs.Tab> : null}
+          {isAdmin ? <Tabs.Tab value="backups">{t('backup.tab')}</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="clinic" pt="md">
           {settings.data ? (
@@ -137,6 +139,11 @@ export function SettingsPage({ user }: { user: StaffUser }) {
         {isAdmin ? (
           <Tabs.Panel value="templates" pt="md">
             <TemplatesPanel />
+          </Tabs.Panel>
+        ) : null}
+        {isAdmin ? (
+          <Tabs.Panel value="backups" pt="md">
+            <BackupPanel />
           </Tabs.Panel>
         ) : null}
       </Tabs>
