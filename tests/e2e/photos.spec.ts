@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Page } from '@playwright/test';
@@ -175,11 +176,14 @@ test('import with progress, refuse the corrupt file, tag, compare in each mode a
   await screenshot(page, 'photos-compare-overlay');
 
   // Export as an image where the user chooses, and as a PDF page in the patient's documents.
-  const target = path.join(dataDir, 'exported-comparison.png');
+  // (The save dialog's folder is outside the data folder: exports never land inside the record.)
+  const exportDir = mkdtempSync(path.join(os.tmpdir(), 'mesochart-export-'));
+  const target = path.join(exportDir, 'exported-comparison.png');
   host.nextSavePath = target;
   await compare.getByRole('button', { name: 'Save as image' }).click();
   await expect(compare.getByText('Comparison image saved')).toBeVisible();
   const meta = await sharp(readFileSync(target)).metadata();
+  rmSync(exportDir, { recursive: true, force: true });
   expect(meta.format).toBe('png');
   expect(meta.width).toBeGreaterThan(meta.height);
 
