@@ -5,8 +5,10 @@ import { appendAudit, type AuditEntry } from './audit';
 const FLUSH_AFTER_MS = 250;
 
 /**
- * Audit events of as-you-type reads, written together shortly after: one transaction (one disk
- * flush) for a burst of keystrokes instead of one each. The queue is also flushed before any
+ * Audit events of reads, written together shortly after: one transaction (one disk flush) for a
+ * burst of keystrokes or the reads of a chart instead of one each. A crash within that moment
+ * can lose the events of reads made just before it; never those of changes, which are written
+ * in the same transaction as the change. The queue is also flushed before any
  * other audited operation writes its own event and when the services close, so the chain's order
  * follows the order of the calls.
  */

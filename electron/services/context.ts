@@ -10,7 +10,7 @@ export interface AppState {
   store: Store;
   dataDir: string;
   auditKey: Buffer;
-  /** Batched audit events of as-you-type reads. */
+  /** Audit events of reads, written in batches. */
   auditQueue: AuditQueue;
   session: AuthSession;
   clock: () => Date;

@@ -1,6 +1,7 @@
 /**
  * Fills a data directory with synthetic patients for demos and for trying the UI at volume:
  *   npm run seed -- --dir <data dir> [--patients N] [--seed S]
+ *   npm run seed -- --dir <data dir> --size S|L   (clinic scale: sessions, photos, a heavy patient)
  * A directory without a clinic is set up first with an admin account printed at the end.
  */
 import path from 'node:path';
@@ -27,6 +28,7 @@ import {
   type PatientDetails,
 } from '../../shared/api/domains/patients';
 import { allergiesOther, medicines, peoples, referrals, treatments } from './seed-data';
+import { HEAVY, seedVolume, volumeSizes, type SizeName } from './seed-volume';
 
 const ORIGIN = 'mesochart://seed';
 const ADMIN = { username: 'admin', displayName: 'Demo Admin', password: 'mesochart demo admin' };
@@ -47,13 +49,19 @@ const { values } = parseArgs({
     dir: { type: 'string' },
     patients: { type: 'string', default: '200' },
     seed: { type: 'string', default: '1' },
+    size: { type: 'string' },
   },
 });
 if (!values.dir) {
-  console.error('usage: npm run seed -- --dir <data dir> [--patients N] [--seed S]');
+  console.error('usage: npm run seed -- --dir <data dir> [--patients N | --size S|L] [--seed S]');
   process.exit(2);
 }
-const count = Number(values.patients);
+if (values.size !== undefined && values.size !== 'S' && values.size !== 'L') {
+  console.error('--size must be S or L');
+  process.exit(2);
+}
+const size = values.size === undefined ? null : volumeSizes[values.size as SizeName];
+const count = size ? size.patients : Number(values.patients);
 if (!Number.isInteger(count) || count < 0 || count > 200_000) {
   console.error('--patients must be a whole number up to 200000');
   process.exit(2);
@@ -130,6 +138,7 @@ if (!admin) {
 }
 
 const started = Date.now();
+const patientIds: string[] = [];
 const BATCH = 500;
 for (let done = 0; done < count; done += BATCH) {
   // One transaction per batch: one disk sync per 500 patients instead of one per patient.
@@ -145,6 +154,7 @@ for (let done = 0; done < count; done += BATCH) {
         admin.id,
         now,
       );
+      patientIds.push(patient.id);
       if (chance(0.9))
         await submitHistory(
           db,
@@ -155,6 +165,34 @@ for (let done = 0; done < count; done += BATCH) {
     }
   });
   process.stdout.write(`\r${Math.min(count, done + BATCH)} / ${count} patients`);
+}
+if (size) {
+  const heavy = await services.state.store.db.transaction().execute(async (db) => {
+    const now = new Date();
+    const patient = await createPatient(
+      db,
+      { ...person(), consents: [...consentKinds], notDuplicateOf: [] },
+      admin.id,
+      now,
+    );
+    await submitHistory(
+      db,
+      { patientId: patient.id, answers: history(), takenBy: 'staff' },
+      admin.id,
+      now,
+    );
+    return patient;
+  });
+  console.log('');
+  await seedVolume(
+    services,
+    admin.id,
+    patientIds,
+    heavy.id,
+    { sessions: size.sessions, photos: size.photos, heavy: HEAVY },
+    random,
+    (line) => process.stdout.write(`\r${line}`.padEnd(40)),
+  );
 }
 await services.close();
 console.log(

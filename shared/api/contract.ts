@@ -148,18 +148,17 @@ export const operations = {
     access: admin,
     audit: { action: 'execute', objectType: 'audit-verify' },
   }),
-  // Search and the duplicate check run on every keystroke: their audit events are batched.
   'patients.search': op({
     input: patientSearchInput,
     output: patientSearchOutput,
     access: clinical,
-    audit: { action: 'read', objectType: 'patient-search', batched: true },
+    audit: { action: 'read', objectType: 'patient-search' },
   }),
   'patients.duplicates': op({
     input: duplicateCheckInput,
     output: z.array(duplicateSchema),
     access: clinical,
-    audit: { action: 'read', objectType: 'patient-duplicate-check', batched: true },
+    audit: { action: 'read', objectType: 'patient-duplicate-check' },
   }),
   'patients.create': op({
     input: patientCreateInput,

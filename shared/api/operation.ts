@@ -8,11 +8,11 @@ export interface OperationDef<I extends z.ZodType, O extends z.ZodType> {
   output: O;
   access: Access;
   /**
-   * How the call is written to the audit trail; `null` for calls that touch no record.
-   * `batched` reads (search as you type) are queued and written together a moment later, so a
-   * keystroke does not wait for a disk flush; they are never skipped.
+   * How the call is written to the audit trail; `null` for calls that touch no record. Events of
+   * reads are queued and written together a moment later (see the audit queue), so opening a
+   * chart or typing in the search box does not wait for a disk flush; they are never skipped.
    */
-  audit: { action: AuditAction; objectType: string; batched?: true } | null;
+  audit: { action: AuditAction; objectType: string } | null;
   /** Largest serialised input accepted, in bytes. */
   maxInputBytes?: number;
 }

@@ -9,6 +9,8 @@ beforeEach(async () => {
   await app.ok('staff.list');
   await app.ok('settings.update', { idleLockMinutes: 20 });
   await app.ok('staff.list');
+  // Reads are audited in batches: write them before the tests tamper with the file.
+  await app.services.state.auditQueue.flush();
 });
 afterEach(() => app.close());
 

@@ -11,10 +11,9 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery, keepPreviousData } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useDeferredValue, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../lib/api';
@@ -31,7 +30,9 @@ export function PatientSearchPage() {
   const [params, setParams] = useSearchParams();
   const [query, setQuery] = useState(params.get('q') ?? '');
   const [includeArchived, setIncludeArchived] = useState(params.get('archived') === '1');
-  const [debounced] = useDebouncedValue(query.trim(), 120);
+  // A search takes a few milliseconds, so every keystroke searches at once (no waiting time);
+  // React defers the list's re-render while the user keeps typing.
+  const debounced = useDeferredValue(query.trim());
   const [active, setActive] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
 

@@ -1,0 +1,247 @@
+/**
+ * Service-level benchmark rows: each Mesochart operation through the one dispatch wrapper
+ * (validation, role check, transaction, audit) against a raw baseline on the same database.
+ */
+import type Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import type { MesochartServices } from '../services/app';
+import type { Sender } from '../services/dispatch';
+import { ftsQuery } from '../services/patient-search';
+import { localDate } from '../services/local-date';
+import { ratioRow, timePair, type BenchRow } from './bench-stats';
+
+export interface BenchContext {
+  services: MesochartServices;
+  sender: Sender;
+  sqlite: Database.Database;
+  heavy: { id: string; givenName: string; familyName: string; clinicNumber: string };
+  practitionerId: string;
+  runs: number;
+}
+
+export async function ok(ctx: BenchContext, operation: string, input: unknown): Promise<unknown> {
+  const result = await ctx.services.dispatch(ctx.sender, operation, input);
+  if (!result.ok)
+    throw new Error(`${operation} failed: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+
+/** What a user types to find the heavy patient: each prefix of the family name, then the given name. */
+export function typedQueries(heavy: BenchContext['heavy']): string[] {
+  const full = `${heavy.familyName} ${heavy.givenName}`;
+  const out: string[] = [];
+  for (let i = 1; i <= full.length; i += 1) {
+    const q = full.slice(0, i);
+    if (q.trim() && !q.endsWith(' ')) out.push(q);
+  }
+  return out;
+}
+
+export async function searchRow(ctx: BenchContext): Promise<BenchRow> {
+  const queries = typedQueries(ctx.heavy);
+  // The same statements the search service runs, prepared once: the count from the index, the
+  // archived count, the all-patients count, and the page (by match or by the name index).
+  const countMatch = ctx.sqlite.prepare(
+    'SELECT count(*) AS n FROM patient_search WHERE patient_search MATCH ?',
+  );
+  const countArchived = ctx.sqlite
+    .prepare(`SELECT count(*) AS n FROM patient p CROSS JOIN patient_search s
+    ON s.rowid = p.seq WHERE p.archived = 1 AND patient_search MATCH ?`);
+  const countAll = ctx.sqlite.prepare('SELECT count(*) AS n FROM patient WHERE archived = 0');
+  const columns =
+    'p.id, p.clinic_number, p.given_name, p.family_name, p.date_of_birth, p.phone, p.email, p.archived';
+  const broad = ctx.sqlite.prepare(`SELECT ${columns} FROM patient p
+    WHERE p.seq IN (SELECT rowid FROM patient_search WHERE patient_search MATCH ?)
+    AND p.archived = 0 ORDER BY p.archived, p.sort_key, p.seq LIMIT 100 OFFSET 0`);
+  const narrow = ctx.sqlite
+    .prepare(`SELECT ${columns} FROM patient_search s JOIN patient p ON p.seq = s.rowid
+    WHERE patient_search MATCH ? AND p.archived = 0 ORDER BY p.archived, p.sort_key, p.seq LIMIT 100 OFFSET 0`);
+  const raw = (query: string) => {
+    const match = ftsQuery(query) ?? '';
+    const total =
+      (countMatch.get(match) as { n: number }).n - (countArchived.get(match) as { n: number }).n;
+    countAll.get();
+    return (total > 300 ? broad : narrow).all(match);
+  };
+  const mine: number[] = [];
+  const base: number[] = [];
+  for (let r = 0; r < Math.max(3, Math.ceil(ctx.runs / queries.length)); r += 1) {
+    const [a, b] = await timePair(
+      queries.length,
+      (i) =>
+        ok(ctx, 'patients.search', {
+          query: queries[Math.max(0, i)],
+          includeArchived: false,
+          offset: 0,
+          limit: 100,
+        }),
+      (i) => raw(queries[Math.max(0, i)] as string),
+    );
+    mine.push(...a);
+    base.push(...b);
+  }
+  return ratioRow(
+    'patient search, as typed',
+    mine,
+    base,
+    { maxRatioP95: 1.5, maxP95: 16 },
+    `queries: ${queries.length} prefixes of the heavy patient's name`,
+  );
+}
+
+/** The operations the chart's first screen (overview tab) calls, as the UI benchmark records them. */
+export function chartOperations(patientId: string): [string, unknown][] {
+  return [
+    ['patients.get', { id: patientId }],
+    ['history.get', { patientId }],
+    ['adverseEvents.listOpen', { patientId }],
+    ['consents.list', { patientId }],
+    ['screening.list', { patientId, limit: 10 }],
+    ['patients.changes', { id: patientId }],
+  ];
+}
+
+export async function chartRow(ctx: BenchContext): Promise<BenchRow> {
+  const id = ctx.heavy.id;
+  const statements = [
+    'SELECT * FROM patient WHERE id = ?',
+    'SELECT * FROM medical_history_version WHERE patient_id = ? ORDER BY version DESC LIMIT 1',
+    'SELECT * FROM medical_history_version WHERE patient_id = ? ORDER BY version DESC LIMIT 1',
+    'SELECT * FROM adverse_event WHERE patient_id = ? AND resolved_on IS NULL ORDER BY seq',
+    'SELECT * FROM consent_event WHERE patient_id = ? ORDER BY kind, seq',
+    'SELECT * FROM screening WHERE patient_id = ? ORDER BY performed_on DESC, seq DESC LIMIT 10',
+    'SELECT * FROM patient_change WHERE patient_id = ? ORDER BY seq',
+  ].map((s) => ctx.sqlite.prepare(s));
+  const [mine, base] = await timePair(
+    ctx.runs,
+    async () => {
+      for (const [op, input] of chartOperations(id)) await ok(ctx, op, input);
+    },
+    () => statements.map((s) => s.all(id)),
+  );
+  return ratioRow(
+    "open the heavy patient's chart",
+    mine,
+    base,
+    { maxRatioP95: 2, maxP95: 100 },
+    chartOperations(id)
+      .map(([op]) => op)
+      .join(', '),
+  );
+}
+
+function insertScreening(ctx: BenchContext, patientId: string, productIds: string[]) {
+  const now = new Date();
+  ctx.sqlite
+    .prepare(
+      `INSERT INTO screening (id, patient_id, history_version_id, performed_on, performed_at,
+      performed_by, answers, planned_product_ids, findings, outcome, acknowledged, override_reason,
+      override_by, status) VALUES (?, ?, NULL, ?, ?, ?, '{}', ?, '[]', 'clear', '[]', NULL, NULL, 'passed')`,
+    )
+    .run(
+      randomUUID(),
+      patientId,
+      localDate(now),
+      now.toISOString(),
+      ctx.practitionerId,
+      JSON.stringify(productIds),
+    );
+}
+
+export async function signRow(ctx: BenchContext, patientId: string): Promise<BenchRow> {
+  const lots = ctx.sqlite
+    .prepare(
+      'SELECT l.id AS lotId, l.product_id AS productId FROM product_lot l ORDER BY l.seq LIMIT 4',
+    )
+    .all() as { lotId: string; productId: string }[];
+  const [first, , third] = lots;
+  if (!first || !third) throw new Error('the seeded catalogue has no lots');
+  const productIds = [first.productId, third.productId];
+  const note = {
+    technique: 'nappage',
+    needleGauge: 32,
+    needleLengthMm: 4,
+    anaesthesia: 'numbing-cream',
+    passes: 2,
+    points: null,
+    immediateReactions: 'Mild erythema, settled in 20 minutes',
+    notes: 'Tolerated well.',
+    areas: [
+      { area: 'cheeks', depthMm: 1.5 },
+      { area: 'forehead', depthMm: 1 },
+    ],
+    products: [
+      { area: 'cheeks', productId: first.productId, lotId: first.lotId, volumeMl: 1.5 },
+      { area: 'forehead', productId: third.productId, lotId: third.lotId, volumeMl: 1 },
+    ],
+  };
+  const insertSession = ctx.sqlite
+    .prepare(`INSERT INTO treatment_session (id, patient_id, course_id,
+    screening_id, practitioner_id, performed_on, status, technique, needle_gauge, needle_length_mm,
+    anaesthesia, passes, points, immediate_reactions, notes, created_at, updated_at)
+    VALUES (?, ?, NULL, ?, ?, ?, 'draft', ?, 32, 4, 'numbing-cream', 2, NULL, ?, ?, ?, ?)`);
+  const insertArea = ctx.sqlite.prepare(
+    'INSERT INTO session_area (session_id, position, area, depth_mm) VALUES (?, ?, ?, ?)',
+  );
+  const insertProduct = ctx.sqlite.prepare(`INSERT INTO session_product (session_id, position, area,
+    product_id, lot_id, volume_ml) VALUES (?, ?, ?, ?, ?, ?)`);
+  const sign = ctx.sqlite.prepare(`UPDATE treatment_session SET status = 'signed', signed_at = ?,
+    signed_by = ?, updated_at = ? WHERE id = ?`);
+  const lastScreening = ctx.sqlite.prepare(
+    'SELECT id FROM screening WHERE patient_id = ? ORDER BY seq DESC LIMIT 1',
+  );
+  const raw = ctx.sqlite.transaction(() => {
+    const id = randomUUID();
+    const at = new Date().toISOString();
+    const screening = lastScreening.get(patientId) as { id: string };
+    insertSession.run(
+      id,
+      patientId,
+      screening.id,
+      ctx.practitionerId,
+      localDate(new Date()),
+      note.technique,
+      note.immediateReactions,
+      note.notes,
+      at,
+      at,
+    );
+    note.areas.forEach((a, i) => insertArea.run(id, i, a.area, a.depthMm));
+    note.products.forEach((p, i) =>
+      insertProduct.run(id, i, p.area, p.productId, p.lotId, p.volumeMl),
+    );
+    sign.run(at, ctx.practitionerId, at, id);
+  });
+  // The check before the session is the practitioner's earlier step, not part of signing.
+  const mine: number[] = [];
+  const base: number[] = [];
+  const signOnly: number[] = [];
+  for (let i = -2; i < ctx.runs; i += 1) {
+    insertScreening(ctx, patientId, productIds);
+    const t0 = performance.now();
+    const session = (await ok(ctx, 'sessions.start', {
+      patientId,
+      courseId: null,
+      plannedProductIds: productIds,
+    })) as { id: string };
+    await ok(ctx, 'sessions.saveDraft', { id: session.id, ...note });
+    const t1 = performance.now();
+    await ok(ctx, 'sessions.sign', { id: session.id });
+    const t2 = performance.now();
+    const t3 = performance.now();
+    raw();
+    const t4 = performance.now();
+    if (i < 0) continue;
+    mine.push(t2 - t0);
+    signOnly.push(t2 - t1);
+    base.push(t4 - t3);
+  }
+  const sorted = [...signOnly].sort((a, b) => a - b);
+  return ratioRow(
+    'sign a session',
+    mine,
+    base,
+    { maxRatioP95: 2 },
+    `start + saveDraft + sign (2 areas, 2 product lines); sign alone p50 ${sorted[Math.floor(sorted.length / 2)]?.toFixed(2)} ms`,
+  );
+}

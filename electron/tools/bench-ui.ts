@@ -1,0 +1,195 @@
+/**
+ * Benchmark rows in Chromium: the built renderer on the real services through the end-to-end
+ * harness, timed from the user's keystroke or click to the rendered screen, beside the time the
+ * operations themselves took.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Page } from '@playwright/test';
+import type * as Playwright from '@playwright/test';
+import { chromiumArgs, chromiumPath } from '../../tests/e2e/chromium';
+import { attachHarness } from '../../tests/e2e/harness';
+import { APP_TEST_ORIGIN } from '../../tests/e2e/origin';
+import { figures, ratioRow, type BenchRow } from './bench-stats';
+import { ok, typedQueries, type BenchContext } from './bench-service';
+
+interface Call {
+  operation: string;
+  input: unknown;
+  start: number;
+  end: number | null;
+}
+
+// Loaded at run time by name so the tool bundle leaves Playwright as an installed package.
+const PLAYWRIGHT = '@playwright/test';
+
+export interface UiResults {
+  rows: BenchRow[];
+  rendererHeapBytes: number;
+  chartOperations: string[];
+}
+
+async function waitUntil(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const until = performance.now() + timeoutMs;
+  while (!check()) {
+    if (performance.now() > until) throw new Error('timed out waiting for the operations');
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
+async function freshSearchPage(page: Page): Promise<void> {
+  // A full load each round: the renderer's query cache would otherwise answer repeats itself.
+  await page.goto(`${APP_TEST_ORIGIN}/#/patients`);
+  await page.reload();
+  await page.getByRole('combobox').waitFor();
+  await page.getByRole('combobox').focus();
+}
+
+export async function uiRows(ctx: BenchContext, rounds: number): Promise<UiResults> {
+  const { chromium } = (await import(PLAYWRIGHT)) as typeof Playwright;
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  const calls: Call[] = [];
+  const errors: string[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await attachHarness(
+      page,
+      async (sender, operation, input) => {
+        const call: Call = {
+          operation: String(operation),
+          input,
+          start: performance.now(),
+          end: null,
+        };
+        calls.push(call);
+        try {
+          return await ctx.services.dispatch(sender, operation, input);
+        } finally {
+          call.end = performance.now();
+        }
+      },
+      { nextPickedPhotos: [], nextSavePath: null, opened: [] },
+    );
+
+    // Search as typed: one key at a time, each waited for until its result list is on screen.
+    const queries = typedQueries(ctx.heavy);
+    const full = queries[queries.length - 1] as string;
+    const expected = new Map<string, string>();
+    for (const q of queries) {
+      const found = (await ok(ctx, 'patients.search', {
+        query: q,
+        includeArchived: false,
+        offset: 0,
+        limit: 100,
+      })) as {
+        results: { givenName: string; familyName: string }[];
+      };
+      const first = found.results[0];
+      if (first) expected.set(q, `${first.familyName}, ${first.givenName}`);
+    }
+    const searchUi: number[] = [];
+    const searchOps: number[] = [];
+    const afterOperation: number[] = [];
+    for (let round = 0; round < rounds; round += 1) {
+      await freshSearchPage(page);
+      let typed = '';
+      for (const ch of full) {
+        typed += ch;
+        const query = typed.trim();
+        const firstRow = expected.get(typed);
+        const t0 = performance.now();
+        const from = calls.length;
+        await page.keyboard.type(ch);
+        if (!firstRow || typed.endsWith(' ')) continue;
+        await waitUntil(() =>
+          calls
+            .slice(from)
+            .some(
+              (c) =>
+                c.operation === 'patients.search' &&
+                (c.input as { query: string }).query === query &&
+                c.end !== null,
+            ),
+        );
+        await page.waitForFunction(
+          (name) =>
+            document
+              .querySelector('[role="listbox"] [role="option"]')
+              ?.textContent?.includes(name) ?? false,
+          firstRow,
+          { polling: 'raf' },
+        );
+        const t1 = performance.now();
+        const op = calls
+          .slice(from)
+          .find(
+            (c) =>
+              c.operation === 'patients.search' && (c.input as { query: string }).query === query,
+          );
+        searchUi.push(t1 - t0);
+        searchOps.push(op && op.end !== null ? op.end - op.start : Number.NaN);
+        afterOperation.push(op ? t1 - op.start : Number.NaN);
+      }
+    }
+
+    // The heavy patient's chart: click in the result list to the first screen with every request answered.
+    const name = `${ctx.heavy.givenName} ${ctx.heavy.familyName}`;
+    const chartUi: number[] = [];
+    const chartOps: number[] = [];
+    let chartOperations: string[] = [];
+    for (let round = 0; round < rounds + 2; round += 1) {
+      await freshSearchPage(page);
+      // By clinic number: at L the name alone is shared by dozens of synthetic patients.
+      await page.keyboard.type(ctx.heavy.clinicNumber);
+      const option = page.getByRole('option').filter({ hasText: ctx.heavy.clinicNumber });
+      await option.waitFor();
+      await waitUntil(() => calls.every((c) => c.end !== null));
+      const from = calls.length;
+      const t0 = performance.now();
+      await option.click();
+      await page.getByRole('heading', { name, level: 2 }).waitFor();
+      // Settled: nothing in flight across two frames.
+      for (;;) {
+        await waitUntil(() => calls.every((c) => c.end !== null));
+        await page.evaluate(
+          () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+        );
+        if (calls.every((c) => c.end !== null)) break;
+      }
+      const t1 = performance.now();
+      const made = calls.slice(from);
+      if (round < 2) continue;
+      chartOperations = made.map((c) => c.operation);
+      chartUi.push(t1 - t0);
+      chartOps.push(
+        Math.max(...made.map((c) => c.end ?? 0)) - Math.min(...made.map((c) => c.start)),
+      );
+    }
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    if (errors.length) throw new Error(`errors in the page: ${errors.join('; ')}`);
+    return {
+      rows: [
+        ratioRow(
+          'search in the UI',
+          searchUi,
+          searchOps,
+          { maxP95: 100 },
+          `keystroke to rendered list (includes the search box's debounce); baseline = the search operation's own time; from the operation's start to the rendered list: p50 ${figures(afterOperation).p50.toFixed(1)} ms, p95 ${figures(afterOperation).p95.toFixed(1)} ms`,
+        ),
+        ratioRow(
+          'chart in the UI',
+          chartUi,
+          chartOps,
+          { maxP95: 300 },
+          `click to settled first screen; baseline = span of its operations (${chartOperations.join(', ')})`,
+        ),
+      ],
+      rendererHeapBytes: heap.usedSize,
+      chartOperations,
+    };
+  } finally {
+    await browser.close();
+  }
+}

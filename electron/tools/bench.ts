@@ -1,0 +1,157 @@
+/**
+ * Clinic-scale benchmarks: every figure beside a raw baseline measured in the same run on the
+ * same data.
+ *   npm run bench                 (size L)
+ *   npm run bench -- --size S     (quick)
+ * Prints a table and writes bench-results/bench-<size>.json.
+ */
+import { execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { createServices } from '../services/app';
+import { APP_TEST_ORIGIN } from '../../tests/e2e/origin';
+import { cacheDir, ensureSeeded, workingCopy } from './bench-data';
+import { consentRow, photoRow } from './bench-files';
+import { chartRow, searchRow, signRow, type BenchContext } from './bench-service';
+import { figures, formatTable, timeRuns, type BenchRow } from './bench-stats';
+import { uiRows } from './bench-ui';
+import { practitionerPassword, SEED_PRACTITIONER, volumeSizes, type SizeName } from './seed-volume';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const { values } = parseArgs({ options: { size: { type: 'string', default: 'L' } } });
+if (values.size !== 'S' && values.size !== 'L') {
+  console.error('usage: npm run bench -- [--size S|L]');
+  process.exit(2);
+}
+const size: SizeName = values.size;
+const plan =
+  size === 'S' ? { runs: 60, batches: 3, rounds: 3 } : { runs: 150, batches: 3, rounds: 5 };
+const log = (line: string) => console.log(`[bench ${size}] ${line}`);
+
+function directoryBytes(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) total += statSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return total;
+}
+
+function rendererGzipBytes(): number {
+  const dir = path.join(root, 'dist', 'renderer');
+  let total = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && /\.(js|css|html)$/.test(entry.name)) {
+      total += gzipSync(readFileSync(path.join(entry.parentPath, entry.name))).length;
+    }
+  }
+  return total;
+}
+
+const seedSeconds = ensureSeeded(size);
+if (seedSeconds) log(`seeded in ${seedSeconds.toFixed(0)} s`);
+const dataBytes = directoryBytes(cacheDir(size));
+const dataDir = workingCopy(size);
+const sender = { url: `${APP_TEST_ORIGIN}/index.html`, isMainFrame: true };
+try {
+  // Start-up: open the store (with its migration check), load settings, close.
+  const startup = figures(
+    await timeRuns(
+      5,
+      async () => {
+        const s = await createServices({ dataDir, trustedOrigin: APP_TEST_ORIGIN });
+        await s.close();
+      },
+      1,
+    ),
+  );
+  const services = await createServices({ dataDir, trustedOrigin: APP_TEST_ORIGIN });
+  const signIn = await services.dispatch(sender, 'auth.signIn', {
+    username: SEED_PRACTITIONER,
+    password: practitionerPassword(SEED_PRACTITIONER),
+  });
+  if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.error.message}`);
+  const sqlite = services.state.store.sqlite;
+  const heavy = sqlite
+    .prepare(
+      `SELECT p.id, p.given_name AS givenName, p.family_name AS familyName,
+      p.clinic_number AS clinicNumber FROM patient p
+      WHERE p.id = (SELECT patient_id FROM treatment_session GROUP BY patient_id ORDER BY count(*) DESC LIMIT 1)`,
+    )
+    .get() as BenchContext['heavy'];
+  const practitioner = sqlite
+    .prepare('SELECT id FROM staff_user WHERE username = ?')
+    .get(SEED_PRACTITIONER) as { id: string };
+  const ctx: BenchContext = {
+    services,
+    sender,
+    sqlite,
+    heavy,
+    practitionerId: practitioner.id,
+    runs: plan.runs,
+  };
+  const rows: BenchRow[] = [];
+  log('patient search');
+  rows.push(await searchRow(ctx));
+  log('heavy chart');
+  rows.push(await chartRow(ctx));
+  const memory = process.memoryUsage();
+  log('sign a session');
+  rows.push(await signRow(ctx, heavy.id));
+  log('consent PDF');
+  const scratch = path.join(dataDir, 'bench-scratch');
+  rows.push(await consentRow(ctx, scratch));
+  log('photo import');
+  rows.push(await photoRow(ctx, scratch, plan.batches));
+  if (!existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) {
+    log('building the renderer');
+    execFileSync('npm', ['run', 'build:renderer'], { cwd: root, stdio: 'inherit' });
+  }
+  log('Chromium');
+  const ui = await uiRows(ctx, plan.rounds);
+  rows.push(...ui.rows);
+  await services.close();
+
+  const sessions = volumeSizes[size].sessions;
+  const reported = {
+    mainProcessMemoryAfterHeavyChart: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
+    rendererJsHeapBytes: ui.rendererHeapBytes,
+    rendererBundleGzipBytes: rendererGzipBytes(),
+    dataDirectoryBytesPer1000Sessions: Math.round((dataBytes / sessions) * 1000),
+    dataDirectoryBytes: dataBytes,
+    servicesStartupMs: startup,
+    seedSeconds: seedSeconds || null,
+  };
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  console.log(
+    `\nMesochart benchmarks, size ${size} (${volumeSizes[size].patients} patients, ${sessions} sessions, ${volumeSizes[size].photos} photos; heavy patient ${heavy.clinicNumber})\n`,
+  );
+  console.log(formatTable(rows));
+  for (const r of rows) if (r.note) console.log(`  ${r.measure}: ${r.note}`);
+  console.log(`
+main-process memory after the heavy chart: rss ${mb(memory.rss)}, JS heap ${mb(memory.heapUsed)}
+renderer JS heap (after GC, chart open):   ${mb(ui.rendererHeapBytes)}
+renderer bundle (gzip):                     ${(reported.rendererBundleGzipBytes / 1024).toFixed(0)} KB
+data directory per 1,000 sessions:         ${mb(reported.dataDirectoryBytesPer1000Sessions)} (total ${mb(dataBytes)})
+services start-up (open, migrate check):   p50 ${startup.p50.toFixed(1)} ms, p95 ${startup.p95.toFixed(1)} ms`);
+  const out = path.join(root, 'bench-results');
+  mkdirSync(out, { recursive: true });
+  const file = path.join(out, `bench-${size}.json`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ size, at: new Date().toISOString(), rows, reported }, null, 2)}\n`,
+  );
+  console.log(`\nwritten ${path.relative(root, file)}`);
+  if (rows.some((r) => !r.met)) process.exitCode = 1;
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
