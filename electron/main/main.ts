@@ -22,6 +22,8 @@ import {
   APP_ORIGIN,
   APP_SCHEME,
   CONTENT_SECURITY_POLICY,
+  mayGrantPermission,
+  mayNavigate,
   windowWebPreferences,
 } from './security';
 
@@ -75,28 +77,26 @@ function serveRenderer(): void {
 }
 
 function harden(): void {
-  // Everything is denied except the camera for our own page's main frame: the photo capture
-  // view films the patient (video only, never the microphone) to match earlier photos' framing.
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
     callback(
-      permission === 'media' &&
-        details.isMainFrame &&
-        details.requestingUrl.startsWith(`${APP_ORIGIN}/`) &&
-        mediaTypes.length > 0 &&
-        mediaTypes.every((type) => type === 'video'),
+      mayGrantPermission(permission, {
+        isMainFrame: details.isMainFrame,
+        requestingUrl: details.requestingUrl,
+        mediaTypes,
+      }),
     );
   });
-  session.defaultSession.setPermissionCheckHandler(
-    (_wc, permission, requestingOrigin, details) =>
-      permission === 'media' &&
-      details.isMainFrame &&
-      requestingOrigin.replace(/\/$/, '') === APP_ORIGIN &&
-      details.mediaType === 'video',
+  session.defaultSession.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) =>
+    mayGrantPermission(permission, {
+      isMainFrame: details.isMainFrame,
+      requestingUrl: `${requestingOrigin.replace(/\/$/, '')}/`,
+      mediaTypes: details.mediaType ? [details.mediaType] : [],
+    }),
   );
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
-      if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+      if (!mayNavigate(url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {

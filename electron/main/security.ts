@@ -39,3 +39,27 @@ export function windowWebPreferences(preload: string, devTools: boolean): WebPre
     devTools,
   };
 }
+
+/** Whether the window may follow a navigation: only within the app's own pages. */
+export function mayNavigate(url: string): boolean {
+  return url.startsWith(`${APP_ORIGIN}/`);
+}
+
+/**
+ * Whether a permission request is granted. Everything is denied except the camera for our own
+ * page's main frame: the photo capture view films the patient (video only, never the microphone)
+ * to match earlier photos' framing.
+ */
+export function mayGrantPermission(
+  permission: string,
+  request: { isMainFrame: boolean; requestingUrl: string; mediaTypes?: readonly string[] },
+): boolean {
+  const mediaTypes = request.mediaTypes ?? [];
+  return (
+    permission === 'media' &&
+    request.isMainFrame &&
+    request.requestingUrl.startsWith(`${APP_ORIGIN}/`) &&
+    mediaTypes.length > 0 &&
+    mediaTypes.every((type) => type === 'video')
+  );
+}
