@@ -26,6 +26,7 @@ import {
 import { api, unwrap } from '../lib/api';
 import { applyServerError } from '../lib/forms';
 import { formatDateTime } from '../lib/patients';
+import { FormError } from '../components/FormError';
 
 const STATUS_KEY = ['backup', 'status'] as const;
 
@@ -152,11 +153,7 @@ function SettingsForm({ status }: { status: BackupStatus }) {
         ) : (
           <Alert color="yellow">{t('backup.noKeychain')}</Alert>
         )}
-        {formError ? (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         <Button type="submit" loading={isSubmitting} w="fit-content">
           {t('common.save')}
         </Button>
@@ -262,11 +259,7 @@ function BackUpNow({ status }: { status: BackupStatus }) {
             ) : null}
           </Stack>
         ) : null}
-        {formError ? (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Divider, PasswordInput, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Divider, PasswordInput, Stack, Text } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { applyServerError } from '../lib/forms';
 import { useSetSession } from '../lib/session';
 import { AuthFrame } from '../components/AuthFrame';
 import { SignInForm } from './SignInScreen';
+import { FormError } from '../components/FormError';
 
 type FormValues = z.input<typeof unlockInput>;
 
@@ -58,11 +59,7 @@ export function LockScreen({ user, clinicName }: { user: StaffUser; clinicName: 
               {...form.register('password')}
               error={errors.password?.message}
             />
-            {formError ? (
-              <Alert color="red" role="alert">
-                {formError}
-              </Alert>
-            ) : null}
+            <FormError message={formError} />
             <Button type="submit" loading={isSubmitting}>
               {t('lock.unlock')}
             </Button>

@@ -22,6 +22,7 @@ import { RegisterSettingsForm } from './patients/RegisterSettingsForm';
 import { ScreeningSettingsForm } from './screening/ScreeningSettingsForm';
 import { TemplatesPanel } from './documents/TemplatesPanel';
 import { BackupPanel } from './BackupPanel';
+import { FormError } from '../components/FormError';
 
 const schema = z.object({
   clinic: clinicDetailsSchema,
@@ -80,11 +81,7 @@ function ClinicSettingsForm({ settings, editable }: { settings: Settings; editab
               />
             )}
           />
-          {formError ? (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          ) : null}
+          <FormError message={formError} />
           {editable ? (
             <Button type="submit" loading={isSubmitting} w="fit-content">
               {t('common.save')}

@@ -1,13 +1,4 @@
-import {
-  Alert,
-  Button,
-  Divider,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Divider, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useForm } from 'react-hook-form';
 import { useState } from 'react';
@@ -20,6 +11,7 @@ import { useSetSession } from '../lib/session';
 import { AuthFrame } from '../components/AuthFrame';
 import { ClinicFields } from '../components/ClinicFields';
 import { LogoInput } from '../components/LogoInput';
+import { FormError } from '../components/FormError';
 
 const schema = setupInput
   .and(z.object({ confirm: z.string() }))
@@ -106,11 +98,7 @@ export function SetupScreen() {
             {...form.register('confirm')}
             error={errors.confirm?.message}
           />
-          {formError ? (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          ) : null}
+          <FormError message={formError} />
           <Button type="submit" loading={isSubmitting}>
             {t('setup.submit')}
           </Button>

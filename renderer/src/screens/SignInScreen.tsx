@@ -1,4 +1,4 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { api, unwrap } from '../lib/api';
 import { applyServerError } from '../lib/forms';
 import { useSetSession } from '../lib/session';
 import { AuthFrame } from '../components/AuthFrame';
+import { FormError } from '../components/FormError';
 
 type FormValues = z.input<typeof signInInput>;
 
@@ -49,11 +50,7 @@ export function SignInForm(props: { submitLabel: string }) {
           {...form.register('password')}
           error={errors.password?.message}
         />
-        {formError ? (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         <Button type="submit" loading={isSubmitting}>
           {props.submitLabel}
         </Button>

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Badge,
   Button,
   Group,
@@ -26,6 +25,7 @@ import {
 import { roles, type Role } from '../../../shared/api/roles';
 import { api, unwrap } from '../lib/api';
 import { applyServerError } from '../lib/forms';
+import { FormError } from '../components/FormError';
 
 const STAFF_KEY = ['staff'] as const;
 
@@ -97,11 +97,7 @@ function CreateStaffForm({ onDone }: { onDone: () => void }) {
           {...form.register('password')}
           error={errors.password?.message}
         />
-        {formError ? (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
@@ -147,11 +143,7 @@ function ResetPasswordForm({ user, onDone }: { user: StaffUser; onDone: () => vo
           {...form.register('password')}
           error={errors.password?.message}
         />
-        {formError ? (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
@@ -191,11 +183,7 @@ export function StaffPanel({ currentUserId }: { currentUserId: string }) {
       <Group>
         <Button onClick={() => setCreating(true)}>{t('staff.add')}</Button>
       </Group>
-      {error ? (
-        <Alert color="red" role="alert">
-          {error}
-        </Alert>
-      ) : null}
+      <FormError message={error} />
       <Table striped highlightOnHover aria-label={t('staff.tableLabel')}>
         <Table.Thead>
           <Table.Tr>

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Badge,
   Button,
   Group,
@@ -28,6 +27,7 @@ import {
 import { api, unwrap } from '../../lib/api';
 import { formatDay, todayLocal } from '../../lib/dates';
 import { applyServerError } from '../../lib/forms';
+import { FormError } from '../FormError';
 
 const severityColour = { mild: 'yellow', moderate: 'orange', severe: 'red' } as const;
 
@@ -117,11 +117,7 @@ function RecordForm({ sessionId, onDone }: { sessionId: string; onDone: () => vo
           {...form.register('actionTaken')}
           error={errors.actionTaken?.message}
         />
-        {formError ? (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
@@ -173,11 +169,7 @@ function ResolveForm({ event, onDone }: { event: AdverseEvent; onDone: () => voi
           {...form.register('outcome')}
           error={errors.outcome?.message}
         />
-        {formError ? (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}

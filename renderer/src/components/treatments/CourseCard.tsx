@@ -1,5 +1,4 @@
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -24,6 +23,7 @@ import { followUpRecordInput, type Course } from '../../../../shared/api/domains
 import { api, unwrap } from '../../lib/api';
 import { formatDay } from '../../lib/dates';
 import { applyServerError } from '../../lib/forms';
+import { FormError } from '../FormError';
 
 const scaleValues = ['1', '2', '3', '4', '5'];
 
@@ -68,11 +68,7 @@ function FollowUpForm({ courseId, onDone }: { courseId: string; onDone: () => vo
         {scale('gais')}
         {scale('satisfaction')}
         <Textarea label={t('courses.followUpNotes')} {...form.register('notes')} />
-        {formError ? (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Group,
   MultiSelect,
@@ -28,6 +27,7 @@ import {
 import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
 import { numberOrNull } from './form-values';
+import { FormError } from '../FormError';
 
 type Values = z.input<typeof courseCreateInput>;
 
@@ -184,11 +184,7 @@ export function CourseForm({
           {protocolNumber('protocol.needleGauge', t('sessions.needleGauge'), ' G')}
           {protocolNumber('protocol.needleLengthMm', t('sessions.needleLength'), ' mm')}
         </SimpleGrid>
-        {formError ? (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Badge,
   Button,
   Checkbox,
@@ -45,6 +44,7 @@ import { SaveStatus } from './SaveStatus';
 import { SessionHeading } from './SessionHeading';
 import { numberOrNull } from './form-values';
 import { useDraftAutosave } from './use-draft-autosave';
+import { FormError } from '../FormError';
 
 function draftOf(s: TreatmentSession): SessionDraftFields {
   return {
@@ -346,11 +346,7 @@ export function SessionForm({
           </Stack>
         </Paper>
 
-        {formError ? (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         <Group justify="space-between">
           <Button variant="subtle" color="red" onClick={() => setAbandoning(true)}>
             {t('sessions.abandon')}

@@ -12,6 +12,7 @@ import { applyServerError } from '../../lib/forms';
 import { BodyDiagram } from './BodyDiagram';
 import { SessionHeading } from './SessionHeading';
 import { PrintAftercareButton } from '../../screens/documents/PrintAftercareButton';
+import { FormError } from '../FormError';
 
 function Fact({ label, value }: { label: string; value: string }) {
   return (
@@ -53,11 +54,7 @@ function AddendumForm({ sessionId }: { sessionId: string }) {
           {...form.register('text')}
           error={form.formState.errors.text?.message}
         />
-        {formError ? (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         <Group justify="flex-end">
           <Button type="submit" loading={form.formState.isSubmitting}>
             {t('sessions.addAddendum')}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import type { Course } from '../../../../shared/api/domains/courses';
 import { api, unwrap } from '../../lib/api';
 import { formatDay } from '../../lib/dates';
 import { ConsentPrompt, useConsentNeed } from '../../screens/documents/ConsentPrompt';
+import { FormError } from '../FormError';
 
 /** Starts today's session, from a course's protocol or on its own; the check gate is the server's. */
 export function StartSession({ patientId, courses }: { patientId: string; courses: Course[] }) {
@@ -78,11 +79,7 @@ export function StartSession({ patientId, courses }: { patientId: string; course
           {t('courses.nextDue', { date: formatDay(chosen.progress.nextDueOn) })}
         </Text>
       ) : null}
-      {error ? (
-        <Alert color="red" role="alert">
-          {error}
-        </Alert>
-      ) : null}
+      <FormError message={error} />
       {chosen && consentNeed ? (
         <ConsentPrompt
           patientId={patientId}

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Group,
   Modal,
@@ -25,6 +24,7 @@ import type { StaffUser } from '../../../../shared/api/domains/staff';
 import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
 import { documentKeys } from './documents-keys';
+import { FormError } from '../../components/FormError';
 
 /** "Name: ingredient, ingredient" per line, as the help text says. */
 function parseOtherProducts(text: string) {
@@ -224,11 +224,7 @@ export function GenerateConsentModal({
               )}
             />
           </Group>
-          {formError ? (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          ) : null}
+          <FormError message={formError} />
           {isSubmitting ? (
             <Text size="sm" role="status">
               {t('documents.generate.generating')}

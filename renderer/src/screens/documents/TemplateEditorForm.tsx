@@ -32,6 +32,7 @@ import {
 } from '../../../../shared/documents/template-schema';
 import { ApiFailure, api, unwrap } from '../../lib/api';
 import { documentKeys } from './documents-keys';
+import { FormError } from '../../components/FormError';
 
 interface EditorValues {
   language: string;
@@ -263,11 +264,7 @@ export function TemplateEditorForm({
             </Button>
           </>
         ) : null}
-        {formError ? (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         <Button type="submit" loading={isSubmitting} w="fit-content">
           {t('templates.save')}
         </Button>

@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Button,
   Checkbox,
   Fieldset,
@@ -28,6 +27,7 @@ import {
 } from '../../../../shared/api/domains/medical-history';
 import { applyServerError } from '../../lib/forms';
 import { MedicineRecognition } from './MedicineRecognition';
+import { FormError } from '../../components/FormError';
 
 type Size = 'sm' | 'lg';
 
@@ -359,11 +359,7 @@ export function HistoryForm({
           </SimpleGrid>
         </Fieldset>
 
-        {formError ? (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         <Group>
           <Button type="submit" size={size === 'lg' ? 'xl' : 'sm'} loading={isSubmitting}>
             {submitLabel}

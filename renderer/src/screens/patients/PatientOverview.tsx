@@ -28,6 +28,7 @@ import { applyServerError } from '../../lib/forms';
 import { PATIENTS_KEY, formatDate, formatDateTime, patientKeys } from '../../lib/patients';
 import { ConsentsPanel } from './ConsentsPanel';
 import { PatientDetailsFields } from './PatientDetailsFields';
+import { FormError } from '../../components/FormError';
 
 function pickDetails(p: Patient): PatientDetails {
   return Object.fromEntries(patientDetailFields.map((f) => [f, p[f]])) as PatientDetails;
@@ -57,11 +58,7 @@ function EditDetailsForm({ patient, onDone }: { patient: Patient; onDone: () => 
     <form onSubmit={submit} noValidate aria-label={t('chart.edit')}>
       <Stack>
         <PatientDetailsFields register={form.register} control={form.control} errors={errors} />
-        {formError ? (
-          <Alert color="red" role="alert">
-            {formError}
-          </Alert>
-        ) : null}
+        <FormError message={formError} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Paper, Stack, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Stack, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -19,6 +19,7 @@ import { applyServerError } from '../../lib/forms';
 import { PATIENTS_KEY } from '../../lib/patients';
 import { DuplicatePanel } from './DuplicatePanel';
 import { PatientDetailsFields, emptyPatientDetails } from './PatientDetailsFields';
+import { FormError } from '../../components/FormError';
 
 const schema = patientDetailsSchema.extend({ consents: z.array(consentKindSchema) });
 type FormValues = z.infer<typeof schema>;
@@ -128,11 +129,7 @@ export function RegisterPatientPage() {
               )}
             />
           </Paper>
-          {formError ? (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          ) : null}
+          <FormError message={formError} />
           <Group>
             <Button type="submit" loading={isSubmitting}>
               {t('patients.register')}

@@ -13,6 +13,7 @@ import {
 } from '../../../../shared/api/domains/patients';
 import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
+import { FormError } from '../../components/FormError';
 
 function Form({ settings, editable }: { settings: PatientSettings; editable: boolean }) {
   const { t } = useTranslation();
@@ -45,11 +46,7 @@ function Form({ settings, editable }: { settings: PatientSettings; editable: boo
             {...form.register('clinicNumberFormat')}
             error={errors.clinicNumberFormat?.message}
           />
-          {formError ? (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          ) : null}
+          <FormError message={formError} />
           {editable ? (
             <Button type="submit" w="fit-content" loading={isSubmitting}>
               {t('common.save')}

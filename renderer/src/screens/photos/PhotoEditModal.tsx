@@ -28,6 +28,7 @@ import { formatInstant } from '../../lib/dates';
 import { applyServerError } from '../../lib/forms';
 import { formatTakenAt, photoKeys, usePhotoImage } from '../../lib/photos';
 import { useSessionOptions } from './PhotoTagFields';
+import { FormError } from '../../components/FormError';
 
 const formSchema = photoUpdateInput.omit({ id: true });
 type FormValues = z.infer<typeof formSchema>;
@@ -127,11 +128,7 @@ function PhotoEditor({ photo, onClose }: { photo: Photo; onClose: () => void }) 
           })}
         >
           <Stack gap="sm">
-            {formError ? (
-              <Alert color="red" role="alert">
-                {formError}
-              </Alert>
-            ) : null}
+            <FormError message={formError} />
             <Controller
               control={form.control}
               name="phase"

@@ -32,6 +32,7 @@ import { DayOfQuestions } from './DayOfQuestions';
 import { FindingsPanel } from './FindingsPanel';
 import { HistorySummary } from './HistorySummary';
 import { PlanFields } from './PlanFields';
+import { FormError } from '../../components/FormError';
 
 type Decision = 'treat' | 'stop';
 
@@ -218,11 +219,7 @@ function CheckForm({
                 {!isPractitioner ? (
                   <Alert color="gray">{t('screening.complete.practitionerOnly')}</Alert>
                 ) : null}
-                {formError ? (
-                  <Alert color="red" role="alert">
-                    {formError}
-                  </Alert>
-                ) : null}
+                <FormError message={formError} />
                 {isPractitioner ? (
                   <Group>
                     <Button

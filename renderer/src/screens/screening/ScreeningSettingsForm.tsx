@@ -24,6 +24,7 @@ import {
 } from '../../../../shared/clinical';
 import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
+import { FormError } from '../../components/FormError';
 
 const numberFields = [
   'holdDays.aspirin',
@@ -161,11 +162,7 @@ function Form({ settings, editable }: { settings: ScreeningSettings; editable: b
               />
             ))}
           </SimpleGrid>
-          {formError ? (
-            <Alert color="red" role="alert">
-              {formError}
-            </Alert>
-          ) : null}
+          <FormError message={formError} />
           {editable ? (
             <Button type="submit" loading={isSubmitting} w="fit-content">
               {t('common.save')}

@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -22,6 +11,7 @@ import { api, unwrap } from '../../lib/api';
 import { formatDay } from '../../lib/dates';
 import { downloadText } from '../../lib/download';
 import { applyServerError } from '../../lib/forms';
+import { FormError } from '../../components/FormError';
 
 /** Lot recall: every patient and session that received a lot, with contact details, as CSV too. */
 export function RecallPage() {
@@ -69,11 +59,7 @@ export function RecallPage() {
           </Button>
         </Group>
       </form>
-      {formError ? (
-        <Alert color="red" role="alert">
-          {formError}
-        </Alert>
-      ) : null}
+      <FormError message={formError} />
       {result ? (
         <Stack gap="sm">
           <Group justify="space-between">
