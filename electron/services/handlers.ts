@@ -34,6 +34,7 @@ import { documentHandlers } from './handlers/documents';
 import { photoHandlers } from './handlers/photos';
 import { screeningHandlers } from './handlers/screening';
 import { backupHandlers } from './handlers/backup';
+import { chartHandlers } from './handlers/chart';
 
 export type Handler<N extends OperationName> = (
   ctx: HandlerContext,
@@ -225,4 +226,5 @@ export const handlers: HandlerTable = {
   ...documentHandlers,
   ...screeningHandlers,
   ...backupHandlers,
+  ...chartHandlers,
 };

@@ -89,28 +89,28 @@ export async function searchRow(ctx: BenchContext): Promise<BenchRow> {
   );
 }
 
-/** The operations the chart's first screen (overview tab) calls, as the UI benchmark records them. */
+/** The operation the chart's first screen (overview tab) calls. */
 export function chartOperations(patientId: string): [string, unknown][] {
-  return [
-    ['patients.get', { id: patientId }],
-    ['history.get', { patientId }],
-    ['adverseEvents.listOpen', { patientId }],
-    ['consents.list', { patientId }],
-    ['screening.list', { patientId, limit: 10 }],
-    ['patients.changes', { id: patientId }],
-  ];
+  return [['chart.open', { patientId }]];
 }
 
 export async function chartRow(ctx: BenchContext): Promise<BenchRow> {
   const id = ctx.heavy.id;
+  // The rows the first screen shows, with the names of who recorded them, as plain SQL.
   const statements = [
     'SELECT * FROM patient WHERE id = ?',
-    'SELECT * FROM medical_history_version WHERE patient_id = ? ORDER BY version DESC LIMIT 1',
-    'SELECT * FROM medical_history_version WHERE patient_id = ? ORDER BY version DESC LIMIT 1',
-    'SELECT * FROM adverse_event WHERE patient_id = ? AND resolved_on IS NULL ORDER BY seq',
-    'SELECT * FROM consent_event WHERE patient_id = ? ORDER BY kind, seq',
-    'SELECT * FROM screening WHERE patient_id = ? ORDER BY performed_on DESC, seq DESC LIMIT 10',
-    'SELECT * FROM patient_change WHERE patient_id = ? ORDER BY seq',
+    `SELECT h.*, s.display_name FROM medical_history_version h
+      JOIN staff_user s ON s.id = h.recorded_by WHERE h.patient_id = ? ORDER BY h.version DESC`,
+    `SELECT a.*, t.performed_on, s.display_name FROM adverse_event a
+      JOIN treatment_session t ON t.id = a.session_id JOIN staff_user s ON s.id = a.recorded_by
+      WHERE a.patient_id = ? AND a.resolved_on IS NULL ORDER BY a.onset_on DESC`,
+    `SELECT c.*, s.display_name FROM consent_event c JOIN staff_user s ON s.id = c.recorded_by
+      WHERE c.patient_id = ? ORDER BY c.kind, c.seq`,
+    `SELECT sc.*, p.display_name, o.display_name FROM screening sc
+      JOIN staff_user p ON p.id = sc.performed_by LEFT JOIN staff_user o ON o.id = sc.override_by
+      WHERE sc.patient_id = ? ORDER BY sc.performed_on DESC, sc.seq DESC LIMIT 10`,
+    `SELECT c.*, s.display_name FROM patient_change c JOIN staff_user s ON s.id = c.changed_by
+      WHERE c.patient_id = ? ORDER BY c.seq`,
   ].map((s) => ctx.sqlite.prepare(s));
   const [mine, base] = await timePair(
     ctx.runs,

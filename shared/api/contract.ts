@@ -45,6 +45,7 @@ import { documentOperations } from './operations/documents';
 import { photoOperations } from './operations/photos';
 import { screeningOperations } from './operations/screening';
 import { backupOperations } from './operations/backup';
+import { chartOperations } from './operations/chart';
 
 export type { OperationDef };
 
@@ -237,6 +238,7 @@ export const operations = {
   ...documentOperations,
   ...screeningOperations,
   ...backupOperations,
+  ...chartOperations,
 } as const;
 
 export type Operations = typeof operations;

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations/index';
 import type { StoreSchema } from './schema';
+import { withStatementCache } from './statement-cache';
 
 export type Db = Kysely<StoreSchema>;
 
@@ -67,7 +68,9 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
     sqlite.close();
     throw error;
   }
-  const db = new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<StoreSchema>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return {
     sqlite,
     db,

@@ -10,11 +10,12 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { StaffUser } from '../../../../shared/api/domains/staff';
 import { ApiFailure, api, unwrap } from '../../lib/api';
+import { chartOpenKey, seedChart } from '../../lib/chart';
 import { formatDate, patientAge, patientKeys } from '../../lib/patients';
 import { AlertsStrip } from './AlertsStrip';
 import { HistoryTab } from './HistoryTab';
@@ -28,31 +29,46 @@ import { ScreeningList } from '../screening/ScreeningList';
 const tabs = ['overview', 'history', 'sessions', 'photos', 'documents'] as const;
 type Tab = (typeof tabs)[number];
 
+function ChartError({ error }: { error: Error }) {
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <Alert color="red" role="alert">
+        {error instanceof ApiFailure && error.error.code === 'NOT_FOUND'
+          ? t('patients.notFound')
+          : error.message}
+      </Alert>
+      <Anchor component={Link} to="/patients">
+        {t('patients.backToSearch')}
+      </Anchor>
+    </Stack>
+  );
+}
+
 /** The patient's chart: who they are, what to watch for, and their record by tab. */
 export function PatientChart({ user }: { user: StaffUser }) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const tab: Tab = tabs.find((x) => x === params.get('tab')) ?? 'overview';
+  const client = useQueryClient();
+  const opened = useQuery({
+    queryKey: chartOpenKey(id),
+    queryFn: async () => {
+      const data = await unwrap(api.chart.open({ patientId: id }));
+      seedChart(client, id, data);
+      return data;
+    },
+  });
+  // Seeded by the call above; read through its own key so changes made on the chart show at once.
   const chart = useQuery({
     queryKey: patientKeys.chart(id),
     queryFn: () => unwrap(api.patients.get({ id })),
+    enabled: opened.isSuccess,
   });
+  if (opened.isError) return <ChartError error={opened.error} />;
   if (chart.isPending) return <Loader aria-label={t('common.loading')} />;
-  if (chart.isError) {
-    return (
-      <Stack>
-        <Alert color="red" role="alert">
-          {chart.error instanceof ApiFailure && chart.error.error.code === 'NOT_FOUND'
-            ? t('patients.notFound')
-            : chart.error.message}
-        </Alert>
-        <Anchor component={Link} to="/patients">
-          {t('patients.backToSearch')}
-        </Anchor>
-      </Stack>
-    );
-  }
+  if (chart.isError) return <ChartError error={chart.error} />;
   const { patient, alerts, historyVersion } = chart.data;
   return (
     <Stack gap="sm">

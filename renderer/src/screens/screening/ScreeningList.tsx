@@ -2,7 +2,9 @@ import { Accordion, Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ScreeningStatus } from '../../../../shared/api/domains/screening';
+import { CHART_RECENT_SCREENINGS } from '../../../../shared/api/domains/chart';
 import { api, unwrap } from '../../lib/api';
+import { screeningListKey } from '../../lib/chart';
 import { formatInstant } from '../../lib/dates';
 import { severityColour } from './FindingsPanel';
 
@@ -16,8 +18,8 @@ const statusColour: Record<ScreeningStatus, string> = {
 export function ScreeningList({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
   const list = useQuery({
-    queryKey: ['screening', 'list', patientId],
-    queryFn: () => unwrap(api.screening.list({ patientId, limit: 10 })),
+    queryKey: screeningListKey(patientId, CHART_RECENT_SCREENINGS),
+    queryFn: () => unwrap(api.screening.list({ patientId, limit: CHART_RECENT_SCREENINGS })),
   });
   if (!list.data || list.data.length === 0) return null;
   return (

@@ -2,8 +2,12 @@ import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api';
+import { screeningListKey } from '../../lib/chart';
 import { formatInstant } from '../../lib/dates';
 import { severityColour } from './FindingsPanel';
+
+// A session is started from a recent check; the newest hundred always include it.
+const SESSION_CHECK_LOOKBACK = 100;
 
 /**
  * The pre-procedure check a session was started from, shown on the session record: its outcome,
@@ -18,8 +22,8 @@ export function SessionCheck({
 }) {
   const { t } = useTranslation();
   const checks = useQuery({
-    queryKey: ['screening', 'list', patientId],
-    queryFn: () => unwrap(api.screening.list({ patientId, limit: 100 })),
+    queryKey: screeningListKey(patientId, SESSION_CHECK_LOOKBACK),
+    queryFn: () => unwrap(api.screening.list({ patientId, limit: SESSION_CHECK_LOOKBACK })),
   });
   const check = checks.data?.find((c) => c.id === screeningId);
   if (!check) return null;

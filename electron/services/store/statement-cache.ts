@@ -1,0 +1,40 @@
+import type Database from 'better-sqlite3';
+import type { SqliteDatabase } from 'kysely';
+
+/**
+ * better-sqlite3 as Kysely sees it, with prepared statements kept by their SQL text. Kysely
+ * prepares every query anew, and for the small indexed reads a search or a chart makes,
+ * preparing costs more than running. Least recently used statements are dropped past `capacity`,
+ * so queries with varying `IN (…)` lists cannot grow the cache without bound.
+ */
+export function withStatementCache(
+  sqlite: Database.Database,
+  capacity = 500,
+): SqliteDatabase & { readonly cached: number } {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    get cached() {
+      return cache.size;
+    },
+    close: () => {
+      cache.clear();
+      sqlite.close();
+    },
+    prepare(sql: string) {
+      const hit = cache.get(sql);
+      if (hit) {
+        // Re-inserting moves the entry to the end: Map keeps insertion order, the oldest first.
+        cache.delete(sql);
+        cache.set(sql, hit);
+        return hit;
+      }
+      const statement = sqlite.prepare(sql);
+      cache.set(sql, statement);
+      if (cache.size > capacity) {
+        const oldest = cache.keys().next();
+        if (!oldest.done) cache.delete(oldest.value);
+      }
+      return statement;
+    },
+  };
+}

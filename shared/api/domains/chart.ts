@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { idSchema } from '../common';
+import { adverseEventSchema } from './adverse-events';
+import { consentListOutput } from './consents';
+import { historyGetOutput } from './medical-history';
+import { patientChangeSchema, patientChartSchema } from './patients';
+import { screeningRecordSchema } from './screening';
+
+/** How many recent checks the chart's first screen lists. */
+export const CHART_RECENT_SCREENINGS = 10;
+
+export const chartOpenInput = z.object({ patientId: idSchema }).strict();
+
+/**
+ * Everything the chart's first screen shows, read in one call: one transaction gives one
+ * consistent view, and one round trip keeps a heavy chart as quick to open as a light one.
+ */
+export const chartOpenOutput = z.object({
+  chart: patientChartSchema,
+  history: historyGetOutput,
+  openAdverseEvents: z.array(adverseEventSchema),
+  consents: consentListOutput,
+  recentScreenings: z.array(screeningRecordSchema),
+  changes: z.array(patientChangeSchema),
+});
+export type ChartOpen = z.infer<typeof chartOpenOutput>;
