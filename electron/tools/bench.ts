@@ -3,6 +3,7 @@
  * same data.
  *   npm run bench                 (size L)
  *   npm run bench -- --size S     (quick)
+ *   npm run bench -- --size S --only search,chart   (some rows, while profiling; no JSON)
  * Prints a table and writes bench-results/bench-<size>.json.
  */
 import { execFileSync } from 'node:child_process';
@@ -28,11 +29,19 @@ import { uiRows } from './bench-ui';
 import { practitionerPassword, SEED_PRACTITIONER, volumeSizes, type SizeName } from './seed-volume';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const { values } = parseArgs({ options: { size: { type: 'string', default: 'L' } } });
-if (values.size !== 'S' && values.size !== 'L') {
-  console.error('usage: npm run bench -- [--size S|L]');
+const { values } = parseArgs({
+  options: { size: { type: 'string', default: 'L' }, only: { type: 'string' } },
+});
+const ROW_NAMES = ['search', 'chart', 'sign', 'consent', 'photos', 'ui'] as const;
+const only = values.only?.split(',').map((x) => x.trim());
+if (
+  (values.size !== 'S' && values.size !== 'L') ||
+  only?.some((x) => !(ROW_NAMES as readonly string[]).includes(x))
+) {
+  console.error(`usage: npm run bench -- [--size S|L] [--only ${ROW_NAMES.join(',')}]`);
   process.exit(2);
 }
+const wanted = (row: (typeof ROW_NAMES)[number]) => !only || only.includes(row);
 const size: SizeName = values.size;
 const plan =
   size === 'S' ? { runs: 60, batches: 3, rounds: 3 } : { runs: 150, batches: 3, rounds: 5 };
@@ -55,6 +64,49 @@ function rendererGzipBytes(): number {
     }
   }
   return total;
+}
+
+interface Reported {
+  memory: NodeJS.MemoryUsage;
+  rendererHeapBytes: number;
+  startup: ReturnType<typeof figures>;
+  dataBytes: number;
+  seedSeconds: number;
+  heavyClinicNumber: string;
+}
+
+/** Prints the whole table with the reported figures and writes bench-results/bench-<size>.json. */
+function report(rows: BenchRow[], r: Reported): void {
+  const sessions = volumeSizes[size].sessions;
+  const reported = {
+    mainProcessMemoryAfterHeavyChart: { rssBytes: r.memory.rss, heapUsedBytes: r.memory.heapUsed },
+    rendererJsHeapBytes: r.rendererHeapBytes,
+    rendererBundleGzipBytes: rendererGzipBytes(),
+    dataDirectoryBytesPer1000Sessions: Math.round((r.dataBytes / sessions) * 1000),
+    dataDirectoryBytes: r.dataBytes,
+    servicesStartupMs: r.startup,
+    seedSeconds: r.seedSeconds || null,
+  };
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  console.log(
+    `\nMesochart benchmarks, size ${size} (${volumeSizes[size].patients} patients, ${sessions} sessions, ${volumeSizes[size].photos} photos; heavy patient ${r.heavyClinicNumber})\n`,
+  );
+  console.log(formatTable(rows));
+  for (const row of rows) if (row.note) console.log(`  ${row.measure}: ${row.note}`);
+  console.log(`
+main-process memory after the heavy chart: rss ${mb(r.memory.rss)}, JS heap ${mb(r.memory.heapUsed)}
+renderer JS heap (after GC, chart open):   ${mb(r.rendererHeapBytes)}
+renderer bundle (gzip):                     ${(reported.rendererBundleGzipBytes / 1024).toFixed(0)} KB
+data directory per 1,000 sessions:         ${mb(reported.dataDirectoryBytesPer1000Sessions)} (total ${mb(r.dataBytes)})
+services start-up (open, migrate check):   p50 ${r.startup.p50.toFixed(1)} ms, p95 ${r.startup.p95.toFixed(1)} ms`);
+  const out = path.join(root, 'bench-results');
+  mkdirSync(out, { recursive: true });
+  const file = path.join(out, `bench-${size}.json`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ size, at: new Date().toISOString(), rows, reported }, null, 2)}\n`,
+  );
+  console.log(`\nwritten ${path.relative(root, file)}`);
 }
 
 const seedSeconds = ensureSeeded(size);
@@ -100,57 +152,50 @@ try {
     runs: plan.runs,
   };
   const rows: BenchRow[] = [];
-  log('patient search');
-  rows.push(await searchRow(ctx));
-  log('heavy chart');
-  rows.push(await chartRow(ctx));
+  if (wanted('search')) {
+    log('patient search');
+    rows.push(await searchRow(ctx));
+  }
+  if (wanted('chart')) {
+    log('heavy chart');
+    rows.push(await chartRow(ctx));
+  }
   const memory = process.memoryUsage();
-  log('sign a session');
-  rows.push(await signRow(ctx, heavy.id));
-  log('consent PDF');
+  if (wanted('sign')) {
+    log('sign a session');
+    rows.push(await signRow(ctx, heavy.id));
+  }
   const scratch = path.join(dataDir, 'bench-scratch');
-  rows.push(await consentRow(ctx, scratch));
-  log('photo import');
-  rows.push(await photoRow(ctx, scratch, plan.batches));
+  if (wanted('consent')) {
+    log('consent PDF');
+    rows.push(await consentRow(ctx, scratch));
+  }
+  if (wanted('photos')) {
+    log('photo import');
+    rows.push(await photoRow(ctx, scratch, plan.batches));
+  }
   if (!existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) {
     log('building the renderer');
     execFileSync('npm', ['run', 'build:renderer'], { cwd: root, stdio: 'inherit' });
   }
-  log('Chromium');
-  const ui = await uiRows(ctx, plan.rounds);
-  rows.push(...ui.rows);
+  const ui = wanted('ui') ? await (log('Chromium'), uiRows(ctx, plan.rounds)) : null;
+  if (ui) rows.push(...ui.rows);
   await services.close();
 
-  const sessions = volumeSizes[size].sessions;
-  const reported = {
-    mainProcessMemoryAfterHeavyChart: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
-    rendererJsHeapBytes: ui.rendererHeapBytes,
-    rendererBundleGzipBytes: rendererGzipBytes(),
-    dataDirectoryBytesPer1000Sessions: Math.round((dataBytes / sessions) * 1000),
-    dataDirectoryBytes: dataBytes,
-    servicesStartupMs: startup,
-    seedSeconds: seedSeconds || null,
-  };
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-  console.log(
-    `\nMesochart benchmarks, size ${size} (${volumeSizes[size].patients} patients, ${sessions} sessions, ${volumeSizes[size].photos} photos; heavy patient ${heavy.clinicNumber})\n`,
-  );
-  console.log(formatTable(rows));
-  for (const r of rows) if (r.note) console.log(`  ${r.measure}: ${r.note}`);
-  console.log(`
-main-process memory after the heavy chart: rss ${mb(memory.rss)}, JS heap ${mb(memory.heapUsed)}
-renderer JS heap (after GC, chart open):   ${mb(ui.rendererHeapBytes)}
-renderer bundle (gzip):                     ${(reported.rendererBundleGzipBytes / 1024).toFixed(0)} KB
-data directory per 1,000 sessions:         ${mb(reported.dataDirectoryBytesPer1000Sessions)} (total ${mb(dataBytes)})
-services start-up (open, migrate check):   p50 ${startup.p50.toFixed(1)} ms, p95 ${startup.p95.toFixed(1)} ms`);
-  const out = path.join(root, 'bench-results');
-  mkdirSync(out, { recursive: true });
-  const file = path.join(out, `bench-${size}.json`);
-  writeFileSync(
-    file,
-    `${JSON.stringify({ size, at: new Date().toISOString(), rows, reported }, null, 2)}\n`,
-  );
-  console.log(`\nwritten ${path.relative(root, file)}`);
+  if (only || !ui) {
+    // A partial run is for profiling: the JSON keeps the last complete run.
+    console.log(`\n${formatTable(rows)}`);
+    for (const r of rows) if (r.note) console.log(`  ${r.measure}: ${r.note}`);
+  } else {
+    report(rows, {
+      memory,
+      rendererHeapBytes: ui.rendererHeapBytes,
+      startup,
+      dataBytes,
+      seedSeconds,
+      heavyClinicNumber: heavy.clinicNumber,
+    });
+  }
   if (rows.some((r) => !r.met)) process.exitCode = 1;
 } finally {
   rmSync(dataDir, { recursive: true, force: true });

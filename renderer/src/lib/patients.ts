@@ -12,24 +12,12 @@ export const patientKeys = {
     [PATIENTS_KEY, 'search', query, includeArchived] as const,
 };
 
-/** A calendar date (YYYY-MM-DD) in the clinic's locale, without time-zone shifts. */
-export function formatDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  if (!y || !m || !d) return isoDate;
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(y, m - 1, d));
-}
-
-export function formatDateTime(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
-}
+export {
+  formatDay as formatDate,
+  formatInstant as formatDateTime,
+  formatDayOfInstant as formatDayOf,
+} from './dates';
 
 export function patientAge(dateOfBirth: string): number {
   return ageOn(dateOfBirth);
-}
-
-/** The local calendar day of an instant. */
-export function formatDayOf(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(iso));
 }

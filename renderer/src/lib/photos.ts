@@ -7,6 +7,7 @@ import {
   type PhotoView,
 } from '../../../shared/api/domains/photos';
 import { api, unwrap } from './api';
+import { formatLocal } from './dates';
 
 export const photoKeys = {
   list: (patientId: string) => ['patients', patientId, 'photos'] as const,
@@ -29,10 +30,7 @@ export function formatTakenAt(takenAt: string, withTime = false): string {
   const [date = '', time = '00:00:00'] = takenAt.split('T');
   const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
   const [h = 0, mi = 0] = time.split(':').map(Number);
-  return new Intl.DateTimeFormat(undefined, {
-    dateStyle: 'medium',
-    ...(withTime ? { timeStyle: 'short' } : {}),
-  }).format(new Date(y, m - 1, d, h, mi));
+  return formatLocal(new Date(y, m - 1, d, h, mi), withTime);
 }
 
 export interface PhotoGroup {
