@@ -194,7 +194,7 @@ export async function signRow(ctx: BenchContext, patientId: string): Promise<Ben
   const auditHead = ctx.sqlite.prepare('SELECT seq, hash FROM audit_head WHERE id = 1');
   const insertAudit = ctx.sqlite.prepare(`INSERT INTO audit_event (seq, at, user_id, username, role,
     operation, action, patient_id, object_type, object_id, outcome, error_code, prev_hash, hash)
-    VALUES (?, ?, ?, 'bench', 'practitioner', 'sessions.sign', 'sign', ?, 'session', ?, 'success',
+    VALUES (?, ?, ?, 'bench', 'practitioner', 'sessions.sign', 'update', ?, 'session', ?, 'success',
     NULL, ?, ?)`);
   const moveHead = ctx.sqlite.prepare('UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1');
   const raw = ctx.sqlite.transaction(() => {

@@ -28,10 +28,21 @@ export interface UiResults {
   chartOperations: string[];
 }
 
-async function waitUntil(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+async function waitUntil(
+  check: () => boolean,
+  calls: readonly Call[],
+  timeoutMs = 10_000,
+): Promise<void> {
   const until = performance.now() + timeoutMs;
   while (!check()) {
-    if (performance.now() > until) throw new Error('timed out waiting for the operations');
+    if (performance.now() > until) {
+      const last = calls
+        .slice(-5)
+        .map(
+          (c) => `${c.operation} ${JSON.stringify(c.input)} ${c.end === null ? 'running' : 'done'}`,
+        );
+      throw new Error(`timed out waiting for the operations; the last calls: ${last.join('; ')}`);
+    }
     await new Promise((r) => setImmediate(r));
   }
 }
@@ -101,15 +112,17 @@ export async function uiRows(ctx: BenchContext, rounds: number): Promise<UiResul
         const from = calls.length;
         await page.keyboard.type(ch);
         if (!firstRow || typed.endsWith(' ')) continue;
-        await waitUntil(() =>
-          calls
-            .slice(from)
-            .some(
-              (c) =>
-                c.operation === 'patients.search' &&
-                (c.input as { query: string }).query === query &&
-                c.end !== null,
-            ),
+        await waitUntil(
+          () =>
+            calls
+              .slice(from)
+              .some(
+                (c) =>
+                  c.operation === 'patients.search' &&
+                  (c.input as { query: string }).query === query &&
+                  c.end !== null,
+              ),
+          calls,
         );
         await page.waitForFunction(
           (name) =>
@@ -143,14 +156,14 @@ export async function uiRows(ctx: BenchContext, rounds: number): Promise<UiResul
       await page.keyboard.type(ctx.heavy.clinicNumber);
       const option = page.getByRole('option').filter({ hasText: ctx.heavy.clinicNumber });
       await option.waitFor();
-      await waitUntil(() => calls.every((c) => c.end !== null));
+      await waitUntil(() => calls.every((c) => c.end !== null), calls);
       const from = calls.length;
       const t0 = performance.now();
       await option.click();
       await page.getByRole('heading', { name, level: 2 }).waitFor();
       // Settled: nothing in flight across two frames.
       for (;;) {
-        await waitUntil(() => calls.every((c) => c.end !== null));
+        await waitUntil(() => calls.every((c) => c.end !== null), calls);
         await page.evaluate(
           () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
         );

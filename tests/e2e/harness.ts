@@ -80,11 +80,14 @@ export async function attachHarness(
   host: ScriptedHost,
 ): Promise<void> {
   await serveRenderer(page);
-  await page.exposeBinding('__mesochartInvoke', (source, operation: unknown, input: unknown) =>
-    dispatch(
-      { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() },
-      operation,
-      input,
+  // The bridge sends and receives JSON text (see bridge.ts).
+  await page.exposeBinding('__mesochartInvoke', async (source, operation: unknown, payload: string) =>
+    JSON.stringify(
+      await dispatch(
+        { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() },
+        operation,
+        (JSON.parse(payload) as { input?: unknown }).input,
+      ),
     ),
   );
   await page.exposeBinding('__mesochartHost', (_source, call: string, arg: unknown) => {
