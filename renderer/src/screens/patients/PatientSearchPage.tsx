@@ -13,14 +13,35 @@ import {
 } from '@mantine/core';
 import { useInfiniteQuery, keepPreviousData } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../lib/api';
+import type { PatientSummary } from '../../../../shared/api/domains/patients';
 import { formatDate, patientKeys } from '../../lib/patients';
 
 const PAGE = 100;
 const ROW_HEIGHT = 56;
+// The address follows the search box once typing pauses; Back from a chart then shows the same
+// results, without a router update on every keystroke.
+const ADDRESS_AFTER_MS = 400;
+
+function searchParamsFor(term: string, includeArchived: boolean): URLSearchParams {
+  const next = new URLSearchParams();
+  if (term) next.set('q', term);
+  if (includeArchived) next.set('archived', '1');
+  return next;
+}
 
 /** One as-you-type box over the whole register; arrows move through the results, Enter opens. */
 export function PatientSearchPage() {
@@ -31,18 +52,16 @@ export function PatientSearchPage() {
   const [query, setQuery] = useState(params.get('q') ?? '');
   const [includeArchived, setIncludeArchived] = useState(params.get('archived') === '1');
   // A search takes a few milliseconds, so every keystroke searches at once (no waiting time);
-  // React defers the list's re-render while the user keeps typing.
-  const debounced = useDeferredValue(query.trim());
+  // the result list is memoised, so a keystroke re-renders the box, not the list.
+  const term = query.trim();
   const [active, setActive] = useState(0);
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const [scrollTo, setScrollTo] = useState<{ index: number } | null>(null);
 
   const results = useInfiniteQuery({
-    queryKey: patientKeys.search(debounced, includeArchived),
+    queryKey: patientKeys.search(term, includeArchived),
     initialPageParam: 0,
     queryFn: ({ pageParam }) =>
-      unwrap(
-        api.patients.search({ query: debounced, includeArchived, offset: pageParam, limit: PAGE }),
-      ),
+      unwrap(api.patients.search({ query: term, includeArchived, offset: pageParam, limit: PAGE })),
     getNextPageParam: (last, pages) => {
       const loaded = pages.length * PAGE;
       return loaded < last.total ? loaded : undefined;
@@ -50,37 +69,35 @@ export function PatientSearchPage() {
     placeholderData: keepPreviousData,
     staleTime: 0,
   });
-  const rows = results.data?.pages.flatMap((p) => p.results) ?? [];
+  const rows = useMemo(() => results.data?.pages.flatMap((p) => p.results) ?? [], [results.data]);
   const total = results.data?.pages[0]?.total ?? 0;
-
-  // The virtualizer drives this component's re-renders itself and nothing below memoises its
-  // functions, which is what the rule guards against.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: results.hasNextPage ? rows.length + 1 : rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-  });
-  const items = virtualizer.getVirtualItems();
-  const lastIndex = items.at(-1)?.index ?? 0;
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = results;
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && lastIndex >= rows.length - 10) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage, lastIndex, rows.length]);
+  const loadMore = useCallback(() => {
+    if (!isFetchingNextPage) void fetchNextPage();
+  }, [isFetchingNextPage, fetchNextPage]);
 
-  // Keep the query in the address so Back from a chart returns to the same results.
   useEffect(() => {
-    const next = new URLSearchParams();
-    if (debounced) next.set('q', debounced);
-    if (includeArchived) next.set('archived', '1');
-    setParams(next, { replace: true });
-  }, [debounced, includeArchived, setParams]);
+    const timer = setTimeout(
+      () => setParams(searchParamsFor(term, includeArchived), { replace: true }),
+      ADDRESS_AFTER_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [term, includeArchived, setParams]);
+
+  // Read through a ref so the memoised list keeps one callback while the address changes.
+  const openRef = useRef<(id: string) => void>(() => undefined);
+  useLayoutEffect(() => {
+    openRef.current = (id: string) => {
+      setParams(searchParamsFor(term, includeArchived), { replace: true });
+      void navigate(`/patients/${id}`);
+    };
+  }, [term, includeArchived, setParams, navigate]);
+  const open = useCallback((id: string) => openRef.current(id), []);
 
   const move = (to: number) => {
     const index = Math.max(0, Math.min(rows.length - 1, to));
     setActive(index);
-    virtualizer.scrollToIndex(index);
+    setScrollTo({ index });
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown') {
@@ -98,10 +115,9 @@ export function PatientSearchPage() {
     } else if (e.key === 'Enter') {
       e.preventDefault();
       const row = rows[active];
-      if (row) void navigate(`/patients/${row.id}`);
+      if (row) open(row.id);
     }
   };
-  const optionId = (index: number) => `${listId}-option-${index}`;
 
   return (
     <Stack h="calc(100vh - 56px - 2 * var(--mantine-spacing-md))" gap="sm">
@@ -125,7 +141,7 @@ export function PatientSearchPage() {
           role="combobox"
           aria-expanded={rows.length > 0}
           aria-controls={listId}
-          aria-activedescendant={rows[active] ? optionId(active) : undefined}
+          aria-activedescendant={rows[active] ? optionId(listId, active) : undefined}
           onChange={(e) => {
             setQuery(e.currentTarget.value);
             setActive(0);
@@ -147,87 +163,146 @@ export function PatientSearchPage() {
         {results.isSuccess ? t('patients.resultCount', { count: total }) : ' '}
       </Text>
       {results.isSuccess && total === 0 ? (
-        <Text>
-          {debounced ? t('patients.noResults', { query: debounced }) : t('patients.noPatients')}
-        </Text>
+        <Text>{term ? t('patients.noResults', { query: term }) : t('patients.noPatients')}</Text>
       ) : null}
       {results.isError ? <Text c="red">{results.error.message}</Text> : null}
-      <Box
-        ref={scrollRef}
-        flex={1}
-        style={{
-          overflowY: 'auto',
-          border: '1px solid var(--mantine-color-gray-3)',
-          borderRadius: 4,
-        }}
-      >
-        <div
-          id={listId}
-          role="listbox"
-          aria-label={t('patients.results')}
-          style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
-        >
-          {items.map((item) => {
-            const row = rows[item.index];
-            const style = {
-              position: 'absolute' as const,
-              top: 0,
-              left: 0,
-              width: '100%',
-              height: item.size,
-              transform: `translateY(${item.start}px)`,
-            };
-            if (!row) {
-              return (
-                <Group key={item.key} style={style} px="md">
-                  <Loader size="xs" aria-label={t('patients.loadingMore')} />
-                </Group>
-              );
-            }
-            const selected = item.index === active;
-            return (
-              <UnstyledButton
-                key={item.key}
-                id={optionId(item.index)}
-                role="option"
-                aria-selected={selected}
-                tabIndex={-1}
-                style={{
-                  ...style,
-                  background: selected ? 'var(--mantine-color-teal-0)' : undefined,
-                  borderBottom: '1px solid var(--mantine-color-gray-2)',
-                }}
-                px="md"
-                onMouseEnter={() => setActive(item.index)}
-                onClick={() => void navigate(`/patients/${row.id}`)}
-              >
-                <Group justify="space-between" wrap="nowrap">
-                  <Stack gap={0}>
-                    <Text fw={600}>
-                      {row.familyName}, {row.givenName}
-                    </Text>
-                    <Text size="sm" c="dimmed">
-                      {[row.clinicNumber, t('patients.born', { date: formatDate(row.dateOfBirth) })]
-                        .filter(Boolean)
-                        .join(' · ')}
-                    </Text>
-                  </Stack>
-                  <Group gap="xs" wrap="nowrap">
-                    <Text size="sm" c="dimmed">
-                      {[row.phone, row.email].filter(Boolean).join(' · ')}
-                    </Text>
-                    {row.archived ? (
-                      <Badge color="gray" variant="light">
-                        {t('patients.archivedBadge')}
-                      </Badge>
-                    ) : null}
-                  </Group>
-                </Group>
-              </UnstyledButton>
-            );
-          })}
-        </div>
-      </Box>
+      <ResultList
+        listId={listId}
+        rows={rows}
+        hasMore={hasNextPage}
+        active={active}
+        scrollTo={scrollTo}
+        onActive={setActive}
+        onOpen={open}
+        loadMore={loadMore}
+      />
     </Stack>
   );
 }
+
+function optionId(listId: string, index: number): string {
+  return `${listId}-option-${index}`;
+}
+
+interface ResultListProps {
+  listId: string;
+  rows: PatientSummary[];
+  hasMore: boolean;
+  active: number;
+  scrollTo: { index: number } | null;
+  onActive: (index: number) => void;
+  onOpen: (id: string) => void;
+  loadMore: () => void;
+}
+
+/** The virtualised result list: only the rows on screen exist in the page. */
+const ResultList = memo(function ResultList({
+  listId,
+  rows,
+  hasMore,
+  active,
+  scrollTo,
+  onActive,
+  onOpen,
+  loadMore,
+}: ResultListProps) {
+  const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The virtualizer drives this component's re-renders itself and nothing below memoises its
+  // functions, which is what the rule guards against.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: hasMore ? rows.length + 1 : rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (hasMore && lastIndex >= rows.length - 10) loadMore();
+  }, [hasMore, loadMore, lastIndex, rows.length]);
+  // Only keyboard moves scroll; the pointer moving over a row must not.
+  useEffect(() => {
+    if (scrollTo) virtualizer.scrollToIndex(scrollTo.index);
+  }, [scrollTo, virtualizer]);
+
+  return (
+    <Box
+      ref={scrollRef}
+      flex={1}
+      style={{
+        overflowY: 'auto',
+        border: '1px solid var(--mantine-color-gray-3)',
+        borderRadius: 4,
+      }}
+    >
+      <div
+        id={listId}
+        role="listbox"
+        aria-label={t('patients.results')}
+        style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+      >
+        {items.map((item) => {
+          const row = rows[item.index];
+          const style = {
+            position: 'absolute' as const,
+            top: 0,
+            left: 0,
+            width: '100%',
+            height: item.size,
+            transform: `translateY(${item.start}px)`,
+          };
+          if (!row) {
+            return (
+              <Group key={item.key} style={style} px="md">
+                <Loader size="xs" aria-label={t('patients.loadingMore')} />
+              </Group>
+            );
+          }
+          const selected = item.index === active;
+          return (
+            <UnstyledButton
+              key={item.key}
+              id={optionId(listId, item.index)}
+              role="option"
+              aria-selected={selected}
+              tabIndex={-1}
+              style={{
+                ...style,
+                background: selected ? 'var(--mantine-color-teal-0)' : undefined,
+                borderBottom: '1px solid var(--mantine-color-gray-2)',
+              }}
+              px="md"
+              onMouseEnter={() => onActive(item.index)}
+              onClick={() => onOpen(row.id)}
+            >
+              <Group justify="space-between" wrap="nowrap">
+                <Stack gap={0}>
+                  <Text fw={600}>
+                    {row.familyName}, {row.givenName}
+                  </Text>
+                  <Text size="sm" c="dimmed">
+                    {[row.clinicNumber, t('patients.born', { date: formatDate(row.dateOfBirth) })]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </Text>
+                </Stack>
+                <Group gap="xs" wrap="nowrap">
+                  <Text size="sm" c="dimmed">
+                    {[row.phone, row.email].filter(Boolean).join(' · ')}
+                  </Text>
+                  {row.archived ? (
+                    <Badge color="gray" variant="light">
+                      {t('patients.archivedBadge')}
+                    </Badge>
+                  ) : null}
+                </Group>
+              </Group>
+            </UnstyledButton>
+          );
+        })}
+      </div>
+    </Box>
+  );
+});
