@@ -9,7 +9,6 @@ import {
   Text,
   TextInput,
   Title,
-  UnstyledButton,
 } from '@mantine/core';
 import { useInfiniteQuery, keepPreviousData } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -29,6 +28,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../lib/api';
 import type { PatientSummary } from '../../../../shared/api/domains/patients';
 import { formatDate, patientKeys } from '../../lib/patients';
+import './patient-results.css';
 
 const PAGE = 100;
 const ROW_HEIGHT = 56;
@@ -262,44 +262,35 @@ const ResultList = memo(function ResultList({
           }
           const selected = item.index === active;
           return (
-            <UnstyledButton
+            <div
               key={item.key}
               id={optionId(listId, item.index)}
               role="option"
               aria-selected={selected}
-              tabIndex={-1}
-              style={{
-                ...style,
-                background: selected ? 'var(--mantine-color-teal-0)' : undefined,
-                borderBottom: '1px solid var(--mantine-color-gray-2)',
-              }}
-              px="md"
+              className="patient-result"
+              style={style}
               onMouseEnter={() => onActive(item.index)}
               onClick={() => onOpen(row.id)}
             >
-              <Group justify="space-between" wrap="nowrap">
-                <Stack gap={0}>
-                  <Text fw={600}>
-                    {row.familyName}, {row.givenName}
-                  </Text>
-                  <Text size="sm" c="dimmed">
-                    {[row.clinicNumber, t('patients.born', { date: formatDate(row.dateOfBirth) })]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </Text>
-                </Stack>
-                <Group gap="xs" wrap="nowrap">
-                  <Text size="sm" c="dimmed">
-                    {[row.phone, row.email].filter(Boolean).join(' · ')}
-                  </Text>
-                  {row.archived ? (
-                    <Badge color="gray" variant="light">
-                      {t('patients.archivedBadge')}
-                    </Badge>
-                  ) : null}
-                </Group>
-              </Group>
-            </UnstyledButton>
+              <div>
+                <div className="patient-result-name">
+                  {row.familyName}, {row.givenName}
+                </div>
+                <div className="patient-result-detail">
+                  {[row.clinicNumber, t('patients.born', { date: formatDate(row.dateOfBirth) })]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </div>
+              </div>
+              <div className="patient-result-contact patient-result-detail">
+                {[row.phone, row.email].filter(Boolean).join(' · ')}
+                {row.archived ? (
+                  <Badge color="gray" variant="light">
+                    {t('patients.archivedBadge')}
+                  </Badge>
+                ) : null}
+              </div>
+            </div>
           );
         })}
       </div>
