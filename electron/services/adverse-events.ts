@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Db } from './store/database';
+import { preparedQuery } from './store/prepared';
 import type {
   AdverseEvent,
   AdverseEventKind,
@@ -10,10 +11,10 @@ import type {
 } from '../../shared/api/domains/adverse-events';
 import { AppError } from './errors';
 
-type Reader = Pick<Db, 'selectFrom'>;
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable'>;
+type Reader = Pick<Db, 'selectFrom' | 'executeQuery'>;
+type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'executeQuery'>;
 
-function baseQuery(db: Reader) {
+function baseQuery(db: Pick<Db, 'selectFrom'>) {
   return db
     .selectFrom('adverse_event')
     .innerJoin('treatment_session', 'treatment_session.id', 'adverse_event.session_id')
@@ -50,10 +51,21 @@ export async function adverseEventsOfSession(db: Reader, sessionId: string) {
   return rows.map(toEvent);
 }
 
+const eventsOfPatient = preparedQuery((db, patientId: string) =>
+  baseQuery(db)
+    .where('adverse_event.patient_id', '=', patientId)
+    .orderBy('adverse_event.onset_on', 'desc'),
+);
+// The chart's alerts strip reads this on every chart opened.
+const openEventsOfPatient = preparedQuery((db, patientId: string) =>
+  baseQuery(db)
+    .where('adverse_event.patient_id', '=', patientId)
+    .where('adverse_event.resolved_on', 'is', null)
+    .orderBy('adverse_event.onset_on', 'desc'),
+);
+
 export async function adverseEventsOfPatient(db: Reader, patientId: string, openOnly: boolean) {
-  let query = baseQuery(db).where('adverse_event.patient_id', '=', patientId);
-  if (openOnly) query = query.where('adverse_event.resolved_on', 'is', null);
-  const rows = await query.orderBy('adverse_event.onset_on', 'desc').execute();
+  const rows = await (openOnly ? openEventsOfPatient : eventsOfPatient)(db, patientId);
   return rows.map(toEvent);
 }
 

@@ -4,7 +4,7 @@ import type { AuditEventRow } from './store/schema';
 import type { AuditAction, AuditEvent } from '../../shared/api/domains/audit';
 import type { Role } from '../../shared/api/roles';
 
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto'>;
+type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'executeQuery'>;
 
 export interface AuditEntry {
   at: string;

@@ -4,7 +4,10 @@ import { AppError } from './errors';
 import { decoyHash, verifyPassword } from './passwords';
 import { findStaffById, findStaffByUsername } from './staff';
 
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom'>;
+type Queryable = Pick<
+  Db,
+  'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom' | 'executeQuery'
+>;
 
 /**
  * Who is at the keyboard of this window. Held in memory by the main process only: the renderer

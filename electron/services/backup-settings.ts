@@ -6,7 +6,7 @@ import {
   backupRecordSchema,
 } from '../../shared/api/domains/backup';
 
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto'>;
+type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'executeQuery'>;
 
 /** Their own setting keys, so no other settings form ever overwrites them. */
 const CONFIG_KEY = 'backup';

@@ -19,7 +19,10 @@ import { readDocumentSettings } from './document-settings';
 import { clinicInfo, documentMeta, patientInfo, practitionerInfo } from './document-sources';
 import { templateForConsent } from './document-templates';
 
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom'>;
+type Queryable = Pick<
+  Db,
+  'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom' | 'executeQuery'
+>;
 
 export interface DocumentWork {
   db: Queryable;

@@ -15,7 +15,7 @@ import type { Indication, TreatmentArea } from '../../shared/api/domains/treatme
 import { courseProgress, timingOf, type Timing } from '../../shared/api/domains/course-rules';
 import { AppError } from './errors';
 
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable'>;
+type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'executeQuery'>;
 
 export async function requireCourse(db: Queryable, id: string) {
   const row = await db

@@ -18,7 +18,7 @@ import { writeDocumentAtomically, type RenderedDocument } from './documents';
 import { AppError } from './errors';
 import { checkExportTarget } from './export-path';
 
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable'>;
+type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'executeQuery'>;
 export type StoredDocumentRow = Selectable<DocumentRow>;
 
 /** Archived PDFs live under <dataDir>/documents/<patient id>/<sha256>.pdf. */

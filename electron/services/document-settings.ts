@@ -1,7 +1,7 @@
 import type { Db } from './store/database';
 import { documentSettingsSchema, type DocumentSettings } from '../../shared/api/domains/documents';
 
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto'>;
+type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'executeQuery'>;
 
 /** Its own setting key, so the clinic settings form and this one never overwrite each other. */
 const SETTING_KEY = 'documents';

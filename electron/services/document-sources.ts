@@ -11,7 +11,10 @@ import { findPatientRow } from './patients';
 import { findStaffById } from './staff';
 import { AppError } from './errors';
 
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom'>;
+type Queryable = Pick<
+  Db,
+  'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom' | 'executeQuery'
+>;
 
 /**
  * Gathers what every document prints about the clinic, the patient and the practitioner, so the

@@ -17,7 +17,7 @@ import type {
 import { getDefaultTemplates, validateTemplate } from './documents';
 import { AppError } from './errors';
 
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto'>;
+type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'executeQuery'>;
 type TemplateRow = Selectable<DocumentTemplateRow>;
 
 /** English is the language every built-in template exists in. */

@@ -2,7 +2,7 @@ import type { Db } from './store/database';
 import type { RecallRow } from '../../shared/api/domains/treatment-records';
 import { lotKey } from './products';
 
-type Queryable = Pick<Db, 'selectFrom'>;
+type Queryable = Pick<Db, 'selectFrom' | 'executeQuery'>;
 
 /**
  * Every patient and session that received a lot number, with the contact details a recall needs.

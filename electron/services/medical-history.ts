@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './store/database';
+import { preparedQuery } from './store/prepared';
 import {
   historyAnswersSchema,
   type HistoryAnswers,
@@ -7,9 +8,9 @@ import {
 } from '../../shared/api/domains/medical-history';
 import { AppError } from './errors';
 
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto'>;
+type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'executeQuery'>;
 
-function baseQuery(db: Queryable, patientId: string) {
+function baseQuery(db: Pick<Db, 'selectFrom'>, patientId: string) {
   return db
     .selectFrom('medical_history_version as h')
     .innerJoin('staff_user as s', 's.id', 'h.recorded_by')
@@ -30,19 +31,23 @@ function toVersion(row: VersionRow): HistoryVersion {
   };
 }
 
+const latestOfPatient = preparedQuery((db, patientId: string) =>
+  baseQuery(db, patientId).orderBy('h.version', 'desc').limit(1),
+);
+const versionsOfPatient = preparedQuery((db, patientId: string) =>
+  baseQuery(db, patientId).orderBy('h.version', 'desc'),
+);
+
 export async function latestHistory(
   db: Queryable,
   patientId: string,
 ): Promise<HistoryVersion | null> {
-  const row = await baseQuery(db, patientId)
-    .orderBy('h.version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const [row] = await latestOfPatient(db, patientId);
   return row ? toVersion(row) : null;
 }
 
 export async function getHistory(db: Queryable, patientId: string) {
-  const rows = await baseQuery(db, patientId).orderBy('h.version', 'desc').execute();
+  const rows = await versionsOfPatient(db, patientId);
   const versions = rows.map(({ answers: _answers, ...meta }) => ({
     version: meta.version,
     recordedAt: meta.recorded_at,

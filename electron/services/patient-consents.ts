@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './store/database';
+import { preparedQuery } from './store/prepared';
 import type { ConsentDecision, ConsentEvent } from '../../shared/api/domains/consents';
 import type { ConsentKind } from '../../shared/api/domains/patients';
 import { AppError } from './errors';
 
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto'>;
+type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'executeQuery'>;
 
 interface ConsentInput {
   patientId: string;
@@ -35,17 +36,20 @@ export async function insertConsentEvent(
   return id;
 }
 
-export async function listConsents(
-  db: Queryable,
-  patientId: string,
-): Promise<{ current: ConsentEvent[]; events: ConsentEvent[] }> {
-  const rows = await db
+const consentsOfPatient = preparedQuery((db, patientId: string) =>
+  db
     .selectFrom('consent_event as c')
     .innerJoin('staff_user as s', 's.id', 'c.recorded_by')
     .select(['c.id', 'c.kind', 'c.decision', 'c.note', 'c.recorded_at', 's.display_name'])
     .where('c.patient_id', '=', patientId)
-    .orderBy('c.seq')
-    .execute();
+    .orderBy('c.seq'),
+);
+
+export async function listConsents(
+  db: Queryable,
+  patientId: string,
+): Promise<{ current: ConsentEvent[]; events: ConsentEvent[] }> {
+  const rows = await consentsOfPatient(db, patientId);
   const events: ConsentEvent[] = rows.map((r) => ({
     id: r.id,
     kind: r.kind as ConsentKind,

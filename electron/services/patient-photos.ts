@@ -17,7 +17,7 @@ import type { ImportedPhoto } from './photos';
 import { AppError } from './errors';
 import { listConsents } from './patient-consents';
 
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable'>;
+type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'executeQuery'>;
 
 export const PHOTOS_DIR = 'photos';
 

@@ -12,7 +12,10 @@ import {
   similarNames,
 } from '../../shared/api/domains/search-text';
 
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom'>;
+type Queryable = Pick<
+  Db,
+  'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom' | 'executeQuery'
+>;
 
 type SummaryRow = Pick<
   PatientRow,

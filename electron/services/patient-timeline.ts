@@ -2,7 +2,7 @@ import type { Db } from './store/database';
 import type { TimelineEntry } from '../../shared/api/domains/treatment-records';
 import { adverseEventsOfPatient } from './adverse-events';
 
-type Queryable = Pick<Db, 'selectFrom'>;
+type Queryable = Pick<Db, 'selectFrom' | 'executeQuery'>;
 
 /**
  * One chronological list of what happened to a patient clinically: checks, sessions, addenda,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './store/database';
+import { preparedQuery } from './store/prepared';
 import type { Selectable } from 'kysely';
 import type { PatientRow as PatientTable } from './store/schema';
 
@@ -22,7 +23,10 @@ import { AppError } from './errors';
 import { emailKey, findDuplicates, indexPatient } from './patient-search';
 import { insertConsentEvent } from './patient-consents';
 
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom'>;
+type Queryable = Pick<
+  Db,
+  'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom' | 'executeQuery'
+>;
 
 const SETTINGS_KEY = 'patientRegister';
 
@@ -121,8 +125,12 @@ function detailColumns(d: PatientDetails) {
   };
 }
 
+const patientById = preparedQuery((db, id: string) =>
+  db.selectFrom('patient').selectAll().where('id', '=', id),
+);
+
 export async function findPatientRow(db: Queryable, id: string): Promise<PatientRow> {
-  const row = await db.selectFrom('patient').selectAll().where('id', '=', id).executeTakeFirst();
+  const [row] = await patientById(db, id);
   if (!row) throw new AppError('NOT_FOUND', 'No patient with that identifier');
   return row;
 }
@@ -240,15 +248,18 @@ export async function setArchived(
   return toPatient({ ...current, archived: value, updated_at: at });
 }
 
-export async function listPatientChanges(db: Queryable, id: string): Promise<PatientChange[]> {
-  await findPatientRow(db, id);
-  const rows = await db
+const changesOfPatient = preparedQuery((db, patientId: string) =>
+  db
     .selectFrom('patient_change as c')
     .innerJoin('staff_user as s', 's.id', 'c.changed_by')
     .select(['c.changed_at', 's.display_name', 'c.field', 'c.old_value', 'c.new_value'])
-    .where('c.patient_id', '=', id)
-    .orderBy('c.seq', 'desc')
-    .execute();
+    .where('c.patient_id', '=', patientId)
+    .orderBy('c.seq', 'desc'),
+);
+
+/** The patient's register changes, newest first; the caller has found the patient. */
+export async function listPatientChanges(db: Queryable, id: string): Promise<PatientChange[]> {
+  const rows = await changesOfPatient(db, id);
   return rows.map((r) => ({
     at: r.changed_at,
     by: r.display_name,

@@ -14,7 +14,7 @@ import { colors, fonts, sizes } from './documents/pdf/theme';
 import { formatDate } from './documents/format-date';
 import { writeDocumentAtomically } from './documents/write-document';
 
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable'>;
+type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'executeQuery'>;
 
 /** Documents directory of the data directory; the documents archive registers files under it. */
 export const DOCUMENTS_DIR = 'documents';

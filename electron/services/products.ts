@@ -14,7 +14,7 @@ import type {
 } from '../../shared/api/domains/products';
 import { AppError } from './errors';
 
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable'>;
+type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'executeQuery'>;
 
 /** Lot numbers are compared without case or surrounding spaces: labels and typing differ. */
 export function lotKey(lotNumber: string): string {

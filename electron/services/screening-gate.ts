@@ -3,7 +3,7 @@ import type { ScreeningRow } from './store/schema';
 import type { Selectable } from 'kysely';
 import { AppError } from './errors';
 
-type Queryable = Pick<Db, 'selectFrom'>;
+type Queryable = Pick<Db, 'selectFrom' | 'executeQuery'>;
 
 /**
  * The service-layer gate before any treatment session: the patient must have a check completed

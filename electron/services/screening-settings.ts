@@ -5,7 +5,7 @@ import {
   type ScreeningSettings,
 } from '../../shared/clinical';
 
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto'>;
+type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'executeQuery'>;
 
 /** Its own setting key, so saving the clinic's other settings never overwrites these. */
 const SETTING_KEY = 'screening';

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import type { Kysely } from 'kysely';
 import type { Db } from './store/database';
+import type { StoreSchema } from './store/schema';
+import { preparedQuery } from './store/prepared';
 import { historyAnswersSchema, type AllergyTick } from '../../shared/api/domains/medical-history';
 import {
   findingKeys,
@@ -27,7 +30,7 @@ import { localDate } from './local-date';
 import { readScreeningSettings } from './screening-settings';
 import { allergenTagOfTick, emptyHistoryFacts, readHistory } from './screening-input';
 
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto'>;
+type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'executeQuery'>;
 type PlanInput = z.output<typeof screeningPreviewInput>;
 type CompleteInput = z.output<typeof screeningCompleteInput>;
 
@@ -230,27 +233,38 @@ export async function completeScreening(
   return record;
 }
 
-export async function listScreenings(
-  db: Queryable,
-  patientId: string,
-  limit: number,
-  onlyId?: string,
-): Promise<ScreeningRecord[]> {
-  let query = db
+function screeningQuery(db: Kysely<StoreSchema>, patientId: string) {
+  return db
     .selectFrom('screening as s')
     .innerJoin('staff_user as p', 'p.id', 's.performed_by')
     .leftJoin('staff_user as o', 'o.id', 's.override_by')
     .selectAll('s')
     .select(['p.display_name as performer_name', 'o.display_name as override_name'])
     .where('s.patient_id', '=', patientId);
-  if (onlyId !== undefined) query = query.where('s.id', '=', onlyId);
-  // Newest first in the order of the (patient_id, performed_on, seq) index, so only the rows
-  // returned are read: a patient with years of checks lists as fast as one with a single check.
-  const rows = await query
+}
+
+// Newest first in the order of the (patient_id, performed_on, seq) index, so only the rows
+// returned are read: a patient with years of checks lists as fast as one with a single check.
+const recentScreenings = preparedQuery((db, patientId: string, limit: number) =>
+  screeningQuery(db, patientId)
     .orderBy('s.performed_on', 'desc')
     .orderBy('s.seq', 'desc')
-    .limit(limit)
-    .execute();
+    .limit(limit),
+);
+const oneScreening = preparedQuery((db, patientId: string, id: string) =>
+  screeningQuery(db, patientId).where('s.id', '=', id),
+);
+
+export async function listScreenings(
+  db: Queryable,
+  patientId: string,
+  limit: number,
+  onlyId?: string,
+): Promise<ScreeningRecord[]> {
+  const rows =
+    onlyId === undefined
+      ? await recentScreenings(db, patientId, limit)
+      : await oneScreening(db, patientId, onlyId);
   return rows.map((row) => {
     const answers = JSON.parse(row.answers) as {
       products?: PlannedProduct[];

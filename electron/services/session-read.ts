@@ -15,7 +15,7 @@ import { AppError } from './errors';
 import { sessionPlaceInCourse } from './courses';
 import { adverseEventsOfSession } from './adverse-events';
 
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable'>;
+type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'executeQuery'>;
 
 export async function requireSession(db: Queryable, id: string) {
   const row = await db

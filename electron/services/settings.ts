@@ -6,7 +6,7 @@ import {
 } from '../../shared/api/domains/settings';
 import { AppError } from './errors';
 
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto'>;
+type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'executeQuery'>;
 
 /** Settings are rows of JSON values keyed by name, so new settings need no migration. */
 export async function readSettings(db: Queryable): Promise<Settings | null> {

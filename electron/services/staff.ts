@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './store/database';
+import { preparedQuery } from './store/prepared';
 import type { StaffUserRow } from './store/schema';
 import type { StaffUser } from '../../shared/api/domains/staff';
 import type { Role } from '../../shared/api/roles';
 import { AppError } from './errors';
 import { hashPassword } from './passwords';
 
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable'>;
+type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'executeQuery'>;
 
 export function toStaffUser(row: StaffUserRow): StaffUser {
   return {
@@ -19,8 +20,13 @@ export function toStaffUser(row: StaffUserRow): StaffUser {
   };
 }
 
+const staffById = preparedQuery((db, id: string) =>
+  db.selectFrom('staff_user').selectAll().where('id', '=', id),
+);
+
+/** Read on every call (the signed-in user's role), so prepared once. */
 export async function findStaffById(db: Queryable, id: string): Promise<StaffUserRow | undefined> {
-  return db.selectFrom('staff_user').selectAll().where('id', '=', id).executeTakeFirst();
+  return (await staffById(db, id))[0];
 }
 
 export async function findStaffByUsername(

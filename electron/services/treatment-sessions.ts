@@ -19,7 +19,10 @@ import { courseProtocol, requireCourse } from './courses';
 import { requireUsableLot } from './products';
 import { draftFieldsOf, getSession, requireSession } from './session-read';
 
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom'>;
+type Queryable = Pick<
+  Db,
+  'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom' | 'executeQuery'
+>;
 
 export async function requirePatient(db: Queryable, patientId: string) {
   const row = await db

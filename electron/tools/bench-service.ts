@@ -8,7 +8,7 @@ import type { MesochartServices } from '../services/app';
 import type { Sender } from '../services/dispatch';
 import { ftsQuery } from '../services/patient-search';
 import { localDate } from '../services/local-date';
-import { ratioRow, timePair, type BenchRow } from './bench-stats';
+import { ratioRow, timePair, WARMUP_RUNS, type BenchRow } from './bench-stats';
 
 export interface BenchContext {
   services: MesochartServices;
@@ -228,7 +228,7 @@ export async function signRow(ctx: BenchContext, patientId: string): Promise<Ben
   const mine: number[] = [];
   const base: number[] = [];
   const whole: number[] = [];
-  for (let i = -2; i < ctx.runs; i += 1) {
+  for (let i = -WARMUP_RUNS; i < ctx.runs; i += 1) {
     insertScreening(ctx, patientId, productIds);
     const t0 = performance.now();
     const session = (await ok(ctx, 'sessions.start', {

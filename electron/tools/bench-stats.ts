@@ -32,11 +32,17 @@ export function figures(samples: readonly number[]): Figures {
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), samples: sorted.length };
 }
 
+/**
+ * Unmeasured runs before each measure, on both sides alike: enough for the JIT to compile the
+ * measured path, so the figures describe a running app rather than its first call.
+ */
+export const WARMUP_RUNS = 20;
+
 /** Runs `fn` `warmup` times unmeasured, then `runs` times, returning each run's milliseconds. */
 export async function timeRuns(
   runs: number,
   fn: (i: number) => Promise<unknown> | unknown,
-  warmup = 2,
+  warmup = WARMUP_RUNS,
 ): Promise<number[]> {
   for (let i = 0; i < warmup; i += 1) await fn(-1 - i);
   const times: number[] = [];
@@ -53,7 +59,7 @@ export async function timePair(
   runs: number,
   a: (i: number) => Promise<unknown> | unknown,
   b: (i: number) => Promise<unknown> | unknown,
-  warmup = 2,
+  warmup = WARMUP_RUNS,
 ): Promise<[number[], number[]]> {
   for (let i = 0; i < warmup; i += 1) {
     await a(-1 - i);

@@ -1,0 +1,57 @@
+import {
+  DummyDriver,
+  Kysely,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type Compilable,
+  type CompiledQuery,
+} from 'kysely';
+import type { Db } from './database';
+import type { StoreSchema } from './schema';
+
+/** Builds and compiles queries only; it has no connection. */
+const compiler = new Kysely<StoreSchema>({
+  dialect: {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new SqliteIntrospector(db),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  },
+});
+
+/** What a prepared query runs on: the store, or a transaction of it. */
+export type Executor = Pick<Db, 'executeQuery'>;
+
+const marker = (i: number) => `\u0000mesochart-argument-${i}\u0000`;
+
+/**
+ * A query of a fixed shape, built and compiled by Kysely once; each call binds its arguments to
+ * the compiled SQL (whose statement the store keeps prepared). Kysely otherwise rebuilds and
+ * recompiles the query on every call, which costs more than running the small indexed reads a
+ * chart opens with. Arguments may only be values the query binds, never names or shape.
+ */
+export function preparedQuery<A extends unknown[], R>(
+  build: (db: Kysely<StoreSchema>, ...args: A) => Compilable<R>,
+): (db: Executor, ...args: A) => Promise<R[]> {
+  let compiled: { query: CompiledQuery<R>; slots: number[] } | undefined;
+  return async (db, ...args) => {
+    if (!compiled) {
+      const markers = args.map((_, i) => marker(i)) as A;
+      const query = build(compiler, ...markers).compile();
+      const slots = query.parameters.map((p) => markers.indexOf(p));
+      for (let i = 0; i < markers.length; i += 1) {
+        if (!slots.includes(i)) {
+          throw new Error(`preparedQuery: argument ${i} is not a bound value of ${query.sql}`);
+        }
+      }
+      compiled = { query, slots };
+    }
+    const { query, slots } = compiled;
+    const parameters = query.parameters.map((p, i) => {
+      const slot = slots[i] ?? -1;
+      return slot >= 0 ? args[slot] : p;
+    });
+    return (await db.executeQuery<R>({ ...query, parameters })).rows;
+  };
+}
