@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Db } from './store/database';
+import { preparedQuery } from './store/prepared';
 import type { AuditEventRow } from './store/schema';
 import type { AuditAction, AuditEvent } from '../../shared/api/domains/audit';
 import type { Role } from '../../shared/api/roles';
@@ -45,8 +46,17 @@ function linkHash(key: Buffer, prevHash: string, seq: number, e: AuditEntry): st
   return createHmac('sha256', key).update(prevHash).update('\n').update(body).digest('hex');
 }
 
+// Every change writes an event: the chain's three statements are prepared once.
+const readHead = preparedQuery((db) => db.selectFrom('audit_head').select(['seq', 'hash']));
+const moveHead = preparedQuery((db, seq: number, hash: string) =>
+  db
+    .insertInto('audit_head')
+    .values({ id: 1, seq, hash })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ seq, hash })),
+);
+
 export async function appendAudit(db: Queryable, key: Buffer, entry: AuditEntry): Promise<void> {
-  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirst();
+  const [head] = await readHead(db);
   const seq = (head?.seq ?? 0) + 1;
   const prevHash = head?.hash ?? GENESIS;
   const hash = linkHash(key, prevHash, seq, entry);
@@ -69,11 +79,7 @@ export async function appendAudit(db: Queryable, key: Buffer, entry: AuditEntry)
       hash,
     })
     .execute();
-  await db
-    .insertInto('audit_head')
-    .values({ id: 1, seq, hash })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ seq, hash }))
-    .execute();
+  await moveHead(db, seq, hash);
 }
 
 function toEntry(row: AuditEventRow): AuditEntry {

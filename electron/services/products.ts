@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { Db } from './store/database';
+import { preparedQuery } from './store/prepared';
 import type { ProductLotRow, ProductRow } from './store/schema';
 import type { z } from 'zod';
 import type {
@@ -187,13 +188,8 @@ export async function addLot(
  * The one check every product line of a session passes: the lot exists, belongs to the product
  * named, and had not expired on the day of the session. Throws with the line's field path.
  */
-export async function requireUsableLot(
-  db: Queryable,
-  line: { productId: string; lotId: string },
-  onDate: string,
-  fieldPath: string,
-): Promise<void> {
-  const lot = await db
+const lotWithProduct = preparedQuery((db, lotId: string) =>
+  db
     .selectFrom('product_lot')
     .innerJoin('product', 'product.id', 'product_lot.product_id')
     .select([
@@ -202,8 +198,16 @@ export async function requireUsableLot(
       'product_lot.expires_on',
       'product.name',
     ])
-    .where('product_lot.id', '=', line.lotId)
-    .executeTakeFirst();
+    .where('product_lot.id', '=', lotId),
+);
+
+export async function requireUsableLot(
+  db: Queryable,
+  line: { productId: string; lotId: string },
+  onDate: string,
+  fieldPath: string,
+): Promise<void> {
+  const [lot] = await lotWithProduct(db, line.lotId);
   if (!lot) {
     throw new AppError('NOT_FOUND', 'This lot is not in the catalogue', {
       fields: { [`${fieldPath}.lotId`]: 'This lot is not in the catalogue' },

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from './store/database';
+import { preparedQuery } from './store/prepared';
 import type { TreatmentSessionRow } from './store/schema';
 import type {
   SessionDraftFields,
@@ -17,23 +18,59 @@ import { adverseEventsOfSession } from './adverse-events';
 
 type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'executeQuery'>;
 
+// A session is read whole after every save and at signing: its fixed-shape reads are prepared.
+const sessionById = preparedQuery((db, id: string) =>
+  db.selectFrom('treatment_session').selectAll().where('id', '=', id),
+);
+const staffNameById = preparedQuery((db, id: string) =>
+  db.selectFrom('staff_user').select('display_name').where('id', '=', id),
+);
+const areasOfSession = preparedQuery((db, sessionId: string) =>
+  db
+    .selectFrom('session_area')
+    .select(['area', 'depth_mm'])
+    .where('session_id', '=', sessionId)
+    .orderBy('position'),
+);
+const productsOfSession = preparedQuery((db, sessionId: string) =>
+  db
+    .selectFrom('session_product')
+    .select(['area', 'product_id', 'lot_id', 'volume_ml'])
+    .where('session_id', '=', sessionId)
+    .orderBy('position'),
+);
+const productLinesOfSession = preparedQuery((db, sessionId: string) =>
+  db
+    .selectFrom('session_product')
+    .innerJoin('product', 'product.id', 'session_product.product_id')
+    .innerJoin('product_lot', 'product_lot.id', 'session_product.lot_id')
+    .select(['product.name', 'product_lot.lot_number', 'product_lot.expires_on'])
+    .where('session_product.session_id', '=', sessionId)
+    .orderBy('session_product.position'),
+);
+const addendaOfSession = preparedQuery((db, sessionId: string) =>
+  db
+    .selectFrom('session_addendum')
+    .innerJoin('staff_user', 'staff_user.id', 'session_addendum.author_id')
+    .select([
+      'session_addendum.id',
+      'session_addendum.written_at',
+      'session_addendum.text',
+      'staff_user.display_name',
+    ])
+    .where('session_id', '=', sessionId)
+    .orderBy('session_addendum.seq'),
+);
+
 export async function requireSession(db: Queryable, id: string) {
-  const row = await db
-    .selectFrom('treatment_session')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const [row] = await sessionById(db, id);
   if (!row) throw new AppError('NOT_FOUND', 'This session does not exist');
   return row;
 }
 
 async function staffName(db: Queryable, id: string | null): Promise<string | null> {
   if (!id) return null;
-  const row = await db
-    .selectFrom('staff_user')
-    .select('display_name')
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const [row] = await staffNameById(db, id);
   return row?.display_name ?? null;
 }
 
@@ -42,18 +79,8 @@ export async function draftFieldsOf(
   db: Queryable,
   row: Selectable<TreatmentSessionRow>,
 ): Promise<SessionDraftFields> {
-  const areas = await db
-    .selectFrom('session_area')
-    .select(['area', 'depth_mm'])
-    .where('session_id', '=', row.id)
-    .orderBy('position')
-    .execute();
-  const products = await db
-    .selectFrom('session_product')
-    .select(['area', 'product_id', 'lot_id', 'volume_ml'])
-    .where('session_id', '=', row.id)
-    .orderBy('position')
-    .execute();
+  const areas = await areasOfSession(db, row.id);
+  const products = await productsOfSession(db, row.id);
   return {
     technique: row.technique as Technique | null,
     needleGauge: row.needle_gauge,
@@ -76,26 +103,8 @@ export async function draftFieldsOf(
 export async function getSession(db: Queryable, id: string): Promise<TreatmentSession> {
   const row = await requireSession(db, id);
   const fields = await draftFieldsOf(db, row);
-  const lines = await db
-    .selectFrom('session_product')
-    .innerJoin('product', 'product.id', 'session_product.product_id')
-    .innerJoin('product_lot', 'product_lot.id', 'session_product.lot_id')
-    .select(['product.name', 'product_lot.lot_number', 'product_lot.expires_on'])
-    .where('session_product.session_id', '=', id)
-    .orderBy('session_product.position')
-    .execute();
-  const addenda = await db
-    .selectFrom('session_addendum')
-    .innerJoin('staff_user', 'staff_user.id', 'session_addendum.author_id')
-    .select([
-      'session_addendum.id',
-      'session_addendum.written_at',
-      'session_addendum.text',
-      'staff_user.display_name',
-    ])
-    .where('session_id', '=', id)
-    .orderBy('session_addendum.seq')
-    .execute();
+  const lines = await productLinesOfSession(db, id);
+  const addenda = await addendaOfSession(db, id);
   const place = row.course_id ? await sessionPlaceInCourse(db, row.course_id, row.id) : null;
   return {
     ...fields,
