@@ -11,6 +11,7 @@ import {
   type OperationName,
 } from '../../shared/api/contract';
 import { AppError } from './errors';
+import { projectOutput } from './output-projection';
 import { appendAudit, type AuditEntry } from './audit';
 import { findStaffById } from './staff';
 import { handlers, type Handler } from './handlers';
@@ -59,7 +60,7 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
 /**
  * The one wrapper every operation goes through: sender check, size and shape of the input, the
  * signed-in user's role, the service in one transaction with its audit event, and the output
- * checked against the contract so nothing outside it (a password hash) can leak.
+ * projected onto the contract so nothing outside it (a password hash) can leak.
  */
 export async function dispatch(
   app: AppState,
@@ -134,7 +135,7 @@ async function run(
     const outcome = await app.store.db.transaction().execute(async (db) => {
       const ctx: HandlerContext = { db, now, app, actor, subject };
       try {
-        const value = def.output.parse(await handler(ctx, input as never));
+        const value = projectOutput(def.output, await handler(ctx, input as never));
         if (def.audit)
           await appendAudit(db, app.auditKey, entry(name, now, actor, subject, 'success', null));
         return { ok: true as const, value };
@@ -190,7 +191,7 @@ async function runBatched(
     const value = await app.store.db
       .transaction()
       .execute(async (db) =>
-        def.output.parse(await handler({ db, now, app, actor, subject }, input as never)),
+        projectOutput(def.output, await handler({ db, now, app, actor, subject }, input as never)),
       );
     app.auditQueue.add(entry(name, now, actor, subject, 'success', null));
     return { ok: true, value };

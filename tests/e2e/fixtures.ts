@@ -17,6 +17,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createServices, type MesochartServices } from '../../electron/services/app';
+import { checkAgainstContract } from '../contract';
 import { attachHarness, type ScriptedHost } from './harness';
 import { APP_TEST_ORIGIN } from './origin';
 
@@ -48,7 +49,15 @@ export const test = base.extend<HarnessFixtures>({
     // Page errors fail the test: a renderer exception is a bug even when the screen looks fine.
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await attachHarness(page, services.dispatch, host);
+    await attachHarness(
+      page,
+      async (sender, operation, input) => {
+        const result = await services.dispatch(sender, operation, input);
+        checkAgainstContract(operation, result);
+        return result;
+      },
+      host,
+    );
     await use(page);
     expect(errors, 'uncaught errors in the page').toEqual([]);
   },

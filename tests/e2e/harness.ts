@@ -81,14 +81,16 @@ export async function attachHarness(
 ): Promise<void> {
   await serveRenderer(page);
   // The bridge sends and receives JSON text (see bridge.ts).
-  await page.exposeBinding('__mesochartInvoke', async (source, operation: unknown, payload: string) =>
-    JSON.stringify(
-      await dispatch(
-        { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() },
-        operation,
-        (JSON.parse(payload) as { input?: unknown }).input,
+  await page.exposeBinding(
+    '__mesochartInvoke',
+    async (source, operation: unknown, payload: string) =>
+      JSON.stringify(
+        await dispatch(
+          { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() },
+          operation,
+          (JSON.parse(payload) as { input?: unknown }).input,
+        ),
       ),
-    ),
   );
   await page.exposeBinding('__mesochartHost', (_source, call: string, arg: unknown) => {
     switch (call) {

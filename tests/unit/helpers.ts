@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { checkAgainstContract } from '../contract';
 import { createServices, type MesochartServices } from '../../electron/services/app';
 import type { Result } from '../../shared/api/result';
 
@@ -43,8 +44,11 @@ export async function startApp(options: { frozenClock?: boolean } = {}): Promise
     trustedOrigin: TEST_ORIGIN,
     clock: () => new Date((options.frozenClock ? start : Date.now()) + offset),
   });
-  const call = (operation: string, input: unknown = {}) =>
-    services.dispatch(TRUSTED, operation, input);
+  const call = async (operation: string, input: unknown = {}) => {
+    const result = await services.dispatch(TRUSTED, operation, input);
+    checkAgainstContract(operation, result);
+    return result;
+  };
   return {
     services,
     dataDir,

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { operations } from '../../../shared/api/contract';
+import { OutputShapeError, projectOutput } from '../../../electron/services/output-projection';
+import { startClinic } from '../helpers';
+import { register } from '../patients/fixtures';
+
+const staff = {
+  id: 'u1',
+  username: 'amira.admin',
+  displayName: 'Amira Haddad',
+  role: 'admin',
+  active: true,
+  createdAt: '2026-11-22T09:00:00.000Z',
+};
+
+describe('answers projected onto their contract', () => {
+  it('drops keys the contract does not name, at every depth', () => {
+    const leaky = [{ ...staff, password_hash: 'scrypt$…', salt: 'x' }];
+    const out = projectOutput(operations['staff.list'].output, leaky);
+    expect(out).toEqual([staff]);
+    expect(JSON.stringify(out)).not.toContain('scrypt');
+    const chart = projectOutput(operations['patients.search'].output, {
+      total: 1,
+      results: [
+        {
+          id: 'p1',
+          clinicNumber: 'MC-000001',
+          givenName: 'Şebnem',
+          familyName: 'Yılmaz',
+          dateOfBirth: '1986-04-12',
+          phone: '',
+          email: '',
+          archived: false,
+          sort_key: 'yilmaz sebnem',
+        },
+      ],
+      debug: { sql: 'SELECT …' },
+    });
+    expect(Object.keys(chart)).toEqual(['total', 'results']);
+    expect(Object.keys(chart.results[0] ?? {})).not.toContain('sort_key');
+  });
+
+  it('refuses a value of the wrong kind, naming where', () => {
+    expect(() =>
+      projectOutput(operations['staff.list'].output, [{ ...staff, active: 'yes' }]),
+    ).toThrow(OutputShapeError);
+    expect(() =>
+      projectOutput(operations['staff.list'].output, [{ ...staff, role: 'owner' }]),
+    ).toThrow(/\[0\]\.role/);
+    expect(() => projectOutput(operations['staff.list'].output, { ...staff })).toThrow(
+      OutputShapeError,
+    );
+    const { id: _id, ...withoutId } = staff;
+    expect(() => projectOutput(operations['staff.list'].output, [withoutId])).toThrow(/\.id/);
+  });
+
+  it('gives what the full contract gives for real answers', async () => {
+    const app = await startClinic();
+    try {
+      const patient = await register(app);
+      for (const [operation, input] of [
+        ['patients.get', { id: patient.id }],
+        ['chart.open', { patientId: patient.id }],
+        ['patients.search', { query: 'seb' }],
+        ['staff.list', {}],
+        ['templates.get', { kind: 'consent', procedureKind: 'pigmentation', language: 'en' }],
+      ] as const) {
+        const result = await app.call(operation, input);
+        if (!result.ok) throw new Error(`${operation}: ${result.error.message}`);
+        const schema = operations[operation].output;
+        expect(projectOutput(schema, result.value), operation).toEqual(schema.parse(result.value));
+      }
+    } finally {
+      await app.close();
+    }
+  });
+});
