@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from './store/database';
 import type { Photo } from '../../shared/api/domains/photos';
-import type { ClinicInfo } from '../../shared/documents/document-data';
+import type { ClinicInfo, PageSize } from '../../shared/documents/document-data';
 import { AppError } from './errors';
 import { checkExportTarget } from './export-path';
 import { writeFileAtomic } from './photos/atomic-file';
@@ -99,11 +99,13 @@ export interface ComparisonPdfInput {
   clinic: ClinicInfo;
   photos: [Photo, Photo];
   locale: string;
+  /** The clinic's paper, as for its consents and aftercare sheets. */
+  pageSize: PageSize;
   now: Date;
   dataDir: string;
 }
 
-/** One A4 page in the documents directory: the two photos side by side with their dates. */
+/** One page in the documents directory: the two photos side by side with their dates. */
 export async function exportComparisonPdf(db: Queryable, input: ComparisonPdfInput) {
   const previews = await Promise.all(
     input.photos.map(async (p) => {
@@ -123,7 +125,7 @@ export async function exportComparisonPdf(db: Queryable, input: ComparisonPdfInp
         documentId,
         generatedAt: input.now.toISOString(),
         locale,
-        pageSize: 'A4',
+        pageSize: input.pageSize,
       },
       clinic: input.clinic,
       title: 'Photo comparison',

@@ -22,6 +22,7 @@ import {
 } from '../photo-import-jobs';
 import { comparisonPair, exportComparisonPdf, saveComparisonImage } from '../photo-comparison';
 import { insertDocument } from '../document-archive';
+import { readDocumentSettings } from '../document-settings';
 
 function actorOf(ctx: HandlerContext) {
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
@@ -130,6 +131,7 @@ export const photoHandlers = {
     const patient = await forPatient(ctx, input.patientId);
     const photos = await comparisonPair(ctx.db, input.patientId, input.leftId, input.rightId);
     const clinic = ctx.app.settings?.clinic;
+    const { pageSize } = await readDocumentSettings(ctx.db);
     const result = await exportComparisonPdf(ctx.db, {
       patient: {
         fullName: `${patient.given_name} ${patient.family_name}`,
@@ -145,6 +147,7 @@ export const photoHandlers = {
       },
       photos,
       locale: input.locale,
+      pageSize,
       now: ctx.now,
       dataDir: ctx.app.dataDir,
     });
@@ -157,7 +160,7 @@ export const photoHandlers = {
       templateId: null,
       templateVersion: null,
       language: 'en',
-      pageSize: 'A4',
+      pageSize,
       renderData: { leftId: input.leftId, rightId: input.rightId, locale: input.locale },
       pageCount: result.pageCount,
       file: { filePath: result.relativePath, sha256: result.sha256, size: result.size },

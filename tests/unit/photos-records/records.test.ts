@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { pdfInfo } from '../documents/pdf-tools';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -179,6 +180,20 @@ describe('comparison exports', () => {
     );
     expect(documents).toContainEqual(
       expect.objectContaining({ kind: 'photo-comparison', fileCheck: 'ok', pageCount: 1 }),
+    );
+    expect(pdfInfo(pdf.path)['Page size']).toMatch(/\(A4\)/);
+    // On the clinic's paper, like its consents and aftercare sheets.
+    await app.ok('documentSettings.update', { pageSize: 'LETTER' });
+    const letter = await app.ok<{ path: string }>('photos.exportComparisonPdf', {
+      ...pair,
+      locale: 'en-US',
+    });
+    expect(pdfInfo(letter.path)['Page size']).toContain('612 x 792');
+    const listed = await app.ok<{ kind: string; pageSize: string }[]>('documents.list', {
+      patientId: patient.id,
+    });
+    expect(listed.filter((d) => d.kind === 'photo-comparison').map((d) => d.pageSize)).toEqual(
+      expect.arrayContaining(['A4', 'LETTER']),
     );
   });
 
