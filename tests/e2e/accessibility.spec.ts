@@ -1,18 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { ADMIN, expectSignedIn, seedClinic, signIn } from './flows';
-
-/** Serious and critical WCAG A/AA problems: what stops a screen-reader or keyboard user. */
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.any[0]?.message ?? ''})`).join(', ')}`,
-    );
-}
+import { ADMIN, expectSignedIn, seedClinic, seriousViolations, signIn } from './flows';
 
 test('setup, sign-in, lock and the signed-in screens have no serious accessibility problems', async ({
   page,

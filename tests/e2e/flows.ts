@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import type { MesochartServices } from '../../electron/services/app';
 import { APP_TEST_ORIGIN } from './origin';
@@ -51,4 +52,15 @@ export async function screenshot(page: Page, name: string) {
 
 export async function expectSignedIn(page: Page, displayName: string) {
   await expect(page.getByTestId('signed-in-user')).toHaveText(displayName);
+}
+
+/** Serious and critical WCAG A/AA problems: what stops a screen-reader or keyboard user. */
+export async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.any[0]?.message ?? ''})`).join(', ')}`,
+    );
 }

@@ -1,6 +1,14 @@
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
-import { ADMIN, call, screenshot, seedClinic, signIn, expectSignedIn } from './flows';
+import {
+  ADMIN,
+  call,
+  screenshot,
+  seedClinic,
+  seriousViolations,
+  signIn,
+  expectSignedIn,
+} from './flows';
 
 /** Full-page shots taken from the top, so the fixed header is drawn where it belongs. */
 async function shot(page: Page, name: string) {
@@ -97,6 +105,9 @@ test('reception intake: register, take the history, find, edit and spot a duplic
   await expect(alerts).toContainText('Blood thinner: Eliquis 5 mg twice daily (apixaban');
   await expect(page.getByText('Eliquis 5 mg twice daily (last dose Mar 1, 2024)')).toBeVisible();
   await shot(page, 'intake-chart-history');
+  // The saved message can be closed by name, not only by its icon.
+  await expect(page.getByRole('button', { name: 'Close this message' }).first()).toBeVisible();
+  expect(await seriousViolations(page), 'chart').toEqual([]);
 
   // Found by an unaccented, lower-case Latin query for a Latin name, and by Cyrillic.
   await page.getByRole('link', { name: 'Patients' }).click();
@@ -110,11 +121,18 @@ test('reception intake: register, take the history, find, edit and spot a duplic
   await search.fill('');
   await expect(results.getByRole('option')).toHaveCount(2);
   await shot(page, 'intake-search-results');
+  expect(await seriousViolations(page), 'search').toEqual([]);
   await search.fill('ivanova');
   await expect(results.getByRole('option')).toHaveCount(1);
   // Keyboard: Enter opens the highlighted result.
   await search.press('ArrowDown');
   await search.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Дарья Иванова' })).toBeVisible();
+  // Back returns to the same search, typed a moment ago.
+  await page.goBack();
+  await expect(search).toHaveValue('ivanova');
+  await expect(results.getByRole('option')).toHaveCount(1);
+  await results.getByRole('option').first().click();
   await expect(page.getByRole('heading', { name: 'Дарья Иванова' })).toBeVisible();
 
   // Edit the phone; the previous value stays visible in the change history.

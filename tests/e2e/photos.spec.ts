@@ -9,7 +9,15 @@ import type { MesochartServices } from '../../electron/services/app';
 import { chromiumArgs, chromiumPath } from './chromium';
 import { expect, setDropPaths, test } from './fixtures';
 import { APP_TEST_ORIGIN } from './origin';
-import { ADMIN, call, expectSignedIn, screenshot, seedClinic, signIn } from './flows';
+import {
+  ADMIN,
+  call,
+  expectSignedIn,
+  screenshot,
+  seedClinic,
+  seriousViolations,
+  signIn,
+} from './flows';
 
 // Chromium's fake camera for the capture test (a worker option, so it is set for the file).
 test.use({
@@ -132,6 +140,7 @@ test('import with progress, refuse the corrupt file, tag, compare in each mode a
   await expect(cards.last()).toContainText('After');
   await expect(cards.last()).toContainText('2030');
   await screenshot(page, 'photos-gallery');
+  expect(await seriousViolations(page), 'gallery').toEqual([]);
 
   // Compare: the default pair is the first "before" and the latest of the same area and view.
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
@@ -154,6 +163,7 @@ test('import with progress, refuse the corrupt file, tag, compare in each mode a
   );
   expect(Math.abs(scales[0]! - scales[1]!)).toBeLessThan(0.01);
   await screenshot(page, 'photos-compare-side-by-side');
+  expect(await seriousViolations(page), 'side by side').toEqual([]);
 
   // Slider: a handle that wipes one photo over the other, usable by keyboard.
   await compare.locator('label', { hasText: 'Slider' }).click();
@@ -165,6 +175,7 @@ test('import with progress, refuse the corrupt file, tag, compare in each mode a
   await page.keyboard.press('ArrowLeft');
   await expect(handle).toHaveAttribute('aria-valuenow', /^4\d/);
   await screenshot(page, 'photos-compare-slider');
+  expect(await seriousViolations(page), 'slider').toEqual([]);
 
   // Overlay with adjustable opacity.
   await compare.locator('label', { hasText: 'Overlay' }).click();
@@ -174,6 +185,7 @@ test('import with progress, refuse the corrupt file, tag, compare in each mode a
   for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowLeft');
   await expect(compare.getByTestId('overlay-top')).toHaveCSS('opacity', '0.3');
   await screenshot(page, 'photos-compare-overlay');
+  expect(await seriousViolations(page), 'overlay').toEqual([]);
 
   // Export as an image where the user chooses, and as a PDF page in the patient's documents.
   // (The save dialog's folder is outside the data folder: exports never land inside the record.)
