@@ -54,7 +54,11 @@ export async function timeRuns(
   return times;
 }
 
-/** Interleaves two measured functions so drift in the machine's load hits both alike. */
+/**
+ * Interleaves two measured functions so drift in the machine's load hits both alike, and swaps
+ * which goes first each time: the second to run the same query finds its pages and the CPU's
+ * caches warm, which would otherwise always favour one side.
+ */
 export async function timePair(
   runs: number,
   a: (i: number) => Promise<unknown> | unknown,
@@ -67,13 +71,19 @@ export async function timePair(
   }
   const ta: number[] = [];
   const tb: number[] = [];
+  const time = async (f: (i: number) => unknown, i: number, into: number[]) => {
+    const start = performance.now();
+    await f(i);
+    into.push(performance.now() - start);
+  };
   for (let i = 0; i < runs; i += 1) {
-    let start = performance.now();
-    await a(i);
-    ta.push(performance.now() - start);
-    start = performance.now();
-    await b(i);
-    tb.push(performance.now() - start);
+    if (i % 2 === 0) {
+      await time(a, i, ta);
+      await time(b, i, tb);
+    } else {
+      await time(b, i, tb);
+      await time(a, i, ta);
+    }
   }
   return [ta, tb];
 }

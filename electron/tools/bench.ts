@@ -44,7 +44,7 @@ if (
 const wanted = (row: (typeof ROW_NAMES)[number]) => !only || only.includes(row);
 const size: SizeName = values.size;
 const plan =
-  size === 'S' ? { runs: 60, batches: 3, rounds: 3 } : { runs: 150, batches: 3, rounds: 5 };
+  size === 'S' ? { runs: 150, batches: 3, rounds: 3 } : { runs: 150, batches: 3, rounds: 5 };
 const log = (line: string) => console.log(`[bench ${size}] ${line}`);
 
 function directoryBytes(dir: string): number {
