@@ -64,19 +64,21 @@ function slowest(samples: readonly number[], labels: readonly string[]): string 
  * Arms the page to note when the next key or click reaches it, on the page's own clock: the
  * test driver's round trips (tens of milliseconds each) are not the app's.
  */
-async function armInputClock(page: Page, type: 'keydown' | 'pointerdown'): Promise<void> {
-  await page.evaluate((eventType) => {
+async function armInputClock(page: Page, types: readonly string[]): Promise<void> {
+  await page.evaluate((eventTypes) => {
     const w = window as unknown as { __benchInputAt: number | null; __benchShownAt: number | null };
     w.__benchInputAt = null;
     w.__benchShownAt = null;
-    window.addEventListener(
-      eventType,
-      (e) => {
-        w.__benchInputAt ??= e.timeStamp;
-      },
-      { capture: true, once: true },
-    );
-  }, type);
+    for (const type of eventTypes) {
+      window.addEventListener(
+        type,
+        (e) => {
+          w.__benchInputAt ??= e.timeStamp;
+        },
+        { capture: true, once: true },
+      );
+    }
+  }, types);
 }
 
 /** From the input reaching the page to the first frame that showed its result, in ms. */
@@ -154,7 +156,8 @@ export async function uiRows(ctx: BenchContext, rounds: number): Promise<UiResul
         const query = typed.trim();
         const firstRow = expected.get(typed);
         const from = calls.length;
-        await armInputClock(page, 'keydown');
+        // A letter such as Å is typed as text: it arrives as an input event without a keydown.
+        await armInputClock(page, ['keydown', 'input']);
         const t0 = performance.now();
         await page.keyboard.type(ch);
         if (!firstRow || typed.endsWith(' ')) continue;
@@ -212,7 +215,7 @@ export async function uiRows(ctx: BenchContext, rounds: number): Promise<UiResul
       await option.waitFor();
       await waitUntil(() => calls.every((c) => c.end !== null), calls);
       const from = calls.length;
-      await armInputClock(page, 'pointerdown');
+      await armInputClock(page, ['pointerdown']);
       const t0 = performance.now();
       await option.click();
       // The first screen: the patient's heading, and no panel still loading.
