@@ -284,36 +284,43 @@ test('the gallery opens fast with 1,000 photos', async ({ page, services }) => {
   await expectSignedIn(page, ADMIN.displayName);
   await page.goto(`/#/patients/${patient.id}`);
   await expect(page.getByRole('tab', { name: 'Photos' })).toBeVisible();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.start');
-  const started = Date.now();
+  // Timed on the page's own clock, from the click reaching it to the first frame that shows the
+  // group headings and a thumbnail: the test driver's round trips are not the app's.
+  await page.evaluate(() => {
+    const w = window as unknown as { clickAt: number | null };
+    w.clickAt = null;
+    window.addEventListener(
+      'pointerdown',
+      (e) => {
+        w.clickAt ??= e.timeStamp;
+      },
+      { capture: true, once: true },
+    );
+  });
   await page.getByRole('tab', { name: 'Photos' }).click();
+  const shownAfter = (selector: string) =>
+    page
+      .waitForFunction(
+        (sel) => {
+          if (!document.querySelector(sel)) return null;
+          const w = window as unknown as { clickAt: number | null };
+          return w.clickAt === null ? null : performance.now() - w.clickAt;
+        },
+        selector,
+        { polling: 'raf' },
+      )
+      .then(async (handle) => Number(await handle.jsonValue()));
+  const listMs = await shownAfter('[data-testid="photo-gallery"] [role="heading"]');
   await expect(page.getByText('1000 photos', { exact: false }).first()).toBeVisible();
-  console.info(`gallery with 1,000 photos: list shown after ${Date.now() - started} ms`);
-  await expect(page.getByTestId('photo-card').first().locator('img')).toBeVisible();
-  const elapsed = Date.now() - started;
-  console.info(`gallery with 1,000 photos: first thumbnails after ${elapsed} ms`);
-  // What the renderer itself spent (scripts, not waiting for the services or the harness).
-  const { profile } = (await cdp.send('Profiler.stop')) as {
-    profile: {
-      nodes: { id: number; callFrame: { functionName: string } }[];
-      samples: number[];
-      timeDeltas: number[];
-    };
-  };
-  const idle = new Set(['(idle)', '(program)', '(garbage collector)']);
-  const names = new Map(profile.nodes.map((n) => [n.id, n.callFrame.functionName]));
-  const scriptingMs =
-    profile.samples.reduce(
-      (sum, id, i) => sum + (idle.has(names.get(id) ?? '') ? 0 : (profile.timeDeltas[i] ?? 0)),
-      0,
-    ) / 1000;
-  console.info(`gallery with 1,000 photos: renderer scripting ${Math.round(scriptingMs)} ms`);
+  const thumbnailMs = await shownAfter('[data-testid="photo-card"] img');
+  console.info(
+    `gallery with 1,000 photos: groups shown ${Math.round(listMs)} ms, first thumbnails ` +
+      `${Math.round(thumbnailMs)} ms after the click`,
+  );
   // Only what is on screen is drawn.
   expect(await page.getByTestId('photo-card').count()).toBeLessThan(120);
-  // Generous: in this harness every call crosses a Playwright binding (the app uses IPC).
-  expect(elapsed).toBeLessThan(15_000);
+  // Generous, for a loaded two-core CI machine; the figure itself is printed above.
+  expect(thumbnailMs).toBeLessThan(5_000);
   await screenshot(page, 'photos-gallery-1000');
 });
 
