@@ -32,9 +32,6 @@ import './patient-results.css';
 
 const PAGE = 100;
 const ROW_HEIGHT = 56;
-// The address follows the search box once typing pauses; Back from a chart then shows the same
-// results, without a router update on every keystroke.
-const ADDRESS_AFTER_MS = 400;
 
 function searchParamsFor(term: string, includeArchived: boolean): URLSearchParams {
   const next = new URLSearchParams();
@@ -76,15 +73,10 @@ export function PatientSearchPage() {
     if (!isFetchingNextPage) void fetchNextPage();
   }, [isFetchingNextPage, fetchNextPage]);
 
-  useEffect(() => {
-    const timer = setTimeout(
-      () => setParams(searchParamsFor(term, includeArchived), { replace: true }),
-      ADDRESS_AFTER_MS,
-    );
-    return () => clearTimeout(timer);
-  }, [term, includeArchived, setParams]);
-
-  // Read through a ref so the memoised list keeps one callback while the address changes.
+  // The search is written into the address as a chart is opened, so Back shows the same results;
+  // not while typing, where a navigation on each keystroke cost a render of the whole route and a
+  // delayed one could undo a click on another page. Read through a ref so the memoised list
+  // keeps one callback.
   const openRef = useRef<(id: string) => void>(() => undefined);
   useLayoutEffect(() => {
     openRef.current = (id: string) => {
