@@ -17,7 +17,6 @@ import {
 } from './staff';
 import {
   createPatient,
-  findPatientRow,
   listPatientChanges,
   readPatientSettings,
   setArchived,
@@ -35,6 +34,7 @@ import { photoHandlers } from './handlers/photos';
 import { screeningHandlers } from './handlers/screening';
 import { backupHandlers } from './handlers/backup';
 import { chartHandlers } from './handlers/chart';
+import { forPatient } from './handlers/subject';
 
 export type Handler<N extends OperationName> = (
   ctx: HandlerContext,
@@ -58,13 +58,6 @@ export async function sessionState(ctx: HandlerContext): Promise<SessionState> {
     locked: session.locked,
     idleLockMinutes: settings?.idleLockMinutes ?? 10,
   };
-}
-
-/** Names the patient in the audit event and checks they exist before anything is written. */
-async function forPatient(ctx: HandlerContext, patientId: string) {
-  ctx.subject.patientId = patientId;
-  ctx.subject.objectId ??= patientId;
-  return findPatientRow(ctx.db, patientId);
 }
 
 function asActor(row: { id: string; username: string; role: string }) {

@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import type * as Playwright from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../../tests/e2e/chromium';
 import { attachHarness } from '../../tests/e2e/harness';
+import { armInputClock, inputToShown } from '../../tests/e2e/page-clock';
 import { APP_TEST_ORIGIN } from '../../tests/e2e/origin';
 import { figures, ratioRow, type BenchRow } from './bench-stats';
 import { ok, typedQueries, type BenchContext } from './bench-service';
@@ -60,40 +61,9 @@ function slowest(samples: readonly number[], labels: readonly string[]): string 
 // Functions passed to the page say `window.performance`: this module's own `performance` is
 // Node's, and the bundler renames it.
 
-/**
- * Arms the page to note when the next key or click reaches it, on the page's own clock: the
- * test driver's round trips (tens of milliseconds each) are not the app's.
- */
-async function armInputClock(page: Page, types: readonly string[]): Promise<void> {
-  await page.evaluate((eventTypes) => {
-    const w = window as unknown as { __benchInputAt: number | null; __benchShownAt: number | null };
-    w.__benchInputAt = null;
-    w.__benchShownAt = null;
-    for (const type of eventTypes) {
-      window.addEventListener(
-        type,
-        (e) => {
-          w.__benchInputAt ??= e.timeStamp;
-        },
-        { capture: true, once: true },
-      );
-    }
-  }, types);
-}
-
-/** From the input reaching the page to the first frame that showed its result, in ms. */
-async function inputToShown(page: Page): Promise<number> {
-  const [inputAt, shownAt] = await page.evaluate(() => {
-    const w = window as unknown as { __benchInputAt: number | null; __benchShownAt: number | null };
-    return [w.__benchInputAt, w.__benchShownAt];
-  });
-  if (inputAt === null || shownAt === null) throw new Error('the page did not note the input');
-  return shownAt - inputAt;
-}
-
 async function freshSearchPage(page: Page): Promise<void> {
   // A full load each round: the renderer's query cache would otherwise answer repeats itself.
-  // Leaving the page first: the search box writes its text into the address, and a reload of
+  // Leaving the page first: opening a chart writes the search into the address, and a reload of
   // that address would start with the last round's query.
   await page.goto('about:blank');
   await page.goto(`${APP_TEST_ORIGIN}/#/patients`);
@@ -180,8 +150,8 @@ export async function uiRows(ctx: BenchContext, rounds: number): Promise<UiResul
               document
                 .querySelector('[role="listbox"] [role="option"]')
                 ?.textContent?.includes(name) ?? false;
-            const w = window as unknown as { __benchShownAt: number | null };
-            if (shown) w.__benchShownAt ??= window.performance.now();
+            const w = window as unknown as { __shownAt: number | null };
+            if (shown) w.__shownAt ??= window.performance.now();
             return shown;
           },
           firstRow,
@@ -224,8 +194,8 @@ export async function uiRows(ctx: BenchContext, rounds: number): Promise<UiResul
           const shown =
             [...document.querySelectorAll('h2')].some((h) => h.textContent === patientName) &&
             !document.querySelector('[aria-label="Loading"]');
-          const w = window as unknown as { __benchShownAt: number | null };
-          if (shown) w.__benchShownAt ??= window.performance.now();
+          const w = window as unknown as { __shownAt: number | null };
+          if (shown) w.__shownAt ??= window.performance.now();
           return shown;
         },
         name,

@@ -9,6 +9,7 @@ import type { MesochartServices } from '../../electron/services/app';
 import { chromiumArgs, chromiumPath } from './chromium';
 import { expect, setDropPaths, test } from './fixtures';
 import { APP_TEST_ORIGIN } from './origin';
+import { armInputClock, forgetShown, inputToShown } from './page-clock';
 import {
   ADMIN,
   call,
@@ -286,32 +287,24 @@ test('the gallery opens fast with 1,000 photos', async ({ page, services }) => {
   await expect(page.getByRole('tab', { name: 'Photos' })).toBeVisible();
   // Timed on the page's own clock, from the click reaching it to the first frame that shows the
   // group headings and a thumbnail: the test driver's round trips are not the app's.
-  await page.evaluate(() => {
-    const w = window as unknown as { clickAt: number | null };
-    w.clickAt = null;
-    window.addEventListener(
-      'pointerdown',
-      (e) => {
-        w.clickAt ??= e.timeStamp;
-      },
-      { capture: true, once: true },
-    );
-  });
+  await armInputClock(page, ['pointerdown']);
   await page.getByRole('tab', { name: 'Photos' }).click();
-  const shownAfter = (selector: string) =>
-    page
-      .waitForFunction(
-        (sel) => {
-          if (!document.querySelector(sel)) return null;
-          const w = window as unknown as { clickAt: number | null };
-          return w.clickAt === null ? null : performance.now() - w.clickAt;
-        },
-        selector,
-        { polling: 'raf' },
-      )
-      .then(async (handle) => Number(await handle.jsonValue()));
+  const shownAfter = async (selector: string) => {
+    await page.waitForFunction(
+      (sel) => {
+        const shown = document.querySelector(sel) !== null;
+        const w = window as unknown as { __shownAt: number | null };
+        if (shown) w.__shownAt ??= performance.now();
+        return shown;
+      },
+      selector,
+      { polling: 'raf' },
+    );
+    return inputToShown(page);
+  };
   const listMs = await shownAfter('[data-testid="photo-gallery"] [role="heading"]');
   await expect(page.getByText('1000 photos', { exact: false }).first()).toBeVisible();
+  await forgetShown(page);
   const thumbnailMs = await shownAfter('[data-testid="photo-card"] img');
   console.info(
     `gallery with 1,000 photos: groups shown ${Math.round(listMs)} ms, first thumbnails ` +

@@ -5,14 +5,13 @@ import { historyAlerts } from '../../../shared/api/domains/medical-history';
 import { adverseEventsOfPatient } from '../adverse-events';
 import { getHistory } from '../medical-history';
 import { listConsents } from '../patient-consents';
-import { findPatientRow, listPatientChanges, toPatient } from '../patients';
+import { listPatientChanges, toPatient } from '../patients';
 import { listScreenings } from '../screening';
+import { forPatient } from './subject';
 
 export const chartHandlers = {
   'chart.open': async (ctx, input) => {
-    ctx.subject.patientId = input.patientId;
-    ctx.subject.objectId = input.patientId;
-    const row = await findPatientRow(ctx.db, input.patientId);
+    const row = await forPatient(ctx, input.patientId);
     const history = await getHistory(ctx.db, row.id);
     return {
       chart: {

@@ -2,7 +2,6 @@ import type { Handler } from '../handlers';
 import type { HandlerContext } from '../context';
 import type { documentOperations } from '../../../shared/api/operations/documents';
 import { AppError } from '../errors';
-import { findPatientRow } from '../patients';
 import {
   describeDocument,
   listDocuments,
@@ -22,17 +21,11 @@ import { generateAftercare, generateSessionSummary } from '../aftercare-document
 import { readDocumentSettings, writeDocumentSettings } from '../document-settings';
 import { practitionerOptions } from '../document-sources';
 import { getTemplate, listTemplates, saveTemplate, templateHistory } from '../document-templates';
+import { forPatient } from './subject';
 
 function work(ctx: HandlerContext): DocumentWork {
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
   return { db: ctx.db, dataDir: ctx.app.dataDir, now: ctx.now, actorId: ctx.actor.id };
-}
-
-/** Names the patient in the audit event, after checking they exist. */
-async function forPatient(ctx: HandlerContext, patientId: string) {
-  ctx.subject.patientId = patientId;
-  ctx.subject.objectId = patientId;
-  await findPatientRow(ctx.db, patientId);
 }
 
 /** Names the document and its patient in the audit event. */

@@ -3,7 +3,6 @@ import type { HandlerContext } from '../context';
 import type { photoOperations } from '../../../shared/api/operations/photos';
 import { basename } from 'node:path';
 import { AppError } from '../errors';
-import { findPatientRow } from '../patients';
 import {
   checkImportTags,
   listPhotoChanges,
@@ -23,17 +22,11 @@ import {
 import { comparisonPair, exportComparisonPdf, saveComparisonImage } from '../photo-comparison';
 import { insertDocument } from '../document-archive';
 import { readDocumentSettings } from '../document-settings';
+import { forPatient } from './subject';
 
 function actorOf(ctx: HandlerContext) {
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
   return ctx.actor;
-}
-
-/** Names the patient in the audit event after checking they exist. */
-async function forPatient(ctx: HandlerContext, patientId: string, objectId?: string) {
-  ctx.subject.patientId = patientId;
-  ctx.subject.objectId = objectId ?? patientId;
-  return findPatientRow(ctx.db, patientId);
 }
 
 async function forPhoto(ctx: HandlerContext, photoId: string) {

@@ -2,7 +2,6 @@ import type { Handler } from '../handlers';
 import type { HandlerContext } from '../context';
 import type { screeningOperations } from '../../../shared/api/operations/screening';
 import { AppError } from '../errors';
-import { findPatientRow } from '../patients';
 import { readScreeningSettings, writeScreeningSettings } from '../screening-settings';
 import {
   completeScreening,
@@ -10,17 +9,11 @@ import {
   prefillScreening,
   previewScreening,
 } from '../screening';
+import { forPatient } from './subject';
 
 function actorId(ctx: HandlerContext): string {
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
   return ctx.actor.id;
-}
-
-/** Names the patient in the audit event and checks they exist before anything is read. */
-async function forPatient(ctx: HandlerContext, patientId: string) {
-  ctx.subject.patientId = patientId;
-  ctx.subject.objectId ??= patientId;
-  await findPatientRow(ctx.db, patientId);
 }
 
 export const screeningHandlers = {

@@ -7,15 +7,9 @@ import type { SqliteDatabase } from 'kysely';
  * preparing costs more than running. Least recently used statements are dropped past `capacity`,
  * so queries with varying `IN (…)` lists cannot grow the cache without bound.
  */
-export function withStatementCache(
-  sqlite: Database.Database,
-  capacity = 500,
-): SqliteDatabase & { readonly cached: number } {
+export function withStatementCache(sqlite: Database.Database, capacity = 500): SqliteDatabase {
   const cache = new Map<string, Database.Statement>();
   return {
-    get cached() {
-      return cache.size;
-    },
     close: () => {
       cache.clear();
       sqlite.close();
