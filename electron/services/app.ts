@@ -66,7 +66,7 @@ export async function createServices(options: AppOptions): Promise<MesochartServ
     store,
     dataDir: options.dataDir,
     auditKey,
-    auditQueue: new AuditQueue(store.db, auditKey),
+    auditQueue: new AuditQueue(store, auditKey),
     session: newAuthSession(),
     clock: options.clock ?? (() => new Date()),
     trustedOrigin: options.trustedOrigin,

@@ -1,4 +1,4 @@
-import type { Db } from './store/database';
+import type { Store } from './store/database';
 import { appendAudit, type AuditEntry } from './audit';
 
 /** How long a batched audit event may wait before it is written. */
@@ -18,7 +18,7 @@ export class AuditQueue {
   private flushing: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly db: Db,
+    private readonly store: Store,
     private readonly key: Buffer,
   ) {}
 
@@ -35,7 +35,7 @@ export class AuditQueue {
     this.pending = [];
     if (batch.length > 0) {
       this.flushing = this.flushing.then(() =>
-        this.db.transaction().execute(async (trx) => {
+        this.store.transaction(async (trx) => {
           for (const entry of batch) await appendAudit(trx, this.key, entry);
         }),
       );

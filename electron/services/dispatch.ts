@@ -132,7 +132,7 @@ async function run(
   // Queued events go first, so the chain keeps the order in which calls were made.
   if ((def.audit || readsAuditLog) && app.auditQueue.size > 0) await app.auditQueue.flush();
   try {
-    const outcome = await app.store.db.transaction().execute(async (db) => {
+    const outcome = await app.store.transaction(async (db) => {
       const ctx: HandlerContext = { db, now, app, actor, subject };
       try {
         const value = projectOutput(def.output, await handler(ctx, input as never));
@@ -188,11 +188,9 @@ async function runBatched(
   const def = operations[name];
   const handler = handlers[name] as Handler<OperationName>;
   try {
-    const value = await app.store.db
-      .transaction()
-      .execute(async (db) =>
-        projectOutput(def.output, await handler({ db, now, app, actor, subject }, input as never)),
-      );
+    const value = await app.store.transaction(async (db) =>
+      projectOutput(def.output, await handler({ db, now, app, actor, subject }, input as never)),
+    );
     app.auditQueue.add(entry(name, now, actor, subject, 'success', null));
     return { ok: true, value };
   } catch (error) {
@@ -246,9 +244,7 @@ async function auditOutside(
 ): Promise<void> {
   if (!operations[name].audit) return;
   if (app.auditQueue.size > 0) await app.auditQueue.flush();
-  await app.store.db
-    .transaction()
-    .execute((db) =>
-      appendAudit(db, app.auditKey, entry(name, now, actor, subject, outcome, errorCode)),
-    );
+  await app.store.transaction((db) =>
+    appendAudit(db, app.auditKey, entry(name, now, actor, subject, outcome, errorCode)),
+  );
 }

@@ -7,6 +7,7 @@ import {
   type HistoryVersion,
 } from '../../shared/api/domains/medical-history';
 import { AppError } from './errors';
+import { projectOutput } from './output-projection';
 
 type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'executeQuery'>;
 
@@ -26,9 +27,18 @@ function toVersion(row: VersionRow): HistoryVersion {
     recordedAt: row.recorded_at,
     recordedBy: row.display_name,
     takenBy: row.taken_by as HistoryVersion['takenBy'],
-    // Parsed again so a row written by an older schema still reads as today's shape.
-    answers: historyAnswersSchema.parse(JSON.parse(row.answers)),
+    answers: storedAnswers(row.answers),
   };
+}
+
+/**
+ * Answers as stored: checked against today's shape (kinds, enums, no unknown keys), so a row that
+ * does not fit fails loudly instead of reaching a screen or a screening rule. Their formats and
+ * rules were checked by the full schema when they were written, and rows are never changed;
+ * re-running those checks on every chart cost more than reading the chart.
+ */
+export function storedAnswers(json: string): HistoryAnswers {
+  return projectOutput(historyAnswersSchema, JSON.parse(json));
 }
 
 const latestOfPatient = preparedQuery((db, patientId: string) =>

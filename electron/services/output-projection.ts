@@ -2,13 +2,27 @@ import type { z } from 'zod';
 
 /** An answer that does not have the contract's shape: a bug in a handler, never sent. */
 export class OutputShapeError extends Error {
-  constructor(readonly path: string) {
-    super(`The answer does not match its contract at ${path || 'the top'}`);
+  /** Where, from the top: keys and array indexes, outermost first. */
+  readonly at: (string | number)[];
+
+  constructor(at: (string | number)[] = []) {
+    super('');
     this.name = 'OutputShapeError';
+    this.at = at;
+    this.message = `The answer does not match its contract at ${this.path || 'the top'}`;
+  }
+
+  get path(): string {
+    return this.at.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
   }
 }
 
-type Project = (value: unknown, path: string) => unknown;
+/**
+ * Returns the value itself when it already has the contract's shape, or a copy without the keys
+ * the contract does not name. Most answers are clean, and copying every row of a chart again cost
+ * about as much as reading it.
+ */
+type Project = (value: unknown) => unknown;
 
 interface Def {
   type: string;
@@ -28,10 +42,46 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Runs a child's projection; a failure below gets this step of the path put in front. */
+function child(project: Project, value: unknown, step: string | number): unknown {
+  try {
+    return project(value);
+  } catch (error) {
+    if (error instanceof OutputShapeError) throw new OutputShapeError([step, ...error.at]);
+    throw error;
+  }
+}
+
 function typed(check: (v: unknown) => boolean): Project {
-  return (value, path) => {
-    if (!check(value)) throw new OutputShapeError(path);
+  return (value) => {
+    if (!check(value)) throw new OutputShapeError();
     return value;
+  };
+}
+
+function objectProjector(fields: (readonly [string, Project])[]): Project {
+  return (value) => {
+    if (!isRecord(value)) throw new OutputShapeError();
+    let same = true;
+    let present = 0;
+    for (const [key, project] of fields) {
+      const original = value[key];
+      const projected = child(project, original, key);
+      if (original !== undefined || key in value) present += 1;
+      if (projected !== original) same = false;
+    }
+    if (same) {
+      let own = 0;
+      for (const key in value) if (Object.hasOwn(value, key)) own += 1;
+      if (own === present) return value;
+    }
+    // A key to drop or a child that was copied: a new object with the named keys only.
+    const out: Record<string, unknown> = {};
+    for (const [key, project] of fields) {
+      const projected = project(value[key]);
+      if (projected !== undefined || key in value) out[key] = projected;
+    }
+    return out;
   };
 }
 
@@ -42,42 +92,44 @@ function compile(schema: z.ZodType): Project {
       const catchall = def.catchall && defOf(def.catchall).type;
       // A contract that lets unnamed keys through is checked in full (none does today).
       if (catchall && catchall !== 'never') break;
-      const fields = Object.entries(def.shape ?? {}).map(
-        ([key, field]) => [key, projector(field)] as const,
+      return objectProjector(
+        Object.entries(def.shape ?? {}).map(([key, field]) => [key, projector(field)] as const),
       );
-      return (value, path) => {
-        if (!isRecord(value)) throw new OutputShapeError(path);
-        const out: Record<string, unknown> = {};
-        for (const [key, project] of fields) {
-          const projected = project(value[key], `${path}.${key}`);
-          if (projected !== undefined || key in value) out[key] = projected;
-        }
-        return out;
-      };
     }
     case 'array': {
       const element = projector(def.element as z.ZodType);
-      return (value, path) => {
-        if (!Array.isArray(value)) throw new OutputShapeError(path);
-        return value.map((item, i) => element(item, `${path}[${i}]`));
+      return (value) => {
+        if (!Array.isArray(value)) throw new OutputShapeError();
+        let copy: unknown[] | null = null;
+        for (let i = 0; i < value.length; i += 1) {
+          const item: unknown = value[i];
+          const projected = child(element, item, i);
+          if (projected !== item && !copy) copy = value.slice(0, i);
+          if (copy) copy.push(projected);
+        }
+        return copy ?? value;
       };
     }
     case 'record': {
       const item = projector(def.valueType as z.ZodType);
-      return (value, path) => {
-        if (!isRecord(value)) throw new OutputShapeError(path);
+      return (value) => {
+        if (!isRecord(value)) throw new OutputShapeError();
         const out: Record<string, unknown> = {};
-        for (const [key, v] of Object.entries(value)) out[key] = item(v, `${path}.${key}`);
-        return out;
+        let changed = false;
+        for (const [key, v] of Object.entries(value)) {
+          out[key] = child(item, v, key);
+          if (out[key] !== v) changed = true;
+        }
+        return changed ? out : value;
       };
     }
     case 'nullable': {
       const inner = projector(def.innerType as z.ZodType);
-      return (value, path) => (value === null ? null : inner(value, path));
+      return (value) => (value === null ? null : inner(value));
     }
     case 'optional': {
       const inner = projector(def.innerType as z.ZodType);
-      return (value, path) => (value === undefined ? undefined : inner(value, path));
+      return (value) => (value === undefined ? undefined : inner(value));
     }
     case 'string':
       return typed((v) => typeof v === 'string');
@@ -95,9 +147,9 @@ function compile(schema: z.ZodType): Project {
     }
   }
   // Unions and anything rarer: zod decides, in full.
-  return (value, path) => {
+  return (value) => {
     const result = schema.safeParse(value);
-    if (!result.success) throw new OutputShapeError(path);
+    if (!result.success) throw new OutputShapeError();
     return result.data;
   };
 }
@@ -119,5 +171,5 @@ function projector(schema: z.ZodType): Project {
  * contract as well.
  */
 export function projectOutput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  return projector(schema)(value, '') as z.output<S>;
+  return projector(schema)(value) as z.output<S>;
 }

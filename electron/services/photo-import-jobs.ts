@@ -160,7 +160,7 @@ async function removeUnrecorded(app: AppState, photo: ImportedPhoto) {
 
 async function recordPhoto(app: AppState, job: Job, item: JobItem, photo: ImportedPhoto) {
   const now = app.clock();
-  return app.store.db.transaction().execute(async (db) => {
+  return app.store.transaction(async (db) => {
     // Consent is asked again for each photo: a withdrawal during a long import stops it.
     await requirePhotoConsent(db, job.state.patientId, 'photos-record');
     const row = await insertPhotoRow(db, {

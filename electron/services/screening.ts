@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely';
 import type { Db } from './store/database';
 import type { StoreSchema } from './store/schema';
 import { preparedQuery } from './store/prepared';
-import { historyAnswersSchema, type AllergyTick } from '../../shared/api/domains/medical-history';
+import type { AllergyTick } from '../../shared/api/domains/medical-history';
+import { storedAnswers } from './medical-history';
 import {
   findingKeys,
   minOverrideReasonLength,
@@ -43,7 +44,7 @@ async function latestHistoryRow(db: Queryable, patientId: string) {
     .limit(1)
     .executeTakeFirst();
   if (!row) return null;
-  return { ...row, answers: historyAnswersSchema.parse(JSON.parse(row.answers)) };
+  return { ...row, answers: storedAnswers(row.answers) };
 }
 
 export async function prefillScreening(

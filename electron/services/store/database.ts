@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type Transaction } from 'kysely';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations/index';
 import type { StoreSchema } from './schema';
+import { holdsConnection } from './prepared';
 import { withStatementCache } from './statement-cache';
 
 export type Db = Kysely<StoreSchema>;
@@ -36,6 +37,11 @@ export interface OpenOptions {
 export interface Store {
   sqlite: Database.Database;
   db: Db;
+  /**
+   * One transaction on the store, as Kysely's, in which prepared queries run their statements
+   * directly (see `holdsConnection`).
+   */
+  transaction<T>(fn: (trx: Transaction<StoreSchema>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -68,12 +74,20 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
     sqlite.close();
     throw error;
   }
-  const db = new Kysely<StoreSchema>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
-  });
+  const statements = withStatementCache(sqlite);
+  const db = new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database: statements }) });
   return {
     sqlite,
     db,
+    transaction: (fn) =>
+      db.transaction().execute(async (trx) => {
+        const release = holdsConnection(trx, (sql) => statements.prepare(sql));
+        try {
+          return await fn(trx);
+        } finally {
+          release();
+        }
+      }),
     close: async () => {
       await db.destroy();
       if (sqlite.open) sqlite.close();

@@ -7,7 +7,11 @@ import type { SqliteDatabase } from 'kysely';
  * preparing costs more than running. Least recently used statements are dropped past `capacity`,
  * so queries with varying `IN (…)` lists cannot grow the cache without bound.
  */
-export function withStatementCache(sqlite: Database.Database, capacity = 500): SqliteDatabase {
+export interface StatementCache extends SqliteDatabase {
+  prepare(sql: string): Database.Statement;
+}
+
+export function withStatementCache(sqlite: Database.Database, capacity = 500): StatementCache {
   const cache = new Map<string, Database.Statement>();
   return {
     close: () => {

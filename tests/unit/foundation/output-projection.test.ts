@@ -40,6 +40,16 @@ describe('answers projected onto their contract', () => {
     expect(Object.keys(chart.results[0] ?? {})).not.toContain('sort_key');
   });
 
+  it('hands a clean answer on as it is, and copies only what held a key to drop', () => {
+    const clean = [{ ...staff }, { ...staff, id: 'u2' }];
+    expect(projectOutput(operations['staff.list'].output, clean)).toBe(clean);
+    const mixed = [{ ...staff }, { ...staff, id: 'u2', password_hash: 'scrypt$…' }];
+    const out = projectOutput(operations['staff.list'].output, mixed);
+    expect(out).not.toBe(mixed);
+    expect(out[0]).toBe(mixed[0]);
+    expect(out[1]).toEqual({ ...staff, id: 'u2' });
+  });
+
   it('refuses a value of the wrong kind, naming where', () => {
     expect(() =>
       projectOutput(operations['staff.list'].output, [{ ...staff, active: 'yes' }]),
