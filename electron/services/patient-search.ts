@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './store/database';
+import { wholeNumber } from './store/prepared';
 import type { Selectable } from 'kysely';
 import type { PatientRow as PatientTable } from './store/schema';
 
@@ -106,12 +107,6 @@ export function ftsQuery(query: string): string | null {
   return all;
 }
 
-function pageNumber(n: number): number {
-  if (!Number.isSafeInteger(n) || n < 0)
-    throw new Error('A page limit or offset must be a whole number');
-  return n;
-}
-
 /** Above this many matches, walking the name index beats sorting the matches. */
 const BROAD_MATCH = 300;
 
@@ -132,7 +127,7 @@ export async function searchPatients(
   if (total === 0 || input.offset >= total) return { total, results: [] };
   // Written into the SQL rather than bound: SQLite stops a sorted scan sooner when it knows the
   // limit, and both are integers the contract has checked.
-  const page = sql.raw(`LIMIT ${pageNumber(input.limit)} OFFSET ${pageNumber(input.offset)}`);
+  const page = sql.raw(`LIMIT ${wholeNumber(input.limit)} OFFSET ${wholeNumber(input.offset)}`);
   const columns = sql.raw(
     'p.id, p.clinic_number, p.given_name, p.family_name, p.date_of_birth, p.phone, p.email, p.archived',
   );

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Db } from './store/database';
 import type { StoreSchema } from './store/schema';
-import { preparedQuery } from './store/prepared';
+import { preparedQuery, preparedWithLimit } from './store/prepared';
 import type { AllergyTick } from '../../shared/api/domains/medical-history';
 import { storedAnswers } from './medical-history';
 import {
@@ -246,7 +246,7 @@ function screeningQuery(db: Kysely<StoreSchema>, patientId: string) {
 
 // Newest first in the order of the (patient_id, performed_on, seq) index, so only the rows
 // returned are read: a patient with years of checks lists as fast as one with a single check.
-const recentScreenings = preparedQuery((db, patientId: string, limit: number) =>
+const recentScreenings = preparedWithLimit((db, limit, patientId: string) =>
   screeningQuery(db, patientId)
     .orderBy('s.performed_on', 'desc')
     .orderBy('s.seq', 'desc')
@@ -264,7 +264,7 @@ export async function listScreenings(
 ): Promise<ScreeningRecord[]> {
   const rows =
     onlyId === undefined
-      ? await recentScreenings(db, patientId, limit)
+      ? await recentScreenings(db, limit, patientId)
       : await oneScreening(db, patientId, onlyId);
   return rows.map((row) => {
     const answers = JSON.parse(row.answers) as {

@@ -1,10 +1,12 @@
 import {
+  sql,
   DummyDriver,
   Kysely,
   SqliteAdapter,
   SqliteIntrospector,
   SqliteQueryCompiler,
   type Compilable,
+  type RawBuilder,
   type CompiledQuery,
 } from 'kysely';
 import type Database from 'better-sqlite3';
@@ -79,5 +81,33 @@ export function preparedQuery<A extends unknown[], R>(
       return [];
     }
     return (await db.executeQuery<R>({ ...query, parameters })).rows;
+  };
+}
+
+/** A limit or offset to write into SQL text: only a whole number gets there. */
+export function wholeNumber(n: number): number {
+  if (!Number.isSafeInteger(n) || n < 0) {
+    throw new Error('A page limit or offset must be a whole number');
+  }
+  return n;
+}
+
+/**
+ * A prepared query with its LIMIT written into the SQL, one statement per limit asked for.
+ * SQLite stops an ordered index scan sooner when it knows the limit than when it is bound: on a
+ * patient's 200 checks, the ten newest took half as long again with a bound limit.
+ */
+export function preparedWithLimit<A extends unknown[], R>(
+  build: (db: Kysely<StoreSchema>, limit: RawBuilder<number>, ...args: A) => Compilable<R>,
+): (db: Executor, limit: number, ...args: A) => Promise<R[]> {
+  const byLimit = new Map<number, (db: Executor, ...args: A) => Promise<R[]>>();
+  return (db, limit, ...args) => {
+    let query = byLimit.get(limit);
+    if (!query) {
+      const literal = sql.raw<number>(String(wholeNumber(limit)));
+      query = preparedQuery((kysely, ...rest: A) => build(kysely, literal, ...rest));
+      byLimit.set(limit, query);
+    }
+    return query(db, ...args);
   };
 }
