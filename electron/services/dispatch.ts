@@ -30,14 +30,23 @@ function fail(
   return { ok: false, error: fields ? { code, message, fields } : { code, message } };
 }
 
+// The window's address changes rarely and every call checks it: the last one parsed is kept.
+let lastSenderUrl: string | null = null;
+let lastSenderOrigin: string | null = null;
+
 function originOf(url: string): string | null {
+  if (url === lastSenderUrl) return lastSenderOrigin;
+  let origin: string | null = null;
   try {
     const u = new URL(url);
     // Custom schemes have an opaque origin in WHATWG URL, so compare scheme and host directly.
-    return `${u.protocol}//${u.host}`;
+    origin = `${u.protocol}//${u.host}`;
   } catch {
-    return null;
+    origin = null;
   }
+  lastSenderUrl = url;
+  lastSenderOrigin = origin;
+  return origin;
 }
 
 function inputSize(raw: unknown): number | null {

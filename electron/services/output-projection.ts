@@ -42,14 +42,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Runs a child's projection; a failure below gets this step of the path put in front. */
-function child(project: Project, value: unknown, step: string | number): unknown {
-  try {
-    return project(value);
-  } catch (error) {
-    if (error instanceof OutputShapeError) throw new OutputShapeError([step, ...error.at]);
-    throw error;
-  }
+/** A failure below `step`, with the step put in front of its path. */
+function below(error: unknown, step: string | number): unknown {
+  return error instanceof OutputShapeError ? new OutputShapeError([step, ...error.at]) : error;
 }
 
 function typed(check: (v: unknown) => boolean): Project {
@@ -64,22 +59,27 @@ function objectProjector(fields: (readonly [string, Project])[]): Project {
     if (!isRecord(value)) throw new OutputShapeError();
     let same = true;
     let present = 0;
-    for (const [key, project] of fields) {
-      const original = value[key];
-      const projected = child(project, original, key);
-      if (original !== undefined || key in value) present += 1;
-      if (projected !== original) same = false;
+    let key = '';
+    try {
+      for (const field of fields) {
+        key = field[0];
+        const original = value[key];
+        if (field[1](original) !== original) same = false;
+        if (original !== undefined || key in value) present += 1;
+      }
+    } catch (error) {
+      throw below(error, key);
     }
     if (same) {
       let own = 0;
-      for (const key in value) if (Object.hasOwn(value, key)) own += 1;
+      for (const k in value) if (Object.hasOwn(value, k)) own += 1;
       if (own === present) return value;
     }
     // A key to drop or a child that was copied: a new object with the named keys only.
     const out: Record<string, unknown> = {};
-    for (const [key, project] of fields) {
-      const projected = project(value[key]);
-      if (projected !== undefined || key in value) out[key] = projected;
+    for (const [k, project] of fields) {
+      const projected = project(value[k]);
+      if (projected !== undefined || k in value) out[k] = projected;
     }
     return out;
   };
@@ -101,11 +101,16 @@ function compile(schema: z.ZodType): Project {
       return (value) => {
         if (!Array.isArray(value)) throw new OutputShapeError();
         let copy: unknown[] | null = null;
-        for (let i = 0; i < value.length; i += 1) {
-          const item: unknown = value[i];
-          const projected = child(element, item, i);
-          if (projected !== item && !copy) copy = value.slice(0, i);
-          if (copy) copy.push(projected);
+        let i = 0;
+        try {
+          for (; i < value.length; i += 1) {
+            const item: unknown = value[i];
+            const projected = element(item);
+            if (projected !== item && !copy) copy = value.slice(0, i);
+            if (copy) copy.push(projected);
+          }
+        } catch (error) {
+          throw below(error, i);
         }
         return copy ?? value;
       };
@@ -117,7 +122,11 @@ function compile(schema: z.ZodType): Project {
         const out: Record<string, unknown> = {};
         let changed = false;
         for (const [key, v] of Object.entries(value)) {
-          out[key] = child(item, v, key);
+          try {
+            out[key] = item(v);
+          } catch (error) {
+            throw below(error, key);
+          }
           if (out[key] !== v) changed = true;
         }
         return changed ? out : value;
