@@ -1,6 +1,5 @@
-import type { Transaction } from 'kysely';
-import type { Store } from './store/database';
-import type { StoreSchema, StaffUserRow } from './store/schema';
+import type { Db, Store } from './store/database';
+import type { StaffUserRow } from './store/schema';
 import type { AuthSession } from './auth';
 import type { Settings } from '../../shared/api/domains/settings';
 import type { AuditQueue } from './audit-queue';
@@ -28,7 +27,7 @@ export interface AuditSubject {
 }
 
 export interface HandlerContext {
-  db: Transaction<StoreSchema>;
+  db: Db;
   now: Date;
   app: AppState;
   actor: StaffUserRow | null;

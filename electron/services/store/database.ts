@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, type Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations/index';
 import type { StoreSchema } from './schema';
-import { holdsConnection } from './prepared';
+import { connectStore } from './connection';
 import { withStatementCache } from './statement-cache';
 
 export type Db = Kysely<StoreSchema>;
@@ -37,11 +37,8 @@ export interface OpenOptions {
 export interface Store {
   sqlite: Database.Database;
   db: Db;
-  /**
-   * One transaction on the store, as Kysely's, in which prepared queries run their statements
-   * directly (see `holdsConnection`).
-   */
-  transaction<T>(fn: (trx: Transaction<StoreSchema>) => Promise<T>): Promise<T>;
+  /** Runs `fn` in one transaction, holding the connection throughout; rolls back if it throws. */
+  transaction<T>(fn: (trx: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -74,20 +71,11 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
     sqlite.close();
     throw error;
   }
-  const statements = withStatementCache(sqlite);
-  const db = new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database: statements }) });
+  const { db, transaction } = connectStore(sqlite, withStatementCache(sqlite));
   return {
     sqlite,
     db,
-    transaction: (fn) =>
-      db.transaction().execute(async (trx) => {
-        const release = holdsConnection(trx, (sql) => statements.prepare(sql));
-        try {
-          return await fn(trx);
-        } finally {
-          release();
-        }
-      }),
+    transaction,
     close: async () => {
       await db.destroy();
       if (sqlite.open) sqlite.close();

@@ -27,21 +27,19 @@ const compiler = new Kysely<StoreSchema>({
 export type Executor = Pick<Db, 'executeQuery'>;
 
 /**
- * Transactions that hold the store's one connection, with its statements: a prepared query run
- * on one of them runs its statement at once instead of through Kysely's connection provider,
- * whose promises and locks cost several times the read itself for the small reads of a chart.
- * Only a transaction in progress is registered: it holds the connection, so nothing else can
- * run between its statements.
+ * Kysely instances on which a prepared query may run its statement itself, and how to get it (or
+ * undefined, when it may not just now): instead of through Kysely's connection provider, whose
+ * promises cost several times the read itself for the small reads of a chart. Only the store's
+ * transaction is registered, and only while it holds the connection.
  */
-const holdingConnection = new WeakMap<object, (sql: string) => Database.Statement>();
+const holdingConnection = new WeakMap<object, (sql: string) => Database.Statement | undefined>();
 
-/** Lets prepared queries on `trx` run directly until the returned function is called. */
+/** Lets prepared queries on `db` run their statements directly whenever `statement` gives one. */
 export function holdsConnection(
-  trx: object,
-  statement: (sql: string) => Database.Statement,
-): () => void {
-  holdingConnection.set(trx, statement);
-  return () => holdingConnection.delete(trx);
+  db: object,
+  statement: (sql: string) => Database.Statement | undefined,
+): void {
+  holdingConnection.set(db, statement);
 }
 
 const marker = (i: number) => `\u0000mesochart-argument-${i}\u0000`;

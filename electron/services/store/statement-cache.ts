@@ -1,23 +1,17 @@
 import type Database from 'better-sqlite3';
-import type { SqliteDatabase } from 'kysely';
 
 /**
- * better-sqlite3 as Kysely sees it, with prepared statements kept by their SQL text. Kysely
- * prepares every query anew, and for the small indexed reads a search or a chart makes,
+ * The store's prepared statements, kept by their SQL text. Kysely would prepare every query anew, and for the small indexed reads a search or a chart makes,
  * preparing costs more than running. Least recently used statements are dropped past `capacity`,
  * so queries with varying `IN (…)` lists cannot grow the cache without bound.
  */
-export interface StatementCache extends SqliteDatabase {
+export interface StatementCache {
   prepare(sql: string): Database.Statement;
 }
 
 export function withStatementCache(sqlite: Database.Database, capacity = 500): StatementCache {
   const cache = new Map<string, Database.Statement>();
   return {
-    close: () => {
-      cache.clear();
-      sqlite.close();
-    },
     prepare(sql: string) {
       const hit = cache.get(sql);
       if (hit) {
