@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { operations } from '../../../shared/api/contract';
 import { OutputShapeError, projectOutput } from '../../../electron/services/output-projection';
 import { startClinic } from '../helpers';
@@ -48,6 +49,32 @@ describe('answers projected onto their contract', () => {
     expect(out).not.toBe(mixed);
     expect(out[0]).toBe(mixed[0]);
     expect(out[1]).toEqual({ ...staff, id: 'u2' });
+  });
+
+  it('treats absent optional keys, nulls and unions as a parse would', () => {
+    const schema = z
+      .object({
+        name: z.string(),
+        note: z.string().nullable(),
+        nickname: z.string().optional(),
+        detail: z.union([
+          z.object({ kind: z.literal('dose'), ml: z.number() }),
+          z.object({ kind: z.literal('none') }),
+        ]),
+      })
+      .strict();
+    const clean = { name: 'Ada', note: null, detail: { kind: 'dose', ml: 1.5 } };
+    expect(projectOutput(schema, clean)).toBe(clean);
+    const withOptional = { ...clean, nickname: 'A', detail: { kind: 'none' } };
+    expect(projectOutput(schema, withOptional)).toBe(withOptional);
+    const extra = { ...clean, detail: { kind: 'none', secret: 'x' } };
+    expect(projectOutput(schema, extra)).toEqual(schema.parse(extra));
+    expect(JSON.stringify(projectOutput(schema, extra))).not.toContain('secret');
+    expect(() => projectOutput(schema, { ...clean, note: 3 })).toThrow(/\.note/);
+    expect(() =>
+      projectOutput(schema, { ...clean, ml: Number.NaN, detail: { kind: 'dose', ml: Number.NaN } }),
+    ).toThrow(OutputShapeError);
+    expect(() => projectOutput(schema, { note: null, detail: { kind: 'none' } })).toThrow(/\.name/);
   });
 
   it('refuses a value of the wrong kind, naming where', () => {
