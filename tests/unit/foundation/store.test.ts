@@ -75,3 +75,76 @@ describe('the store', () => {
     check.close();
   });
 });
+
+describe('store transactions', () => {
+  const setting = (store: ReturnType<typeof openStore>, key: string) =>
+    store.db
+      .selectFrom('setting')
+      .select('value')
+      .where('key', '=', key)
+      .executeTakeFirst()
+      .then((row) => row?.value ?? null);
+
+  it('commit what their function wrote, and undo all of it if the function throws', async () => {
+    const store = openStore(tempFile());
+    await store.transaction((trx) =>
+      trx.insertInto('setting').values({ key: 'kept', value: '1' }).execute(),
+    );
+    await expect(
+      store.transaction(async (trx) => {
+        await trx.insertInto('setting').values({ key: 'undone', value: '1' }).execute();
+        await trx.updateTable('setting').set({ value: '2' }).where('key', '=', 'kept').execute();
+        throw new Error('refused half-way');
+      }),
+    ).rejects.toThrow('refused half-way');
+    expect(await setting(store, 'kept')).toBe('1');
+    expect(await setting(store, 'undone')).toBeNull();
+    expect(store.sqlite.inTransaction).toBe(false);
+    await store.close();
+  });
+
+  it('keep every other query and transaction out until they end', async () => {
+    const store = openStore(tempFile());
+    const seen: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const first = store.transaction(async (trx) => {
+      await trx.insertInto('setting').values({ key: 'a', value: 'uncommitted' }).execute();
+      await gate;
+      seen.push('first done');
+      throw new Error('rolled back');
+    });
+    // Asked while the first holds the connection: neither may see its uncommitted row.
+    const outside = setting(store, 'a').then((value) => seen.push(`outside saw ${value}`));
+    const second = store.transaction(async (trx) => {
+      const row = await trx
+        .selectFrom('setting')
+        .select('value')
+        .where('key', '=', 'a')
+        .executeTakeFirst();
+      seen.push(`second saw ${row?.value ?? null}`);
+    });
+    release();
+    await expect(first).rejects.toThrow('rolled back');
+    await Promise.all([outside, second]);
+    expect(seen[0]).toBe('first done');
+    expect(seen.slice(1).sort()).toEqual(['outside saw null', 'second saw null']);
+    await store.close();
+  });
+
+  it('refuse a transaction kept past its end, and one started inside another', async () => {
+    const store = openStore(tempFile());
+    let kept: Parameters<Parameters<typeof store.transaction>[0]>[0] | null = null;
+    await store.transaction(async (trx) => {
+      kept = trx;
+      await expect(trx.transaction().execute(async () => undefined)).rejects.toThrow(
+        /inside another/,
+      );
+    });
+    await expect(
+      kept!.insertInto('setting').values({ key: 'late', value: '1' }).execute(),
+    ).rejects.toThrow(/after it ended/);
+    expect(await setting(store, 'late')).toBeNull();
+    await store.close();
+  });
+});
