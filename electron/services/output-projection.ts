@@ -268,8 +268,6 @@ function compileCheck(schema: z.ZodType): Check {
       const allowed = new Set(def.values ?? []);
       return (v) => allowed.has(v);
     }
-  }
-  switch (def.type) {
     case 'string':
       return (v) => typeof v === 'string';
     case 'boolean':

@@ -9,7 +9,7 @@ import {
   type QueryResult,
 } from 'kysely';
 import type Database from 'better-sqlite3';
-import { holdsConnection } from './prepared';
+import { runsDirectly } from './prepared';
 import type { StoreSchema } from './schema';
 import type { StatementCache } from './statement-cache';
 
@@ -155,8 +155,9 @@ export interface StoreConnection {
 
 /**
  * The store's connection for Kysely. A transaction is opened on a Kysely instance made once, not
- * one built for each (Kysely's own way cost more than a chart's reads), and the prepared queries
- * run on it directly (see `holdsConnection`).
+ * one built for each (Kysely's own way cost more than a chart's reads). Prepared queries run their
+ * statements directly (see `runsDirectly`): in a transaction, which holds the connection; outside
+ * one, when nobody holds it, as a statement runs at once and nothing can come between.
  */
 export function connectStore(
   sqlite: Database.Database,
@@ -168,7 +169,10 @@ export function connectStore(
   let open = false;
   const inTransaction = () => open && lock.held && sqlite.inTransaction;
   const held = kyselyOn(new HeldDriver(connection, inTransaction));
-  holdsConnection(held, (sql) => (inTransaction() ? statements.prepare(sql) : undefined));
+  runsDirectly(held, (sql) => (inTransaction() ? statements.prepare(sql) : undefined));
+  runsDirectly(db, (sql) =>
+    lock.held || sqlite.inTransaction ? undefined : statements.prepare(sql),
+  );
   const begin = sqlite.prepare('BEGIN');
   const commit = sqlite.prepare('COMMIT');
   const rollback = sqlite.prepare('ROLLBACK');

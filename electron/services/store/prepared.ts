@@ -27,19 +27,18 @@ const compiler = new Kysely<StoreSchema>({
 export type Executor = Pick<Db, 'executeQuery'>;
 
 /**
- * Kysely instances on which a prepared query may run its statement itself, and how to get it (or
- * undefined, when it may not just now): instead of through Kysely's connection provider, whose
- * promises cost several times the read itself for the small reads of a chart. Only the store's
- * transaction is registered, and only while it holds the connection.
+ * Kysely instances on which a prepared query may run its statement itself, and how to get it
+ * (undefined when it may not just now): directly instead of through Kysely's connection provider,
+ * whose promises and locks cost several times the read itself for the small reads of a chart.
  */
-const holdingConnection = new WeakMap<object, (sql: string) => Database.Statement | undefined>();
+const directStatements = new WeakMap<object, (sql: string) => Database.Statement | undefined>();
 
 /** Lets prepared queries on `db` run their statements directly whenever `statement` gives one. */
-export function holdsConnection(
+export function runsDirectly(
   db: object,
   statement: (sql: string) => Database.Statement | undefined,
 ): void {
-  holdingConnection.set(db, statement);
+  directStatements.set(db, statement);
 }
 
 const marker = (i: number) => `\u0000mesochart-argument-${i}\u0000`;
@@ -71,7 +70,7 @@ export function preparedQuery<A extends unknown[], R>(
       const slot = slots[i] ?? -1;
       return slot >= 0 ? args[slot] : p;
     });
-    const statement = holdingConnection.get(db)?.(query.sql);
+    const statement = directStatements.get(db)?.(query.sql);
     if (statement) {
       // What Kysely's SQLite connection does with the statement, without its round of promises.
       if (statement.reader) return statement.all(parameters) as R[];

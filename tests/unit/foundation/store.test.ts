@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseTooNewError, openStore } from '../../../electron/services/store/database';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/services/store/migrations/index';
+import { preparedQuery } from '../../../electron/services/store/prepared';
 
 const dirs: string[] = [];
 function tempFile(): string {
@@ -116,6 +117,12 @@ describe('store transactions', () => {
     });
     // Asked while the first holds the connection: neither may see its uncommitted row.
     const outside = setting(store, 'a').then((value) => seen.push(`outside saw ${value}`));
+    const prepared = preparedQuery((db, key: string) =>
+      db.selectFrom('setting').select('value').where('key', '=', key),
+    );
+    const outsidePrepared = prepared(store.db, 'a').then((rows) =>
+      seen.push(`prepared saw ${rows[0]?.value ?? null}`),
+    );
     const second = store.transaction(async (trx) => {
       const row = await trx
         .selectFrom('setting')
@@ -126,9 +133,18 @@ describe('store transactions', () => {
     });
     release();
     await expect(first).rejects.toThrow('rolled back');
-    await Promise.all([outside, second]);
+    await Promise.all([outside, outsidePrepared, second]);
     expect(seen[0]).toBe('first done');
-    expect(seen.slice(1).sort()).toEqual(['outside saw null', 'second saw null']);
+    expect(seen.slice(1).sort()).toEqual([
+      'outside saw null',
+      'prepared saw null',
+      'second saw null',
+    ]);
+    // With the connection free, the prepared read runs at once and sees what was committed.
+    await store.transaction((trx) =>
+      trx.insertInto('setting').values({ key: 'a', value: 'committed' }).execute(),
+    );
+    expect(await prepared(store.db, 'a')).toEqual([{ value: 'committed' }]);
     await store.close();
   });
 
