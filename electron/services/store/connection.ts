@@ -102,8 +102,10 @@ class LockedDriver implements Driver {
 }
 
 /**
- * The connection as a transaction sees it: already held, so taken without waiting, and refused
- * once the transaction has ended (a reference kept past it would otherwise run unlocked).
+ * The connection as a transaction sees it: already held, so taken without waiting. Every
+ * transaction is handed the same instance, so one kept past its end is refused only while no
+ * other is open; handlers finish their queries before they return (none starts work it leaves
+ * running), as they must with any transaction.
  */
 class HeldDriver implements Driver {
   constructor(
