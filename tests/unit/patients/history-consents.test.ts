@@ -75,6 +75,47 @@ describe('medical history', () => {
     ]);
   });
 
+  it('reads stored answers by their shape: unknown keys stay hidden, a wrong kind is refused', async () => {
+    const p = await register(app);
+    await app.ok('history.submit', { patientId: p.id, answers: answers(), takenBy: 'staff' });
+    const { sqlite } = app.services.state.store;
+    const first = sqlite
+      .prepare('SELECT recorded_at, recorded_by FROM medical_history_version WHERE patient_id = ?')
+      .get(p.id) as { recorded_at: string; recorded_by: string };
+    // Rows as an older or damaged Mesochart might have left them (versions are never updated).
+    const store = (version: number, stored: unknown) =>
+      sqlite
+        .prepare(
+          `INSERT INTO medical_history_version
+           (id, patient_id, version, answers, taken_by, recorded_at, recorded_by)
+           VALUES (?, ?, ?, ?, 'staff', ?, ?)`,
+        )
+        .run(
+          `v${version}`,
+          p.id,
+          version,
+          JSON.stringify(stored),
+          first.recorded_at,
+          first.recorded_by,
+        );
+    store(2, { ...answers(), legacyNote: 'kept by an older version' });
+    const read = await app.ok<{ latest: HistoryVersion }>('history.get', { patientId: p.id });
+    expect(read.latest.version).toBe(2);
+    expect(read.latest.answers).toEqual(answers());
+    expect(JSON.stringify(read)).not.toContain('legacyNote');
+
+    store(3, { ...answers(), fitzpatrick: 7 });
+    for (const [operation, input] of [
+      ['history.get', { patientId: p.id }],
+      ['chart.open', { patientId: p.id }],
+      ['screening.prefill', { patientId: p.id }],
+    ] as const) {
+      const refused = await app.call(operation, input);
+      expect(refused.ok, operation).toBe(false);
+      if (!refused.ok) expect(refused.error.code).toBe('INTERNAL');
+    }
+  });
+
   it('refuses a malformed history whole, with messages next to the fields', async () => {
     const p = await register(app);
     const before = snapshot(app);
