@@ -1,5 +1,6 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import './notifications.css';
 import i18n from './i18n/index';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -88,7 +89,7 @@ if (!root) throw new Error('No #root element');
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-      <Notifications position="top-right" />
+      <Notifications position="top-right" classNames={{ root: 'mesochart-notifications' }} />
       <QueryClientProvider client={queryClient}>
         <HashRouter>
           <App />

@@ -47,6 +47,11 @@ test('the admin sets up backups, backs up now with progress and sees the last ba
     await settings.getByLabel('Backup folder').fill(folder);
     await settings.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText('Backup settings saved')).toBeVisible();
+    // The message shows below the header: Lock and Sign out stay within reach while it does.
+    for (const name of ['Lock', 'Sign out']) {
+      await page.getByRole('button', { name }).click({ trial: true, timeout: 1500 });
+    }
+    await page.screenshot({ path: 'test-results/screenshots/message-below-header.png' });
     await expect(settings.getByText("kept sealed by this computer's keychain")).toBeVisible();
 
     const now = page.getByRole('form', { name: 'Back up now' });
