@@ -37,7 +37,6 @@ interface Def {
 }
 
 const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
-const compiled = new WeakMap<z.ZodType, Project>();
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -164,14 +163,20 @@ function compile(schema: z.ZodType): Project {
   };
 }
 
-function projector(schema: z.ZodType): Project {
-  let project = compiled.get(schema);
-  if (!project) {
-    project = compile(schema);
-    compiled.set(schema, project);
-  }
-  return project;
+/** `make` for each schema, made once: contracts are built once and live as long as the app. */
+function perSchema<T>(make: (schema: z.ZodType) => T): (schema: z.ZodType) => T {
+  const made = new WeakMap<z.ZodType, T>();
+  return (schema) => {
+    let value = made.get(schema);
+    if (value === undefined) {
+      value = make(schema);
+      made.set(schema, value);
+    }
+    return value;
+  };
 }
+
+const projector = perSchema(compile);
 
 /**
  * Whether a value has exactly the contract's shape: every named key of the right kind and no
@@ -181,16 +186,7 @@ function projector(schema: z.ZodType): Project {
  * specialise, and cost a tenth of a chart's opening. Anything else goes the careful way below.
  */
 type Check = (value: unknown) => boolean;
-const checks = new WeakMap<z.ZodType, Check>();
-
-function checker(schema: z.ZodType): Check {
-  let check = checks.get(schema);
-  if (!check) {
-    check = compileCheck(schema);
-    checks.set(schema, check);
-  }
-  return check;
-}
+const checker = perSchema(compileCheck);
 
 /** A test written inline for the kinds that need no call, or null. */
 function inlineTest(schema: z.ZodType, x: string): string | null {
