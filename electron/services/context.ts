@@ -1,5 +1,6 @@
 import type { Db, Store } from './store/database';
 import type { StaffUserRow } from './store/schema';
+import type { Actor } from './staff';
 import type { AuthSession } from './auth';
 import type { Settings } from '../../shared/api/domains/settings';
 import type { AuditQueue } from './audit-queue';
@@ -30,6 +31,6 @@ export interface HandlerContext {
   db: Db;
   now: Date;
   app: AppState;
-  actor: StaffUserRow | null;
+  actor: Actor | null;
   subject: AuditSubject;
 }

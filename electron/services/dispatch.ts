@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { AppState, AuditSubject, HandlerContext } from './context';
-import type { StaffUserRow } from './store/schema';
 import type { ApiError, Result } from '../../shared/api/result';
 import type { Role } from '../../shared/api/roles';
 import { roleMayCall } from '../../shared/api/roles';
@@ -13,7 +12,7 @@ import {
 import { AppError } from './errors';
 import { projectOutput } from './output-projection';
 import { appendAudit, type AuditEntry } from './audit';
-import { findStaffById } from './staff';
+import { findActor, type Actor } from './staff';
 import { handlers, type Handler } from './handlers';
 
 /** Where a call came from: in the app, the IPC event's sending frame. */
@@ -107,10 +106,10 @@ export async function dispatch(
 }
 
 /** The signed-in user, re-read on every call so deactivation and role changes apply at once. */
-async function currentActor(app: AppState, now: Date): Promise<StaffUserRow | null> {
+async function currentActor(app: AppState, now: Date): Promise<Actor | null> {
   const { session } = app;
   if (!session.userId) return null;
-  const row = await findStaffById(app.store.db, session.userId);
+  const row = await findActor(app.store.db, session.userId);
   if (!row || row.active !== 1) {
     Object.assign(session, { userId: null, locked: false, lastActivityMs: 0 });
     return null;
@@ -128,7 +127,7 @@ async function run(
   name: OperationName,
   input: unknown,
   now: Date,
-  actor: StaffUserRow | null,
+  actor: Actor | null,
 ): Promise<Result<unknown>> {
   const def = operations[name];
   const handler = handlers[name] as Handler<OperationName>;
@@ -191,7 +190,7 @@ async function runBatched(
   name: OperationName,
   input: unknown,
   now: Date,
-  actor: StaffUserRow | null,
+  actor: Actor | null,
   subject: AuditSubject,
 ): Promise<Result<unknown>> {
   const def = operations[name];
@@ -215,7 +214,7 @@ async function runBatched(
 function entry(
   name: OperationName,
   now: Date,
-  actor: StaffUserRow | null,
+  actor: Actor | null,
   subject: AuditSubject,
   outcome: AuditEntry['outcome'],
   errorCode: string | null,
@@ -246,7 +245,7 @@ async function auditOutside(
   app: AppState,
   name: OperationName,
   now: Date,
-  actor: StaffUserRow | null,
+  actor: Actor | null,
   subject: AuditSubject,
   outcome: AuditEntry['outcome'],
   errorCode: string,
