@@ -141,19 +141,12 @@ function compile(schema: z.ZodType): Project {
       return (value) => (value === undefined ? undefined : inner(value));
     }
     case 'string':
-      return typed((v) => typeof v === 'string');
     case 'number':
-      return typed((v) => typeof v === 'number' && Number.isFinite(v));
     case 'boolean':
-      return typed((v) => typeof v === 'boolean');
-    case 'enum': {
-      const allowed = new Set(Object.values(def.entries ?? {}));
-      return typed((v) => allowed.has(v as string | number));
-    }
-    case 'literal': {
-      const allowed = new Set(def.values ?? []);
-      return typed((v) => allowed.has(v));
-    }
+    case 'enum':
+    case 'literal':
+      // A single value: the check below decides, and the value is kept as it is.
+      return typed(checker(schema));
   }
   // Unions and anything rarer: zod decides, in full.
   return (value) => {

@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 
 /**
- * The store's prepared statements, kept by their SQL text. Kysely would prepare every query anew, and for the small indexed reads a search or a chart makes,
- * preparing costs more than running. Least recently used statements are dropped past `capacity`,
- * so queries with varying `IN (…)` lists cannot grow the cache without bound.
+ * The store's prepared statements, kept by their SQL text. Kysely would prepare every query anew,
+ * and for the small indexed reads a search or a chart makes, preparing costs more than running.
+ * Least recently used statements are dropped past `capacity`, so queries with varying `IN (…)`
+ * lists cannot grow the cache without bound.
  */
 export interface StatementCache {
   prepare(sql: string): Database.Statement;
