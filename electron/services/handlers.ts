@@ -71,7 +71,7 @@ function asActor(row: { id: string; username: string; role: string }) {
 export const handlers: HandlerTable = {
   'auth.state': (ctx) => sessionState(ctx),
 
-  'setup.complete': async (ctx, input) => {
+  'auth.setup': async (ctx, input) => {
     // Setup is public only while the clinic has no accounts at all.
     if ((await countStaff(ctx.db)) > 0) {
       throw new AppError('CONFLICT', 'This clinic is already set up');
@@ -133,9 +133,9 @@ export const handlers: HandlerTable = {
     return { done: true };
   },
 
-  'settings.get': (ctx) => requireSettings(ctx.db),
+  'clinic.settings': (ctx) => requireSettings(ctx.db),
 
-  'settings.update': async (ctx, input) => {
+  'clinic.updateSettings': async (ctx, input) => {
     await writeSettings(ctx.db, input);
     ctx.app.settings = await requireSettings(ctx.db);
     return ctx.app.settings;

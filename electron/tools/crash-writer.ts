@@ -40,7 +40,7 @@ const ack = (line: string) => process.stdout.write(`ACK ${line}\n`);
 
 const auth = await ok<{ needsSetup: boolean }>('auth.state');
 if (auth.needsSetup) {
-  await ok('setup.complete', {
+  await ok('auth.setup', {
     clinic: { name: 'Crash Clinic', address: '', phone: '', email: '', logo: null },
     admin: ADMIN,
   });

@@ -125,7 +125,7 @@ const services = await createServices({ dataDir, trustedOrigin: ORIGIN });
 const sender = { url: `${ORIGIN}/index.html`, isMainFrame: true };
 let createdAdmin = false;
 if (!(await findStaffByUsername(services.state.store.db, ADMIN.username))) {
-  const setup = await services.dispatch(sender, 'setup.complete', {
+  const setup = await services.dispatch(sender, 'auth.setup', {
     clinic: { name: 'Demo Clinic', address: '', phone: '', email: '', logo: null },
     admin: ADMIN,
   });

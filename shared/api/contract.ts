@@ -68,7 +68,7 @@ export const operations = {
     access: 'public',
     audit: null,
   }),
-  'setup.complete': op({
+  'auth.setup': op({
     input: setupInput,
     output: sessionStateSchema,
     access: 'public',
@@ -124,13 +124,13 @@ export const operations = {
     access: admin,
     audit: { action: 'update', objectType: 'staff-password' },
   }),
-  'settings.get': op({
+  'clinic.settings': op({
     input: emptyInput,
     output: settingsSchema,
     access: 'signed-in',
     audit: null,
   }),
-  'settings.update': op({
+  'clinic.updateSettings': op({
     input: settingsUpdateInput,
     output: settingsSchema,
     access: admin,

@@ -32,7 +32,7 @@ export async function seedClinic(
   services: MesochartServices,
   staff: { username: string; displayName: string; role: string; password: string }[] = [],
 ) {
-  await call(services, 'setup.complete', { clinic: CLINIC, admin: ADMIN });
+  await call(services, 'auth.setup', { clinic: CLINIC, admin: ADMIN });
   for (const member of staff) await call(services, 'staff.create', member);
   await call(services, 'auth.signOut');
 }

@@ -32,7 +32,7 @@ test('first run: the clinic is set up and its admin is signed in', async ({ page
 
   await expectSignedIn(page, ADMIN.displayName);
   await expect(page.getByRole('link', { name: 'Audit log' })).toBeVisible();
-  const settings = (await call(services, 'settings.get')) as { clinic: { name: string } };
+  const settings = (await call(services, 'clinic.settings')) as { clinic: { name: string } };
   expect(settings.clinic.name).toBe('Клиника Дарья');
 
   // Setup is offered once only.
@@ -84,7 +84,7 @@ test('idle lock: the screen locks after the idle period and needs the password t
   expect(html).not.toContain(CLINIC.address);
   expect(html).not.toContain('Audit log');
   // And the main process refuses every non-public operation while locked.
-  const refused = await page.evaluate(() => window.mesochart.settings.get({}));
+  const refused = await page.evaluate(() => window.mesochart.clinic.settings({}));
   expect(refused).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
 
   await page.getByLabel('Password', { exact: true }).fill('not my password');

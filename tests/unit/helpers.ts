@@ -71,7 +71,7 @@ export async function startApp(options: { frozenClock?: boolean } = {}): Promise
 /** A set-up clinic with its admin signed in. */
 export async function startClinic(options: { frozenClock?: boolean } = {}): Promise<TestApp> {
   const app = await startApp(options);
-  await app.ok('setup.complete', { clinic: CLINIC, admin: ADMIN });
+  await app.ok('auth.setup', { clinic: CLINIC, admin: ADMIN });
   return app;
 }
 

@@ -44,7 +44,7 @@ async function checkFolder(ctx: HandlerContext, folder: string): Promise<string>
 export const backupHandlers = {
   'backup.status': (ctx) => status(ctx),
 
-  'backup.configure': async (ctx, input) => {
+  'backup.updateSettings': async (ctx, input) => {
     ctx.subject.objectId = 'backup';
     const folder = await checkFolder(ctx, input.folder);
     const previous = await readBackupConfig(ctx.db);

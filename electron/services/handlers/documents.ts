@@ -39,20 +39,20 @@ async function forDocument(ctx: HandlerContext, documentId: string) {
 const describe = (ctx: HandlerContext, id: string) => describeDocument(ctx.db, ctx.app.dataDir, id);
 
 export const documentHandlers = {
-  'templates.list': (ctx) => listTemplates(ctx.db, ctx.now),
-  'templates.get': async (ctx, input) => {
+  'documents.templates': (ctx) => listTemplates(ctx.db, ctx.now),
+  'documents.template': async (ctx, input) => {
     const { info, template } = await getTemplate(ctx.db, input, ctx.now);
     return { info, template };
   },
-  'templates.history': (ctx, input) => templateHistory(ctx.db, input, ctx.now),
-  'templates.save': async (ctx, input) => {
+  'documents.templateHistory': (ctx, input) => templateHistory(ctx.db, input, ctx.now),
+  'documents.saveTemplate': async (ctx, input) => {
     const saved = await saveTemplate(ctx.db, input, ctx.now, work(ctx).actorId);
     ctx.subject.objectId = `${saved.kind}:${saved.procedureKind ?? '-'}:${saved.language}:v${saved.version}`;
     return saved;
   },
 
-  'documentSettings.get': (ctx) => readDocumentSettings(ctx.db),
-  'documentSettings.update': (ctx, input) => {
+  'documents.settings': (ctx) => readDocumentSettings(ctx.db),
+  'documents.updateSettings': (ctx, input) => {
     ctx.subject.objectId = 'documents';
     return writeDocumentSettings(ctx.db, input);
   },

@@ -150,7 +150,7 @@ export const treatmentHandlers = {
     return adverseEventsOfPatient(ctx.db, input.patientId, true);
   },
 
-  'timeline.get': async (ctx, input) => {
+  'chart.timeline': async (ctx, input) => {
     await forPatient(ctx, input.patientId);
     return patientTimeline(ctx.db, input.patientId);
   },

@@ -84,7 +84,7 @@ function SettingsForm({ status }: { status: BackupStatus }) {
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      const saved = await unwrap(api.backup.configure(values));
+      const saved = await unwrap(api.backup.updateSettings(values));
       client.setQueryData(STATUS_KEY, saved);
       form.reset({ ...values, folder: saved.folder ?? '', passphrase: '', passphraseConfirm: '' });
       notifications.show({ message: t('backup.saved'), color: 'teal' });

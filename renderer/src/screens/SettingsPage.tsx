@@ -39,7 +39,7 @@ function ClinicSettingsForm({ settings, editable }: { settings: Settings; editab
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      const saved = await unwrap(api.settings.update(values));
+      const saved = await unwrap(api.clinic.updateSettings(values));
       client.setQueryData(['settings'], saved);
       await client.invalidateQueries({ queryKey: SESSION_KEY });
       form.reset(saved);
@@ -102,7 +102,7 @@ export function SettingsPage({ user }: { user: StaffUser }) {
   const isAdmin = user.role === 'admin';
   const settings = useQuery({
     queryKey: ['settings'],
-    queryFn: () => unwrap(api.settings.get({})),
+    queryFn: () => unwrap(api.clinic.settings({})),
   });
   return (
     <Stack>

@@ -39,7 +39,7 @@ export function SetupScreen() {
   const submit = form.handleSubmit(async ({ confirm: _confirm, ...values }) => {
     setFormError(null);
     try {
-      setSession(await unwrap(api.setup.complete(values)));
+      setSession(await unwrap(api.auth.setup(values)));
     } catch (error) {
       setFormError(applyServerError(error, form.setError));
     }

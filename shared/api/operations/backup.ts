@@ -16,7 +16,7 @@ export const backupOperations = {
     access: ['admin'],
     audit: null,
   }),
-  'backup.configure': op({
+  'backup.updateSettings': op({
     input: backupConfigureInput,
     output: backupStatusSchema,
     access: ['admin'],

@@ -30,38 +30,38 @@ const clinical = ['receptionist', 'practitioner', 'admin'] as const;
 
 export const documentOperations = {
   // Templates hold no patient data: reading them is not audited, saving a version is.
-  'templates.list': op({
+  'documents.templates': op({
     input: emptyInput,
     output: z.array(templateVersionSchema),
     access: 'signed-in',
     audit: null,
   }),
-  'templates.get': op({
+  'documents.template': op({
     input: templateGetInput,
     output: templateDetailSchema,
     access: 'signed-in',
     audit: null,
   }),
-  'templates.history': op({
+  'documents.templateHistory': op({
     input: templateKeySchema,
     output: z.array(templateVersionSchema),
     access: 'signed-in',
     audit: null,
   }),
-  'templates.save': op({
+  'documents.saveTemplate': op({
     input: templateSaveInput,
     output: templateVersionSchema,
     access: admin,
     audit: { action: 'create', objectType: 'document-template' },
     maxInputBytes: 2_000_000,
   }),
-  'documentSettings.get': op({
+  'documents.settings': op({
     input: emptyInput,
     output: documentSettingsSchema,
     access: 'signed-in',
     audit: null,
   }),
-  'documentSettings.update': op({
+  'documents.updateSettings': op({
     input: documentSettingsInput,
     output: documentSettingsSchema,
     access: admin,

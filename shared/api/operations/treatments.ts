@@ -156,7 +156,7 @@ export const treatmentOperations = {
     access: clinical,
     audit: { action: 'read', objectType: 'adverse-event' },
   }),
-  'timeline.get': op({
+  'chart.timeline': op({
     input: patientScopedInput,
     output: z.array(timelineEntrySchema),
     access: clinical,

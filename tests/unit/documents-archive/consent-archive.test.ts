@@ -73,11 +73,11 @@ describe('a generated consent', () => {
   it('uses US Letter once the clinic chooses it', async () => {
     await c.app.ok('auth.signOut');
     await c.app.ok('auth.signIn', { username: 'amira', password: 'correct horse battery' });
-    await c.app.ok('documentSettings.update', { pageSize: 'LETTER' });
+    await c.app.ok('documents.updateSettings', { pageSize: 'LETTER' });
     const doc = await generate(c, { procedureKind: 'localised-fat-reduction' });
     expect(pdfInfo(archivedPath(c.app, doc))['Page size']).toContain('612 x 792');
     expect(doc.pageSize).toBe('LETTER');
-    await c.app.ok('documentSettings.update', { pageSize: 'A4' });
+    await c.app.ok('documents.updateSettings', { pageSize: 'A4' });
     await c.app.ok('auth.signOut');
     await c.app.ok('auth.signIn', { username: 'ines.prac', password: 'practitioner pass phrase' });
   });

@@ -27,7 +27,7 @@ afterAll(async () => {
 const key = { kind: 'consent', procedureKind: 'pigmentation', language: 'en' } as const;
 
 async function latest(): Promise<{ info: TemplateVersionInfo; template: DocumentTemplate }> {
-  return c.app.ok('templates.get', key);
+  return c.app.ok('documents.template', key);
 }
 
 function editable(template: DocumentTemplate, baseVersion: number) {
@@ -37,7 +37,7 @@ function editable(template: DocumentTemplate, baseVersion: number) {
 
 describe('template versions', () => {
   it('lists every default as version 1', async () => {
-    const list = await c.app.ok<TemplateVersionInfo[]>('templates.list');
+    const list = await c.app.ok<TemplateVersionInfo[]>('documents.templates');
     expect(list).toHaveLength(7);
     expect(list.every((t) => t.version === 1 && t.savedByName === null)).toBe(true);
   });
@@ -46,7 +46,7 @@ describe('template versions', () => {
     const { info, template } = await latest();
     const body = editable(template, info.version);
     body.sections = body.sections.filter((s) => s.id !== 'alternatives' && s.id !== 'costs');
-    const result = await c.app.call('templates.save', body);
+    const result = await c.app.call('documents.saveTemplate', body);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.message).toContain('alternatives');
@@ -60,7 +60,7 @@ describe('template versions', () => {
     const body = editable(template, info.version);
     const i = body.sections.findIndex((s) => s.id === 'costs');
     body.sections[i] = { ...body.sections[i]!, body: 'You pay {{patient.shoeSize}} today.' };
-    const result = await c.app.call('templates.save', body);
+    const result = await c.app.call('documents.saveTemplate', body);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.message).toContain('patient.shoeSize');
@@ -75,16 +75,16 @@ describe('template versions', () => {
       ...body.sections[i]!,
       body: 'Each session costs 180 EUR, paid on the day.',
     };
-    const saved = await c.app.ok<TemplateVersionInfo>('templates.save', body);
+    const saved = await c.app.ok<TemplateVersionInfo>('documents.saveTemplate', body);
     expect(saved).toMatchObject({ version: 2, savedByName: ADMIN.displayName });
 
-    const stale = await c.app.call('templates.save', body);
+    const stale = await c.app.call('documents.saveTemplate', body);
     expect(stale.ok).toBe(false);
     if (!stale.ok) expect(stale.error.code).toBe('CONFLICT');
 
-    const history = await c.app.ok<TemplateVersionInfo[]>('templates.history', key);
+    const history = await c.app.ok<TemplateVersionInfo[]>('documents.templateHistory', key);
     expect(history.map((h) => h.version)).toEqual([2, 1]);
-    const v1 = await c.app.ok<{ template: DocumentTemplate }>('templates.get', {
+    const v1 = await c.app.ok<{ template: DocumentTemplate }>('documents.template', {
       ...key,
       version: 1,
     });
@@ -103,14 +103,14 @@ describe('template versions', () => {
   it('only admins save templates', async () => {
     await signInAs(c.app, PRACTITIONER.username, PRACTITIONER.password);
     const { info, template } = await latest();
-    const result = await c.app.call('templates.save', editable(template, info.version));
+    const result = await c.app.call('documents.saveTemplate', editable(template, info.version));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('FORBIDDEN');
     await signInAs(c.app, ADMIN.username, ADMIN.password);
   });
 
   it("picks the patient's language where a template exists in it", async () => {
-    const { template } = await c.app.ok<{ template: DocumentTemplate }>('templates.get', {
+    const { template } = await c.app.ok<{ template: DocumentTemplate }>('documents.template', {
       ...key,
       procedureKind: 'hair-loss',
     });
@@ -120,7 +120,7 @@ describe('template versions', () => {
       title: 'Tedavi onamı',
       baseVersion: null,
     };
-    await c.app.ok('templates.save', turkish);
+    await c.app.ok('documents.saveTemplate', turkish);
     // The patient's preference is typed at intake as "Türkçe".
     const doc = await generate(c, { procedureKind: 'hair-loss' });
     expect(doc).toMatchObject({ language: 'tr', templateVersion: 1, title: 'Tedavi onamı' });

@@ -5,9 +5,9 @@ let app: TestApp;
 beforeEach(async () => {
   app = await startClinic();
   // A few events to tamper with.
-  await app.ok('settings.update', { idleLockMinutes: 15 });
+  await app.ok('clinic.updateSettings', { idleLockMinutes: 15 });
   await app.ok('staff.list');
-  await app.ok('settings.update', { idleLockMinutes: 20 });
+  await app.ok('clinic.updateSettings', { idleLockMinutes: 20 });
   await app.ok('staff.list');
   // Reads are audited in batches: write them before the tests tamper with the file.
   await app.services.state.auditQueue.flush();
@@ -105,7 +105,7 @@ describe('the audit trail', () => {
     expect(list.events.length).toBe(2);
     for (const e of list.events)
       expect(e).toMatchObject({
-        operation: 'settings.update',
+        operation: 'clinic.updateSettings',
         username: 'amira',
         role: 'admin',
         outcome: 'success',

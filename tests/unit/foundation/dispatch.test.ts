@@ -117,7 +117,7 @@ describe('the operation wrapper', () => {
       expect(result.ok).toBe(false);
       if (!result.ok) expect([`UNAUTHENTICATED`, 'VALIDATION']).toContain(result.error.code);
     }
-    expect(await app.call('settings.get')).toMatchObject({
+    expect(await app.call('clinic.settings')).toMatchObject({
       ok: false,
       error: { code: 'UNAUTHENTICATED' },
     });
@@ -149,7 +149,7 @@ describe('the operation wrapper', () => {
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
-    expect(await app.call('settings.update', { idleLockMinutes: 120 })).toMatchObject({
+    expect(await app.call('clinic.updateSettings', { idleLockMinutes: 120 })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
@@ -158,7 +158,7 @@ describe('the operation wrapper', () => {
       error: { code: 'FORBIDDEN' },
     });
     // A receptionist may read the settings (clinic details for printing), not change them.
-    expect(await app.call('settings.get')).toMatchObject({ ok: true });
+    expect(await app.call('clinic.settings')).toMatchObject({ ok: true });
 
     await app.ok('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
     const staff = await app.ok<{ username: string }[]>('staff.list');
@@ -172,7 +172,7 @@ describe('the operation wrapper', () => {
         .filter((e) => e.outcome === 'denied')
         .map((e) => e.operation)
         .sort(),
-    ).toEqual(['audit.verify', 'settings.update', 'staff.create']);
+    ).toEqual(['audit.verify', 'clinic.updateSettings', 'staff.create']);
   });
 
   it('never returns password hashes', async () => {
@@ -191,13 +191,13 @@ describe('setup, sign-in and lock', () => {
   it('allows setup once only', async () => {
     app = await startApp();
     expect(await app.ok('auth.state')).toMatchObject({ needsSetup: true, user: null });
-    await app.ok('setup.complete', { clinic: CLINIC, admin: ADMIN });
+    await app.ok('auth.setup', { clinic: CLINIC, admin: ADMIN });
     expect(await app.ok('auth.state')).toMatchObject({
       needsSetup: false,
       user: { username: ADMIN.username, role: 'admin' },
     });
     await app.ok('auth.signOut');
-    const again = await app.call('setup.complete', {
+    const again = await app.call('auth.setup', {
       clinic: CLINIC,
       admin: { ...ADMIN, username: 'intruder' },
     });
@@ -266,11 +266,11 @@ describe('setup, sign-in and lock', () => {
 
   it('locks after the idle period even if the window does not ask, and unlocks only with the password', async () => {
     app = await startClinic();
-    await app.ok('settings.update', { idleLockMinutes: 5 });
+    await app.ok('clinic.updateSettings', { idleLockMinutes: 5 });
     app.advance(4 * 60_000);
-    expect(await app.call('settings.get')).toMatchObject({ ok: true });
+    expect(await app.call('clinic.settings')).toMatchObject({ ok: true });
     app.advance(5 * 60_000 + 1_000);
-    expect(await app.call('settings.get')).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(await app.call('clinic.settings')).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     expect(await app.ok('auth.state')).toMatchObject({
       locked: true,
       user: { username: ADMIN.username },
@@ -282,7 +282,7 @@ describe('setup, sign-in and lock', () => {
     expect(await app.ok('auth.unlock', { password: ADMIN.password })).toMatchObject({
       locked: false,
     });
-    expect(await app.call('settings.get')).toMatchObject({ ok: true });
+    expect(await app.call('clinic.settings')).toMatchObject({ ok: true });
   });
 
   it('signs out a deactivated user at their next call', async () => {
@@ -298,7 +298,7 @@ describe('setup, sign-in and lock', () => {
     app.services.state.store.sqlite
       .prepare('UPDATE staff_user SET active = 0 WHERE id = ?')
       .run(nurse.id);
-    expect(await app.call('settings.get')).toMatchObject({
+    expect(await app.call('clinic.settings')).toMatchObject({
       ok: false,
       error: { code: 'UNAUTHENTICATED' },
     });

@@ -100,7 +100,7 @@ describe('answers projected onto their contract', () => {
         ['chart.open', { patientId: patient.id }],
         ['patients.search', { query: 'seb' }],
         ['staff.list', {}],
-        ['templates.get', { kind: 'consent', procedureKind: 'pigmentation', language: 'en' }],
+        ['documents.template', { kind: 'consent', procedureKind: 'pigmentation', language: 'en' }],
       ] as const) {
         const result = await app.call(operation, input);
         if (!result.ok) throw new Error(`${operation}: ${result.error.message}`);

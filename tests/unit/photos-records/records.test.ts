@@ -183,7 +183,7 @@ describe('comparison exports', () => {
     );
     expect(pdfInfo(pdf.path)['Page size']).toMatch(/\(A4\)/);
     // On the clinic's paper, like its consents and aftercare sheets.
-    await app.ok('documentSettings.update', { pageSize: 'LETTER' });
+    await app.ok('documents.updateSettings', { pageSize: 'LETTER' });
     const letter = await app.ok<{ path: string }>('photos.exportComparisonPdf', {
       ...pair,
       locale: 'en-US',

@@ -63,7 +63,7 @@ describe('backup settings', () => {
       ],
     ];
     for (const [input, field, message] of cases) {
-      const result = await app.call('backup.configure', input);
+      const result = await app.call('backup.updateSettings', input);
       expect(result.ok, JSON.stringify(input)).toBe(false);
       if (result.ok) continue;
       expect(result.error.code).toBe('VALIDATION');
@@ -77,7 +77,7 @@ describe('backup settings', () => {
     const { app, folder } = await clinic();
     const before = await app.ok<BackupStatus>('backup.status');
     expect(before).toMatchObject({ stale: true, lastSuccess: null, scheduled: false });
-    await app.ok('backup.configure', settings(folder, { keep: 2 }));
+    await app.ok('backup.updateSettings', settings(folder, { keep: 2 }));
     const noPass = await app.call('backup.run', { passphrase: '' });
     expect(noPass.ok ? null : noPass.error.fields?.passphrase).toMatch(/Enter the backup/);
 
@@ -108,7 +108,7 @@ describe('backup settings', () => {
 
   it('refuses to start when the chosen folder has gone, naming the field', async () => {
     const { app, folder } = await clinic();
-    await app.ok('backup.configure', settings(folder));
+    await app.ok('backup.updateSettings', settings(folder));
     rmSync(folder, { recursive: true, force: true });
     const result = await app.call('backup.run', { passphrase: PASSPHRASE });
     expect(result.ok ? null : result.error.fields?.folder).toMatch(/does not exist/);
@@ -117,7 +117,7 @@ describe('backup settings', () => {
   it('runs a due backup from the schedule with the sealed passphrase, once per day', async () => {
     const { app, folder } = await clinic({ keychain: true });
     await app.ok(
-      'backup.configure',
+      'backup.updateSettings',
       settings(folder, { time: '09:30', passphrase: PASSPHRASE, passphraseConfirm: PASSPHRASE }),
     );
     const stored = app.services.state.store.sqlite
@@ -154,7 +154,7 @@ describe('backup settings', () => {
   it('records a scheduled backup that failed, with its message, and stays stale', async () => {
     const { app, folder } = await clinic({ keychain: true });
     await app.ok(
-      'backup.configure',
+      'backup.updateSettings',
       settings(folder, { time: '00:00', passphrase: PASSPHRASE, passphraseConfirm: PASSPHRASE }),
     );
     // The external drive was unplugged.
@@ -175,7 +175,7 @@ describe('backup settings', () => {
   it('does not schedule without a keychain and refuses a receptionist', async () => {
     const { app, folder } = await clinic();
     await app.ok(
-      'backup.configure',
+      'backup.updateSettings',
       settings(folder, { time: '00:00', passphrase: PASSPHRASE, passphraseConfirm: PASSPHRASE }),
     );
     expect(await tickBackupSchedule(app.services.state, new Date())).toBeNull();
@@ -191,7 +191,7 @@ describe('backup settings', () => {
     await app.ok('auth.signIn', { username: 'rita.desk', password: 'reception pass phrase' });
     for (const [operation, input] of [
       ['backup.status', {}],
-      ['backup.configure', settings(folder)],
+      ['backup.updateSettings', settings(folder)],
       ['backup.run', { passphrase: PASSPHRASE }],
     ] as const) {
       const result = await app.call(operation, input);

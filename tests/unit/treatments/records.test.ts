@@ -142,7 +142,7 @@ describe('adverse events and the timeline', () => {
     });
     expect(again.ok).toBe(false);
 
-    const timeline = await c.app.ok<TimelineEntry[]>('timeline.get', { patientId: c.patientId });
+    const timeline = await c.app.ok<TimelineEntry[]>('chart.timeline', { patientId: c.patientId });
     expect(timeline.map((e) => e.kind).sort()).toEqual(
       ['addendum', 'adverse-event', 'adverse-event-resolved', 'check', 'session'].sort(),
     );

@@ -112,7 +112,7 @@ export function TemplateEditorForm({
       return;
     }
     try {
-      const saved = await unwrap(api.templates.save(parsed.data));
+      const saved = await unwrap(api.documents.saveTemplate(parsed.data));
       await client.invalidateQueries({ queryKey: documentKeys.templates });
       notifications.show({
         message: t('templates.saved', { version: saved.version }),

@@ -31,11 +31,11 @@ export function TemplatesPanel() {
   const [loadVersion, setLoadVersion] = useState<number | undefined>(undefined);
   const settings = useQuery({
     queryKey: documentKeys.settings,
-    queryFn: () => unwrap(api.documentSettings.get({})),
+    queryFn: () => unwrap(api.documents.settings({})),
   });
   const saveSize = useMutation({
     mutationFn: (pageSize: (typeof pageSizes)[number]) =>
-      unwrap(api.documentSettings.update({ pageSize })),
+      unwrap(api.documents.updateSettings({ pageSize })),
     onSuccess: (saved) => {
       client.setQueryData(documentKeys.settings, saved);
       notifications.show({ message: t('templates.paperSaved'), color: 'teal' });
@@ -43,7 +43,7 @@ export function TemplatesPanel() {
   });
   const list = useQuery({
     queryKey: documentKeys.templates,
-    queryFn: () => unwrap(api.templates.list({})),
+    queryFn: () => unwrap(api.documents.templates({})),
   });
   const current = list.data?.find((x) => keyOf(x) === selected) ?? list.data?.[0];
   const key = current
@@ -51,13 +51,13 @@ export function TemplatesPanel() {
     : null;
   const history = useQuery({
     queryKey: [...documentKeys.templates, 'history', key],
-    queryFn: () => unwrap(api.templates.history(key!)),
+    queryFn: () => unwrap(api.documents.templateHistory(key!)),
     enabled: key !== null,
   });
   const detail = useQuery({
     queryKey: [...documentKeys.templates, 'one', key, loadVersion],
     queryFn: () =>
-      unwrap(api.templates.get({ ...key!, ...(loadVersion ? { version: loadVersion } : {}) })),
+      unwrap(api.documents.template({ ...key!, ...(loadVersion ? { version: loadVersion } : {}) })),
     enabled: key !== null,
   });
   const name = (x: TemplateVersionInfo) =>

@@ -74,7 +74,7 @@ export function TreatmentsPanel({ patientId, user }: { patientId: string; user: 
   });
   const timeline = useQuery({
     queryKey: ['treatments', 'timeline', patientId],
-    queryFn: () => unwrap(api.timeline.get({ patientId })),
+    queryFn: () => unwrap(api.chart.timeline({ patientId })),
   });
   const products = useQuery({
     queryKey: ['treatments', 'products', 'active'],
