@@ -14,7 +14,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { INVOKE_CHANNEL } from '../../shared/api/client';
 import { createServices, type MesochartServices } from '../services/app';
-import type { SecretStore } from '../services/backup-jobs';
+import type { SecretStore } from '../services/backup/jobs';
 import { isAllowedExternalUrl } from './external-links';
 import { registerHostHandlers } from './host';
 import {

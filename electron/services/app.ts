@@ -1,16 +1,16 @@
 import { mkdirSync, openSync, readFileSync, writeSync, closeSync, fsyncSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { AppState } from './context';
+import type { AppState } from './core/context';
 import type { Result } from '../../shared/api/result';
 import { openStore } from './store/database';
-import { newAuthSession } from './auth';
-import { readSettings } from './settings';
+import { newAuthSession } from './auth/sign-in';
+import { readSettings } from './clinic/clinic-settings';
 import { dispatch, type Sender } from './dispatch';
-import { AuditQueue } from './audit-queue';
-import { sweepPhotoTempFiles } from './photo-import-jobs';
-import { setBackupRuntime, settleBackupJobs, type SecretStore } from './backup-jobs';
-import { startBackupScheduler } from './backup-schedule';
+import { AuditQueue } from './audit/audit-queue';
+import { sweepPhotoTempFiles } from './photos/import-jobs';
+import { setBackupRuntime, settleBackupJobs, type SecretStore } from './backup/jobs';
+import { startBackupScheduler } from './backup/schedule';
 
 export interface AppOptions {
   dataDir: string;

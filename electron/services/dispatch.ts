@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AppState, AuditSubject, HandlerContext } from './context';
+import type { AppState, AuditSubject, HandlerContext } from './core/context';
 import type { ApiError, Result } from '../../shared/api/result';
 import type { Role } from '../../shared/api/roles';
 import { roleMayCall } from '../../shared/api/roles';
@@ -9,11 +9,12 @@ import {
   operations,
   type OperationName,
 } from '../../shared/api/contract';
-import { AppError } from './errors';
-import { projectOutput } from './output-projection';
-import { appendAudit, type AuditEntry } from './audit';
-import { findActor, type Actor } from './staff';
-import { handlers, type Handler } from './handlers';
+import { AppError } from './core/errors';
+import { projectOutput } from './core/projection';
+import { appendAudit, type AuditEntry } from './audit/audit-log';
+import { findActor, type Actor } from './staff/staff';
+import { handlers } from './handlers';
+import type { Handler } from './core/handler-kit';
 
 /** Where a call came from: in the app, the IPC event's sending frame. */
 export interface Sender {

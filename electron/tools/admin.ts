@@ -17,7 +17,7 @@ import {
   restoreBackup,
   verifyBackup,
   type BackupProgress,
-} from '../services/backup';
+} from '../services/backup/archive';
 import { readPassphrase } from './read-passphrase';
 
 const USAGE = `usage:

@@ -6,8 +6,8 @@ import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { MesochartServices } from '../services/app';
 import type { Sender } from '../services/dispatch';
-import { ftsQuery } from '../services/patient-search';
-import { localDate } from '../services/local-date';
+import { ftsQuery } from '../services/patients/search';
+import { localDate } from '../services/core/local-date';
 import { ratioRow, timePair, WARMUP_RUNS, type BenchRow } from './bench-stats';
 
 export interface BenchContext {

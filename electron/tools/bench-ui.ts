@@ -6,10 +6,10 @@
 import { performance } from 'node:perf_hooks';
 import type { Page } from '@playwright/test';
 import type * as Playwright from '@playwright/test';
-import { chromiumArgs, chromiumPath } from '../../tests/e2e/chromium';
-import { attachHarness } from '../../tests/e2e/harness';
-import { armInputClock, inputToShown } from '../../tests/e2e/page-clock';
-import { APP_TEST_ORIGIN } from '../../tests/e2e/origin';
+import { chromiumArgs, chromiumPath } from '../../tests/support/chromium';
+import { attachHarness } from '../../tests/support/harness';
+import { armInputClock, inputToShown } from '../../tests/support/page-clock';
+import { APP_TEST_ORIGIN } from '../../tests/support/origin';
 import { figures, ratioRow, type BenchRow } from './bench-stats';
 import { ok, typedQueries, type BenchContext } from './bench-service';
 

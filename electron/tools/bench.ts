@@ -20,7 +20,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { createServices } from '../services/app';
-import { APP_TEST_ORIGIN } from '../../tests/e2e/origin';
+import { APP_TEST_ORIGIN } from '../../tests/support/origin';
 import { cacheDir, ensureSeeded, workingCopy } from './bench-data';
 import { consentRow, photoRow } from './bench-files';
 import { chartRow, searchRow, signRow, type BenchContext } from './bench-service';

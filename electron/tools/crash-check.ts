@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { openStore } from '../services/store/database';
-import { sweepPhotoTempFiles } from '../services/photo-import-jobs';
+import { sweepPhotoTempFiles } from '../services/photos/import-jobs';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 

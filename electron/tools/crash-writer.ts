@@ -9,8 +9,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { createServices } from '../services/app';
-import { emptyHistoryAnswers } from '../../shared/api/domains/medical-history';
-import type { PhotoJob } from '../../shared/api/domains/photos';
+import { emptyHistoryAnswers } from '../../shared/api/history';
+import type { PhotoJob } from '../../shared/api/photos';
 
 const ORIGIN = 'mesochart://crash';
 const SENDER = { url: `${ORIGIN}/index.html`, isMainFrame: true };

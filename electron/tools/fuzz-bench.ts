@@ -4,9 +4,9 @@
  * fast-check's shrunk counterexample.
  */
 import { parseArgs } from 'node:util';
-import { startClinic } from '../../tests/unit/helpers';
+import { startClinic } from '../../tests/support/helpers';
 import { register } from '../../tests/unit/patients/fixtures';
-import { fuzzOperations } from '../../tests/unit/safety/fuzz-core';
+import { fuzzOperations } from '../../tests/unit/core/fuzz-core';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '2000' } } });
 const runs = Number(values.runs);

@@ -1,4 +1,4 @@
-import { BackupError } from '../services/backup';
+import { BackupError } from '../services/backup/archive';
 
 const ENV = 'MESOCHART_BACKUP_PASSPHRASE';
 

@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { importPhoto, type ImportedPhoto } from '../services/photos';
-import { photosRoot } from '../services/patient-photos';
+import { importPhoto, type ImportedPhoto } from '../services/photos/files';
+import { photosRoot } from '../services/photos/photos';
 
 const FIXTURES = [
   'sony-a6000-24mp.jpg',

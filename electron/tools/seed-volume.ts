@@ -6,12 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { MesochartServices } from '../services/app';
-import { createStaff, findStaffByUsername } from '../services/staff';
-import { addLot, createProduct } from '../services/products';
-import { localDate } from '../services/local-date';
-import type { ImportedPhoto } from '../services/photos';
-import { photoViews, photoPhases } from '../../shared/api/domains/photos';
-import { treatmentAreas } from '../../shared/api/domains/treatment-terms';
+import { createStaff, findStaffByUsername } from '../services/staff/staff';
+import { addLot, createProduct } from '../services/products/products';
+import { localDate } from '../services/core/local-date';
+import type { ImportedPhoto } from '../services/photos/files';
+import { photoViews, photoPhases } from '../../shared/api/photos';
+import { treatmentAreas } from '../../shared/sessions/treatment-terms';
 import { importPhotoPool } from './seed-photos';
 
 export interface VolumeSize {

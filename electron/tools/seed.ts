@@ -7,10 +7,10 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServices } from '../services/app';
-import { createPatient } from '../services/patients';
-import { findDuplicates } from '../services/patient-search';
-import { submitHistory } from '../services/medical-history';
-import { findStaffByUsername } from '../services/staff';
+import { createPatient } from '../services/patients/patients';
+import { findDuplicates } from '../services/patients/search';
+import { submitHistory } from '../services/history/medical-history';
+import { findStaffByUsername } from '../services/staff/staff';
 import {
   emptyHistoryAnswers,
   conditionKeys,
@@ -20,13 +20,8 @@ import {
   smokingHabits,
   alcoholHabits,
   type HistoryAnswers,
-} from '../../shared/api/domains/medical-history';
-import {
-  consentKinds,
-  localToday,
-  sexes,
-  type PatientDetails,
-} from '../../shared/api/domains/patients';
+} from '../../shared/api/history';
+import { consentKinds, localToday, sexes, type PatientDetails } from '../../shared/api/patients';
 import { allergiesOther, medicines, peoples, referrals, treatments } from './seed-data';
 import { HEAVY, seedVolume, volumeSizes, type SizeName } from './seed-volume';
 

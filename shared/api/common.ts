@@ -31,3 +31,6 @@ export const phoneSchema = z
   .string()
   .max(40, 'Phone must be at most 40 characters')
   .refine((s) => s === '' || /^[+()\d\s./-]{5,40}$/.test(s), 'Enter a valid phone number');
+
+/** The answer of an operation that only does something. */
+export const doneOutput = z.object({ done: z.literal(true) });

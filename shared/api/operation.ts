@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Access } from './roles';
-import type { AuditAction } from './domains/audit';
+import type { AuditAction } from './audit';
 
 /** One operation of the contract: its input and output schemas, who may call it, how it is audited. */
 export interface OperationDef<I extends z.ZodType, O extends z.ZodType> {

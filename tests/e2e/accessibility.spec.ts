@@ -1,5 +1,5 @@
-import { test, expect } from './fixtures';
-import { ADMIN, expectSignedIn, seedClinic, seriousViolations, signIn } from './flows';
+import { test, expect } from '../support/fixtures';
+import { ADMIN, expectSignedIn, seedClinic, seriousViolations, signIn } from '../support/flows';
 
 test('setup, sign-in, lock and the signed-in screens have no serious accessibility problems', async ({
   page,

@@ -2,8 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MesochartServices } from '../../electron/services/app';
-import { test, expect } from './fixtures';
-import { ADMIN, call, screenshot, seedClinic, signIn, expectSignedIn } from './flows';
+import { test, expect } from '../support/fixtures';
+import { ADMIN, call, screenshot, seedClinic, signIn, expectSignedIn } from '../support/flows';
 
 const PRACTITIONER = {
   username: 'ines.prac',

@@ -1,9 +1,9 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, expect } from './fixtures';
-import { ADMIN, screenshot, seedClinic, signIn, expectSignedIn } from './flows';
-import { setBackupRuntime } from '../../electron/services/backup-jobs';
+import { test, expect } from '../support/fixtures';
+import { ADMIN, screenshot, seedClinic, signIn, expectSignedIn } from '../support/flows';
+import { setBackupRuntime } from '../../electron/services/backup/jobs';
 
 const PASSPHRASE = 'plum orchard lantern 42';
 

@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect } from './fixtures';
-import { ADMIN, call, screenshot, seedClinic, signIn, expectSignedIn } from './flows';
+import { test, expect } from '../support/fixtures';
+import { ADMIN, call, screenshot, seedClinic, signIn, expectSignedIn } from '../support/flows';
 
 const PRACTITIONER = {
   username: 'ines.prac',

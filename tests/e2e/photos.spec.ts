@@ -6,10 +6,10 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { Page } from '@playwright/test';
 import type { MesochartServices } from '../../electron/services/app';
-import { chromiumArgs, chromiumPath } from './chromium';
-import { expect, setDropPaths, test } from './fixtures';
-import { APP_TEST_ORIGIN } from './origin';
-import { armInputClock, forgetShown, inputToShown } from './page-clock';
+import { chromiumArgs, chromiumPath } from '../support/chromium';
+import { expect, setDropPaths, test } from '../support/fixtures';
+import { APP_TEST_ORIGIN } from '../support/origin';
+import { armInputClock, forgetShown, inputToShown } from '../support/page-clock';
 import {
   ADMIN,
   call,
@@ -18,7 +18,7 @@ import {
   seedClinic,
   seriousViolations,
   signIn,
-} from './flows';
+} from '../support/flows';
 
 // Chromium's fake camera for the capture test (a worker option, so it is set for the file).
 test.use({

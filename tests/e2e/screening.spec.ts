@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
 import type { MesochartServices } from '../../electron/services/app';
-import { emptyHistoryAnswers, type HistoryAnswers } from '../../shared/api/domains/medical-history';
-import { test, expect } from './fixtures';
-import { ADMIN, call, screenshot as fullPage, seedClinic, signIn } from './flows';
+import { emptyHistoryAnswers, type HistoryAnswers } from '../../shared/api/history';
+import { test, expect } from '../support/fixtures';
+import { ADMIN, call, screenshot as fullPage, seedClinic, signIn } from '../support/flows';
 
 async function screenshot(page: Page, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { SessionState } from '../../../shared/api/domains/auth';
+import type { SessionState } from '../../../shared/api/auth';
 import { api, unwrap } from './api';
 
 export const SESSION_KEY = ['session'] as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { getDefaultAftercareTemplate } from '../../../electron/services/documents/default-templates';
-import { renderAftercarePdf } from '../../../electron/services/documents/render-aftercare-pdf';
-import { renderTemplateText } from '../../../electron/services/documents/render-template-text';
+import { getDefaultAftercareTemplate } from '../../../electron/services/documents/render/default-templates';
+import { renderAftercarePdf } from '../../../electron/services/documents/render/render-aftercare-pdf';
+import { renderTemplateText } from '../../../electron/services/documents/render/render-template-text';
 import { aftercareData, logoSvg, meta, names, pngDataUrl } from './fixtures';
 import { flat, pdfInfo, pdfRawText, pdfText, qpdfCheck } from './pdf-tools';
 import { useTempDir } from './temp-dir';

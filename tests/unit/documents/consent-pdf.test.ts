@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { procedureKinds } from '../../../shared/documents/procedure-kinds';
-import { getDefaultConsentTemplate } from '../../../electron/services/documents/default-templates';
-import { DocumentGenerationError } from '../../../electron/services/documents/document-errors';
-import { renderConsentPdf } from '../../../electron/services/documents/render-consent-pdf';
+import { getDefaultConsentTemplate } from '../../../electron/services/documents/render/default-templates';
+import { DocumentGenerationError } from '../../../electron/services/documents/render/document-errors';
+import { renderConsentPdf } from '../../../electron/services/documents/render/render-consent-pdf';
 import { consentData, logoSvg, names, pngDataUrl, signatureSvg } from './fixtures';
 import { flat, pdfInfo, pdfText, qpdfCheck } from './pdf-tools';
 import { useTempDir } from './temp-dir';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderAftercarePdf } from '../../../electron/services/documents/render-aftercare-pdf';
-import { renderConsentPdf } from '../../../electron/services/documents/render-consent-pdf';
-import { renderSessionSummaryPdf } from '../../../electron/services/documents/render-session-summary-pdf';
+import { renderAftercarePdf } from '../../../electron/services/documents/render/render-aftercare-pdf';
+import { renderConsentPdf } from '../../../electron/services/documents/render/render-consent-pdf';
+import { renderSessionSummaryPdf } from '../../../electron/services/documents/render/render-session-summary-pdf';
 import { aftercareData, consentData, meta, summaryData } from './fixtures';
 import { pdfInfo } from './pdf-tools';
 import { useTempDir } from './temp-dir';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderSessionSummaryPdf } from '../../../electron/services/documents/render-session-summary-pdf';
+import { renderSessionSummaryPdf } from '../../../electron/services/documents/render/render-session-summary-pdf';
 import { names, summaryData } from './fixtures';
 import { flat, pdfInfo, pdfText, qpdfCheck } from './pdf-tools';
 import { useTempDir } from './temp-dir';

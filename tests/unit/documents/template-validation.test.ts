@@ -10,10 +10,10 @@ import {
   getDefaultAftercareTemplate,
   getDefaultConsentTemplate,
   getDefaultTemplates,
-} from '../../../electron/services/documents/default-templates';
-import { TemplateValidationError } from '../../../electron/services/documents/document-errors';
-import { renderTemplateText } from '../../../electron/services/documents/render-template-text';
-import { validateTemplate } from '../../../electron/services/documents/validate-template';
+} from '../../../electron/services/documents/render/default-templates';
+import { TemplateValidationError } from '../../../electron/services/documents/render/document-errors';
+import { renderTemplateText } from '../../../electron/services/documents/render/render-template-text';
+import { validateTemplate } from '../../../electron/services/documents/render/validate-template';
 
 function catchError(fn: () => unknown): unknown {
   try {

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DocumentGenerationError } from '../../../electron/services/documents/document-errors';
-import { renderAftercarePdf } from '../../../electron/services/documents/render-aftercare-pdf';
-import { writeDocumentAtomically } from '../../../electron/services/documents/write-document';
+import { DocumentGenerationError } from '../../../electron/services/documents/render/document-errors';
+import { renderAftercarePdf } from '../../../electron/services/documents/render/render-aftercare-pdf';
+import { writeDocumentAtomically } from '../../../electron/services/documents/render/write-document';
 import { aftercareData } from './fixtures';
 import { useTempDir } from './temp-dir';
 

@@ -1,9 +1,9 @@
-import type { TestApp } from '../helpers';
-import type { Patient } from '../../../shared/api/domains/patients';
+import type { TestApp } from '../../support/helpers';
+import type { Patient } from '../../../shared/api/patients';
 import {
   emptyHistoryAnswers,
   type HistoryAnswers,
-} from '../../../shared/api/domains/medical-history';
+} from '../../../shared/api/history';
 
 export function details(overrides: Record<string, unknown> = {}) {
   return {

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { snapshot, startClinic, type TestApp } from '../helpers';
+import { snapshot, startClinic, type TestApp } from '../../support/helpers';
 import { details, register } from './fixtures';
 import type {
   DuplicateCandidate,
   Patient,
   PatientChange,
   PatientSummary,
-} from '../../../shared/api/domains/patients';
+} from '../../../shared/api/patients';
 
 let app: TestApp;
 beforeEach(async () => {

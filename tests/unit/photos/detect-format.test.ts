@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from '../../../electron/services/photos/detect-format';
+import { detectFormat } from '../../../electron/services/photos/files/detect-format';
 
 function ftyp(major: string, ...compatible: string[]): Buffer {
   const box = Buffer.alloc(16 + compatible.length * 4);

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importPhoto, PhotoError } from '../../../electron/services/photos';
-import type { ImportedPhoto } from '../../../electron/services/photos';
+import { importPhoto, PhotoError } from '../../../electron/services/photos/files';
+import type { ImportedPhoto } from '../../../electron/services/photos/files';
 import { exiftoolTags, fixture, jpegScan, listFiles, tempDir } from './helpers';
 
 let root: string;

@@ -2,8 +2,8 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importPhotos } from '../../../electron/services/photos';
-import type { PhotoImportProgress } from '../../../electron/services/photos';
+import { importPhotos } from '../../../electron/services/photos/files';
+import type { PhotoImportProgress } from '../../../electron/services/photos/files';
 import { fixture, listFiles, tempDir } from './helpers';
 
 let root: string;

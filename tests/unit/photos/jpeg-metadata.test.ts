@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { buildExifTiff } from '../../../electron/services/photos/exif-writer';
+import { buildExifTiff } from '../../../electron/services/photos/files/exif-writer';
 import {
   jpegExifSegment,
   jpegHeaderLength,
   stripJpegMetadata,
-} from '../../../electron/services/photos/jpeg-metadata';
-import { PhotoError } from '../../../electron/services/photos/photo-error';
+} from '../../../electron/services/photos/files/jpeg-metadata';
+import { PhotoError } from '../../../electron/services/photos/files/photo-error';
 import { fixture, jpegScan } from './helpers';
 
 function segment(marker: number, payload: Buffer): Buffer {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { importPhoto, removeStaleTempFiles } from '../../../electron/services/photos';
+import { importPhoto, removeStaleTempFiles } from '../../../electron/services/photos/files';
 import { fixture, listFiles, tempDir } from './helpers';
 
 let cleanup = () => {};

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { buildExifTiff } from '../../../electron/services/photos/exif-writer';
-import { stripPngMetadata } from '../../../electron/services/photos/png-metadata';
+import { buildExifTiff } from '../../../electron/services/photos/files/exif-writer';
+import { stripPngMetadata } from '../../../electron/services/photos/files/png-metadata';
 import { pngChunk, pngChunkTypes } from './helpers';
 
 async function plainPng(): Promise<Buffer> {

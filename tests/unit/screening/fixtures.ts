@@ -1,10 +1,10 @@
-import type { TestApp } from '../helpers';
-import { ADMIN } from '../helpers';
+import type { TestApp } from '../../support/helpers';
+import { ADMIN } from '../../support/helpers';
 import { answers } from '../patients/fixtures';
-import { addDaysTo, signInAs, today } from '../treatments/fixtures';
-import type { HistoryAnswers } from '../../../shared/api/domains/medical-history';
-import type { Product } from '../../../shared/api/domains/products';
-import type { DayOfAnswers } from '../../../shared/clinical';
+import { addDaysTo, signInAs, today } from '../sessions/fixtures';
+import type { HistoryAnswers } from '../../../shared/api/history';
+import type { Product } from '../../../shared/api/products';
+import type { DayOfAnswers } from '../../../shared/screening';
 
 export { addDaysTo, today };
 

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN, snapshot } from '../helpers';
-import { PRACTITIONER, signInAs, startTreatmentClinic, type Clinic } from '../treatments/fixtures';
+import { ADMIN, snapshot } from '../../support/helpers';
+import { PRACTITIONER, signInAs, startTreatmentClinic, type Clinic } from '../sessions/fixtures';
 import { addDaysTo, addLidocaineProduct, calmDay, submitHistory, today } from './fixtures';
 import type {
   ScreeningPrefill,
   ScreeningPreview,
   ScreeningRecord,
-} from '../../../shared/api/domains/screening';
-import { findingKeys } from '../../../shared/api/domains/screening';
+} from '../../../shared/api/screening';
+import { findingKeys } from '../../../shared/api/screening';
 
 let clinic: Clinic | undefined;
 afterEach(async () => {

@@ -1,0 +1,187 @@
+import { createHmac } from 'node:crypto';
+import type { Db } from '../store/database';
+import { preparedQuery } from '../store/prepared';
+import type { AuditEventRow } from '../store/schema';
+import type { AuditAction, AuditEvent } from '../../../shared/api/audit';
+import type { Role } from '../../../shared/api/roles';
+
+type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'executeQuery'>;
+
+export interface AuditEntry {
+  at: string;
+  userId: string | null;
+  username: string | null;
+  role: Role | null;
+  operation: string;
+  action: AuditAction;
+  patientId: string | null;
+  objectType: string | null;
+  objectId: string | null;
+  outcome: 'success' | 'denied' | 'failed';
+  errorCode: string | null;
+}
+
+const GENESIS = '0'.repeat(64);
+
+/**
+ * Each event's hash covers its own fields and the previous event's hash, keyed with a secret
+ * kept beside the database: someone who edits the SQLite file cannot re-forge the chain without
+ * also holding the key.
+ */
+function linkHash(key: Buffer, prevHash: string, seq: number, e: AuditEntry): string {
+  const body = JSON.stringify([
+    seq,
+    e.at,
+    e.userId,
+    e.username,
+    e.role,
+    e.operation,
+    e.action,
+    e.patientId,
+    e.objectType,
+    e.objectId,
+    e.outcome,
+    e.errorCode,
+  ]);
+  return createHmac('sha256', key).update(prevHash).update('\n').update(body).digest('hex');
+}
+
+// Every change writes an event: the chain's three statements are prepared once.
+const readHead = preparedQuery((db) => db.selectFrom('audit_head').select(['seq', 'hash']));
+const moveHead = preparedQuery((db, seq: number, hash: string) =>
+  db
+    .insertInto('audit_head')
+    .values({ id: 1, seq, hash })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ seq, hash })),
+);
+
+export async function appendAudit(db: Queryable, key: Buffer, entry: AuditEntry): Promise<void> {
+  const [head] = await readHead(db);
+  const seq = (head?.seq ?? 0) + 1;
+  const prevHash = head?.hash ?? GENESIS;
+  const hash = linkHash(key, prevHash, seq, entry);
+  await db
+    .insertInto('audit_event')
+    .values({
+      seq,
+      at: entry.at,
+      user_id: entry.userId,
+      username: entry.username,
+      role: entry.role,
+      operation: entry.operation,
+      action: entry.action,
+      patient_id: entry.patientId,
+      object_type: entry.objectType,
+      object_id: entry.objectId,
+      outcome: entry.outcome,
+      error_code: entry.errorCode,
+      prev_hash: prevHash,
+      hash,
+    })
+    .execute();
+  await moveHead(db, seq, hash);
+}
+
+function toEntry(row: AuditEventRow): AuditEntry {
+  return {
+    at: row.at,
+    userId: row.user_id,
+    username: row.username,
+    role: row.role as Role | null,
+    operation: row.operation,
+    action: row.action as AuditAction,
+    patientId: row.patient_id,
+    objectType: row.object_type,
+    objectId: row.object_id,
+    outcome: row.outcome as AuditEntry['outcome'],
+    errorCode: row.error_code,
+  };
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  checked: number;
+  firstBroken: number | null;
+  reason: string | null;
+}
+
+/** Walks the chain from the first event and reports the first link that does not hold. */
+export async function verifyAudit(db: Queryable, key: Buffer): Promise<VerifyResult> {
+  let prevHash = GENESIS;
+  let expectedSeq = 1;
+  let checked = 0;
+  const PAGE = 5000;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('seq', '>=', expectedSeq)
+      .orderBy('seq')
+      .limit(PAGE)
+      .execute();
+    for (const row of rows) {
+      const broken = (reason: string): VerifyResult => ({
+        ok: false,
+        checked,
+        firstBroken: row.seq,
+        reason,
+      });
+      if (row.seq !== expectedSeq) {
+        return { ok: false, checked, firstBroken: expectedSeq, reason: 'An event is missing' };
+      }
+      if (row.prev_hash !== prevHash)
+        return broken('The link to the previous event does not match');
+      if (linkHash(key, prevHash, row.seq, toEntry(row)) !== row.hash) {
+        return broken('The event was changed after it was written');
+      }
+      prevHash = row.hash;
+      expectedSeq += 1;
+      checked += 1;
+    }
+    if (rows.length < PAGE) break;
+  }
+  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirst();
+  const headSeq = head?.seq ?? 0;
+  if (headSeq !== checked || (head && head.hash !== prevHash)) {
+    return {
+      ok: false,
+      checked,
+      firstBroken: checked + 1,
+      reason: 'Events are missing from the end of the log',
+    };
+  }
+  return { ok: true, checked, firstBroken: null, reason: null };
+}
+
+export interface AuditFilter {
+  patientId?: string | undefined;
+  userId?: string | undefined;
+  action?: AuditAction | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  limit: number;
+  before?: number | undefined;
+}
+
+export async function listAudit(
+  db: Queryable,
+  filter: AuditFilter,
+): Promise<{ events: AuditEvent[]; nextBefore: number | null }> {
+  let q = db.selectFrom('audit_event').selectAll();
+  if (filter.patientId) q = q.where('patient_id', '=', filter.patientId);
+  if (filter.userId) q = q.where('user_id', '=', filter.userId);
+  if (filter.action) q = q.where('action', '=', filter.action);
+  // Stored times are UTC ISO strings, so normalising the bounds makes text comparison exact.
+  if (filter.from) q = q.where('at', '>=', new Date(filter.from).toISOString());
+  if (filter.to) q = q.where('at', '<', new Date(filter.to).toISOString());
+  if (filter.before) q = q.where('seq', '<', filter.before);
+  const rows = await q
+    .orderBy('seq', 'desc')
+    .limit(filter.limit + 1)
+    .execute();
+  const page = rows.slice(0, filter.limit);
+  return {
+    events: page.map((row) => ({ seq: row.seq, ...toEntry(row) })),
+    nextBefore: rows.length > filter.limit ? (page.at(-1)?.seq ?? null) : null,
+  };
+}

@@ -1,0 +1,117 @@
+import type { Db } from '../store/database';
+import type { StaffUserRow } from '../store/schema';
+import { AppError } from '../core/errors';
+import { decoyHash, verifyPassword } from './passwords';
+import { findStaffById, findStaffByUsername } from '../staff/staff';
+
+type Queryable = Pick<
+  Db,
+  'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom' | 'executeQuery'
+>;
+
+/**
+ * Who is at the keyboard of this window. Held in memory by the main process only: the renderer
+ * can ask for it but never set it.
+ */
+export interface AuthSession {
+  userId: string | null;
+  locked: boolean;
+  lastActivityMs: number;
+}
+
+export function newAuthSession(): AuthSession {
+  return { userId: null, locked: false, lastActivityMs: 0 };
+}
+
+/** Failures allowed before delays start, then 2 s, 4 s, 8 s ... capped at five minutes. */
+const FREE_FAILURES = 2;
+const MAX_DELAY_SECONDS = 300;
+
+export function delayAfterFailures(failures: number): number {
+  if (failures <= FREE_FAILURES) return 0;
+  return Math.min(2 ** (failures - FREE_FAILURES), MAX_DELAY_SECONDS);
+}
+
+async function checkThrottle(db: Queryable, key: string, now: Date): Promise<number> {
+  const row = await db
+    .selectFrom('sign_in_throttle')
+    .selectAll()
+    .where('username_key', '=', key)
+    .executeTakeFirst();
+  if (row && Date.parse(row.next_allowed_at) > now.getTime()) {
+    const wait = Math.ceil((Date.parse(row.next_allowed_at) - now.getTime()) / 1000);
+    throw new AppError(
+      'RATE_LIMITED',
+      `Too many failed attempts. Wait ${wait} second${wait === 1 ? '' : 's'} and try again.`,
+    );
+  }
+  return row?.failures ?? 0;
+}
+
+async function recordFailure(db: Queryable, key: string, failures: number, now: Date) {
+  const next = failures + 1;
+  const nextAllowed = new Date(now.getTime() + delayAfterFailures(next) * 1000).toISOString();
+  await db
+    .insertInto('sign_in_throttle')
+    .values({ username_key: key, failures: next, next_allowed_at: nextAllowed })
+    .onConflict((oc) =>
+      oc.column('username_key').doUpdateSet({ failures: next, next_allowed_at: nextAllowed }),
+    )
+    .execute();
+}
+
+/**
+ * Checks a user name and password with a growing delay per user name. The same message is given
+ * for an unknown name and a wrong password, and the same work done, so neither can be told apart.
+ */
+export async function authenticate(
+  db: Queryable,
+  username: string,
+  password: string,
+  now: Date,
+): Promise<StaffUserRow> {
+  const key = username.trim().toLowerCase();
+  const failures = await checkThrottle(db, key, now);
+  const row = await findStaffByUsername(db, key);
+  const valid = await verifyPassword(password, row?.password_hash ?? (await decoyHash()));
+  if (!row || !valid) {
+    await recordFailure(db, key, failures, now);
+    throw new AppError('INVALID_CREDENTIALS', 'User name or password is not correct', {
+      keepWrites: true,
+    });
+  }
+  if (row.active !== 1) {
+    throw new AppError('FORBIDDEN', 'This account has been deactivated. Ask a clinic admin.');
+  }
+  await db.deleteFrom('sign_in_throttle').where('username_key', '=', key).execute();
+  return row;
+}
+
+export async function signIn(
+  db: Queryable,
+  session: AuthSession,
+  input: { username: string; password: string },
+  now: Date,
+): Promise<StaffUserRow> {
+  const row = await authenticate(db, input.username, input.password, now);
+  session.userId = row.id;
+  session.locked = false;
+  session.lastActivityMs = now.getTime();
+  return row;
+}
+
+/** Unlocking needs the password of the user who was signed in; anyone else signs in instead. */
+export async function unlock(
+  db: Queryable,
+  session: AuthSession,
+  password: string,
+  now: Date,
+): Promise<StaffUserRow> {
+  if (!session.userId) throw new AppError('UNAUTHENTICATED', 'Nobody is signed in');
+  const current = await findStaffById(db, session.userId);
+  if (!current) throw new AppError('UNAUTHENTICATED', 'Nobody is signed in');
+  const row = await authenticate(db, current.username, password, now);
+  session.locked = false;
+  session.lastActivityMs = now.getTime();
+  return row;
+}

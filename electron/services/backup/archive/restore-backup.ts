@@ -1,0 +1,204 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, mkdtemp, open, rename, rm, rmdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { BackupError, damaged } from './backup-error';
+import {
+  DATABASE_ENTRY,
+  checkBackupFile,
+  checkEntryPath,
+  checkRestoreTarget,
+} from './backup-paths';
+import { ByteSource, readEntry, type Manifest, type ManifestFile } from './archive';
+import { decryptChunks, readHeader, unlockHeader } from './encrypted-file';
+import { fsyncDirectory } from './fs-sync';
+import { DatabaseTooNewError, openStore } from '../../store/database';
+import { LATEST_SCHEMA_VERSION } from '../../store/migrations/index';
+
+export interface BackupSummary {
+  createdAt: string;
+  schemaVersion: number;
+  files: number;
+  bytes: number;
+}
+
+/**
+ * Decrypts a backup, checking every chunk, every entry path and the manifest. Files are written
+ * under `staging` when `writeAll`; otherwise only the database is written (for its integrity
+ * check) and the other files are hashed as they stream past.
+ */
+async function extract(
+  file: string,
+  passphrase: string,
+  staging: string,
+  writeAll: boolean,
+): Promise<Manifest> {
+  const handle = await open(await checkBackupFile(file), 'r');
+  try {
+    const header = await readHeader(handle);
+    const keys = await unlockHeader(header, passphrase);
+    const source = new ByteSource(decryptChunks(handle, header, keys)[Symbol.asyncIterator]());
+    const seen = new Map<string, ManifestFile>();
+    for (;;) {
+      const entry = await readEntry(source);
+      if (entry.kind === 'end') {
+        await source.expectEnd();
+        checkManifest(entry.manifest, seen);
+        return entry.manifest;
+      }
+      const parts = checkEntryPath(entry.path);
+      if (seen.has(entry.path)) throw damaged('a file appears twice');
+      const hash = createHash('sha256');
+      if (writeAll || entry.path === DATABASE_ENTRY) {
+        const target = path.join(staging, ...parts);
+        await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+        const out = await open(target, 'wx', 0o600);
+        try {
+          await source.pipe(entry.size, async (piece) => {
+            hash.update(piece);
+            await out.write(piece);
+          });
+          await out.sync();
+        } finally {
+          await out.close();
+        }
+      } else {
+        await source.pipe(entry.size, (piece) => {
+          hash.update(piece);
+          return Promise.resolve();
+        });
+      }
+      seen.set(entry.path, { path: entry.path, size: entry.size, sha256: hash.digest('hex') });
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+function checkManifest(manifest: Manifest, seen: Map<string, ManifestFile>): void {
+  if (manifest.files.length !== seen.size) throw damaged('its manifest does not match its files');
+  for (const listed of manifest.files) {
+    const found = seen.get(listed.path);
+    if (!found || found.size !== listed.size || found.sha256 !== listed.sha256) {
+      throw damaged(`the hash of ${listed.path} does not match`);
+    }
+  }
+  if (!seen.has(DATABASE_ENTRY)) throw damaged('it holds no database');
+  if (manifest.schemaVersion > LATEST_SCHEMA_VERSION) {
+    throw new BackupError(
+      'too-new',
+      `This backup was made by a newer Mesochart (data version ${manifest.schemaVersion}; this ` +
+        `version understands up to ${LATEST_SCHEMA_VERSION}). Install the newer version to restore it.`,
+    );
+  }
+}
+
+function sha256OfFile(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(file)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')));
+  });
+}
+
+/** Opens the restored database the way the app will, then asks SQLite to check every page. */
+function checkDatabase(file: string, nativeBinding?: string): void {
+  let store;
+  try {
+    store = openStore(file, nativeBinding ? { nativeBinding } : {});
+  } catch (error) {
+    if (error instanceof DatabaseTooNewError) {
+      throw new BackupError('too-new', error.message);
+    }
+    throw damaged('its database cannot be opened');
+  }
+  try {
+    const rows = store.sqlite.pragma('integrity_check') as { integrity_check: string }[];
+    if (rows.length !== 1 || rows[0]?.integrity_check !== 'ok') {
+      throw damaged('its database fails the integrity check');
+    }
+  } finally {
+    store.sqlite.close();
+  }
+}
+
+function summary(manifest: Manifest): BackupSummary {
+  return {
+    createdAt: manifest.createdAt,
+    schemaVersion: manifest.schemaVersion,
+    files: manifest.files.length,
+    bytes: manifest.files.reduce((sum, f) => sum + f.size, 0),
+  };
+}
+
+/** Reads a whole backup and checks it (passphrase, every chunk and hash, the database). */
+export async function verifyBackup(
+  file: string,
+  passphrase: string,
+  options: { nativeBinding?: string } = {},
+): Promise<BackupSummary> {
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'mesochart-verify-'));
+  try {
+    const manifest = await extract(file, passphrase, scratch, false);
+    checkDatabase(path.join(scratch, DATABASE_ENTRY), options.nativeBinding);
+    return summary(manifest);
+  } catch (error) {
+    throw asBackupError(error);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Restores a backup into `target`, which must not exist or be an empty folder. Everything is
+ * decrypted into a staging folder beside it and checked (hashes re-read from disk, integrity
+ * check) before one rename puts it in place; on any failure the staging folder is removed and
+ * the target is left as it was.
+ */
+export async function restoreBackup(
+  file: string,
+  passphrase: string,
+  targetDir: string,
+  options: { nativeBinding?: string } = {},
+): Promise<BackupSummary> {
+  const { target, exists } = await checkRestoreTarget(targetDir);
+  const parent = path.dirname(target);
+  const staging = path.join(
+    parent,
+    `.${path.basename(target)}.restore-${randomBytes(6).toString('hex')}`,
+  );
+  await mkdir(staging, { mode: 0o700 });
+  try {
+    const manifest = await extract(file, passphrase, staging, true);
+    for (const listed of manifest.files) {
+      const staged = path.join(staging, ...checkEntryPath(listed.path));
+      if ((await sha256OfFile(staged)) !== listed.sha256) {
+        throw damaged(`${listed.path} was not written correctly`);
+      }
+    }
+    checkDatabase(path.join(staging, DATABASE_ENTRY), options.nativeBinding);
+    // Re-checked just before the move: the folder may have been filled meanwhile.
+    await checkRestoreTarget(target);
+    // rmdir refuses a folder that is not empty, so data that appeared is never removed.
+    if (exists) await rmdir(target);
+    await rename(staging, target);
+    await fsyncDirectory(parent);
+    return summary(manifest);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    throw asBackupError(error);
+  }
+}
+
+function asBackupError(error: unknown): BackupError {
+  if (error instanceof BackupError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  return new BackupError(
+    'io',
+    `The backup could not be read or restored${code ? ` (${code})` : ''}; nothing was changed.`,
+    { cause: error },
+  );
+}

@@ -1,0 +1,92 @@
+import type { DomainHandlers } from '../core/handler-kit';
+import type { HandlerContext } from '../core/context';
+import type { backupOperations } from '../../../shared/api/backup';
+import type { BackupStatus } from '../../../shared/api/backup';
+import { AppError } from '../core/errors';
+import { BackupError } from './archive';
+import { checkBackupFolder } from './archive/backup-paths';
+import { backupJobStatus, backupRuntime, startBackupJob } from './jobs';
+import { isBackupStale, readBackupConfig, readBackupLog, writeBackupConfig } from './settings';
+import { MIN_BACKUP_PASSPHRASE } from '../../../shared/api/backup';
+
+async function status(ctx: HandlerContext): Promise<BackupStatus> {
+  const config = await readBackupConfig(ctx.db);
+  const log = await readBackupLog(ctx.db);
+  const canStore = backupRuntime(ctx.app).secretStore !== null;
+  const stored = canStore && config.sealedPassphrase !== null;
+  return {
+    folder: config.folder,
+    time: config.time,
+    keep: config.keep,
+    lastSuccess: log.lastSuccess,
+    lastFailure: log.lastFailure,
+    stale: isBackupStale(log, ctx.now),
+    canStorePassphrase: canStore,
+    passphraseStored: stored,
+    scheduled: stored && config.folder !== null,
+  };
+}
+
+async function checkFolder(ctx: HandlerContext, folder: string): Promise<string> {
+  try {
+    return await checkBackupFolder(folder, ctx.app.dataDir);
+  } catch (error) {
+    if (!(error instanceof BackupError)) throw error;
+    throw new AppError('VALIDATION', error.message, { fields: { folder: error.message } });
+  }
+}
+
+export const backupHandlers = {
+  'backup.status': (ctx) => status(ctx),
+
+  'backup.updateSettings': async (ctx, input) => {
+    ctx.subject.objectId = 'backup';
+    const folder = await checkFolder(ctx, input.folder);
+    const previous = await readBackupConfig(ctx.db);
+    const { secretStore } = backupRuntime(ctx.app);
+    // Without the operating system's protection the passphrase is never kept.
+    let sealed = secretStore ? previous.sealedPassphrase : null;
+    if (secretStore && input.passphrase !== '') {
+      sealed = secretStore.seal(input.passphrase).toString('base64');
+    }
+    await writeBackupConfig(ctx.db, {
+      folder,
+      time: input.time,
+      keep: input.keep,
+      sealedPassphrase: sealed,
+    });
+    return status(ctx);
+  },
+
+  'backup.run': async (ctx, input) => {
+    const config = await readBackupConfig(ctx.db);
+    if (!config.folder) {
+      throw new AppError('VALIDATION', 'Choose and save a backup folder first', {
+        fields: { folder: 'Choose and save a backup folder first' },
+      });
+    }
+    const folder = await checkFolder(ctx, config.folder);
+    let passphrase = input.passphrase;
+    const { secretStore } = backupRuntime(ctx.app);
+    if (passphrase === '' && secretStore && config.sealedPassphrase) {
+      try {
+        passphrase = secretStore.open(Buffer.from(config.sealedPassphrase, 'base64'));
+      } catch {
+        // A keychain reset (new OS account, restored computer) leaves a seal nobody can open.
+        passphrase = '';
+      }
+    }
+    if (passphrase.length < MIN_BACKUP_PASSPHRASE) {
+      const message =
+        passphrase === ''
+          ? 'Enter the backup passphrase'
+          : `The passphrase must have at least ${MIN_BACKUP_PASSPHRASE} characters`;
+      throw new AppError('VALIDATION', message, { fields: { passphrase: message } });
+    }
+    const job = startBackupJob(ctx.app, { folder, keep: config.keep, passphrase, now: ctx.now });
+    ctx.subject.objectId = job.id;
+    return job;
+  },
+
+  'backup.job': (ctx, input) => Promise.resolve(backupJobStatus(ctx.app, input.jobId)),
+} satisfies DomainHandlers<typeof backupOperations>;

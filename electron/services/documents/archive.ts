@@ -1,0 +1,299 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { constants } from 'node:fs';
+import { copyFile, open, readFile, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { Selectable } from 'kysely';
+import type { Db } from '../store/database';
+import type { DocumentRow } from '../store/schema';
+import type {
+  ArchivedDocumentInfo,
+  DocumentKind,
+  DocumentStatus,
+  FileCheck,
+  SignatureCheck,
+} from '../../../shared/api/documents';
+import type { PageSize } from '../../../shared/documents/document-data';
+import type { ProcedureKind } from '../../../shared/documents/procedure-kinds';
+import { writeDocumentAtomically, type RenderedDocument } from './render';
+import { AppError } from '../core/errors';
+import { checkExportTarget } from '../core/export-path';
+
+type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'executeQuery'>;
+export type StoredDocumentRow = Selectable<DocumentRow>;
+
+/** Archived PDFs live under <dataDir>/documents/<patient id>/<sha256>.pdf. */
+export const DOCUMENTS_DIR = 'documents';
+const safeSegment = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+export function documentsRoot(dataDir: string): string {
+  return path.join(dataDir, DOCUMENTS_DIR);
+}
+
+export function absoluteDocumentPath(dataDir: string, relative: string): string {
+  const root = documentsRoot(dataDir);
+  const full = path.resolve(root, ...relative.split('/'));
+  // The stored path is ours, but a hand-edited database must not point the viewer elsewhere.
+  if (!full.startsWith(root + path.sep)) {
+    throw new AppError('INTERNAL', 'The archived path is outside the documents folder');
+  }
+  return full;
+}
+
+export async function sha256OfFile(file: string): Promise<string | null> {
+  try {
+    return createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** Writes the rendered bytes into the patient's folder; returns the relative path and hash. */
+export async function archiveFile(
+  dataDir: string,
+  patientId: string,
+  rendered: RenderedDocument,
+): Promise<{ filePath: string; sha256: string; size: number }> {
+  if (!safeSegment.test(patientId)) {
+    throw new AppError('VALIDATION', 'The patient identifier cannot name a folder');
+  }
+  const written = await writeDocumentAtomically(
+    path.join(documentsRoot(dataDir), patientId),
+    rendered.bytes,
+  );
+  return {
+    filePath: `${patientId}/${path.basename(written.path)}`,
+    sha256: written.sha256,
+    size: written.size,
+  };
+}
+
+export interface NewDocument {
+  patientId: string;
+  kind: DocumentKind;
+  procedureKind: ProcedureKind | null;
+  sessionId: string | null;
+  templateId: string | null;
+  templateVersion: number | null;
+  language: string;
+  pageSize: PageSize;
+  renderData: unknown;
+  pageCount: number;
+  file: { filePath: string; sha256: string; size: number };
+  generatedAt: string;
+  generatedBy: string;
+  documentId?: string;
+}
+
+export async function insertDocument(db: Queryable, doc: NewDocument): Promise<string> {
+  const id = doc.documentId ?? randomUUID();
+  await db
+    .insertInto('document')
+    .values({
+      id,
+      patient_id: doc.patientId,
+      kind: doc.kind,
+      procedure_kind: doc.procedureKind,
+      session_id: doc.sessionId,
+      template_id: doc.templateId,
+      template_version: doc.templateVersion,
+      language: doc.language,
+      page_size: doc.pageSize,
+      render_data: JSON.stringify(doc.renderData),
+      file_path: doc.file.filePath,
+      sha256: doc.file.sha256,
+      size: doc.file.size,
+      page_count: doc.pageCount,
+      generated_sha256: doc.file.sha256,
+      generated_at: doc.generatedAt,
+      generated_by: doc.generatedBy,
+      status: 'generated',
+      status_changed_at: doc.generatedAt,
+    })
+    .execute();
+  return id;
+}
+
+export async function requireDocument(db: Queryable, id: string): Promise<StoredDocumentRow> {
+  const row = await db.selectFrom('document').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', 'No document with that identifier');
+  return row;
+}
+
+export async function fileCheckOf(dataDir: string, row: StoredDocumentRow): Promise<FileCheck> {
+  const actual = await sha256OfFile(absoluteDocumentPath(dataDir, row.file_path));
+  if (actual === null) return 'missing';
+  return actual === row.sha256 ? 'ok' : 'changed';
+}
+
+/**
+ * On-screen signatures are valid only while both are bound to the document's recorded hash and
+ * the file on disk still has it: a re-rendered or edited file is another document.
+ */
+export function signatureCheckOf(
+  row: Pick<StoredDocumentRow, 'sha256'>,
+  signatures: readonly { document_sha256: string }[],
+  fileCheck: FileCheck,
+): SignatureCheck {
+  if (signatures.length === 0) return 'none';
+  const bound = signatures.every((s) => s.document_sha256 === row.sha256);
+  return bound && signatures.length === 2 && fileCheck === 'ok' ? 'valid' : 'invalid';
+}
+
+/** The parts of any document's stored render data the list shows. */
+interface RenderSummary {
+  title?: string;
+  data?: {
+    products?: { name: string }[];
+    practitioner?: { fullName: string };
+    session?: { practitioner?: { fullName: string }; products?: { name: string }[] };
+  };
+}
+
+/** The archive's view of its documents, each with its file and signatures checked now. */
+export async function describeDocuments(
+  db: Queryable,
+  dataDir: string,
+  rows: readonly StoredDocumentRow[],
+): Promise<ArchivedDocumentInfo[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const signatures = await db
+    .selectFrom('consent_signature')
+    .select(['document_id', 'document_sha256', 'signed_at'])
+    .where('document_id', 'in', ids)
+    .execute();
+  const paper = await db
+    .selectFrom('consent_paper_confirmation')
+    .innerJoin('staff_user', 'staff_user.id', 'consent_paper_confirmation.confirmed_by')
+    .select(['document_id', 'confirmed_at', 'staff_user.display_name'])
+    .where('document_id', 'in', ids)
+    .execute();
+  const withdrawals = await db
+    .selectFrom('consent_withdrawal')
+    .select(['document_id', 'reason'])
+    .where('document_id', 'in', ids)
+    .execute();
+  const staff = await db.selectFrom('staff_user').select(['id', 'display_name']).execute();
+  const staffName = new Map(staff.map((s) => [s.id, s.display_name]));
+
+  const out: ArchivedDocumentInfo[] = [];
+  for (const row of rows) {
+    const own = signatures.filter((s) => s.document_id === row.id);
+    const onPaper = paper.find((p) => p.document_id === row.id);
+    const fileCheck = await fileCheckOf(dataDir, row);
+    const summary = JSON.parse(row.render_data) as RenderSummary;
+    const data = summary.data ?? {};
+    out.push({
+      id: row.id,
+      patientId: row.patient_id,
+      kind: row.kind as DocumentKind,
+      procedureKind: row.procedure_kind as ProcedureKind | null,
+      sessionId: row.session_id,
+      title: summary.title ?? '',
+      templateVersion: row.template_version,
+      language: row.language,
+      pageSize: row.page_size as PageSize,
+      pageCount: row.page_count,
+      size: row.size,
+      sha256: row.sha256,
+      generatedAt: row.generated_at,
+      generatedByName: staffName.get(row.generated_by) ?? '',
+      status: row.status as DocumentStatus,
+      statusChangedAt: row.status_changed_at,
+      products: (data.products ?? data.session?.products ?? []).map((p) => p.name),
+      practitionerName: data.practitioner?.fullName ?? data.session?.practitioner?.fullName ?? null,
+      fileCheck,
+      signatureCheck: signatureCheckOf(row, own, fileCheck),
+      signedAt: own[0]?.signed_at ?? onPaper?.confirmed_at ?? null,
+      paperConfirmedByName: onPaper?.display_name ?? null,
+      withdrawnReason: withdrawals.find((w) => w.document_id === row.id)?.reason ?? null,
+    });
+  }
+  return out;
+}
+
+export async function listDocuments(
+  db: Queryable,
+  dataDir: string,
+  patientId: string,
+): Promise<ArchivedDocumentInfo[]> {
+  const rows = await db
+    .selectFrom('document')
+    .selectAll()
+    .where('patient_id', '=', patientId)
+    .orderBy('generated_at', 'desc')
+    .orderBy('seq', 'desc')
+    .execute();
+  return describeDocuments(db, dataDir, rows);
+}
+
+export async function describeDocument(
+  db: Queryable,
+  dataDir: string,
+  id: string,
+): Promise<ArchivedDocumentInfo> {
+  const [info] = await describeDocuments(db, dataDir, [await requireDocument(db, id)]);
+  if (!info) throw new AppError('NOT_FOUND', 'No document with that identifier');
+  return info;
+}
+
+/** A readable file name for a copy: kind, date and the first characters of the document id. */
+export function copyFileName(row: StoredDocumentRow): string {
+  const date = row.generated_at.slice(0, 10);
+  const kind = row.procedure_kind ? `${row.kind}-${row.procedure_kind}` : row.kind;
+  return `${kind}-${date}-${row.id.slice(0, 8)}.pdf`;
+}
+
+/** The archived file for the system viewer, after checking it is still the archived one. */
+export async function openableDocument(
+  dataDir: string,
+  row: StoredDocumentRow,
+): Promise<{ path: string; fileName: string }> {
+  const check = await fileCheckOf(dataDir, row);
+  if (check !== 'ok') {
+    throw new AppError(
+      'CONFLICT',
+      check === 'missing'
+        ? 'The archived file is missing from the documents folder'
+        : 'The archived file was changed on disk; it no longer matches the recorded hash',
+    );
+  }
+  return { path: absoluteDocumentPath(dataDir, row.file_path), fileName: copyFileName(row) };
+}
+
+/**
+ * Copies an archived document to the path the user chose in the save dialog, and only there: an
+ * absolute path with no NUL byte, outside the data directory (a copy there could shadow the
+ * archive), ending in .pdf. The copy is written beside the target and renamed, so a link at the
+ * target is replaced rather than followed.
+ */
+export async function saveDocumentCopy(
+  dataDir: string,
+  row: StoredDocumentRow,
+  targetPath: string,
+): Promise<{ path: string; sha256: string }> {
+  const target = await checkExportTarget(dataDir, targetPath, '.pdf');
+  const source = await openableDocument(dataDir, row);
+  const temp = `${target}.${randomUUID().slice(0, 8)}.part`;
+  try {
+    await copyFile(source.path, temp, constants.COPYFILE_EXCL);
+    const handle = await open(temp, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    const copied = await sha256OfFile(temp);
+    if (copied !== row.sha256) throw new Error('copy differs');
+    await rename(temp, target);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    if (error instanceof AppError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new AppError('INTERNAL', `The copy could not be saved (${code})`);
+  }
+  return { path: target, sha256: row.sha256 };
+}

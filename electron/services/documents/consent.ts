@@ -1,0 +1,340 @@
+import { createHash, randomUUID } from 'node:crypto';
+import sharp from 'sharp';
+import type { Db } from '../store/database';
+import type { ConsentValidity, GenerateConsentInput } from '../../../shared/api/documents';
+import type { ConsentDocumentData, ProductInfo } from '../../../shared/documents/document-data';
+import { procedureKinds, type ProcedureKind } from '../../../shared/documents/procedure-kinds';
+import { consentPlaceholderValues, renderConsentPdf, renderTemplateText } from './render';
+import { consentTemplateSchema } from '../../../shared/documents/template-schema';
+import { AppError } from '../core/errors';
+import {
+  archiveFile,
+  fileCheckOf,
+  insertDocument,
+  requireDocument,
+  signatureCheckOf,
+  type StoredDocumentRow,
+} from './archive';
+import { readDocumentSettings } from './settings';
+import { clinicInfo, documentMeta, patientInfo, practitionerInfo } from './sources';
+import { templateForConsent } from './templates';
+
+type Queryable = Pick<
+  Db,
+  'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom' | 'executeQuery'
+>;
+
+export interface DocumentWork {
+  db: Queryable;
+  dataDir: string;
+  now: Date;
+  actorId: string;
+}
+
+/** What render_data holds for every document: the title as printed and the data drawn from. */
+export interface StoredRender<T> {
+  title: string;
+  data: T;
+}
+
+/** Catalogue products by id, in the order given; an unknown or retired id is refused by name. */
+async function catalogueProducts(db: Queryable, ids: readonly string[]): Promise<ProductInfo[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('product')
+    .select(['id', 'name', 'ingredients', 'active'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return ids.map((id) => {
+    const row = rows.find((r) => r.id === id);
+    if (!row) {
+      const message = 'A chosen product is not in the catalogue';
+      throw new AppError('VALIDATION', message, { fields: { productIds: message } });
+    }
+    return { name: row.name, ingredients: JSON.parse(row.ingredients) as string[] };
+  });
+}
+
+/**
+ * Makes a consent form for the patient, the planned procedure and products, in the patient's
+ * language where a template exists in it, and archives it unsigned ('generated').
+ */
+export async function generateConsent(
+  work: DocumentWork,
+  input: GenerateConsentInput,
+): Promise<string> {
+  const { db, now } = work;
+  const patient = await patientInfo(db, input.patientId);
+  const practitioner = await practitionerInfo(db, input.practitionerId);
+  const products = [
+    ...(await catalogueProducts(db, input.productIds)),
+    ...input.otherProducts.map((p) => ({
+      name: p.name.trim(),
+      ingredients: p.ingredients.map((i) => i.trim()),
+    })),
+  ];
+  const { pageSize } = await readDocumentSettings(db);
+  const stored = await templateForConsent(db, input.procedureKind, patient.preferredLanguage, now);
+  const documentId = randomUUID();
+  const data: ConsentDocumentData = {
+    meta: documentMeta(documentId, now, stored.template.language, pageSize),
+    clinic: await clinicInfo(db),
+    patient,
+    practitioner,
+    procedureKind: input.procedureKind,
+    products,
+    sessions: { planned: input.plannedSessions, intervalDays: input.intervalDays },
+  };
+  const rendered = await renderConsentPdf(data, { template: stored.template });
+  const file = await archiveFile(work.dataDir, input.patientId, rendered);
+  const title = renderTemplateText(stored.template, consentPlaceholderValues(data)).title;
+  return insertDocument(db, {
+    documentId,
+    patientId: input.patientId,
+    kind: 'consent',
+    procedureKind: input.procedureKind,
+    sessionId: null,
+    templateId: stored.id,
+    templateVersion: rendered.templateVersion,
+    language: stored.template.language,
+    pageSize,
+    renderData: { title, data } satisfies StoredRender<ConsentDocumentData>,
+    pageCount: rendered.pageCount,
+    file,
+    generatedAt: now.toISOString(),
+    generatedBy: work.actorId,
+  });
+}
+
+/** An unsigned consent whose archived file is still the one generated, or a refusal. */
+async function signableConsent(work: DocumentWork, id: string): Promise<StoredDocumentRow> {
+  const row = await requireDocument(work.db, id);
+  if (row.kind !== 'consent') throw new AppError('VALIDATION', 'Only a consent form is signed');
+  if (row.status !== 'generated') {
+    throw new AppError('CONFLICT', `This consent form is already ${row.status.replace(/-/g, ' ')}`);
+  }
+  const check = await fileCheckOf(work.dataDir, row);
+  if (check !== 'ok') {
+    throw new AppError(
+      'CONFLICT',
+      'The archived form no longer matches what was generated; generate a new one to sign',
+    );
+  }
+  return row;
+}
+
+async function signaturePng(dataUrl: string, who: 'patient' | 'practitioner'): Promise<Buffer> {
+  const field = who === 'patient' ? 'patientSignature' : 'practitionerSignature';
+  const refuse = (message: string) =>
+    new AppError('VALIDATION', message, { fields: { [field]: message } });
+  const bytes = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
+  const magic = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (bytes.length < 64 || !bytes.subarray(0, 8).equals(magic)) {
+    throw refuse(`The ${who}'s signature is not a PNG image`);
+  }
+  if (bytes.length > 2_000_000) throw refuse(`The ${who}'s signature image is too large`);
+  // An empty pad exports a fully transparent (or one-colour) image: that is no signature.
+  const stats = await sharp(bytes)
+    .stats()
+    .catch(() => {
+      throw refuse(`The ${who}'s signature image cannot be read`);
+    });
+  const alpha = stats.channels[3];
+  const blank = alpha ? alpha.max === 0 : stats.channels.every((c) => c.min === c.max);
+  if (blank) throw refuse(`The ${who}'s signature is empty`);
+  return bytes;
+}
+
+/**
+ * Earlier consents for the same procedure stop counting once a new one is signed; unsigned forms
+ * for it become stale too, so nobody signs an outdated form later.
+ */
+async function supersedeEarlier(work: DocumentWork, row: StoredDocumentRow): Promise<void> {
+  await work.db
+    .updateTable('document')
+    .set({ status: 'superseded', status_changed_at: work.now.toISOString() })
+    .where('patient_id', '=', row.patient_id)
+    .where('kind', '=', 'consent')
+    .where('procedure_kind', '=', row.procedure_kind)
+    .where('id', '!=', row.id)
+    .where('status', 'in', ['generated', 'signed', 'signed-on-paper'])
+    .execute();
+}
+
+/**
+ * Signs on screen: re-renders the same consent with both signatures, archives the signed PDF with
+ * its SHA-256, and stores each signature bound to that hash.
+ */
+export async function signConsent(
+  work: DocumentWork,
+  input: { documentId: string; patientSignature: string; practitionerSignature: string },
+): Promise<void> {
+  const { db, now } = work;
+  const row = await signableConsent(work, input.documentId);
+  const patientPng = await signaturePng(input.patientSignature, 'patient');
+  const practitionerPng = await signaturePng(input.practitionerSignature, 'practitioner');
+  const stored = JSON.parse(row.render_data) as StoredRender<ConsentDocumentData>;
+  const template = await consentTemplateOf(db, row);
+  const signedAt = now.toISOString();
+  const rendered = await renderConsentPdf(
+    {
+      ...stored.data,
+      signatures: {
+        patient: { imageDataUrl: input.patientSignature, signedAt },
+        practitioner: { imageDataUrl: input.practitionerSignature, signedAt },
+      },
+    },
+    { template },
+  );
+  const file = await archiveFile(work.dataDir, row.patient_id, rendered);
+  await db
+    .updateTable('document')
+    .set({
+      file_path: file.filePath,
+      sha256: file.sha256,
+      size: file.size,
+      page_count: rendered.pageCount,
+      status: 'signed',
+      status_changed_at: signedAt,
+    })
+    .where('id', '=', row.id)
+    .where('status', '=', 'generated')
+    .execute();
+  const signers = [
+    { role: 'patient', name: stored.data.patient.fullName, png: patientPng },
+    { role: 'practitioner', name: stored.data.practitioner.fullName, png: practitionerPng },
+  ];
+  for (const signer of signers) {
+    await db
+      .insertInto('consent_signature')
+      .values({
+        id: randomUUID(),
+        document_id: row.id,
+        signer_role: signer.role,
+        signer_name: signer.name,
+        image_png: signer.png,
+        image_sha256: createHash('sha256').update(signer.png).digest('hex'),
+        signed_at: signedAt,
+        document_sha256: file.sha256,
+        recorded_by: work.actorId,
+      })
+      .execute();
+  }
+  await supersedeEarlier(work, row);
+}
+
+async function consentTemplateOf(db: Queryable, row: StoredDocumentRow) {
+  const stored = row.template_id
+    ? await db
+        .selectFrom('document_template')
+        .select('body')
+        .where('id', '=', row.template_id)
+        .executeTakeFirst()
+    : undefined;
+  if (!stored) throw new AppError('INTERNAL', 'The template this form was made from is missing');
+  return consentTemplateSchema.parse(JSON.parse(stored.body));
+}
+
+/** The printed form was signed by hand: the staff member who saw it confirms, and it counts. */
+export async function confirmPaperSignature(
+  work: DocumentWork,
+  input: { documentId: string; note: string },
+): Promise<void> {
+  const row = await signableConsent(work, input.documentId);
+  const at = work.now.toISOString();
+  await work.db
+    .insertInto('consent_paper_confirmation')
+    .values({ document_id: row.id, confirmed_by: work.actorId, confirmed_at: at, note: input.note })
+    .execute();
+  await work.db
+    .updateTable('document')
+    .set({ status: 'signed-on-paper', status_changed_at: at })
+    .where('id', '=', row.id)
+    .execute();
+  await supersedeEarlier(work, row);
+}
+
+/** The patient withdrew consent: the form stays in the archive, it no longer counts. */
+export async function withdrawConsent(
+  work: DocumentWork,
+  input: { documentId: string; reason: string },
+): Promise<void> {
+  const row = await requireDocument(work.db, input.documentId);
+  if (row.kind !== 'consent' || (row.status !== 'signed' && row.status !== 'signed-on-paper')) {
+    throw new AppError('CONFLICT', 'Only a signed consent in force can be withdrawn');
+  }
+  const at = work.now.toISOString();
+  await work.db
+    .insertInto('consent_withdrawal')
+    .values({
+      document_id: row.id,
+      withdrawn_by: work.actorId,
+      withdrawn_at: at,
+      reason: input.reason.trim(),
+    })
+    .execute();
+  await work.db
+    .updateTable('document')
+    .set({ status: 'withdrawn', status_changed_at: at })
+    .where('id', '=', row.id)
+    .execute();
+}
+
+/**
+ * Which consents hold, per procedure kind. A consent is valid for its procedure kind from its
+ * signature until a later one for the same kind supersedes it or the patient withdraws it; there
+ * is no expiry date, because the clinic re-consents when the plan or products change. A consent
+ * signed on screen must also still match its archived file and signatures, otherwise it needs
+ * attention (re-sign) rather than silently counting.
+ */
+export async function consentValidity(
+  db: Queryable,
+  dataDir: string,
+  patientId: string,
+): Promise<ConsentValidity[]> {
+  const rows = await db
+    .selectFrom('document')
+    .selectAll()
+    .where('patient_id', '=', patientId)
+    .where('kind', '=', 'consent')
+    .where('status', 'in', ['signed', 'signed-on-paper'])
+    .orderBy('status_changed_at', 'desc')
+    .orderBy('seq', 'desc')
+    .execute();
+  const out: ConsentValidity[] = [];
+  for (const kind of procedureKinds) {
+    const row = rows.find((r) => r.procedure_kind === kind);
+    out.push(row ? await validityOf(db, dataDir, row, kind) : none(kind));
+  }
+  return out;
+}
+
+function none(procedureKind: ProcedureKind): ConsentValidity {
+  return { procedureKind, state: 'none', documentId: null, signedAt: null, method: null };
+}
+
+async function validityOf(
+  db: Queryable,
+  dataDir: string,
+  row: StoredDocumentRow,
+  procedureKind: ProcedureKind,
+): Promise<ConsentValidity> {
+  const method = row.status === 'signed' ? 'screen' : 'paper';
+  const fileCheck = await fileCheckOf(dataDir, row);
+  let sound = fileCheck === 'ok';
+  if (method === 'screen') {
+    const signatures = await db
+      .selectFrom('consent_signature')
+      .select('document_sha256')
+      .where('document_id', '=', row.id)
+      .execute();
+    sound = signatureCheckOf(row, signatures, fileCheck) === 'valid';
+  }
+  return {
+    procedureKind,
+    state: sound ? 'valid' : 'needs-attention',
+    documentId: row.id,
+    signedAt: row.status_changed_at,
+    method,
+  };
+}

@@ -1,0 +1,111 @@
+import type { DomainHandlers } from '../core/handler-kit';
+import type { HandlerContext } from '../core/context';
+import type { documentsOperations } from '../../../shared/api/documents';
+import { AppError } from '../core/errors';
+import {
+  describeDocument,
+  listDocuments,
+  openableDocument,
+  requireDocument,
+  saveDocumentCopy,
+} from './archive';
+import {
+  confirmPaperSignature,
+  consentValidity,
+  generateConsent,
+  signConsent,
+  withdrawConsent,
+  type DocumentWork,
+} from './consent';
+import { generateAftercare, generateSessionSummary } from './aftercare';
+import { readDocumentSettings, writeDocumentSettings } from './settings';
+import { practitionerOptions } from './sources';
+import { getTemplate, listTemplates, saveTemplate, templateHistory } from './templates';
+import { forPatient } from '../core/handler-kit';
+
+function work(ctx: HandlerContext): DocumentWork {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  return { db: ctx.db, dataDir: ctx.app.dataDir, now: ctx.now, actorId: ctx.actor.id };
+}
+
+/** Names the document and its patient in the audit event. */
+async function forDocument(ctx: HandlerContext, documentId: string) {
+  const row = await requireDocument(ctx.db, documentId);
+  ctx.subject.patientId = row.patient_id;
+  ctx.subject.objectId = row.id;
+  return row;
+}
+
+const describe = (ctx: HandlerContext, id: string) => describeDocument(ctx.db, ctx.app.dataDir, id);
+
+export const documentsHandlers = {
+  'documents.templates': (ctx) => listTemplates(ctx.db, ctx.now),
+  'documents.template': async (ctx, input) => {
+    const { info, template } = await getTemplate(ctx.db, input, ctx.now);
+    return { info, template };
+  },
+  'documents.templateHistory': (ctx, input) => templateHistory(ctx.db, input, ctx.now),
+  'documents.saveTemplate': async (ctx, input) => {
+    const saved = await saveTemplate(ctx.db, input, ctx.now, work(ctx).actorId);
+    ctx.subject.objectId = `${saved.kind}:${saved.procedureKind ?? '-'}:${saved.language}:v${saved.version}`;
+    return saved;
+  },
+
+  'documents.settings': (ctx) => readDocumentSettings(ctx.db),
+  'documents.updateSettings': (ctx, input) => {
+    ctx.subject.objectId = 'documents';
+    return writeDocumentSettings(ctx.db, input);
+  },
+
+  'documents.practitioners': (ctx) => practitionerOptions(ctx.db),
+
+  'documents.list': async (ctx, input) => {
+    await forPatient(ctx, input.patientId);
+    return listDocuments(ctx.db, ctx.app.dataDir, input.patientId);
+  },
+  'documents.get': async (ctx, input) => {
+    await forDocument(ctx, input.documentId);
+    return describe(ctx, input.documentId);
+  },
+  'documents.consentValidity': async (ctx, input) => {
+    await forPatient(ctx, input.patientId);
+    return consentValidity(ctx.db, ctx.app.dataDir, input.patientId);
+  },
+  'documents.generateConsent': async (ctx, input) => {
+    await forPatient(ctx, input.patientId);
+    const id = await generateConsent(work(ctx), input);
+    ctx.subject.objectId = id;
+    return describe(ctx, id);
+  },
+  'documents.signConsent': async (ctx, input) => {
+    await forDocument(ctx, input.documentId);
+    await signConsent(work(ctx), input);
+    return describe(ctx, input.documentId);
+  },
+  'documents.confirmPaperSignature': async (ctx, input) => {
+    await forDocument(ctx, input.documentId);
+    await confirmPaperSignature(work(ctx), input);
+    return describe(ctx, input.documentId);
+  },
+  'documents.withdrawConsent': async (ctx, input) => {
+    await forDocument(ctx, input.documentId);
+    await withdrawConsent(work(ctx), input);
+    return describe(ctx, input.documentId);
+  },
+  'documents.generateAftercare': async (ctx, input) => {
+    const id = await generateAftercare(work(ctx), input.sessionId, ctx.subject);
+    return describe(ctx, id);
+  },
+  'documents.generateSessionSummary': async (ctx, input) => {
+    const id = await generateSessionSummary(work(ctx), input.sessionId, ctx.subject);
+    return describe(ctx, id);
+  },
+  'documents.open': async (ctx, input) => {
+    const row = await forDocument(ctx, input.documentId);
+    return openableDocument(ctx.app.dataDir, row);
+  },
+  'documents.saveCopy': async (ctx, input) => {
+    const row = await forDocument(ctx, input.documentId);
+    return saveDocumentCopy(ctx.app.dataDir, row, input.targetPath);
+  },
+} satisfies DomainHandlers<typeof documentsOperations>;

@@ -1,0 +1,111 @@
+import {
+  consentDocumentDataSchema,
+  type ConsentDocumentData,
+  type SignatureInfo,
+} from '../../../../shared/documents/document-data';
+import { procedureKindNames } from '../../../../shared/documents/procedure-kinds';
+import type { ConsentTemplate } from '../../../../shared/documents/template-schema';
+import { getDefaultConsentTemplate } from './default-templates';
+import { DocumentGenerationError } from './document-errors';
+import { formatDate, formatInstantDate } from './format-date';
+import { parseDocumentData } from './parse-document-data';
+import { consentPlaceholderValues } from './placeholder-values';
+import { buildPdf } from './pdf/build-pdf';
+import {
+  choiceBoxes,
+  choiceHeight,
+  signatureBlockHeight,
+  signatureBlocks,
+  type SignatureParty,
+} from './pdf/consent-blocks';
+import { imageBytes } from './pdf/images';
+import { ensureSpace, fieldBox, heading, measureSection, paragraph, title } from './pdf/layout';
+import { renderTemplateText } from './render-template-text';
+
+export interface RenderOptions<T> {
+  /** The stored template version to use; the default template when absent. */
+  template?: T;
+  /** The resources root (fonts); the repository's resources/ when absent. */
+  resourcesDir?: string;
+}
+
+export interface RenderedDocument {
+  bytes: Buffer;
+  pageCount: number;
+  /** Archived with the document; null for a document without a template. */
+  templateVersion: number | null;
+}
+
+export async function renderConsentPdf(
+  input: ConsentDocumentData,
+  options: RenderOptions<ConsentTemplate> = {},
+): Promise<RenderedDocument> {
+  const data = parseDocumentData(consentDocumentDataSchema, input);
+  const template = options.template ?? getDefaultConsentTemplate(data.procedureKind);
+  if (template.procedureKind !== data.procedureKind) {
+    throw new DocumentGenerationError('input', 'the template is for another procedure kind');
+  }
+  const text = renderTemplateText(template, consentPlaceholderValues(data));
+  const { meta, patient, practitioner } = data;
+
+  const party = (role: string, name: string, sig: SignatureInfo | null | undefined) =>
+    ({
+      role,
+      name,
+      date: sig?.signedAt ? formatInstantDate(sig.signedAt, meta.locale, meta.timeZone) : null,
+      image: sig?.imageDataUrl
+        ? imageBytes(sig.imageDataUrl, `${role.toLowerCase()} signature`)
+        : null,
+    }) satisfies SignatureParty;
+  const parties = [
+    party('Patient', patient.fullName, data.signatures?.patient),
+    party('Practitioner', practitioner.fullName, data.signatures?.practitioner),
+  ];
+
+  const rendered = await buildPdf(
+    {
+      meta,
+      clinic: data.clinic,
+      title: text.title,
+      subject: `Consent form: ${procedureKindNames[data.procedureKind]}`,
+      language: template.language,
+      resourcesDir: options.resourcesDir,
+    },
+    (doc) => {
+      title(doc, text.title);
+      fieldBox(doc, [
+        [
+          { label: 'Patient', value: patient.fullName },
+          { label: 'Date of birth', value: formatDate(patient.dateOfBirth, meta.locale) },
+        ],
+        [
+          { label: 'Clinic number', value: patient.clinicNumber },
+          {
+            label: 'Date',
+            value: formatInstantDate(meta.generatedAt, meta.locale, meta.timeZone),
+          },
+        ],
+        [
+          { label: 'Practitioner', value: practitioner.fullName },
+          { label: 'Course', value: `${data.sessions.planned} sessions` },
+        ],
+      ]);
+      for (const section of text.sections) {
+        // A short section stays whole, so a tick box never lands apart from its question; the
+        // declaration stays with the signatures that confirm it.
+        const height =
+          measureSection(doc, section.title, section.body) + (section.choice ? choiceHeight : 0);
+        ensureSpace(
+          doc,
+          section.id === 'declaration' ? height + signatureBlockHeight : Math.min(height, 140),
+        );
+        heading(doc, section.title);
+        paragraph(doc, section.body);
+        if (section.choice) choiceBoxes(doc);
+        doc.moveDown(0.45);
+      }
+      signatureBlocks(doc, parties);
+    },
+  );
+  return { ...rendered, templateVersion: template.version };
+}

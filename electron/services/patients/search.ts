@@ -1,0 +1,230 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../store/database';
+import { wholeNumber } from '../store/prepared';
+import type { Selectable } from 'kysely';
+import type { PatientRow as PatientTable } from '../store/schema';
+
+type PatientRow = Selectable<PatientTable>;
+import type { DuplicateCandidate, PatientSummary } from '../../../shared/api/patients';
+import {
+  phoneDigits,
+  phoneKey,
+  searchTokens,
+  similarNames,
+} from '../../../shared/patients/search-text';
+
+type Queryable = Pick<
+  Db,
+  'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom' | 'executeQuery'
+>;
+
+type SummaryRow = Pick<
+  PatientRow,
+  | 'id'
+  | 'clinic_number'
+  | 'given_name'
+  | 'family_name'
+  | 'date_of_birth'
+  | 'phone'
+  | 'email'
+  | 'archived'
+>;
+
+const summaryColumns = [
+  'id',
+  'clinic_number',
+  'given_name',
+  'family_name',
+  'date_of_birth',
+  'phone',
+  'email',
+  'archived',
+] as const;
+
+export function toSummary(row: SummaryRow): PatientSummary {
+  return {
+    id: row.id,
+    clinicNumber: row.clinic_number,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    dateOfBirth: row.date_of_birth,
+    phone: row.phone,
+    email: row.email,
+    archived: row.archived === 1,
+  };
+}
+
+function stripZeros(digits: string): string {
+  return digits.replace(/^0+/, '');
+}
+
+function phoneTails(digits: string): string {
+  const tails: string[] = [];
+  for (let i = 0; i <= digits.length - 4; i += 1) tails.push(digits.slice(i));
+  return tails.join(' ');
+}
+
+/** The words a patient can be found by, folded the same way as queries are. */
+export function searchTerms(row: Omit<PatientRow, 'seq'>): string {
+  const [y = '', m = '', d = ''] = row.date_of_birth.split('-');
+  const digits = phoneDigits(row.phone);
+  const words = [
+    row.given_name,
+    row.family_name,
+    row.clinic_number,
+    row.email,
+    row.date_of_birth,
+    // Dates are typed in many orders and with or without leading zeros.
+    `${y}${m}${d} ${d}${m}${y} ${m}${d}${y} ${Number(m)} ${Number(d)}`,
+    row.phone,
+    // Phone numbers are typed with or without the country code or the trunk zero, so every
+    // tail of the digits is a word and a typed number matches as a prefix of one of them.
+    phoneTails(digits),
+  ];
+  return [...new Set(words.flatMap(searchTokens))].join(' ');
+}
+
+/** Keeps the search index in step with the patient row; `seq` is the index's rowid. */
+export async function indexPatient(db: Queryable, seq: number, row: Omit<PatientRow, 'seq'>) {
+  await sql`DELETE FROM patient_search WHERE rowid = ${seq}`.execute(db as Db);
+  await sql`INSERT INTO patient_search (rowid, terms) VALUES (${seq}, ${searchTerms(row)})`.execute(
+    db as Db,
+  );
+}
+
+/**
+ * An FTS5 query in which every typed word is a prefix, and all must match. A query that looks
+ * like a phone number also matches its digits run together, whatever prefix was stored.
+ */
+export function ftsQuery(query: string): string | null {
+  const tokens = searchTokens(query);
+  if (tokens.length === 0) return null;
+  const all = tokens.map((t) => `"${t}"*`).join(' ');
+  const digits = stripZeros(phoneDigits(query));
+  if (/^[+()\d\s./-]+$/.test(query.trim()) && digits.length >= 3 && digits !== tokens.join('')) {
+    return `(${all}) OR "${digits}"*`;
+  }
+  return all;
+}
+
+/** Above this many matches, walking the name index beats sorting the matches. */
+const BROAD_MATCH = 300;
+
+/**
+ * One page of patients in name order. The count comes from the index alone (cheap); the page is
+ * then read either by sorting the few matches, or, for a broad prefix such as one letter, by
+ * walking the name-ordered index and keeping the rows that match.
+ */
+export async function searchPatients(
+  db: Queryable,
+  input: { query: string; includeArchived: boolean; offset: number; limit: number },
+): Promise<{ total: number; results: PatientSummary[] }> {
+  let match = ftsQuery(input.query);
+  const total = await countMatches(db, match, input.includeArchived);
+  // A prefix everyone shares (the clinic number's) needs no index lookup at all.
+  if (match && total === (await countMatches(db, null, input.includeArchived))) match = null;
+  const archived = input.includeArchived ? sql.raw('') : sql.raw('AND p.archived = 0');
+  if (total === 0 || input.offset >= total) return { total, results: [] };
+  // Written into the SQL rather than bound: SQLite stops a sorted scan sooner when it knows the
+  // limit, and both are integers the contract has checked.
+  const page = sql.raw(`LIMIT ${wholeNumber(input.limit)} OFFSET ${wholeNumber(input.offset)}`);
+  const columns = sql.raw(
+    'p.id, p.clinic_number, p.given_name, p.family_name, p.date_of_birth, p.phone, p.email, p.archived',
+  );
+  const order = sql.raw('ORDER BY p.archived, p.sort_key, p.seq');
+  let query;
+  if (!match) {
+    query = sql<SummaryRow>`SELECT ${columns} FROM patient p WHERE 1 = 1 ${archived} ${order} ${page}`;
+  } else if (total > BROAD_MATCH) {
+    query = sql<SummaryRow>`SELECT ${columns} FROM patient p
+      WHERE p.seq IN (SELECT rowid FROM patient_search WHERE patient_search MATCH ${match})
+      ${archived} ${order} ${page}`;
+  } else {
+    query = sql<SummaryRow>`SELECT ${columns}
+      FROM patient_search s JOIN patient p ON p.seq = s.rowid
+      WHERE patient_search MATCH ${match} ${archived} ${order} ${page}`;
+  }
+  const rows = await query.execute(db as Db);
+  return { total, results: rows.rows.map(toSummary) };
+}
+
+async function countMatches(db: Queryable, match: string | null, includeArchived: boolean) {
+  const one = async (query: RawBuilder<{ n: number }>) =>
+    Number((await query.execute(db as Db)).rows[0]?.n ?? 0);
+  if (!match) {
+    return includeArchived
+      ? one(sql`SELECT count(*) AS n FROM patient`)
+      : one(sql`SELECT count(*) AS n FROM patient WHERE archived = 0`);
+  }
+  // The index alone counts every match quickly; archived patients are few, so they are
+  // counted from their side and taken off.
+  const all = await one(
+    sql`SELECT count(*) AS n FROM patient_search WHERE patient_search MATCH ${match}`,
+  );
+  if (includeArchived || all === 0) return all;
+  const archived = await one(sql`SELECT count(*) AS n FROM patient p CROSS JOIN patient_search s
+    ON s.rowid = p.seq WHERE p.archived = 1 AND patient_search MATCH ${match}`);
+  return all - archived;
+}
+
+export interface DuplicateProbe {
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+  phone: string;
+  email: string;
+  excludeId?: string | undefined;
+}
+
+export function emailKey(email: string): string | null {
+  const key = email.trim().toLowerCase();
+  return key === '' ? null : key;
+}
+
+/** Patients who may be the same person: same birth date and a similar name, or same phone or email. */
+export async function findDuplicates(
+  db: Queryable,
+  probe: DuplicateProbe,
+): Promise<DuplicateCandidate[]> {
+  const found = new Map<string, DuplicateCandidate>();
+  const add = (row: SummaryRow, reason: DuplicateCandidate['reasons'][number]) => {
+    if (row.id === probe.excludeId) return;
+    const entry = found.get(row.id) ?? { ...toSummary(row), reasons: [] };
+    if (!entry.reasons.includes(reason)) entry.reasons.push(reason);
+    found.set(row.id, entry);
+  };
+  const named = probe.givenName.trim() !== '' || probe.familyName.trim() !== '';
+  if (named && /^\d{4}-\d{2}-\d{2}$/.test(probe.dateOfBirth)) {
+    const rows = await db
+      .selectFrom('patient')
+      .select(summaryColumns)
+      .where('date_of_birth', '=', probe.dateOfBirth)
+      .limit(500)
+      .execute();
+    for (const row of rows) {
+      if (similarNames(probe, { givenName: row.given_name, familyName: row.family_name }))
+        add(row, 'name-and-birth-date');
+    }
+  }
+  const phone = phoneKey(probe.phone);
+  if (phone) {
+    const rows = await db
+      .selectFrom('patient')
+      .select(summaryColumns)
+      .where('phone_key', '=', phone)
+      .limit(20)
+      .execute();
+    for (const row of rows) add(row, 'phone');
+  }
+  const email = emailKey(probe.email);
+  if (email) {
+    const rows = await db
+      .selectFrom('patient')
+      .select(summaryColumns)
+      .where('email_key', '=', email)
+      .limit(20)
+      .execute();
+    for (const row of rows) add(row, 'email');
+  }
+  return [...found.values()].slice(0, 20);
+}

@@ -1,0 +1,268 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { AppState } from '../core/context';
+import type { PhotoJob, PhotoRefusal, PhotoTags } from '../../../shared/api/photos';
+import type { Role } from '../../../shared/api/roles';
+import { appendAudit } from '../audit/audit-log';
+import { AppError } from '../core/errors';
+import { importPhoto, PhotoError, removeStaleTempFiles } from './files';
+import type { ImportedPhoto } from './files';
+import {
+  PhotoConsentError,
+  insertPhotoRow,
+  photoFileInUse,
+  photosRoot,
+  requirePhotoConsent,
+} from './photos';
+
+/** One file of a job: a path the user chose, or the bytes of a camera frame. */
+type JobItem =
+  | { kind: 'file'; path: string; fileName: string }
+  | { kind: 'capture'; bytes: Buffer; fileName: string; extension: 'jpg' | 'png' };
+
+interface Job {
+  state: PhotoJob;
+  actor: { id: string; username: string; role: string };
+  tags: PhotoTags;
+  items: JobItem[];
+  controller: AbortController;
+  finishedAtMs: number | null;
+  done: Promise<void>;
+}
+
+/** Jobs of each running Mesochart, so tests with several services on one process stay apart. */
+const registries = new WeakMap<AppState, Map<string, Job>>();
+/** Finished jobs are kept a while so the screen that started one can read its summary. */
+const KEEP_FINISHED_MS = 30 * 60_000;
+const MAX_RUNNING_JOBS = 4;
+export const CAPTURE_TEMP_DIR = 'capture-temp';
+
+function registry(app: AppState): Map<string, Job> {
+  let jobs = registries.get(app);
+  if (!jobs) {
+    jobs = new Map();
+    registries.set(app, jobs);
+  }
+  return jobs;
+}
+
+function prune(jobs: Map<string, Job>, nowMs: number) {
+  for (const [id, job] of jobs) {
+    if (job.finishedAtMs !== null && nowMs - job.finishedAtMs > KEEP_FINISHED_MS) jobs.delete(id);
+  }
+}
+
+function snapshotOf(job: Job): PhotoJob {
+  const s = job.state;
+  return { ...s, imported: [...s.imported], refused: [...s.refused] };
+}
+
+export interface StartJob {
+  patientId: string;
+  tags: PhotoTags;
+  items: JobItem[];
+  actor: { id: string; username: string; role: string };
+}
+
+/**
+ * Registers an import and starts it on the next turn of the event loop, after the request that
+ * asked for it has committed: the job writes its rows through the store in its own short
+ * transactions, which wait for the request's transaction to end.
+ */
+export function startPhotoJob(app: AppState, start: StartJob): PhotoJob {
+  const jobs = registry(app);
+  prune(jobs, Date.now());
+  const running = [...jobs.values()].filter((j) => j.state.status === 'running').length;
+  if (running >= MAX_RUNNING_JOBS) {
+    throw new AppError('CONFLICT', 'Several imports are already running; wait for one to finish');
+  }
+  const job: Job = {
+    state: {
+      id: randomUUID(),
+      patientId: start.patientId,
+      status: 'running',
+      done: 0,
+      total: start.items.length,
+      current: start.items[0]?.fileName ?? null,
+      imported: [],
+      refused: [],
+      notImported: 0,
+      error: null,
+    },
+    actor: start.actor,
+    tags: start.tags,
+    items: start.items,
+    controller: new AbortController(),
+    finishedAtMs: null,
+    done: Promise.resolve(),
+  };
+  jobs.set(job.state.id, job);
+  job.done = new Promise<void>((resolve) => setImmediate(resolve)).then(() => runJob(app, job));
+  return snapshotOf(job);
+}
+
+function requireJob(app: AppState, jobId: string): Job {
+  const job = registry(app).get(jobId);
+  if (!job)
+    throw new AppError('NOT_FOUND', 'This import is not known (it may have ended long ago)');
+  return job;
+}
+
+export function photoJobStatus(app: AppState, jobId: string): PhotoJob {
+  return snapshotOf(requireJob(app, jobId));
+}
+
+export function photoJobPatient(app: AppState, jobId: string): string {
+  return requireJob(app, jobId).state.patientId;
+}
+
+/** Asks the job to stop; photos already stored stay, with their records. */
+export function cancelPhotoJob(app: AppState, jobId: string): PhotoJob {
+  const job = requireJob(app, jobId);
+  if (job.state.status === 'running') job.controller.abort(new Error('cancelled'));
+  return snapshotOf(job);
+}
+
+/** Waits for every job of this app to end (for shutdown and tests). */
+export async function settlePhotoJobs(app: AppState): Promise<void> {
+  await Promise.all([...registry(app).values()].map((j) => j.done));
+}
+
+function refusalOf(error: unknown): { reason: PhotoRefusal; message: string } {
+  if (error instanceof PhotoConsentError) {
+    return { reason: 'consent-withdrawn', message: error.message };
+  }
+  if (error instanceof PhotoError) return { reason: error.reason, message: error.message };
+  // A bug, not a bad file: library messages may quote paths, so none is passed on.
+  return {
+    reason: 'internal',
+    message: 'The photo could not be imported because of an internal error.',
+  };
+}
+
+async function captureFile(app: AppState, item: Extract<JobItem, { kind: 'capture' }>) {
+  const dir = path.join(app.dataDir, CAPTURE_TEMP_DIR);
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, `${randomBytes(12).toString('hex')}.${item.extension}`);
+  await writeFile(file, item.bytes, { mode: 0o600, flag: 'wx' });
+  return file;
+}
+
+/** Removes a picture this job stored when no record ended up pointing at it. */
+async function removeUnrecorded(app: AppState, photo: ImportedPhoto) {
+  if (photo.duplicate) return;
+  if (await photoFileInUse(app.store.db, photo.sha256)) return;
+  await Promise.all(
+    Object.values(photo.paths).map((p: string) => rm(p, { force: true }).catch(() => undefined)),
+  );
+}
+
+async function recordPhoto(app: AppState, job: Job, item: JobItem, photo: ImportedPhoto) {
+  const now = app.clock();
+  return app.store.transaction(async (db) => {
+    // Consent is asked again for each photo: a withdrawal during a long import stops it.
+    await requirePhotoConsent(db, job.state.patientId, 'photos-record');
+    const row = await insertPhotoRow(db, {
+      patientId: job.state.patientId,
+      tags: job.tags,
+      photo,
+      source: item.kind === 'capture' ? 'camera' : 'file',
+      actorId: job.actor.id,
+      now,
+    });
+    if (!row.alreadyInRecord) {
+      await appendAudit(db, app.auditKey, {
+        at: now.toISOString(),
+        userId: job.actor.id,
+        username: job.actor.username,
+        role: job.actor.role as Role,
+        operation: item.kind === 'capture' ? 'photos.importCapture' : 'photos.startImport',
+        action: 'create',
+        patientId: job.state.patientId,
+        objectType: 'photo',
+        objectId: row.id,
+        outcome: 'success',
+        errorCode: null,
+      });
+    }
+    return row;
+  });
+}
+
+async function importItem(app: AppState, job: Job, item: JobItem): Promise<void> {
+  const { signal } = job.controller;
+  let source: string;
+  let temp: string | null = null;
+  if (item.kind === 'capture') {
+    temp = await captureFile(app, item);
+    source = temp;
+  } else {
+    source = item.path;
+  }
+  try {
+    const photo = await importPhoto(source, { photosRoot: photosRoot(app.dataDir) }, signal);
+    try {
+      const row = await recordPhoto(app, job, item, photo);
+      job.state.imported.push({
+        fileName: item.fileName,
+        photoId: row.id,
+        alreadyInRecord: row.alreadyInRecord,
+      });
+    } catch (error) {
+      await removeUnrecorded(app, photo);
+      throw error;
+    }
+  } finally {
+    if (temp) await rm(temp, { force: true }).catch(() => undefined);
+  }
+}
+
+async function runJob(app: AppState, job: Job): Promise<void> {
+  const { signal } = job.controller;
+  const { state } = job;
+  try {
+    for (const item of job.items) {
+      if (signal.aborted) break;
+      state.current = item.fileName;
+      try {
+        await importItem(app, job, item);
+      } catch (error) {
+        // An abort before the photo's first write: the file is left untouched, not refused.
+        if (signal.aborted && !(error instanceof PhotoError)) break;
+        const refusal = refusalOf(error);
+        state.refused.push({ fileName: item.fileName, ...refusal });
+        if (error instanceof PhotoConsentError) {
+          state.done += 1;
+          state.error = error.message;
+          job.controller.abort(error);
+          break;
+        }
+      }
+      state.done += 1;
+    }
+    state.notImported = state.total - state.done;
+    if (state.error) state.status = 'failed';
+    else state.status = state.notImported > 0 ? 'cancelled' : 'finished';
+  } catch {
+    state.status = 'failed';
+    state.error = 'The import stopped because of an internal error.';
+    state.notImported = state.total - state.done;
+  } finally {
+    state.current = null;
+    // A capture's bytes are patient data: do not keep them in memory once the job ends.
+    job.items = [];
+    job.finishedAtMs = Date.now();
+  }
+}
+
+/**
+ * Start-up housekeeping: temp files a crash left in the photo store and captured frames that
+ * were never imported. Runs before any import can start.
+ */
+export async function sweepPhotoTempFiles(dataDir: string): Promise<void> {
+  await removeStaleTempFiles(photosRoot(dataDir));
+  const captures = path.join(dataDir, CAPTURE_TEMP_DIR);
+  const names = await readdir(captures).catch(() => [] as string[]);
+  await Promise.all(names.map((n) => rm(path.join(captures, n), { force: true })));
+}

@@ -1,0 +1,40 @@
+import type { DomainHandlers } from '../core/handler-kit';
+import type { HandlerContext } from '../core/context';
+import type { screeningOperations } from '../../../shared/api/screening';
+import { AppError } from '../core/errors';
+import { readScreeningSettings, writeScreeningSettings } from './settings';
+import { completeScreening, listScreenings, prefillScreening, previewScreening } from './screening';
+import { forPatient } from '../core/handler-kit';
+
+function actorId(ctx: HandlerContext): string {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  return ctx.actor.id;
+}
+
+export const screeningHandlers = {
+  'screening.settings': (ctx) => readScreeningSettings(ctx.db),
+
+  'screening.updateSettings': (ctx, input) => writeScreeningSettings(ctx.db, input),
+
+  'screening.prefill': async (ctx, input) => {
+    await forPatient(ctx, input.patientId);
+    return prefillScreening(ctx.db, input.patientId, ctx.now);
+  },
+
+  'screening.preview': async (ctx, input) => {
+    await forPatient(ctx, input.patientId);
+    return previewScreening(ctx.db, input, ctx.now);
+  },
+
+  'screening.complete': async (ctx, input) => {
+    await forPatient(ctx, input.patientId);
+    const record = await completeScreening(ctx.db, input, actorId(ctx), ctx.now);
+    ctx.subject.objectId = record.id;
+    return record;
+  },
+
+  'screening.list': async (ctx, input) => {
+    await forPatient(ctx, input.patientId);
+    return listScreenings(ctx.db, input.patientId, input.limit);
+  },
+} satisfies DomainHandlers<typeof screeningOperations>;

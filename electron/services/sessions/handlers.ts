@@ -1,0 +1,47 @@
+import type { DomainHandlers } from '../core/handler-kit';
+import type { sessionsOperations } from '../../../shared/api/sessions';
+import { actorId, forPatient } from '../core/handler-kit';
+import { forSession } from './for-session';
+import { getSession, listSessions } from './session-read';
+import { abandonSession, addAddendum, saveDraft, signSession, startSession } from './sessions';
+
+export const sessionsHandlers = {
+  'sessions.list': async (ctx, input) => {
+    await forPatient(ctx, input.patientId);
+    return listSessions(ctx.db, input.patientId);
+  },
+
+  'sessions.get': async (ctx, input) => {
+    await forSession(ctx, input.id);
+    return getSession(ctx.db, input.id);
+  },
+
+  'sessions.start': async (ctx, input) => {
+    await forPatient(ctx, input.patientId);
+    const session = await startSession(ctx.db, input, actorId(ctx), ctx.now);
+    ctx.subject.objectId = session.id;
+    return session;
+  },
+
+  'sessions.saveDraft': async (ctx, input) => {
+    await forSession(ctx, input.id);
+    return saveDraft(ctx.db, input, actorId(ctx), ctx.now);
+  },
+
+  'sessions.sign': async (ctx, input) => {
+    await forSession(ctx, input.id);
+    return signSession(ctx.db, input.id, actorId(ctx), ctx.now);
+  },
+
+  'sessions.abandon': async (ctx, input) => {
+    await forSession(ctx, input.id);
+    return abandonSession(ctx.db, input.id, actorId(ctx), ctx.now);
+  },
+
+  'sessions.addAddendum': async (ctx, input) => {
+    await forSession(ctx, input.sessionId);
+    const addendum = await addAddendum(ctx.db, input, actorId(ctx), ctx.now);
+    ctx.subject.objectId = addendum.id;
+    return addendum;
+  },
+} satisfies DomainHandlers<typeof sessionsOperations>;

@@ -1,0 +1,176 @@
+import type { Selectable } from 'kysely';
+import type { Db } from '../store/database';
+import { preparedQuery } from '../store/prepared';
+import type { TreatmentSessionRow } from '../store/schema';
+import type {
+  SessionDraftFields,
+  SessionSummary,
+  TreatmentSession,
+} from '../../../shared/api/sessions';
+import type {
+  Anaesthesia,
+  Technique,
+  TreatmentArea,
+} from '../../../shared/sessions/treatment-terms';
+import { AppError } from '../core/errors';
+import { sessionPlaceInCourse } from '../courses/courses';
+import { adverseEventsOfSession } from '../adverse-events/adverse-events';
+
+type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'executeQuery'>;
+
+// A session is read whole after every save and at signing: its fixed-shape reads are prepared.
+const sessionById = preparedQuery((db, id: string) =>
+  db.selectFrom('treatment_session').selectAll().where('id', '=', id),
+);
+const staffNameById = preparedQuery((db, id: string) =>
+  db.selectFrom('staff_user').select('display_name').where('id', '=', id),
+);
+const areasOfSession = preparedQuery((db, sessionId: string) =>
+  db
+    .selectFrom('session_area')
+    .select(['area', 'depth_mm'])
+    .where('session_id', '=', sessionId)
+    .orderBy('position'),
+);
+const productsOfSession = preparedQuery((db, sessionId: string) =>
+  db
+    .selectFrom('session_product')
+    .select(['area', 'product_id', 'lot_id', 'volume_ml'])
+    .where('session_id', '=', sessionId)
+    .orderBy('position'),
+);
+const productLinesOfSession = preparedQuery((db, sessionId: string) =>
+  db
+    .selectFrom('session_product')
+    .innerJoin('product', 'product.id', 'session_product.product_id')
+    .innerJoin('product_lot', 'product_lot.id', 'session_product.lot_id')
+    .select(['product.name', 'product_lot.lot_number', 'product_lot.expires_on'])
+    .where('session_product.session_id', '=', sessionId)
+    .orderBy('session_product.position'),
+);
+const addendaOfSession = preparedQuery((db, sessionId: string) =>
+  db
+    .selectFrom('session_addendum')
+    .innerJoin('staff_user', 'staff_user.id', 'session_addendum.author_id')
+    .select([
+      'session_addendum.id',
+      'session_addendum.written_at',
+      'session_addendum.text',
+      'staff_user.display_name',
+    ])
+    .where('session_id', '=', sessionId)
+    .orderBy('session_addendum.seq'),
+);
+
+export async function requireSession(db: Queryable, id: string) {
+  const [row] = await sessionById(db, id);
+  if (!row) throw new AppError('NOT_FOUND', 'This session does not exist');
+  return row;
+}
+
+async function staffName(db: Queryable, id: string | null): Promise<string | null> {
+  if (!id) return null;
+  const [row] = await staffNameById(db, id);
+  return row?.display_name ?? null;
+}
+
+/** The note's own fields as stored, in the shape the form and the completeness check use. */
+export async function draftFieldsOf(
+  db: Queryable,
+  row: Selectable<TreatmentSessionRow>,
+): Promise<SessionDraftFields> {
+  const areas = await areasOfSession(db, row.id);
+  const products = await productsOfSession(db, row.id);
+  return {
+    technique: row.technique as Technique | null,
+    needleGauge: row.needle_gauge,
+    needleLengthMm: row.needle_length_mm,
+    anaesthesia: row.anaesthesia as Anaesthesia | null,
+    passes: row.passes,
+    points: row.points,
+    immediateReactions: row.immediate_reactions,
+    notes: row.notes,
+    areas: areas.map((a) => ({ area: a.area as TreatmentArea, depthMm: a.depth_mm })),
+    products: products.map((p) => ({
+      area: p.area as TreatmentArea,
+      productId: p.product_id,
+      lotId: p.lot_id,
+      volumeMl: p.volume_ml,
+    })),
+  };
+}
+
+export async function getSession(db: Queryable, id: string): Promise<TreatmentSession> {
+  const row = await requireSession(db, id);
+  const fields = await draftFieldsOf(db, row);
+  const lines = await productLinesOfSession(db, id);
+  const addenda = await addendaOfSession(db, id);
+  const place = row.course_id ? await sessionPlaceInCourse(db, row.course_id, row.id) : null;
+  return {
+    ...fields,
+    products: fields.products.map((p, i) => ({
+      ...p,
+      productName: lines[i]?.name ?? '',
+      lotNumber: lines[i]?.lot_number ?? '',
+      expiresOn: lines[i]?.expires_on ?? row.performed_on,
+    })),
+    id: row.id,
+    patientId: row.patient_id,
+    courseId: row.course_id,
+    courseNumber: place?.number ?? null,
+    coursePlanned: place?.planned ?? null,
+    timing: place?.timing ?? null,
+    screeningId: row.screening_id,
+    performedOn: row.performed_on,
+    status: row.status as TreatmentSession['status'],
+    practitionerId: row.practitioner_id,
+    practitionerName: (await staffName(db, row.practitioner_id)) ?? '',
+    signedAt: row.signed_at,
+    signedByName: await staffName(db, row.signed_by),
+    addenda: addenda.map((a) => ({
+      id: a.id,
+      sessionId: id,
+      authorName: a.display_name,
+      writtenAt: a.written_at,
+      text: a.text,
+    })),
+    adverseEvents: await adverseEventsOfSession(db, id),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function listSessions(db: Queryable, patientId: string): Promise<SessionSummary[]> {
+  const rows = await db
+    .selectFrom('treatment_session')
+    .innerJoin('staff_user', 'staff_user.id', 'treatment_session.practitioner_id')
+    .select([
+      'treatment_session.id',
+      'treatment_session.course_id',
+      'treatment_session.performed_on',
+      'treatment_session.status',
+      'treatment_session.technique',
+      'staff_user.display_name',
+    ])
+    .where('treatment_session.patient_id', '=', patientId)
+    .where('treatment_session.status', '<>', 'abandoned')
+    .orderBy('treatment_session.performed_on', 'desc')
+    .orderBy('treatment_session.seq', 'desc')
+    .execute();
+  const areas = await db
+    .selectFrom('session_area')
+    .innerJoin('treatment_session', 'treatment_session.id', 'session_area.session_id')
+    .select(['session_area.session_id', 'session_area.area'])
+    .where('treatment_session.patient_id', '=', patientId)
+    .orderBy('session_area.position')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    courseId: r.course_id,
+    performedOn: r.performed_on,
+    status: r.status as SessionSummary['status'],
+    practitionerName: r.display_name,
+    technique: r.technique as Technique | null,
+    areas: areas.filter((a) => a.session_id === r.id).map((a) => a.area as TreatmentArea),
+  }));
+}

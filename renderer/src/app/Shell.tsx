@@ -1,0 +1,118 @@
+import { AppShell, Badge, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { Navigate, NavLink as RouterLink, Route, Routes, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { StaffUser } from '../../../shared/api/staff';
+import { api, unwrap } from '../lib/api';
+import { useIdleLock } from '../lib/idle-lock';
+import { useSetSession } from '../lib/session';
+import { PatientsPage } from '../features/patients/PatientsPage';
+import { TodayPage } from './TodayPage';
+import { SettingsPage } from '../features/clinic/SettingsPage';
+import { AuditPage } from '../features/audit/AuditPage';
+import { TabletHistoryScreen } from '../features/history/TabletHistoryScreen';
+import { PatientTreatmentsPage } from '../features/courses/PatientTreatmentsPage';
+import { SessionPage } from '../features/sessions/SessionPage';
+import { ProductsPage } from '../features/products/ProductsPage';
+import { RecallPage } from '../features/recall/RecallPage';
+import { PreCheckPage } from '../features/screening/PreCheckPage';
+
+interface NavItem {
+  to: string;
+  label: string;
+  adminOnly?: boolean;
+}
+
+/** The signed-in frame: navigation, who is signed in, and the lock button. */
+export function Shell({ user, idleLockMinutes }: { user: StaffUser; idleLockMinutes: number }) {
+  const { t } = useTranslation();
+  const setSession = useSetSession();
+  const location = useLocation();
+  useIdleLock(idleLockMinutes);
+
+  const items: NavItem[] = [
+    { to: '/patients', label: t('nav.patients') },
+    { to: '/today', label: t('nav.today') },
+    { to: '/products', label: t('products.nav') },
+    ...(user.role === 'receptionist' ? [] : [{ to: '/recall', label: t('recall.nav') }]),
+    { to: '/settings', label: t('nav.settings') },
+    { to: '/audit', label: t('nav.audit'), adminOnly: true },
+  ];
+  const isAdmin = user.role === 'admin';
+
+  // The tablet questionnaire is in the patient's hands: no navigation, no staff data around it.
+  if (location.pathname.startsWith('/tablet/')) {
+    return (
+      <Routes>
+        <Route path="/tablet/history/:id" element={<TabletHistoryScreen />} />
+        <Route path="*" element={<Navigate to="/patients" replace />} />
+      </Routes>
+    );
+  }
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Title order={1} size="h3">
+            {t('app.name')}
+          </Title>
+          <Group gap="sm">
+            <Text size="sm" data-testid="signed-in-user">
+              {user.displayName}
+            </Text>
+            <Badge variant="light">{t(`roles.${user.role}`)}</Badge>
+            <Button
+              variant="light"
+              size="xs"
+              onClick={() => void unwrap(api.auth.lock({})).then(setSession)}
+            >
+              {t('shell.lock')}
+            </Button>
+            <Button
+              variant="subtle"
+              size="xs"
+              onClick={() => void unwrap(api.auth.signOut({})).then(setSession)}
+            >
+              {t('shell.signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
+        <Stack gap={2} component="nav">
+          {items
+            .filter((item) => !item.adminOnly || isAdmin)
+            .map((item) => (
+              <NavLink
+                key={item.to}
+                component={RouterLink}
+                to={item.to}
+                label={item.label}
+                active={location.pathname.startsWith(item.to)}
+              />
+            ))}
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Routes>
+          <Route path="/patients/*" element={<PatientsPage user={user} />} />
+          <Route
+            path="/patients/:patientId/treatments"
+            element={<PatientTreatmentsPage user={user} />}
+          />
+          <Route
+            path="/patients/:patientId/sessions/:sessionId"
+            element={<SessionPage user={user} />}
+          />
+          <Route path="/patients/:patientId/check" element={<PreCheckPage user={user} />} />
+          <Route path="/products" element={<ProductsPage user={user} />} />
+          {user.role === 'receptionist' ? null : <Route path="/recall" element={<RecallPage />} />}
+          <Route path="/today" element={<TodayPage />} />
+          <Route path="/settings" element={<SettingsPage user={user} />} />
+          {isAdmin ? <Route path="/audit" element={<AuditPage />} /> : null}
+          <Route path="*" element={<Navigate to="/patients" replace />} />
+        </Routes>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,100 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import './notifications.css';
+import i18n from '../i18n/index';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import {
+  MantineProvider,
+  createTheme,
+  defaultVariantColorsResolver,
+  parseThemeColor,
+  type CSSVariablesResolver,
+  type VariantColorsResolver,
+} from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { HashRouter } from 'react-router';
+import { App } from './App';
+
+// Shades chosen for WCAG AA contrast: white on teal.9, and secondary text on gray.7 rather
+// than Mantine's lighter default.
+const theme = createTheme({
+  primaryColor: 'teal',
+  primaryShade: 9,
+  variantColorResolver: (input) => variantColorResolver(input),
+  // The active navigation item as white on the darkest teal: the light tint fails AA contrast.
+  components: {
+    NavLink: { defaultProps: { variant: 'filled', color: 'teal.9' } },
+    // Mantine's close button on a message is an icon alone; screen readers need its name. A getter,
+    // read when the button renders: the catalogue is not loaded yet when this module runs.
+    Notification: {
+      defaultProps: {
+        closeButtonProps: {
+          get 'aria-label'() {
+            return i18n.t('common.closeMessage');
+          },
+        },
+      },
+    },
+  },
+  fontFamily: 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif',
+  defaultRadius: 'sm',
+});
+
+const cssVariablesResolver: CSSVariablesResolver = (t) => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': t.colors.gray[7]! },
+  dark: {},
+});
+
+const DEEP_ORANGE = '#c2410c';
+
+/** "Light" buttons, badges and the active navigation item: the darkest shade on the palest tint (AA contrast). */
+const variantColorResolver: VariantColorsResolver = (input) => {
+  const colours = defaultVariantColorsResolver(input);
+  // Mantine lightens the darkest shade on hover, below AA contrast for white text; and white on
+  // orange's darkest shade is 4.3:1, so orange is taken one step deeper (5.2:1).
+  if (input.variant === 'filled') {
+    const orange =
+      parseThemeColor({ color: input.color || '', theme: input.theme }).color === 'orange';
+    const background = orange ? DEEP_ORANGE : colours.background;
+    return { ...colours, background, hover: background };
+  }
+  if (input.variant !== 'light') return colours;
+  const parsed = parseThemeColor({
+    color: input.color || input.theme.primaryColor,
+    theme: input.theme,
+  });
+  if (!parsed.isThemeColor) return colours;
+  return {
+    ...colours,
+    background: `var(--mantine-color-${parsed.color}-0)`,
+    hover: `var(--mantine-color-${parsed.color}-1)`,
+    color: `var(--mantine-color-${parsed.color}-9)`,
+    hoverColor: `var(--mantine-color-${parsed.color}-9)`,
+  };
+};
+
+// Patient data must never be re-fetched behind the user's back after a lock, so no automatic refetching.
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 },
+    mutations: { retry: false },
+  },
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('No #root element');
+createRoot(root).render(
+  <StrictMode>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      <Notifications position="top-right" classNames={{ root: 'mesochart-notifications' }} />
+      <QueryClientProvider client={queryClient}>
+        <HashRouter>
+          <App />
+        </HashRouter>
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

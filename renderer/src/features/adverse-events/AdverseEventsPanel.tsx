@@ -1,0 +1,281 @@
+import {
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import {
+  adverseEventKinds,
+  adverseEventRecordInput,
+  adverseEventResolveInput,
+  severities,
+  type AdverseEvent,
+} from '../../../../shared/api/adverse-events';
+import { api, unwrap } from '../../lib/api';
+import { formatDay, todayLocal } from '../../lib/dates';
+import { applyServerError } from '../../lib/forms';
+import { FormError } from '../../ui/FormError';
+
+const severityColour = { mild: 'yellow', moderate: 'orange', severe: 'red' } as const;
+
+function RecordForm({ sessionId, onDone }: { sessionId: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<z.input<typeof adverseEventRecordInput>>({
+    resolver: zodResolver(adverseEventRecordInput),
+    defaultValues: {
+      sessionId,
+      kind: undefined,
+      severity: 'mild',
+      onsetOn: todayLocal(),
+      description: '',
+      actionTaken: '',
+    },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await unwrap(api.adverseEvents.record(values));
+      await client.invalidateQueries({ queryKey: ['treatments'] });
+      onDone();
+    } catch (error) {
+      setFormError(applyServerError(error, form.setError));
+    }
+  });
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('adverseEvents.record')}>
+      <Stack gap="sm">
+        <Controller
+          control={form.control}
+          name="kind"
+          render={({ field }) => (
+            <Select
+              label={t('adverseEvents.kind')}
+              required
+              data-autofocus
+              data={adverseEventKinds.map((k) => ({
+                value: k,
+                label: t(`adverseEvents.kinds.${k}`),
+              }))}
+              value={field.value ?? null}
+              onChange={(v) => field.onChange(v ?? undefined)}
+              error={errors.kind?.message}
+            />
+          )}
+        />
+        <Controller
+          control={form.control}
+          name="severity"
+          render={({ field }) => (
+            <Select
+              label={t('adverseEvents.severity')}
+              required
+              data={severities.map((s) => ({
+                value: s,
+                label: t(`adverseEvents.severities.${s}`),
+              }))}
+              value={field.value}
+              allowDeselect={false}
+              onChange={(v) => v && field.onChange(v)}
+              error={errors.severity?.message}
+            />
+          )}
+        />
+        <TextInput
+          type="date"
+          label={t('adverseEvents.onset')}
+          required
+          {...form.register('onsetOn')}
+          error={errors.onsetOn?.message}
+        />
+        <Textarea
+          label={t('adverseEvents.description')}
+          autosize
+          minRows={2}
+          {...form.register('description')}
+          error={errors.description?.message}
+        />
+        <Textarea
+          label={t('adverseEvents.actionTaken')}
+          autosize
+          minRows={2}
+          {...form.register('actionTaken')}
+          error={errors.actionTaken?.message}
+        />
+        <FormError message={formError} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={isSubmitting}>
+            {t('adverseEvents.record')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function ResolveForm({ event, onDone }: { event: AdverseEvent; onDone: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<z.input<typeof adverseEventResolveInput>>({
+    resolver: zodResolver(adverseEventResolveInput),
+    defaultValues: { id: event.id, resolvedOn: todayLocal(), outcome: '' },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await unwrap(api.adverseEvents.resolve(values));
+      await client.invalidateQueries({ queryKey: ['treatments'] });
+      onDone();
+    } catch (error) {
+      setFormError(applyServerError(error, form.setError));
+    }
+  });
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('adverseEvents.resolve')}>
+      <Stack gap="sm">
+        <TextInput
+          type="date"
+          label={t('adverseEvents.resolvedOn')}
+          required
+          data-autofocus
+          {...form.register('resolvedOn')}
+          error={errors.resolvedOn?.message}
+        />
+        <Textarea
+          label={t('adverseEvents.outcome')}
+          required
+          autosize
+          minRows={2}
+          {...form.register('outcome')}
+          error={errors.outcome?.message}
+        />
+        <FormError message={formError} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={isSubmitting}>
+            {t('adverseEvents.resolve')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function AdverseEventLine({ event }: { event: AdverseEvent }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="xs">
+      <Badge color={severityColour[event.severity]} variant="light">
+        {t(`adverseEvents.severities.${event.severity}`)}
+      </Badge>
+      <Text size="sm" fw={500}>
+        {t(`adverseEvents.kinds.${event.kind}`)}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {event.resolvedOn
+          ? t('adverseEvents.resolvedLine', {
+              onset: formatDay(event.onsetOn),
+              resolved: formatDay(event.resolvedOn),
+            })
+          : t('adverseEvents.openLine', { onset: formatDay(event.onsetOn) })}
+      </Text>
+    </Group>
+  );
+}
+
+/** Adverse events of one session: record, list, resolve. */
+export function AdverseEventsPanel({
+  sessionId,
+  events,
+  canRecord,
+}: {
+  sessionId: string;
+  events: AdverseEvent[];
+  canRecord: boolean;
+}) {
+  const { t } = useTranslation();
+  const [recording, setRecording] = useState(false);
+  const [resolving, setResolving] = useState<AdverseEvent | null>(null);
+  return (
+    <Paper withBorder p="md">
+      <Group justify="space-between" mb="xs">
+        <Title order={3} size="h4">
+          {t('adverseEvents.title')}
+        </Title>
+        {canRecord ? (
+          <Button size="xs" variant="light" color="orange" onClick={() => setRecording(true)}>
+            {t('adverseEvents.record')}
+          </Button>
+        ) : null}
+      </Group>
+      <Stack gap="xs">
+        {events.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('adverseEvents.none')}
+          </Text>
+        ) : null}
+        {events.map((e) => (
+          <Paper
+            key={e.id}
+            p="xs"
+            bg={e.resolvedOn ? 'gray.0' : 'orange.0'}
+            data-testid="adverse-event"
+          >
+            <Group justify="space-between">
+              <AdverseEventLine event={e} />
+              {!e.resolvedOn && canRecord ? (
+                <Button size="xs" variant="default" onClick={() => setResolving(e)}>
+                  {t('adverseEvents.resolve')}
+                </Button>
+              ) : null}
+            </Group>
+            {e.actionTaken ? (
+              <Text size="xs" mt={4}>
+                {t('adverseEvents.actionLine', { action: e.actionTaken })}
+              </Text>
+            ) : null}
+            {e.outcome ? (
+              <Text size="xs">{t('adverseEvents.outcomeLine', { outcome: e.outcome })}</Text>
+            ) : null}
+          </Paper>
+        ))}
+      </Stack>
+      <Modal
+        opened={recording}
+        onClose={() => setRecording(false)}
+        title={t('adverseEvents.record')}
+      >
+        <RecordForm sessionId={sessionId} onDone={() => setRecording(false)} />
+      </Modal>
+      <Modal
+        opened={resolving !== null}
+        onClose={() => setResolving(null)}
+        title={t('adverseEvents.resolve')}
+      >
+        {resolving ? <ResolveForm event={resolving} onDone={() => setResolving(null)} /> : null}
+      </Modal>
+    </Paper>
+  );
+}

@@ -1,0 +1,283 @@
+import {
+  Alert,
+  Button,
+  Group,
+  Loader,
+  NumberInput,
+  PasswordInput,
+  Progress,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import {
+  backupConfigureInput,
+  type BackupConfigureInput,
+  type BackupJob,
+  type BackupStatus,
+} from '../../../../shared/api/backup';
+import { api, unwrap } from '../../lib/api';
+import { applyServerError } from '../../lib/forms';
+import { formatDateTime } from '../patients/queries';
+import { FormError } from '../../ui/FormError';
+
+const STATUS_KEY = ['backup', 'status'] as const;
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function LastBackup({ status }: { status: BackupStatus }) {
+  const { t } = useTranslation();
+  const { lastSuccess, lastFailure } = status;
+  return (
+    <Stack gap="xs" data-testid="backup-last">
+      <Title order={3}>{t('backup.lastTitle')}</Title>
+      {lastSuccess ? (
+        <>
+          <Text>{t('backup.lastSuccess', { when: formatDateTime(lastSuccess.at) })}</Text>
+          <Text size="sm" c="dimmed" style={{ wordBreak: 'break-all' }}>
+            {t('backup.lastFile', { file: lastSuccess.file, size: formatSize(lastSuccess.size) })}
+          </Text>
+        </>
+      ) : null}
+      {status.stale ? (
+        <Alert color="orange" role="alert">
+          {lastSuccess ? t('backup.stale') : t('backup.never')}
+        </Alert>
+      ) : null}
+      {lastFailure ? (
+        <Alert color="red">
+          {t('backup.lastFailure', {
+            when: formatDateTime(lastFailure.at),
+            message: lastFailure.message,
+          })}
+        </Alert>
+      ) : null}
+    </Stack>
+  );
+}
+
+function SettingsForm({ status }: { status: BackupStatus }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<BackupConfigureInput>({
+    resolver: zodResolver(backupConfigureInput),
+    defaultValues: {
+      folder: status.folder ?? '',
+      time: status.time,
+      keep: status.keep,
+      passphrase: '',
+      passphraseConfirm: '',
+    },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const saved = await unwrap(api.backup.updateSettings(values));
+      client.setQueryData(STATUS_KEY, saved);
+      form.reset({ ...values, folder: saved.folder ?? '', passphrase: '', passphraseConfirm: '' });
+      notifications.show({ message: t('backup.saved'), color: 'teal' });
+    } catch (error) {
+      setFormError(applyServerError(error, form.setError));
+    }
+  });
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('backup.settingsTitle')}>
+      <Stack gap="md">
+        <Title order={3}>{t('backup.settingsTitle')}</Title>
+        <TextInput
+          label={t('backup.folder')}
+          description={t('backup.folderHelp')}
+          required
+          {...form.register('folder')}
+          error={errors.folder?.message}
+        />
+        <Group align="flex-start" grow>
+          <TextInput
+            type="time"
+            label={t('backup.time')}
+            description={t('backup.timeHelp')}
+            {...form.register('time')}
+            error={errors.time?.message}
+          />
+          <Controller
+            control={form.control}
+            name="keep"
+            render={({ field }) => (
+              <NumberInput
+                label={t('backup.keep')}
+                description={t('backup.keepHelp')}
+                min={1}
+                max={365}
+                allowDecimal={false}
+                value={field.value}
+                onChange={(v) => field.onChange(typeof v === 'number' ? v : Number.NaN)}
+                onBlur={field.onBlur}
+                error={errors.keep?.message}
+              />
+            )}
+          />
+        </Group>
+        {status.canStorePassphrase ? (
+          <>
+            <PasswordInput
+              label={t('backup.passphrase')}
+              description={`${t('backup.passphraseHelp')}${
+                status.passphraseStored ? ` ${t('backup.passphraseKeepHelp')}` : ''
+              }`}
+              autoComplete="new-password"
+              {...form.register('passphrase')}
+              error={errors.passphrase?.message}
+            />
+            <PasswordInput
+              label={t('backup.passphraseConfirm')}
+              autoComplete="new-password"
+              {...form.register('passphraseConfirm')}
+              error={errors.passphraseConfirm?.message}
+            />
+            <Text size="sm" c={status.passphraseStored ? 'dimmed' : 'orange'}>
+              {status.passphraseStored ? t('backup.sealed') : t('backup.needPassphrase')}
+            </Text>
+          </>
+        ) : (
+          <Alert color="yellow">{t('backup.noKeychain')}</Alert>
+        )}
+        <FormError message={formError} />
+        <Button type="submit" loading={isSubmitting} w="fit-content">
+          {t('common.save')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+function BackUpNow({ status }: { status: BackupStatus }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [passphrase, setPassphrase] = useState('');
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+  const job = useQuery({
+    queryKey: ['backup', 'job', jobId],
+    enabled: jobId !== null,
+    queryFn: async (): Promise<BackupJob> => {
+      const value = await unwrap(api.backup.job({ jobId: jobId ?? '' }));
+      if (value.status !== 'running') await client.invalidateQueries({ queryKey: STATUS_KEY });
+      return value;
+    },
+    refetchInterval: (query) => (query.state.data?.status === 'running' ? 300 : false),
+  });
+  const running = starting || job.data?.status === 'running';
+  const start = async () => {
+    setFieldError(null);
+    setFormError(null);
+    setStarting(true);
+    try {
+      const started = await unwrap(api.backup.run({ passphrase }));
+      setPassphrase('');
+      setJobId(started.id);
+    } catch (error) {
+      let onField = false;
+      const message = applyServerError(error, (field, e) => {
+        if (field !== 'passphrase') return;
+        onField = true;
+        setFieldError(e.message ?? null);
+      });
+      // A message shown at the passphrase field is not repeated below the button.
+      if (!onField) setFormError(message);
+    } finally {
+      setStarting(false);
+    }
+  };
+  const data = job.data;
+  const percent = data && data.totalBytes > 0 ? (100 * data.doneBytes) / data.totalBytes : 0;
+  return (
+    <form
+      noValidate
+      aria-label={t('backup.nowTitle')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void start();
+      }}
+    >
+      <Stack gap="sm">
+        <Title order={3}>{t('backup.nowTitle')}</Title>
+        {status.passphraseStored ? (
+          <Text size="sm" c="dimmed">
+            {t('backup.nowStored')}
+          </Text>
+        ) : (
+          <PasswordInput
+            label={t('backup.nowPassphrase')}
+            autoComplete="off"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.currentTarget.value)}
+            error={fieldError}
+          />
+        )}
+        <Button type="submit" loading={running} disabled={!status.folder} w="fit-content">
+          {t('backup.now')}
+        </Button>
+        {data ? (
+          <Stack gap={4} aria-live="polite">
+            <Progress
+              value={data.status === 'succeeded' ? 100 : percent}
+              color={data.status === 'failed' ? 'red' : 'teal'}
+              aria-label={t('backup.progress')}
+              animated={data.status === 'running'}
+            />
+            {data.status === 'running' ? (
+              <Text size="sm">
+                {t('backup.running', {
+                  done: formatSize(data.doneBytes),
+                  total: formatSize(data.totalBytes),
+                })}
+              </Text>
+            ) : null}
+            {data.status === 'succeeded' ? (
+              <Text size="sm" c="teal" style={{ wordBreak: 'break-all' }}>
+                {t('backup.succeeded', { file: data.file ?? '' })}
+              </Text>
+            ) : null}
+            {data.status === 'failed' ? (
+              <Alert color="red" role="alert">
+                {t('backup.failed', { message: data.error ?? '' })}
+              </Alert>
+            ) : null}
+          </Stack>
+        ) : null}
+        <FormError message={formError} />
+      </Stack>
+    </form>
+  );
+}
+
+/** The admin's backup settings: where and when backups go, and a manual backup with progress. */
+export function BackupPanel() {
+  const status = useQuery({
+    queryKey: STATUS_KEY,
+    queryFn: () => unwrap(api.backup.status({})),
+  });
+  if (status.isError) return <Alert color="red">{status.error.message}</Alert>;
+  if (!status.data) return <Loader size="sm" />;
+  return (
+    <Stack gap="xl" maw={640}>
+      <LastBackup status={status.data} />
+      <SettingsForm status={status.data} />
+      <BackUpNow status={status.data} />
+    </Stack>
+  );
+}

@@ -1,0 +1,150 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import type { StaffUser } from '../../../../shared/api/staff';
+import { ApiFailure, api, unwrap } from '../../lib/api';
+import { chartOpenKey, seedChart } from './queries';
+import { formatDate, patientAge, patientKeys } from '../patients/queries';
+import { AlertsStrip } from '../patients/AlertsStrip';
+import { HistoryTab } from '../history/HistoryTab';
+import { PatientOverview } from './PatientOverview';
+import { PhotosTab } from '../photos/PhotosTab';
+import { TreatmentsPanel } from '../courses/PatientTreatmentsPage';
+import { OpenAdverseEvents } from '../adverse-events/OpenAdverseEvents';
+import { DocumentsTab } from '../documents/DocumentsTab';
+import { ScreeningList } from '../screening/ScreeningList';
+
+const tabs = ['overview', 'history', 'sessions', 'photos', 'documents'] as const;
+type Tab = (typeof tabs)[number];
+
+function ChartError({ error }: { error: Error }) {
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <Alert color="red" role="alert">
+        {error instanceof ApiFailure && error.error.code === 'NOT_FOUND'
+          ? t('patients.notFound')
+          : error.message}
+      </Alert>
+      <Anchor component={Link} to="/patients">
+        {t('patients.backToSearch')}
+      </Anchor>
+    </Stack>
+  );
+}
+
+/** The patient's chart: who they are, what to watch for, and their record by tab. */
+export function PatientChart({ user }: { user: StaffUser }) {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const tab: Tab = tabs.find((x) => x === params.get('tab')) ?? 'overview';
+  const client = useQueryClient();
+  const opened = useQuery({
+    queryKey: chartOpenKey(id),
+    queryFn: async () => {
+      const data = await unwrap(api.chart.open({ patientId: id }));
+      seedChart(client, id, data);
+      return data;
+    },
+  });
+  // Seeded by the call above; read through its own key so changes made on the chart show at once.
+  const chart = useQuery({
+    queryKey: patientKeys.chart(id),
+    queryFn: () => unwrap(api.patients.get({ id })),
+    enabled: opened.isSuccess,
+  });
+  if (opened.isError) return <ChartError error={opened.error} />;
+  if (chart.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (chart.isError) return <ChartError error={chart.error} />;
+  const { patient, alerts, historyVersion } = chart.data;
+  return (
+    <Stack gap="sm">
+      <Anchor component={Link} to="/patients" size="sm">
+        {t('patients.backToSearch')}
+      </Anchor>
+      <Group justify="space-between" align="flex-end">
+        <Stack gap={0}>
+          <Title order={2} style={{ overflowWrap: 'anywhere' }}>
+            {patient.givenName} {patient.familyName}
+          </Title>
+          <Text c="dimmed">
+            {[
+              t('patients.age', { count: patientAge(patient.dateOfBirth) }),
+              t('patients.born', { date: formatDate(patient.dateOfBirth) }),
+              t(`patients.sexes.${patient.sex}`),
+            ].join(' · ')}
+          </Text>
+        </Stack>
+        <Group gap="xs">
+          {patient.archived ? (
+            <Badge color="gray" size="lg">
+              {t('patients.archivedBadge')}
+            </Badge>
+          ) : null}
+          <Badge size="lg" variant="outline" tt="none" aria-label={t('chart.clinicNumber')}>
+            {patient.clinicNumber}
+          </Badge>
+          {user.role === 'practitioner' && !patient.archived ? (
+            <Button component={Link} to={`/patients/${patient.id}/check`}>
+              {t('screening.startCheck')}
+            </Button>
+          ) : null}
+        </Group>
+      </Group>
+      {patient.archived ? (
+        <Alert color="gray" py={6}>
+          {t('chart.archivedNotice')}
+        </Alert>
+      ) : null}
+      <AlertsStrip alerts={alerts} hasHistory={historyVersion !== null} patientId={patient.id} />
+      <OpenAdverseEvents patientId={patient.id} />
+      <Tabs
+        value={tab}
+        keepMounted={false}
+        onChange={(v) => setParams(v && v !== 'overview' ? { tab: v } : {}, { replace: true })}
+      >
+        <Tabs.List>
+          {tabs.map((x) => (
+            <Tabs.Tab key={x} value={x}>
+              {t(`chart.tabs.${x}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="md">
+          <PatientOverview patient={patient} user={user} />
+          <ScreeningList patientId={patient.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="md">
+          <HistoryTab patientId={patient.id} archived={patient.archived} />
+        </Tabs.Panel>
+        <Tabs.Panel value="sessions" pt="md">
+          <TreatmentsPanel patientId={patient.id} user={user} />
+        </Tabs.Panel>
+        <Tabs.Panel value="photos" pt="md">
+          <PhotosTab patientId={patient.id} user={user} />
+        </Tabs.Panel>
+        <Tabs.Panel value="documents" pt="md">
+          <DocumentsTab
+            patientId={patient.id}
+            patientName={`${patient.givenName} ${patient.familyName}`}
+            archived={patient.archived}
+            user={user}
+          />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

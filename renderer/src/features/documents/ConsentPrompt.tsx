@@ -1,0 +1,137 @@
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Course } from '../../../../shared/api/courses';
+import {
+  procedureKindForIndication,
+  type ArchivedDocumentInfo,
+  type ConsentValidity,
+} from '../../../../shared/api/documents';
+import type { ProcedureKind } from '../../../../shared/documents/procedure-kinds';
+import { api, unwrap } from '../../lib/api';
+import { useSession } from '../../lib/session';
+import { patientKeys } from '../patients/queries';
+import { documentKeys } from './queries';
+import { GenerateConsentModal } from './GenerateConsentModal';
+import { SigningModal } from './SigningModal';
+
+export interface ConsentNeed {
+  procedureKind: ProcedureKind;
+  state: Exclude<ConsentValidity['state'], 'valid'>;
+}
+
+/**
+ * The consent a session from this course needs, when the patient has no valid one for it; null
+ * while unknown, without a course, or when the consent holds. It informs, it does not block.
+ */
+export function useConsentNeed(patientId: string, course: Course | null): ConsentNeed | null {
+  const validity = useQuery({
+    queryKey: documentKeys.validity(patientId),
+    queryFn: () => unwrap(api.documents.consentValidity({ patientId })),
+  });
+  const products = useQuery({
+    queryKey: ['treatments', 'products', 'all'],
+    queryFn: () => unwrap(api.products.list({ includeInactive: true })),
+    enabled: course !== null,
+  });
+  if (!course || !validity.data || !products.data) return null;
+  const usesPrp = products.data.some(
+    (p) => p.category === 'prp' && course.protocol.productIds.includes(p.id),
+  );
+  const procedureKind = procedureKindForIndication(course.indication, usesPrp);
+  const state = validity.data.find((v) => v.procedureKind === procedureKind)?.state ?? 'none';
+  return state === 'valid' ? null : { procedureKind, state };
+}
+
+/** Says which consent is missing and offers to make and sign it now, or to start anyway. */
+export function ConsentPrompt({
+  patientId,
+  course,
+  need,
+  opened,
+  onClose,
+  onStartAnyway,
+}: {
+  patientId: string;
+  course: Course;
+  need: ConsentNeed;
+  opened: boolean;
+  onClose: () => void;
+  onStartAnyway: () => void;
+}) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const user = session.data?.user ?? null;
+  const chart = useQuery({
+    queryKey: patientKeys.chart(patientId),
+    queryFn: () => unwrap(api.patients.get({ id: patientId })),
+  });
+  const [generating, setGenerating] = useState(false);
+  const [signing, setSigning] = useState<ArchivedDocumentInfo | null>(null);
+  const procedure = t(`documents.procedureKinds.${need.procedureKind}`);
+  const patient = chart.data?.patient;
+  return (
+    <>
+      <Modal opened={opened} onClose={onClose} title={t('documents.consentPrompt.title')} size="lg">
+        <Stack gap="sm">
+          <Alert color="orange" role="alert" data-testid="consent-prompt">
+            {t(
+              need.state === 'none'
+                ? 'documents.consentPrompt.missing'
+                : 'documents.consentPrompt.attention',
+              { procedure },
+            )}
+          </Alert>
+          <Text size="sm" c="dimmed">
+            {t('documents.consentPrompt.help')}
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="subtle" onClick={onClose}>
+              {t('documents.consentPrompt.cancel')}
+            </Button>
+            <Button variant="default" onClick={onStartAnyway}>
+              {t('documents.consentPrompt.startAnyway')}
+            </Button>
+            <Button
+              disabled={!user}
+              onClick={() => {
+                onClose();
+                setGenerating(true);
+              }}
+            >
+              {t('documents.consentPrompt.generate')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      {user ? (
+        <GenerateConsentModal
+          patientId={patientId}
+          user={user}
+          opened={generating}
+          onClose={() => setGenerating(false)}
+          initial={{
+            procedureKind: need.procedureKind,
+            productIds: course.protocol.productIds,
+            plannedSessions: course.plannedSessions,
+            intervalDays: course.intervalDays,
+          }}
+          onGenerated={(doc) => {
+            setGenerating(false);
+            notifications.show({ message: t('documents.generate.done'), color: 'teal' });
+            setSigning(doc);
+          }}
+        />
+      ) : null}
+      {signing ? (
+        <SigningModal
+          doc={signing}
+          patientName={patient ? `${patient.givenName} ${patient.familyName}` : ''}
+          onClose={() => setSigning(null)}
+        />
+      ) : null}
+    </>
+  );
+}

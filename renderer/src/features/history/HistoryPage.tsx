@@ -1,0 +1,54 @@
+import { Alert, Loader, Stack, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import {
+  emptyHistoryAnswers,
+  type HistoryAnswers,
+} from '../../../../shared/api/history';
+import { api, unwrap } from '../../lib/api';
+import { PATIENTS_KEY, patientKeys } from '../patients/queries';
+import { HistoryForm } from './HistoryForm';
+
+/** Staff take or update the history at the desk; the form starts from the latest answers. */
+export function HistoryPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const chart = useQuery({
+    queryKey: patientKeys.chart(id),
+    queryFn: () => unwrap(api.patients.get({ id })),
+  });
+  const history = useQuery({
+    queryKey: patientKeys.history(id),
+    queryFn: () => unwrap(api.history.get({ patientId: id })),
+  });
+  const back = () => void navigate(`/patients/${id}?tab=history`);
+  if (chart.isError || history.isError) {
+    return <Alert color="red">{(chart.error ?? history.error)?.message}</Alert>;
+  }
+  if (!chart.data || !history.data) return <Loader aria-label={t('common.loading')} />;
+  const { patient } = chart.data;
+  const submit = async (answers: HistoryAnswers) => {
+    const saved = await unwrap(api.history.submit({ patientId: id, answers, takenBy: 'staff' }));
+    await client.invalidateQueries({ queryKey: [PATIENTS_KEY, id] });
+    notifications.show({ color: 'teal', message: t('history.saved', { version: saved.version }) });
+    back();
+  };
+  return (
+    <Stack maw={1000}>
+      <Title order={2}>
+        {t('history.formTitle', { name: `${patient.givenName} ${patient.familyName}` })}
+      </Title>
+      <HistoryForm
+        defaultValues={history.data.latest?.answers ?? emptyHistoryAnswers()}
+        onSubmit={submit}
+        onCancel={back}
+        submitLabel={t('history.submit')}
+        cancelLabel={t('history.cancel')}
+      />
+    </Stack>
+  );
+}

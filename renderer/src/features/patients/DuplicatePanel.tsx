@@ -1,0 +1,71 @@
+import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { DuplicateCandidate } from '../../../../shared/api/patients';
+import { formatDate } from './queries';
+
+/** Patients who may be the person being registered, with a way to open them instead. */
+export function DuplicatePanel({
+  candidates,
+  confirmed,
+  onConfirm,
+}: {
+  candidates: DuplicateCandidate[];
+  confirmed: boolean;
+  onConfirm: () => void;
+}) {
+  const { t } = useTranslation();
+  if (candidates.length === 0) return null;
+  return (
+    <Alert
+      color={confirmed ? 'gray' : 'orange'}
+      title={t('patients.duplicates.title')}
+      aria-label={t('patients.duplicates.title')}
+      data-testid="duplicate-warning"
+    >
+      <Stack gap="xs">
+        <Text size="sm">{t('patients.duplicates.body')}</Text>
+        <List spacing={4}>
+          {candidates.map((c) => {
+            const name = `${c.givenName} ${c.familyName}`;
+            return (
+              <List.Item key={c.id}>
+                <Group gap="xs" wrap="wrap">
+                  <Button
+                    component={Link}
+                    to={`/patients/${c.id}`}
+                    size="compact-sm"
+                    variant="light"
+                    aria-label={t('patients.duplicates.open', { name })}
+                  >
+                    {name}
+                  </Button>
+                  <Text size="sm">
+                    {c.clinicNumber} · {formatDate(c.dateOfBirth)}
+                    {c.phone ? ` · ${c.phone}` : ''}
+                    {c.email ? ` · ${c.email}` : ''}
+                  </Text>
+                  <Text size="sm" c="dimmed">
+                    ({c.reasons.map((r) => t(`patients.duplicates.reasons.${r}`)).join(', ')})
+                  </Text>
+                  {c.archived ? (
+                    <Text size="xs" c="dimmed">
+                      {t('patients.archivedBadge')}
+                    </Text>
+                  ) : null}
+                </Group>
+              </List.Item>
+            );
+          })}
+        </List>
+        {confirmed ? (
+          <Text size="sm">{t('patients.duplicates.confirmed')}</Text>
+        ) : (
+          <Button variant="default" size="xs" w="fit-content" onClick={onConfirm}>
+            {t('patients.duplicates.confirm')}
+          </Button>
+        )}
+      </Stack>
+    </Alert>
+  );
+}

@@ -1,0 +1,127 @@
+import { Select, SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/core';
+import { Controller, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { sexes, type PatientDetails, type Sex } from '../../../../shared/api/patients';
+
+/** The patient's identity and contact fields, shared by registration and editing. */
+export function PatientDetailsFields({
+  register,
+  control,
+  errors,
+}: {
+  register: UseFormRegister<PatientDetails>;
+  control: Control<PatientDetails>;
+  errors: FieldErrors<PatientDetails>;
+}) {
+  const { t } = useTranslation();
+  const optional = t('patients.optional');
+  return (
+    <Stack gap="md">
+      <Title order={3} size="h5">
+        {t('patients.sections.identity')}
+      </Title>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={t('patients.fields.givenName')}
+          required
+          data-autofocus
+          {...register('givenName')}
+          error={errors.givenName?.message}
+        />
+        <TextInput
+          label={t('patients.fields.familyName')}
+          required
+          {...register('familyName')}
+          error={errors.familyName?.message}
+        />
+        <TextInput
+          type="date"
+          label={t('patients.fields.dateOfBirth')}
+          required
+          {...register('dateOfBirth')}
+          error={errors.dateOfBirth?.message}
+        />
+        <Controller
+          control={control}
+          name="sex"
+          render={({ field }) => (
+            <Select
+              label={t('patients.fields.sex')}
+              required
+              data={sexes.map((s) => ({ value: s, label: t(`patients.sexes.${s}`) }))}
+              value={field.value || null}
+              onChange={(v) => field.onChange((v ?? '') as Sex)}
+              onBlur={field.onBlur}
+              error={errors.sex?.message}
+            />
+          )}
+        />
+      </SimpleGrid>
+      <Title order={3} size="h5">
+        {t('patients.sections.contact')}
+      </Title>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          type="tel"
+          label={t('patients.fields.phone')}
+          {...register('phone')}
+          error={errors.phone?.message}
+        />
+        <TextInput
+          type="email"
+          label={t('patients.fields.email')}
+          {...register('email')}
+          error={errors.email?.message}
+        />
+        <TextInput
+          label={t('patients.fields.preferredLanguage')}
+          {...register('preferredLanguage')}
+          error={errors.preferredLanguage?.message}
+        />
+      </SimpleGrid>
+      <Textarea
+        label={t('patients.fields.address')}
+        autosize
+        minRows={2}
+        {...register('address')}
+        error={errors.address?.message}
+      />
+      <Title order={3} size="h5">
+        {t('patients.sections.emergency')}
+      </Title>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={t('patients.fields.emergencyContactName')}
+          {...register('emergencyContactName')}
+          error={errors.emergencyContactName?.message}
+        />
+        <TextInput
+          type="tel"
+          label={t('patients.fields.emergencyContactPhone')}
+          {...register('emergencyContactPhone')}
+          error={errors.emergencyContactPhone?.message}
+        />
+        <TextInput
+          label={t('patients.fields.referralSource')}
+          description={optional}
+          {...register('referralSource')}
+          error={errors.referralSource?.message}
+        />
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+export const emptyPatientDetails: PatientDetails = {
+  givenName: '',
+  familyName: '',
+  dateOfBirth: '',
+  sex: '' as Sex,
+  phone: '',
+  email: '',
+  address: '',
+  preferredLanguage: '',
+  emergencyContactName: '',
+  emergencyContactPhone: '',
+  referralSource: '',
+};

@@ -1,0 +1,317 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Center,
+  Grid,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { StaffUser } from '../../../../shared/api/staff';
+import type { Course } from '../../../../shared/api/courses';
+import type { ScreeningPrefill } from '../../../../shared/api/screening';
+import { minOverrideReasonLength } from '../../../../shared/api/screening';
+import type { Product } from '../../../../shared/api/products';
+import type { ScreeningSettings } from '../../../../shared/screening';
+import { ApiFailure, api, unwrap } from '../../lib/api';
+import { checkFormSchema, unansweredDay, type CheckFormValues } from './check-form';
+import { DayOfQuestions } from './DayOfQuestions';
+import { FindingsPanel } from './FindingsPanel';
+import { HistorySummary } from './HistorySummary';
+import { PlanFields } from './PlanFields';
+import { FormError } from '../../ui/FormError';
+
+type Decision = 'treat' | 'stop';
+
+function fieldsOf(error: unknown): Record<string, string> {
+  return error instanceof ApiFailure ? (error.error.fields ?? {}) : {};
+}
+
+/**
+ * The pre-procedure check before a session: the history as read, the day's questions, the plan,
+ * and the findings, re-run as anything changes. Completing it starts the session.
+ */
+function CheckForm({
+  user,
+  patientId,
+  prefill,
+  products,
+  settings,
+  course,
+}: {
+  user: StaffUser;
+  patientId: string;
+  prefill: ScreeningPrefill;
+  products: Product[];
+  settings: ScreeningSettings;
+  course: Course | null;
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const form = useForm<CheckFormValues>({
+    resolver: zodResolver(checkFormSchema),
+    defaultValues: {
+      dayOf: unansweredDay(),
+      productIds: course ? [...course.protocol.productIds] : [],
+      areas: course ? [...course.areas] : [],
+    },
+  });
+  const values = useWatch({ control: form.control }) as CheckFormValues;
+  const [debounced] = useDebouncedValue(JSON.stringify(values), 350);
+  const preview = useQuery({
+    queryKey: ['screening', 'preview', patientId, debounced],
+    queryFn: () =>
+      unwrap(api.screening.preview({ patientId, ...(JSON.parse(debounced) as CheckFormValues) })),
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+  const [acknowledged, setAcknowledged] = useState<Set<string>>(new Set());
+  const [reason, setReason] = useState('');
+  const [completeErrors, setCompleteErrors] = useState<{
+    for: string;
+    fields: Record<string, string>;
+  }>({ for: '', fields: {} });
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<Decision | null>(null);
+  const isPractitioner = user.role === 'practitioner';
+
+  // A refusal belongs to the answers it was given for; a changed answer or plan clears it.
+  const current = JSON.stringify(values);
+  const errors = {
+    ...fieldsOf(preview.error),
+    ...(completeErrors.for === current ? completeErrors.fields : {}),
+  };
+  const productNames = useMemo(
+    () => Object.fromEntries(products.map((p) => [p.id, p.name])),
+    [products],
+  );
+  const result = preview.data;
+  const outcome = result?.outcome;
+
+  const complete = (decision: Decision) =>
+    form.handleSubmit(
+      async (v) => {
+        setFormError(null);
+        setBusy(decision);
+        try {
+          const record = await unwrap(
+            api.screening.complete({
+              patientId,
+              ...v,
+              decision,
+              acknowledged: [...acknowledged],
+              overrideReason: reason.trim() === '' ? null : reason,
+            }),
+          );
+          await client.invalidateQueries({ queryKey: ['screening', 'list', patientId] });
+          if (record.status === 'stopped') {
+            notifications.show({ message: t('screening.complete.stopped'), color: 'gray' });
+            void navigate(`/patients/${patientId}`);
+            return;
+          }
+          const session = await unwrap(
+            api.sessions.start({
+              patientId,
+              courseId: course?.id ?? null,
+              plannedProductIds: course ? [] : v.productIds,
+            }),
+          );
+          await client.invalidateQueries({ queryKey: ['treatments'] });
+          void navigate(`/patients/${patientId}/sessions/${session.id}`);
+        } catch (error) {
+          setCompleteErrors({ for: current, fields: fieldsOf(error) });
+          setFormError(error instanceof Error ? error.message : String(error));
+        } finally {
+          setBusy(null);
+        }
+      },
+      () => setFormError(t('screening.complete.fixAnswers')),
+    )();
+
+  return (
+    <Stack gap="md">
+      <HistorySummary prefill={prefill} />
+      <Grid gutter="md" align="flex-start">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <form noValidate onSubmit={(e) => e.preventDefault()} aria-label={t('screening.title')}>
+            <Stack gap="md">
+              <PlanFields
+                control={form.control}
+                products={products}
+                productIds={values.productIds}
+                productOutcomes={result?.productOutcomes ?? {}}
+                errors={errors}
+              />
+              <DayOfQuestions
+                control={form.control}
+                historyMedicines={prefill.facts?.medicines ?? []}
+                dayOf={values.dayOf}
+                errors={errors}
+                today={prefill.today}
+                alcoholHours={settings.alcoholHoursBefore}
+              />
+            </Stack>
+          </form>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }} style={{ position: 'sticky', top: 72 }}>
+          <Stack gap="md">
+            {preview.isError ? (
+              <Alert color="red" role="alert">
+                {preview.error.message}
+              </Alert>
+            ) : null}
+            {result ? (
+              <FindingsPanel
+                preview={result}
+                running={preview.isFetching}
+                productNames={productNames}
+                acknowledged={acknowledged}
+                readOnly={!isPractitioner}
+                onAcknowledge={(key, checked) =>
+                  setAcknowledged((prev) => {
+                    const next = new Set(prev);
+                    if (checked) next.add(key);
+                    else next.delete(key);
+                    return next;
+                  })
+                }
+              />
+            ) : (
+              <Center h={80}>
+                <Loader aria-label={t('screening.findings.running')} />
+              </Center>
+            )}
+            <Paper withBorder p="md">
+              <Stack gap="sm">
+                {errors.acknowledged ? (
+                  <Text c="red" size="sm" role="alert">
+                    {errors.acknowledged}
+                  </Text>
+                ) : null}
+                {outcome === 'do-not-treat' && isPractitioner ? (
+                  <Textarea
+                    label={t('screening.complete.overrideLabel')}
+                    description={t('screening.complete.overrideHelp', {
+                      min: minOverrideReasonLength,
+                    })}
+                    value={reason}
+                    onChange={(e) => setReason(e.currentTarget.value)}
+                    error={errors.overrideReason}
+                    autosize
+                    minRows={2}
+                    maxLength={2000}
+                  />
+                ) : null}
+                {!isPractitioner ? (
+                  <Alert color="gray">{t('screening.complete.practitionerOnly')}</Alert>
+                ) : null}
+                <FormError message={formError} />
+                {isPractitioner ? (
+                  <Group>
+                    <Button
+                      color={outcome === 'do-not-treat' ? 'red' : undefined}
+                      loading={busy === 'treat'}
+                      disabled={!result || preview.isError || busy !== null}
+                      onClick={() => void complete('treat')}
+                    >
+                      {outcome === 'do-not-treat'
+                        ? t('screening.complete.overrideAndStart')
+                        : t('screening.complete.start')}
+                    </Button>
+                    <Button
+                      variant="default"
+                      loading={busy === 'stop'}
+                      disabled={!result || preview.isError || busy !== null}
+                      onClick={() => void complete('stop')}
+                    >
+                      {t('screening.complete.stop')}
+                    </Button>
+                  </Group>
+                ) : null}
+              </Stack>
+            </Paper>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+/** Route: /patients/:patientId/check?course=<id> */
+export function PreCheckPage({ user }: { user: StaffUser }) {
+  const { t } = useTranslation();
+  const { patientId = '' } = useParams();
+  const [params] = useSearchParams();
+  const courseId = params.get('course');
+  const chart = useQuery({
+    queryKey: ['screening', 'patient', patientId],
+    queryFn: () => unwrap(api.patients.get({ id: patientId })),
+  });
+  const prefill = useQuery({
+    queryKey: ['screening', 'prefill', patientId],
+    queryFn: () => unwrap(api.screening.prefill({ patientId })),
+    gcTime: 0,
+  });
+  const products = useQuery({
+    queryKey: ['screening', 'products'],
+    queryFn: () => unwrap(api.products.list({ includeInactive: false })),
+  });
+  const settings = useQuery({
+    queryKey: ['screening', 'settings'],
+    queryFn: () => unwrap(api.screening.settings({})),
+  });
+  const courses = useQuery({
+    queryKey: ['screening', 'courses', patientId],
+    queryFn: () => unwrap(api.courses.list({ patientId })),
+    enabled: courseId !== null,
+  });
+  const failed = chart.error ?? prefill.error ?? products.error ?? settings.error ?? courses.error;
+  const patient = chart.data?.patient;
+  const ready =
+    prefill.data && products.data && settings.data && (courseId === null || courses.data);
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to={`/patients/${patientId}`} size="sm">
+        {t('screening.backToChart')}
+      </Anchor>
+      <Title order={2}>
+        {patient
+          ? t('screening.titleFor', { name: `${patient.givenName} ${patient.familyName}` })
+          : t('screening.title')}
+      </Title>
+      {failed ? (
+        <Alert color="red" role="alert">
+          {failed.message}
+        </Alert>
+      ) : null}
+      {ready ? (
+        <CheckForm
+          user={user}
+          patientId={patientId}
+          prefill={prefill.data}
+          products={products.data}
+          settings={settings.data}
+          course={courses.data?.find((c) => c.id === courseId) ?? null}
+        />
+      ) : failed ? null : (
+        <Center h={200}>
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,72 @@
+import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../lib/api';
+import { screeningListKey } from '../chart/queries';
+import { formatInstant } from '../../lib/dates';
+import { severityColour } from './FindingsPanel';
+
+// A session is started from a recent check; the newest hundred always include it.
+const SESSION_CHECK_LOOKBACK = 100;
+
+/**
+ * The pre-procedure check a session was started from, shown on the session record: its outcome,
+ * the findings that were acknowledged, and any override with who made it and why.
+ */
+export function SessionCheck({
+  patientId,
+  screeningId,
+}: {
+  patientId: string;
+  screeningId: string;
+}) {
+  const { t } = useTranslation();
+  const checks = useQuery({
+    queryKey: screeningListKey(patientId, SESSION_CHECK_LOOKBACK),
+    queryFn: () => unwrap(api.screening.list({ patientId, limit: SESSION_CHECK_LOOKBACK })),
+  });
+  const check = checks.data?.find((c) => c.id === screeningId);
+  if (!check) return null;
+  const flagged = check.findings.filter((f) => f.severity !== 'clear');
+  return (
+    <Paper withBorder p="md" component="section" aria-label={t('screening.session.title')}>
+      <Stack gap={6}>
+        <Group gap="xs">
+          <Title order={3} size="h5">
+            {t('screening.session.title')}
+          </Title>
+          <Badge color={severityColour[check.outcome]} variant="light">
+            {t(`screening.outcome.${check.outcome}`)}
+          </Badge>
+          <Text size="sm" c="dimmed">
+            {t('screening.session.by', {
+              name: check.performedByName,
+              at: formatInstant(check.performedAt),
+            })}
+          </Text>
+        </Group>
+        {check.overrideReason ? (
+          <Text size="sm" c="red" fw={600}>
+            {t('screening.list.override', {
+              name: check.overrideByName ?? '',
+              reason: check.overrideReason,
+            })}
+          </Text>
+        ) : null}
+        {flagged.map((f, i) => (
+          <Text key={i} size="sm">
+            <Badge size="xs" color={severityColour[f.severity]} mr={6}>
+              {t(`screening.outcome.${f.severity}`)}
+            </Badge>
+            {f.explanation}
+          </Text>
+        ))}
+        {flagged.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('screening.session.nothingFound')}
+          </Text>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}

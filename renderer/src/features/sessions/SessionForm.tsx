@@ -1,0 +1,413 @@
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  Modal,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { z } from 'zod';
+import type { Product } from '../../../../shared/api/products';
+import {
+  sessionDraftFields,
+  sessionProductInput,
+  type SessionDraftFields,
+  type TreatmentSession,
+} from '../../../../shared/api/sessions';
+import {
+  anaesthesiaOptions,
+  techniqueUsesNeedle,
+  techniques,
+  treatmentAreas,
+  type TreatmentArea,
+} from '../../../../shared/sessions/treatment-terms';
+import { missingForSigning } from '../../../../shared/sessions/session-completeness';
+import { api, unwrap } from '../../lib/api';
+import { applyServerError } from '../../lib/forms';
+import { BodyDiagram } from './BodyDiagram';
+import { ProductLines } from './ProductLines';
+import { SaveStatus } from './SaveStatus';
+import { SessionHeading } from './SessionHeading';
+import { numberOrNull } from './form-values';
+import { useDraftAutosave } from './use-draft-autosave';
+import { FormError } from '../../ui/FormError';
+
+function draftOf(s: TreatmentSession): SessionDraftFields {
+  return {
+    technique: s.technique,
+    needleGauge: s.needleGauge,
+    needleLengthMm: s.needleLengthMm,
+    anaesthesia: s.anaesthesia,
+    passes: s.passes,
+    points: s.points,
+    immediateReactions: s.immediateReactions,
+    notes: s.notes,
+    areas: s.areas,
+    products: s.products.map(({ area, productId, lotId, volumeMl }) => ({
+      area,
+      productId,
+      lotId,
+      volumeMl,
+    })),
+  };
+}
+
+/** The draft note of a session: saved as the practitioner types, signed when complete. */
+export function SessionForm({
+  session,
+  products,
+}: {
+  session: TreatmentSession;
+  products: Product[];
+}) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const [signing, setSigning] = useState<string[] | null>(null);
+  const [abandoning, setAbandoning] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const schema = sessionDraftFields.extend({
+    products: z.array(
+      sessionProductInput.extend({
+        productId: z.string().min(1, t('sessions.chooseProduct')),
+        lotId: z.string().min(1, t('sessions.chooseLot')),
+      }),
+    ),
+  });
+  const form = useForm<SessionDraftFields>({
+    resolver: zodResolver(schema),
+    defaultValues: draftOf(session),
+    mode: 'onChange',
+  });
+  const { errors } = form.formState;
+  const areaArray = useFieldArray({ control: form.control, name: 'areas' });
+  const areas = useWatch({ control: form.control, name: 'areas' });
+  const technique = useWatch({ control: form.control, name: 'technique' });
+  const chosen = areas.map((a) => a.area);
+
+  const { state, flush } = useDraftAutosave(
+    form,
+    async (values) => {
+      await unwrap(api.sessions.saveDraft({ id: session.id, ...values }));
+    },
+    (error) => applyServerError(error, form.setError),
+  );
+
+  const toggleArea = (area: TreatmentArea) => {
+    const at = chosen.indexOf(area);
+    if (at >= 0) areaArray.remove(at);
+    else areaArray.append({ area, depthMm: areas[0]?.depthMm ?? null });
+  };
+
+  const askToSign = async () => {
+    setFormError(null);
+    if (!(await flush())) {
+      setFormError(t('sessions.fixBeforeSigning'));
+      return;
+    }
+    setSigning(missingForSigning(form.getValues()).map((m) => m.message));
+  };
+
+  const sign = async () => {
+    try {
+      await unwrap(api.sessions.sign({ id: session.id }));
+      setSigning(null);
+      await client.invalidateQueries({ queryKey: ['treatments'] });
+    } catch (error) {
+      setSigning(null);
+      setFormError(applyServerError(error, form.setError));
+    }
+  };
+
+  const abandon = async () => {
+    await flush();
+    try {
+      await unwrap(api.sessions.abandon({ id: session.id }));
+      await client.invalidateQueries({ queryKey: ['treatments'] });
+      void navigate(`/patients/${session.patientId}/treatments`);
+    } catch (error) {
+      setAbandoning(false);
+      setFormError(applyServerError(error, form.setError));
+    }
+  };
+
+  const techniqueOptions = techniques.map((v) => ({ value: v, label: t(`techniques.${v}`) }));
+  const anaesthesiaData = anaesthesiaOptions.map((v) => ({
+    value: v,
+    label: t(`anaesthesia.${v}`),
+  }));
+  const needle = technique === null || techniqueUsesNeedle(technique);
+
+  return (
+    <form
+      noValidate
+      aria-label={t('sessions.formLabel')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void askToSign();
+      }}
+    >
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-start">
+          <SessionHeading session={session} />
+          <SaveStatus state={state} />
+        </Group>
+
+        <Paper withBorder p="md">
+          <Title order={3} size="h4" mb="xs">
+            {t('sessions.areasTitle')}
+          </Title>
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('sessions.areasHelp')}
+          </Text>
+          <Group align="flex-start" gap="xl">
+            <BodyDiagram selected={chosen} onToggle={toggleArea} />
+            <Checkbox.Group
+              label={t('sessions.areaList')}
+              value={chosen}
+              error={errors.areas?.message ?? errors.areas?.root?.message}
+            >
+              <SimpleGrid cols={2} spacing={6} mt={6}>
+                {treatmentAreas.map((area) => (
+                  <Checkbox
+                    key={area}
+                    value={area}
+                    label={t(`treatmentAreas.${area}`)}
+                    onChange={() => toggleArea(area)}
+                  />
+                ))}
+              </SimpleGrid>
+            </Checkbox.Group>
+          </Group>
+          {areaArray.fields.length > 0 ? (
+            <Group mt="md" gap="sm">
+              {areaArray.fields.map((field, i) => (
+                <Controller
+                  key={field.id}
+                  control={form.control}
+                  name={`areas.${i}.depthMm`}
+                  render={({ field: f }) => (
+                    <NumberInput
+                      label={t('sessions.depthFor', {
+                        area: t(`treatmentAreas.${areas[i]?.area ?? field.area}`),
+                      })}
+                      value={f.value ?? ''}
+                      onChange={(v) => f.onChange(numberOrNull(v))}
+                      decimalScale={2}
+                      step={0.5}
+                      suffix=" mm"
+                      description={t('sessions.depthRange')}
+                      error={errors.areas?.[i]?.depthMm?.message}
+                      w={170}
+                    />
+                  )}
+                />
+              ))}
+            </Group>
+          ) : null}
+        </Paper>
+
+        <Paper withBorder p="md">
+          <Title order={3} size="h4" mb="xs">
+            {t('sessions.techniqueTitle')}
+          </Title>
+          <Group align="flex-start">
+            <Controller
+              control={form.control}
+              name="technique"
+              render={({ field }) => (
+                <Select
+                  label={t('sessions.technique')}
+                  data={techniqueOptions}
+                  value={field.value}
+                  onChange={(v) => field.onChange(v)}
+                  error={errors.technique?.message}
+                  w={200}
+                />
+              )}
+            />
+            {needle ? (
+              <>
+                <Controller
+                  control={form.control}
+                  name="needleGauge"
+                  render={({ field }) => (
+                    <NumberInput
+                      label={t('sessions.needleGauge')}
+                      value={field.value ?? ''}
+                      onChange={(v) => field.onChange(numberOrNull(v))}
+                      allowDecimal={false}
+                      suffix=" G"
+                      error={errors.needleGauge?.message}
+                      w={140}
+                    />
+                  )}
+                />
+                <Controller
+                  control={form.control}
+                  name="needleLengthMm"
+                  render={({ field }) => (
+                    <NumberInput
+                      label={t('sessions.needleLength')}
+                      value={field.value ?? ''}
+                      onChange={(v) => field.onChange(numberOrNull(v))}
+                      decimalScale={1}
+                      suffix=" mm"
+                      error={errors.needleLengthMm?.message}
+                      w={150}
+                    />
+                  )}
+                />
+              </>
+            ) : null}
+            <Controller
+              control={form.control}
+              name="anaesthesia"
+              render={({ field }) => (
+                <Select
+                  label={t('sessions.anaesthesia')}
+                  data={anaesthesiaData}
+                  value={field.value}
+                  onChange={(v) => field.onChange(v)}
+                  error={errors.anaesthesia?.message}
+                  w={180}
+                />
+              )}
+            />
+            <Controller
+              control={form.control}
+              name="passes"
+              render={({ field }) => (
+                <NumberInput
+                  label={t('sessions.passes')}
+                  value={field.value ?? ''}
+                  onChange={(v) => field.onChange(numberOrNull(v))}
+                  allowDecimal={false}
+                  error={errors.passes?.message}
+                  w={110}
+                />
+              )}
+            />
+            <Controller
+              control={form.control}
+              name="points"
+              render={({ field }) => (
+                <NumberInput
+                  label={t('sessions.points')}
+                  value={field.value ?? ''}
+                  onChange={(v) => field.onChange(numberOrNull(v))}
+                  allowDecimal={false}
+                  error={errors.points?.message}
+                  w={110}
+                />
+              )}
+            />
+          </Group>
+        </Paper>
+
+        <Paper withBorder p="md">
+          <Title order={3} size="h4" mb="xs">
+            {t('sessions.productsTitle')}
+          </Title>
+          <ProductLines form={form} products={products} />
+        </Paper>
+
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Textarea
+              label={t('sessions.immediateReactions')}
+              description={t('sessions.immediateReactionsHelp')}
+              autosize
+              minRows={2}
+              {...form.register('immediateReactions')}
+              error={errors.immediateReactions?.message}
+            />
+            <Textarea
+              label={t('sessions.notes')}
+              autosize
+              minRows={3}
+              {...form.register('notes')}
+              error={errors.notes?.message}
+            />
+          </Stack>
+        </Paper>
+
+        <FormError message={formError} />
+        <Group justify="space-between">
+          <Button variant="subtle" color="red" onClick={() => setAbandoning(true)}>
+            {t('sessions.abandon')}
+          </Button>
+          <Group>
+            {session.timing === 'too-early' || session.timing === 'too-late' ? (
+              <Badge color="orange" variant="light">
+                {t(`sessions.timing.${session.timing}`)}
+              </Badge>
+            ) : null}
+            <Button type="submit">{t('sessions.sign')}</Button>
+          </Group>
+        </Group>
+      </Stack>
+
+      <Modal
+        opened={signing !== null}
+        onClose={() => setSigning(null)}
+        title={signing?.length ? t('sessions.incompleteTitle') : t('sessions.signTitle')}
+      >
+        {signing?.length ? (
+          <Stack>
+            <Text>{t('sessions.incompleteBody')}</Text>
+            <List size="sm">
+              {signing.map((m) => (
+                <List.Item key={m}>{m}</List.Item>
+              ))}
+            </List>
+            <Group justify="flex-end">
+              <Button onClick={() => setSigning(null)}>{t('sessions.backToNote')}</Button>
+            </Group>
+          </Stack>
+        ) : (
+          <Stack>
+            <Text>{t('sessions.signBody')}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setSigning(null)}>
+                {t('common.cancel')}
+              </Button>
+              <Button onClick={() => void sign()}>{t('sessions.signConfirm')}</Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+      <Modal
+        opened={abandoning}
+        onClose={() => setAbandoning(false)}
+        title={t('sessions.abandonTitle')}
+      >
+        <Stack>
+          <Text>{t('sessions.abandonBody')}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setAbandoning(false)}>
+              {t('sessions.keepDraft')}
+            </Button>
+            <Button color="red" onClick={() => void abandon()}>
+              {t('sessions.abandonConfirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </form>
+  );
+}

@@ -1,0 +1,87 @@
+import { op } from './operation';
+import { clinical, practitioner } from './roles';
+import { patientScopedInput } from './courses';
+import { z } from 'zod';
+import { idSchema, isoDate, isoDateTime, requiredText, text } from './common';
+
+export const adverseEventKinds = [
+  'bruising',
+  'swelling',
+  'prolonged-redness',
+  'infection',
+  'allergic-reaction',
+  'nodules',
+  'pigmentation',
+  'necrosis',
+  'other',
+] as const;
+export const adverseEventKindSchema = z.enum(adverseEventKinds, { error: 'Choose the kind' });
+export type AdverseEventKind = z.infer<typeof adverseEventKindSchema>;
+
+export const severities = ['mild', 'moderate', 'severe'] as const;
+export const severitySchema = z.enum(severities, { error: 'Choose the severity' });
+export type Severity = z.infer<typeof severitySchema>;
+
+const dateField = (label: string) =>
+  z
+    .string()
+    .min(1, `${label} is required`)
+    .refine((s) => isoDate.safeParse(s).success, `${label}: enter a valid date`);
+
+export const adverseEventRecordInput = z
+  .object({
+    sessionId: idSchema,
+    kind: adverseEventKindSchema,
+    severity: severitySchema,
+    onsetOn: dateField('Onset date'),
+    description: text(2000, 'Description'),
+    actionTaken: text(2000, 'Action taken'),
+  })
+  .strict();
+
+export const adverseEventResolveInput = z
+  .object({
+    id: idSchema,
+    resolvedOn: dateField('Resolved date'),
+    outcome: requiredText(2000, 'Outcome'),
+  })
+  .strict();
+
+export const adverseEventSchema = z.object({
+  id: idSchema,
+  patientId: idSchema,
+  sessionId: idSchema,
+  sessionDate: isoDate,
+  kind: adverseEventKindSchema,
+  severity: severitySchema,
+  onsetOn: isoDate,
+  description: z.string(),
+  actionTaken: z.string(),
+  resolvedOn: isoDate.nullable(),
+  outcome: z.string().nullable(),
+  recordedByName: z.string(),
+  recordedAt: isoDateTime,
+});
+export type AdverseEvent = z.infer<typeof adverseEventSchema>;
+
+export const adverseEventsOperations = {
+  'adverseEvents.record': op({
+    input: adverseEventRecordInput,
+    output: adverseEventSchema,
+    access: practitioner,
+    audit: { action: 'create', objectType: 'adverse-event' },
+  }),
+  'adverseEvents.resolve': op({
+    input: adverseEventResolveInput,
+    output: adverseEventSchema,
+    access: practitioner,
+    audit: { action: 'update', objectType: 'adverse-event' },
+  }),
+  /** The chart's alerts strip: adverse events not yet resolved. */
+  'adverseEvents.listOpen': op({
+    input: patientScopedInput,
+    output: z.array(adverseEventSchema),
+    access: clinical,
+    audit: { action: 'read', objectType: 'adverse-event' },
+  }),
+} as const;

@@ -1,0 +1,105 @@
+import { op } from './operation';
+import { emptyInput, idSchema, isoDateTime, text } from './common';
+import { z } from 'zod';
+
+/** Same floor as the backup writer's: a short passphrase would make the file easy to open. */
+export const MIN_BACKUP_PASSPHRASE = 12;
+export const BACKUP_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+const passphrase = z.string().max(1024, 'The passphrase must be at most 1024 characters');
+
+export const backupConfigureInput = z
+  .object({
+    folder: text(1024, 'The folder').refine((s) => s.trim().length > 0, 'Choose a backup folder'),
+    time: z.string().regex(BACKUP_TIME, 'Give a time of day as HH:MM (24-hour clock)'),
+    keep: z
+      .number()
+      .int('Give a whole number')
+      .min(1, 'Keep at least 1 backup')
+      .max(365, 'Keep at most 365 backups'),
+    /** Empty keeps the passphrase already stored (if any). */
+    passphrase,
+    passphraseConfirm: passphrase,
+  })
+  .strict()
+  .refine((v) => v.passphrase === '' || v.passphrase.length >= MIN_BACKUP_PASSPHRASE, {
+    path: ['passphrase'],
+    message: `The passphrase must have at least ${MIN_BACKUP_PASSPHRASE} characters`,
+  })
+  .refine((v) => v.passphrase === v.passphraseConfirm, {
+    path: ['passphraseConfirm'],
+    message: 'The two passphrases differ',
+  });
+export type BackupConfigureInput = z.input<typeof backupConfigureInput>;
+
+export const backupRecordSchema = z.object({
+  at: isoDateTime,
+  file: z.string(),
+  size: z.number().int().nonnegative(),
+});
+export const backupFailureSchema = z.object({ at: isoDateTime, message: z.string() });
+
+export const backupStatusSchema = z.object({
+  folder: z.string().nullable(),
+  time: z.string(),
+  keep: z.number().int(),
+  lastSuccess: backupRecordSchema.nullable(),
+  lastFailure: backupFailureSchema.nullable(),
+  /** No backup yet, or the last success is older than the schedule's period. */
+  stale: z.boolean(),
+  /** This computer can keep the passphrase sealed by the operating system. */
+  canStorePassphrase: z.boolean(),
+  passphraseStored: z.boolean(),
+  /** Scheduled backups run only with a folder and a stored passphrase. */
+  scheduled: z.boolean(),
+});
+export type BackupStatus = z.output<typeof backupStatusSchema>;
+
+export const backupRunInput = z
+  .object({
+    /** Empty uses the stored passphrase. */
+    passphrase,
+  })
+  .strict();
+
+export const backupJobIdInput = z.object({ jobId: idSchema }).strict();
+
+export const backupJobSchema = z.object({
+  id: z.string(),
+  status: z.enum(['running', 'succeeded', 'failed']),
+  doneBytes: z.number().nonnegative(),
+  totalBytes: z.number().nonnegative(),
+  file: z.string().nullable(),
+  size: z.number().nonnegative().nullable(),
+  error: z.string().nullable(),
+});
+export type BackupJob = z.output<typeof backupJobSchema>;
+
+export const backupOperations = {
+  'backup.status': op({
+    input: emptyInput,
+    output: backupStatusSchema,
+    access: ['admin'],
+    audit: null,
+  }),
+  'backup.updateSettings': op({
+    input: backupConfigureInput,
+    output: backupStatusSchema,
+    access: ['admin'],
+    audit: { action: 'update', objectType: 'backup-settings' },
+  }),
+  // Starts the backup and returns at once; the file is written outside the request.
+  'backup.run': op({
+    input: backupRunInput,
+    output: backupJobSchema,
+    access: ['admin'],
+    audit: { action: 'execute', objectType: 'backup' },
+  }),
+  // Polled several times a second while a backup runs; it touches no record.
+  'backup.job': op({
+    input: backupJobIdInput,
+    output: backupJobSchema,
+    access: ['admin'],
+    audit: null,
+  }),
+} as const;

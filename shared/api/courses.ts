@@ -1,0 +1,146 @@
+import { op } from './operation';
+import { clinical, practitioner } from './roles';
+import { z } from 'zod';
+import { idSchema, isoDate, isoDateTime, text } from './common';
+import {
+  depthMmSchema,
+  indicationSchema,
+  needleGaugeSchema,
+  needleLengthMmSchema,
+  techniqueSchema,
+  treatmentAreaSchema,
+} from '../sessions/treatment-terms';
+
+export const courseStatuses = ['active', 'completed', 'stopped'] as const;
+export const courseStatusSchema = z.enum(courseStatuses);
+export type CourseStatus = z.infer<typeof courseStatusSchema>;
+
+/** What each session of the course starts from; the practitioner can change any of it. */
+export const protocolSchema = z.object({
+  productIds: z.array(idSchema).max(20, 'At most 20 products'),
+  technique: techniqueSchema.nullable(),
+  depthMm: depthMmSchema.nullable(),
+  needleGauge: needleGaugeSchema.nullable(),
+  needleLengthMm: needleLengthMmSchema.nullable(),
+});
+export type Protocol = z.infer<typeof protocolSchema>;
+
+export const courseCreateInput = z
+  .object({
+    patientId: idSchema,
+    indication: indicationSchema,
+    indicationNote: text(500, 'Indication details'),
+    areas: z
+      .array(treatmentAreaSchema)
+      .min(1, 'Choose at least one area')
+      .max(15)
+      .refine((a) => new Set(a).size === a.length, 'Each area once'),
+    plannedSessions: z
+      .number({ error: 'Enter the number of sessions' })
+      .int('Whole sessions only')
+      .min(1, 'Plan between 1 and 20 sessions')
+      .max(20, 'Plan between 1 and 20 sessions'),
+    intervalDays: z
+      .number({ error: 'Enter the interval in days' })
+      .int('Whole days only')
+      .min(1, 'The interval must be between 1 and 365 days')
+      .max(365, 'The interval must be between 1 and 365 days'),
+    protocol: protocolSchema,
+  })
+  .strict();
+
+export const courseStatusInput = z
+  .object({ id: idSchema, status: z.enum(['completed', 'stopped']) })
+  .strict();
+
+export const courseSessionSchema = z.object({
+  id: idSchema,
+  number: z.number().int(),
+  performedOn: isoDate,
+  status: z.enum(['draft', 'signed']),
+  timing: z.enum(['first', 'on-time', 'too-early', 'too-late']),
+});
+
+export const followUpSchema = z.object({
+  id: idSchema,
+  courseId: idSchema,
+  assessedOn: isoDate,
+  gais: z.number().int(),
+  satisfaction: z.number().int(),
+  notes: z.string(),
+  recordedBy: z.string(),
+  recordedAt: isoDateTime,
+});
+export type FollowUp = z.infer<typeof followUpSchema>;
+
+export const courseSchema = z.object({
+  id: idSchema,
+  patientId: idSchema,
+  indication: indicationSchema,
+  indicationNote: z.string(),
+  areas: z.array(treatmentAreaSchema),
+  plannedSessions: z.number().int(),
+  intervalDays: z.number().int(),
+  protocol: protocolSchema,
+  status: courseStatusSchema,
+  startedOn: isoDate,
+  createdBy: z.string(),
+  createdAt: isoDateTime,
+  progress: z.object({
+    logged: z.number().int(),
+    signed: z.number().int(),
+    planned: z.number().int(),
+    nextNumber: z.number().int().nullable(),
+    nextDueOn: isoDate.nullable(),
+    overdue: z.boolean(),
+  }),
+  sessions: z.array(courseSessionSchema),
+  followUps: z.array(followUpSchema),
+});
+export type Course = z.infer<typeof courseSchema>;
+
+export const patientScopedInput = z.object({ patientId: idSchema }).strict();
+
+/** GAIS: 1 exceptional improvement ... 5 worse; satisfaction: 1 very dissatisfied ... 5 very satisfied. */
+const scale = (label: string) =>
+  z
+    .number({ error: `Choose the ${label}` })
+    .int()
+    .min(1, `Choose the ${label}`)
+    .max(5, `Choose the ${label}`);
+
+export const followUpRecordInput = z
+  .object({
+    courseId: idSchema,
+    gais: scale('GAIS rating'),
+    satisfaction: scale('patient satisfaction'),
+    notes: text(2000, 'Notes'),
+  })
+  .strict();
+
+export const coursesOperations = {
+  'courses.list': op({
+    input: patientScopedInput,
+    output: z.array(courseSchema),
+    access: clinical,
+    audit: { action: 'read', objectType: 'course' },
+  }),
+  'courses.create': op({
+    input: courseCreateInput,
+    output: courseSchema,
+    access: practitioner,
+    audit: { action: 'create', objectType: 'course' },
+  }),
+  'courses.setStatus': op({
+    input: courseStatusInput,
+    output: courseSchema,
+    access: practitioner,
+    audit: { action: 'update', objectType: 'course' },
+  }),
+  'courses.recordFollowUp': op({
+    input: followUpRecordInput,
+    output: followUpSchema,
+    access: practitioner,
+    audit: { action: 'create', objectType: 'course-follow-up' },
+  }),
+} as const;

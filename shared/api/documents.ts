@@ -1,0 +1,354 @@
+import { op } from './operation';
+import { admin, clinical } from './roles';
+import { emptyInput, idSchema, isoDateTime, requiredText, text } from './common';
+import { z } from 'zod';
+import { assertNever } from './result';
+import type { Indication } from '../sessions/treatment-terms';
+import { pageSizes, pngDataUrlSchema } from '../documents/document-data';
+import { procedureKinds } from '../documents/procedure-kinds';
+import {
+  aftercareTemplateSchema,
+  consentTemplateSchema,
+  documentTemplateSchema,
+  templateLanguageSchema,
+} from '../documents/template-schema';
+
+export const documentKinds = [
+  'consent',
+  'aftercare',
+  'session-summary',
+  'photo-comparison',
+] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+
+/**
+ * generated: made, not yet signed. signed: signed on screen, the signed PDF archived.
+ * signed-on-paper: the printed form was signed and a staff member confirmed it.
+ * superseded: a later consent for the same procedure replaced it. withdrawn: the patient
+ * withdrew consent.
+ */
+export const documentStatuses = [
+  'generated',
+  'signed',
+  'signed-on-paper',
+  'superseded',
+  'withdrawn',
+] as const;
+export type DocumentStatus = (typeof documentStatuses)[number];
+
+/** The archived file against its recorded SHA-256: the same, different, or gone. */
+export const fileChecks = ['ok', 'changed', 'missing'] as const;
+export type FileCheck = (typeof fileChecks)[number];
+
+/** On-screen signatures against the file they were bound to. */
+export const signatureChecks = ['valid', 'invalid', 'none'] as const;
+export type SignatureCheck = (typeof signatureChecks)[number];
+
+const procedureKindSchema = z.enum(procedureKinds, { error: 'Choose a procedure' });
+
+export const documentSchema = z.object({
+  id: idSchema,
+  patientId: idSchema,
+  kind: z.enum(documentKinds),
+  procedureKind: procedureKindSchema.nullable(),
+  sessionId: z.string().nullable(),
+  title: z.string(),
+  templateVersion: z.number().int().nullable(),
+  language: z.string(),
+  pageSize: z.enum(pageSizes),
+  pageCount: z.number().int(),
+  size: z.number().int(),
+  sha256: z.string(),
+  generatedAt: isoDateTime,
+  generatedByName: z.string(),
+  status: z.enum(documentStatuses),
+  statusChangedAt: isoDateTime,
+  /** Product names on a consent, for the list and the signing screen. */
+  products: z.array(z.string()),
+  practitionerName: z.string().nullable(),
+  fileCheck: z.enum(fileChecks),
+  signatureCheck: z.enum(signatureChecks),
+  signedAt: isoDateTime.nullable(),
+  paperConfirmedByName: z.string().nullable(),
+  withdrawnReason: z.string().nullable(),
+});
+export type ArchivedDocumentInfo = z.infer<typeof documentSchema>;
+
+/**
+ * Consent state per procedure kind. valid: a signed (on screen or paper) consent that was neither
+ * superseded nor withdrawn and whose file and signatures check out. needs-attention: the latest
+ * signed consent's file changed or went missing, so it cannot be relied on until re-signed.
+ */
+export const consentStates = ['valid', 'needs-attention', 'none'] as const;
+export const consentValiditySchema = z.object({
+  procedureKind: procedureKindSchema,
+  state: z.enum(consentStates),
+  documentId: z.string().nullable(),
+  signedAt: isoDateTime.nullable(),
+  method: z.enum(['screen', 'paper']).nullable(),
+});
+export type ConsentValidity = z.infer<typeof consentValiditySchema>;
+
+export const patientDocumentsInput = z.object({ patientId: idSchema }).strict();
+export const documentIdInput = z.object({ documentId: idSchema }).strict();
+export const sessionDocumentInput = z.object({ sessionId: idSchema }).strict();
+
+export const otherProductSchema = z
+  .object({
+    name: requiredText(200, 'Product name'),
+    ingredients: z.array(requiredText(200, 'Ingredient')).max(50),
+  })
+  .strict();
+
+export const generateConsentInput = z
+  .object({
+    patientId: idSchema,
+    procedureKind: procedureKindSchema,
+    practitionerId: idSchema,
+    /** Products from the catalogue. */
+    productIds: z.array(idSchema).max(30),
+    /** Products not (yet) in the catalogue, named as the clinic names them. */
+    otherProducts: z.array(otherProductSchema).max(30),
+    plannedSessions: z
+      .number({ error: 'Enter the number of sessions' })
+      .int('Whole sessions only')
+      .min(1, 'At least 1 session')
+      .max(100, 'At most 100 sessions'),
+    intervalDays: z
+      .number({ error: 'Enter the interval in days' })
+      .int('Whole days only')
+      .min(1, 'At least 1 day')
+      .max(730, 'At most 730 days'),
+  })
+  .strict()
+  .refine((v) => v.productIds.length + v.otherProducts.length > 0, {
+    message: 'Name at least one product',
+    path: ['productIds'],
+  });
+export type GenerateConsentInput = z.infer<typeof generateConsentInput>;
+
+export const signConsentInput = z
+  .object({
+    documentId: idSchema,
+    patientSignature: pngDataUrlSchema,
+    practitionerSignature: pngDataUrlSchema,
+  })
+  .strict();
+
+export const confirmPaperInput = z
+  .object({ documentId: idSchema, note: text(500, 'Note') })
+  .strict();
+
+export const withdrawConsentInput = z
+  .object({ documentId: idSchema, reason: requiredText(1000, 'Reason') })
+  .strict();
+
+export const saveCopyInput = z
+  .object({ documentId: idSchema, targetPath: z.string().min(1).max(4096) })
+  .strict();
+
+export const openDocumentOutput = z.object({ path: z.string(), fileName: z.string() });
+export const saveCopyOutput = z.object({ path: z.string(), sha256: z.string() });
+
+export const practitionerOptionSchema = z.object({ id: idSchema, displayName: z.string() });
+
+export const documentSettingsSchema = z.object({ pageSize: z.enum(pageSizes) });
+export type DocumentSettings = z.infer<typeof documentSettingsSchema>;
+export const documentSettingsInput = documentSettingsSchema.strict();
+
+// Templates
+
+const templateKindSchema = z.enum(['consent', 'aftercare']);
+
+/** Which template: consent templates are per procedure kind, the aftercare one serves all. */
+export const templateKeySchema = z
+  .object({
+    kind: templateKindSchema,
+    procedureKind: procedureKindSchema.nullable(),
+    language: templateLanguageSchema,
+  })
+  .strict()
+  .refine((k) => (k.kind === 'consent') === (k.procedureKind !== null), {
+    message: 'A consent template has a procedure kind; the aftercare template has none',
+    path: ['procedureKind'],
+  });
+export type TemplateKey = z.infer<typeof templateKeySchema>;
+
+export const templateGetInput = z
+  .object({
+    kind: templateKindSchema,
+    procedureKind: procedureKindSchema.nullable(),
+    language: templateLanguageSchema,
+    /** The latest when absent. */
+    version: z.number().int().min(1).optional(),
+  })
+  .strict();
+
+export const templateVersionSchema = z.object({
+  kind: templateKindSchema,
+  procedureKind: procedureKindSchema.nullable(),
+  language: z.string(),
+  version: z.number().int(),
+  title: z.string(),
+  savedAt: isoDateTime,
+  /** Null for the built-in default. */
+  savedByName: z.string().nullable(),
+});
+export type TemplateVersionInfo = z.infer<typeof templateVersionSchema>;
+
+export const templateDetailSchema = z.object({
+  info: templateVersionSchema,
+  template: documentTemplateSchema,
+});
+
+/** The version is the store's to assign; `baseVersion` catches two admins editing at once. */
+const saveExtras = { baseVersion: z.number().int().min(1).nullable() };
+export const templateSaveInput = z.discriminatedUnion('kind', [
+  consentTemplateSchema.omit({ version: true }).extend(saveExtras).strict(),
+  aftercareTemplateSchema.omit({ version: true }).extend(saveExtras).strict(),
+]);
+export type TemplateSaveInput = z.infer<typeof templateSaveInput>;
+
+/**
+ * The consent a course's indication needs. Skin-quality indications share the skin
+ * rejuvenation consent; a course whose products include PRP needs the PRP consent instead.
+ */
+export function procedureKindForIndication(
+  indication: Indication,
+  usesPrp: boolean,
+): (typeof procedureKinds)[number] {
+  if (usesPrp) return 'prp';
+  switch (indication) {
+    case 'pigmentation':
+      return 'pigmentation';
+    case 'hair-loss':
+      return 'hair-loss';
+    case 'cellulite':
+      return 'cellulite-body-contouring';
+    case 'localised-fat':
+      return 'localised-fat-reduction';
+    case 'skin-ageing':
+    case 'dehydration':
+    case 'acne-scars':
+    case 'stretch-marks':
+    case 'other':
+      return 'skin-rejuvenation';
+    default:
+      return assertNever(indication);
+  }
+}
+
+export const documentsOperations = {
+  // Templates hold no patient data: reading them is not audited, saving a version is.
+  'documents.templates': op({
+    input: emptyInput,
+    output: z.array(templateVersionSchema),
+    access: 'signed-in',
+    audit: null,
+  }),
+  'documents.template': op({
+    input: templateGetInput,
+    output: templateDetailSchema,
+    access: 'signed-in',
+    audit: null,
+  }),
+  'documents.templateHistory': op({
+    input: templateKeySchema,
+    output: z.array(templateVersionSchema),
+    access: 'signed-in',
+    audit: null,
+  }),
+  'documents.saveTemplate': op({
+    input: templateSaveInput,
+    output: templateVersionSchema,
+    access: admin,
+    audit: { action: 'create', objectType: 'document-template' },
+    maxInputBytes: 2_000_000,
+  }),
+  'documents.settings': op({
+    input: emptyInput,
+    output: documentSettingsSchema,
+    access: 'signed-in',
+    audit: null,
+  }),
+  'documents.updateSettings': op({
+    input: documentSettingsInput,
+    output: documentSettingsSchema,
+    access: admin,
+    audit: { action: 'update', objectType: 'setting' },
+  }),
+  'documents.practitioners': op({
+    input: emptyInput,
+    output: z.array(practitionerOptionSchema),
+    access: clinical,
+    audit: null,
+  }),
+  'documents.list': op({
+    input: patientDocumentsInput,
+    output: z.array(documentSchema),
+    access: clinical,
+    audit: { action: 'read', objectType: 'document' },
+  }),
+  'documents.get': op({
+    input: documentIdInput,
+    output: documentSchema,
+    access: clinical,
+    audit: { action: 'read', objectType: 'document' },
+  }),
+  'documents.consentValidity': op({
+    input: patientDocumentsInput,
+    output: z.array(consentValiditySchema),
+    access: clinical,
+    audit: { action: 'read', objectType: 'consent' },
+  }),
+  'documents.generateConsent': op({
+    input: generateConsentInput,
+    output: documentSchema,
+    access: clinical,
+    audit: { action: 'create', objectType: 'document' },
+  }),
+  'documents.signConsent': op({
+    input: signConsentInput,
+    output: documentSchema,
+    access: clinical,
+    audit: { action: 'update', objectType: 'document' },
+    maxInputBytes: 8_500_000,
+  }),
+  'documents.confirmPaperSignature': op({
+    input: confirmPaperInput,
+    output: documentSchema,
+    access: clinical,
+    audit: { action: 'update', objectType: 'document' },
+  }),
+  'documents.withdrawConsent': op({
+    input: withdrawConsentInput,
+    output: documentSchema,
+    access: clinical,
+    audit: { action: 'update', objectType: 'document' },
+  }),
+  'documents.generateAftercare': op({
+    input: sessionDocumentInput,
+    output: documentSchema,
+    access: clinical,
+    audit: { action: 'create', objectType: 'document' },
+  }),
+  'documents.generateSessionSummary': op({
+    input: sessionDocumentInput,
+    output: documentSchema,
+    access: clinical,
+    audit: { action: 'create', objectType: 'document' },
+  }),
+  /** The archived file's absolute path, for the system viewer; audited as a read. */
+  'documents.open': op({
+    input: documentIdInput,
+    output: openDocumentOutput,
+    access: clinical,
+    audit: { action: 'read', objectType: 'document' },
+  }),
+  'documents.saveCopy': op({
+    input: saveCopyInput,
+    output: saveCopyOutput,
+    access: clinical,
+    audit: { action: 'execute', objectType: 'document-copy' },
+  }),
+} as const;

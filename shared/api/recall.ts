@@ -1,0 +1,70 @@
+import { op } from './operation';
+import { recallers } from './roles';
+import { z } from 'zod';
+import { idSchema, isoDate, isoDateTime, requiredText } from './common';
+
+/** One entry of a patient's chronological record; `at` orders it, `date` is what is shown. */
+export const timelineKinds = [
+  'check',
+  'session',
+  'addendum',
+  'adverse-event',
+  'adverse-event-resolved',
+  'follow-up',
+] as const;
+export const timelineEntrySchema = z.object({
+  kind: z.enum(timelineKinds),
+  id: idSchema,
+  at: isoDateTime,
+  date: isoDate,
+  /** The session the entry belongs to, for a link; null for checks and follow-ups. */
+  sessionId: idSchema.nullable(),
+  staffName: z.string(),
+  /** Short, structured facts the renderer turns into words: status, outcome, kind, severity. */
+  facts: z.record(z.string(), z.string()),
+});
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+export const recallInput = z.object({ lotNumber: requiredText(80, 'Lot number') }).strict();
+
+export const recallRowSchema = z.object({
+  patientId: idSchema,
+  clinicNumber: z.string(),
+  patientName: z.string(),
+  phone: z.string(),
+  email: z.string(),
+  address: z.string(),
+  sessionId: idSchema,
+  sessionDate: isoDate,
+  sessionStatus: z.enum(['draft', 'signed']),
+  practitionerName: z.string(),
+  productName: z.string(),
+  lotNumber: z.string(),
+  areas: z.array(z.string()),
+  volumeMl: z.number().nullable(),
+});
+export type RecallRow = z.infer<typeof recallRowSchema>;
+
+export const recallOutput = z.object({
+  lotNumber: z.string(),
+  /** Lots in the catalogue carrying that number (the same number may exist for two products). */
+  lots: z.array(z.object({ lotId: idSchema, productName: z.string(), expiresOn: isoDate })),
+  rows: z.array(recallRowSchema),
+});
+
+export const recallExportOutput = z.object({ fileName: z.string(), csv: z.string() });
+
+export const recallOperations = {
+  'recall.search': op({
+    input: recallInput,
+    output: recallOutput,
+    access: recallers,
+    audit: { action: 'read', objectType: 'lot-recall' },
+  }),
+  'recall.export': op({
+    input: recallInput,
+    output: recallExportOutput,
+    access: recallers,
+    audit: { action: 'execute', objectType: 'lot-recall-export' },
+  }),
+} as const;

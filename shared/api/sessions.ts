@@ -1,0 +1,166 @@
+import { op } from './operation';
+import { clinical, practitioner } from './roles';
+import { patientScopedInput } from './courses';
+import { z } from 'zod';
+import { idSchema, isoDate, isoDateTime, requiredText, text } from './common';
+import {
+  anaesthesiaSchema,
+  depthMmSchema,
+  needleGaugeSchema,
+  needleLengthMmSchema,
+  passesSchema,
+  pointsSchema,
+  techniqueSchema,
+  treatmentAreaSchema,
+  volumeMlSchema,
+} from '../sessions/treatment-terms';
+import { adverseEventSchema } from './adverse-events';
+
+export const sessionStatuses = ['draft', 'signed', 'abandoned'] as const;
+export const sessionStatusSchema = z.enum(sessionStatuses);
+export type SessionStatus = z.infer<typeof sessionStatusSchema>;
+
+export const sessionAreaInput = z.object({
+  area: treatmentAreaSchema,
+  depthMm: depthMmSchema.nullable(),
+});
+
+/** One product line: which lot went into which area, and how much. */
+export const sessionProductInput = z.object({
+  area: treatmentAreaSchema,
+  productId: idSchema,
+  lotId: idSchema,
+  volumeMl: volumeMlSchema.nullable(),
+});
+
+/**
+ * A draft as the form holds it. Every field may still be empty: completeness is asked only when
+ * signing. What is filled in must already be plausible.
+ */
+export const sessionDraftFields = z.object({
+  technique: techniqueSchema.nullable(),
+  needleGauge: needleGaugeSchema.nullable(),
+  needleLengthMm: needleLengthMmSchema.nullable(),
+  anaesthesia: anaesthesiaSchema.nullable(),
+  passes: passesSchema.nullable(),
+  points: pointsSchema.nullable(),
+  immediateReactions: text(2000, 'Immediate reactions'),
+  notes: text(10_000, 'Notes'),
+  areas: z
+    .array(sessionAreaInput)
+    .max(15)
+    .refine((areas) => new Set(areas.map((a) => a.area)).size === areas.length, 'Each area once'),
+  products: z.array(sessionProductInput).max(60, 'At most 60 product lines'),
+});
+export type SessionDraftFields = z.infer<typeof sessionDraftFields>;
+
+export const sessionSaveDraftInput = sessionDraftFields.extend({ id: idSchema }).strict();
+
+export const sessionStartInput = z
+  .object({
+    patientId: idSchema,
+    courseId: idSchema.nullable(),
+    /** Products planned when there is no course protocol to take them from. */
+    plannedProductIds: z.array(idSchema).max(20).default([]),
+  })
+  .strict();
+
+export const sessionIdInput = z.object({ id: idSchema }).strict();
+
+export const addendumInput = z
+  .object({ sessionId: idSchema, text: requiredText(5000, 'Addendum') })
+  .strict();
+
+export const addendumSchema = z.object({
+  id: idSchema,
+  sessionId: idSchema,
+  authorName: z.string(),
+  writtenAt: isoDateTime,
+  text: z.string(),
+});
+export type Addendum = z.infer<typeof addendumSchema>;
+
+export const sessionProductLineSchema = sessionProductInput.extend({
+  productName: z.string(),
+  lotNumber: z.string(),
+  expiresOn: isoDate,
+});
+
+export const sessionSchema = sessionDraftFields.extend({
+  id: idSchema,
+  patientId: idSchema,
+  courseId: idSchema.nullable(),
+  /** "Session 3 of 6" when it belongs to a course. */
+  courseNumber: z.number().int().nullable(),
+  coursePlanned: z.number().int().nullable(),
+  timing: z.enum(['first', 'on-time', 'too-early', 'too-late']).nullable(),
+  screeningId: idSchema,
+  performedOn: isoDate,
+  status: sessionStatusSchema,
+  practitionerId: idSchema,
+  practitionerName: z.string(),
+  products: z.array(sessionProductLineSchema),
+  signedAt: isoDateTime.nullable(),
+  signedByName: z.string().nullable(),
+  addenda: z.array(addendumSchema),
+  adverseEvents: z.array(adverseEventSchema),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+export type TreatmentSession = z.infer<typeof sessionSchema>;
+
+export const sessionSummarySchema = z.object({
+  id: idSchema,
+  courseId: idSchema.nullable(),
+  performedOn: isoDate,
+  status: sessionStatusSchema,
+  practitionerName: z.string(),
+  areas: z.array(treatmentAreaSchema),
+  technique: techniqueSchema.nullable(),
+});
+export type SessionSummary = z.infer<typeof sessionSummarySchema>;
+
+export const sessionsOperations = {
+  'sessions.list': op({
+    input: patientScopedInput,
+    output: z.array(sessionSummarySchema),
+    access: clinical,
+    audit: { action: 'read', objectType: 'session' },
+  }),
+  'sessions.get': op({
+    input: sessionIdInput,
+    output: sessionSchema,
+    access: clinical,
+    audit: { action: 'read', objectType: 'session' },
+  }),
+  'sessions.start': op({
+    input: sessionStartInput,
+    output: sessionSchema,
+    access: practitioner,
+    audit: { action: 'create', objectType: 'session' },
+  }),
+  'sessions.saveDraft': op({
+    input: sessionSaveDraftInput,
+    output: sessionSchema,
+    access: practitioner,
+    audit: { action: 'update', objectType: 'session' },
+  }),
+  'sessions.sign': op({
+    input: sessionIdInput,
+    output: sessionSchema,
+    access: practitioner,
+    audit: { action: 'execute', objectType: 'session-sign' },
+  }),
+  'sessions.abandon': op({
+    input: sessionIdInput,
+    output: sessionSchema,
+    access: practitioner,
+    audit: { action: 'update', objectType: 'session-abandon' },
+  }),
+  'sessions.addAddendum': op({
+    input: addendumInput,
+    output: addendumSchema,
+    access: practitioner,
+    audit: { action: 'create', objectType: 'session-addendum' },
+  }),
+} as const;

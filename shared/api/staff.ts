@@ -1,0 +1,77 @@
+import { op } from './operation';
+import { admin, roleSchema } from './roles';
+import { doneOutput, emptyInput, idSchema, isoDateTime, requiredText } from './common';
+import { z } from 'zod';
+
+export const usernameSchema = z
+  .string()
+  .min(3, 'User name must be at least 3 characters')
+  .max(32, 'User name must be at most 32 characters')
+  .regex(/^[a-z0-9._-]+$/, 'Use lower-case letters, digits, dot, dash or underscore');
+
+/** Long passphrases are welcome; the floor follows current NIST guidance for memorised secrets. */
+export const newPasswordSchema = z
+  .string()
+  .min(10, 'Password must be at least 10 characters')
+  .max(256, 'Password must be at most 256 characters');
+
+export const passwordSchema = z.string().min(1, 'Enter the password').max(256);
+
+export const staffUserSchema = z.object({
+  id: idSchema,
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  active: z.boolean(),
+  createdAt: isoDateTime,
+});
+export type StaffUser = z.infer<typeof staffUserSchema>;
+
+export const staffCreateInput = z
+  .object({
+    username: usernameSchema,
+    displayName: requiredText(100, 'Name'),
+    role: roleSchema,
+    password: newPasswordSchema,
+  })
+  .strict();
+
+export const staffUpdateInput = z
+  .object({
+    id: idSchema,
+    displayName: requiredText(100, 'Name').optional(),
+    role: roleSchema.optional(),
+    active: z.boolean().optional(),
+  })
+  .strict();
+
+export const staffResetPasswordInput = z
+  .object({ id: idSchema, password: newPasswordSchema })
+  .strict();
+
+export const staffOperations = {
+  'staff.list': op({
+    input: emptyInput,
+    output: z.array(staffUserSchema),
+    access: admin,
+    audit: { action: 'read', objectType: 'staff' },
+  }),
+  'staff.create': op({
+    input: staffCreateInput,
+    output: staffUserSchema,
+    access: admin,
+    audit: { action: 'create', objectType: 'staff' },
+  }),
+  'staff.update': op({
+    input: staffUpdateInput,
+    output: staffUserSchema,
+    access: admin,
+    audit: { action: 'update', objectType: 'staff' },
+  }),
+  'staff.resetPassword': op({
+    input: staffResetPasswordInput,
+    output: doneOutput,
+    access: admin,
+    audit: { action: 'update', objectType: 'staff-password' },
+  }),
+} as const;

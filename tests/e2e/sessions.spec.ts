@@ -1,0 +1,325 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import type { MesochartServices } from '../../electron/services/app';
+import { test, expect } from '../support/fixtures';
+import { ADMIN, call, screenshot as fullPage, seedClinic, signIn } from '../support/flows';
+
+/** The app's header is fixed: scrolled to the top, it stays where it belongs in a full-page capture. */
+async function screenshot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await fullPage(page, name);
+}
+
+const PRACTITIONER = {
+  username: 'ines.prac',
+  displayName: 'Inès Moreau',
+  role: 'practitioner',
+  password: 'practitioner pass phrase',
+};
+
+function localDay(offsetDays = 0): string {
+  const d = new Date();
+  d.setDate(d.getDate() + offsetDays);
+  const m = String(d.getMonth() + 1).padStart(2, '0');
+  const day = String(d.getDate()).padStart(2, '0');
+  return `${d.getFullYear()}-${m}-${day}`;
+}
+
+const person = (givenName: string, familyName: string, phone: string, email: string) => ({
+  givenName,
+  familyName,
+  dateOfBirth: '1986-04-12',
+  sex: 'female',
+  phone,
+  email,
+  address: 'Moda Cd. 12, Kadıköy, İstanbul',
+  preferredLanguage: 'Türkçe',
+  emergencyContactName: '',
+  emergencyContactPhone: '',
+  referralSource: '',
+});
+
+/** Catalogue and patients as the admin and the front desk would have entered them. */
+async function seed(services: MesochartServices) {
+  await seedClinic(services, [PRACTITIONER]);
+  await call(services, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+  const product = (name: string, category: string, defaultVolumeMl: number) =>
+    call(services, 'products.create', {
+      name,
+      manufacturer: 'Mesoline',
+      category,
+      ingredients: ['sodium hyaluronate'],
+      allergens: ['hyaluronicAcid'],
+      defaultVolumeMl,
+    }) as Promise<{ id: string }>;
+  const vitamins = await product('NCTF 135 HA', 'vitamins', 1.5);
+  const ha = await product('Hydra HA 1%', 'hyaluronic-acid', 1);
+  const lot = (productId: string, lotNumber: string, expiresOn: string) =>
+    call(services, 'products.addLot', {
+      productId,
+      lotNumber,
+      expiresOn,
+      receivedOn: localDay(-20),
+    }) as Promise<{ id: string }>;
+  const lots = {
+    va1: await lot(vitamins.id, 'VA-001', localDay(300)),
+    va2: await lot(vitamins.id, 'VA-002', localDay(400)),
+    hb1: await lot(ha.id, 'HB-100', localDay(200)),
+    old: await lot(ha.id, 'HB-OLD', localDay(-2)),
+  };
+  const sebnem = (await call(
+    services,
+    'patients.create',
+    person('Şebnem', 'Yılmaz', '+90 532 123 45 67', 'sebnem@example.com'),
+  )) as { id: string };
+  const zoe = (await call(
+    services,
+    'patients.create',
+    person('Zoë', 'Ångström', '+46 70 123 45 67', 'zoe@example.se'),
+  )) as { id: string };
+  await call(services, 'auth.signOut');
+  return { vitamins, ha, lots, sebnem, zoe };
+}
+
+/** Today's passed pre-procedure check, as the check screens store it. */
+function passedCheck(services: MesochartServices, patientId: string, productIds: string[]) {
+  const { sqlite } = services.state.store;
+  const performer = sqlite
+    .prepare("SELECT id FROM staff_user WHERE role = 'practitioner'")
+    .get() as { id: string };
+  sqlite
+    .prepare(
+      `INSERT INTO screening (id, patient_id, history_version_id, performed_on, performed_at,
+        performed_by, answers, planned_product_ids, findings, outcome, acknowledged,
+        override_reason, override_by, status)
+       VALUES (?, ?, NULL, ?, ?, ?, '{}', ?, '[]', 'clear', '[]', NULL, NULL, 'passed')`,
+    )
+    .run(
+      randomUUID(),
+      patientId,
+      localDay(),
+      new Date().toISOString(),
+      performer.id,
+      JSON.stringify(productIds),
+    );
+}
+
+async function choose(page: Page, label: string, option: string) {
+  await page.getByRole('textbox', { name: label, exact: true }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+test('a course, a session from its protocol, signing, addendum, adverse event and lot recall', async ({
+  page,
+  services,
+}) => {
+  const { vitamins, ha, sebnem, zoe } = await seed(services);
+  await page.goto('/');
+  await signIn(page, PRACTITIONER.username, PRACTITIONER.password);
+  await page.goto(`/#/patients/${sebnem.id}/treatments`);
+  await expect(page.getByRole('heading', { name: 'Treatments — Şebnem Yılmaz' })).toBeVisible();
+
+  // A course of 4 sessions every 14 days, with a two-product protocol.
+  await page.getByRole('button', { name: 'New course' }).click();
+  const course = page.getByRole('dialog', { name: 'New course' });
+  await choose(page, 'Indication', 'Skin ageing and wrinkles');
+  await course.getByRole('textbox', { name: 'Areas' }).click({ force: true });
+  await page.getByRole('option', { name: 'Cheeks', exact: true }).click();
+  await page.keyboard.press('Escape');
+  await course.getByLabel('Planned sessions').fill('4');
+  await course.getByLabel('Interval').fill('14');
+  await course.getByRole('textbox', { name: 'Protocol products' }).click({ force: true });
+  await page.getByRole('option', { name: 'NCTF 135 HA' }).click();
+  await page.getByRole('option', { name: 'Hydra HA 1%' }).click();
+  await page.keyboard.press('Escape');
+  await choose(page, 'Technique', 'Nappage');
+  await course.getByLabel('Depth').fill('1.5');
+  await course.getByLabel('Needle gauge').fill('32');
+  await course.getByLabel('Needle length').fill('4');
+  await course.getByRole('button', { name: 'Create course' }).click();
+  await expect(course).toBeHidden();
+  await expect(page.getByTestId('course-progress')).toHaveText('Next: session 1 of 4');
+
+  // No consent on record for this procedure: the prompt says so; the practitioner goes on (a
+  // paper consent, say). Without today's check the session still does not start.
+  const consentPrompt = page.getByRole('dialog', { name: 'Consent needed' });
+  await page.getByRole('button', { name: "Start today's session" }).click();
+  await consentPrompt.getByRole('button', { name: 'Start without it' }).click();
+  await expect(consentPrompt).toBeHidden();
+  await expect(page.getByRole('alert').filter({ hasText: 'pre-procedure check' })).toBeVisible();
+
+  passedCheck(services, sebnem.id, [vitamins.id, ha.id]);
+  await page.getByRole('button', { name: "Start today's session" }).click();
+  await consentPrompt.getByRole('button', { name: 'Start without it' }).click();
+  await expect(page.getByRole('heading', { name: /^Session of/ })).toBeVisible();
+  await expect(page.getByText('Session 1 of 4 · Inès Moreau')).toBeVisible();
+
+  // Pre-filled from the protocol: the area, depth, technique, needle and two products, two lots.
+  await expect(page.getByRole('checkbox', { name: 'Cheeks' }).first()).toBeChecked();
+  await expect(page.getByLabel('Depth — Cheeks')).toHaveValue('1.5 mm');
+  await expect(page.getByRole('textbox', { name: 'Lot (line 1)' })).toHaveValue(/^VA-001/);
+  await expect(page.getByRole('textbox', { name: 'Lot (line 2)' })).toHaveValue(/^HB-100/);
+
+  // The expired lot is listed but cannot be chosen, and says why.
+  await page.getByRole('textbox', { name: 'Lot (line 2)' }).click();
+  await expect(page.getByRole('option', { name: /HB-OLD .* cannot be used/ })).toHaveAttribute(
+    'data-combobox-disabled',
+    'true',
+  );
+  await page.keyboard.press('Escape');
+
+  // The diagram works from the keyboard: Space toggles the focused region.
+  const forehead = page.getByTestId('body-diagram').getByRole('checkbox', { name: 'Forehead' });
+  await forehead.focus();
+  await page.keyboard.press('Space');
+  await expect(forehead).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByLabel('Depth — Forehead')).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(forehead).toHaveAttribute('aria-checked', 'false');
+
+  // An implausible depth is refused next to the field and not saved.
+  await page.getByLabel('Depth — Cheeks').fill('6');
+  await expect(page.getByText('Depth must be between 0.5 and 4 mm')).toBeVisible();
+  await expect(page.getByTestId('save-status')).toHaveText('Not saved: correct the marked fields');
+  await page.getByLabel('Depth — Cheeks').fill('1.5');
+
+  await choose(page, 'Anaesthesia', 'Numbing cream');
+  await page.getByLabel('Passes').fill('2');
+  await page.getByLabel('Volume (line 1)').fill('2');
+  await page.getByLabel('Immediate reactions').fill('Mild erythema, settled in 20 minutes');
+  await page.getByLabel('Notes').fill('Tolerated well. Patient asked about hair loss.');
+  await expect(page.getByTestId('save-status')).toHaveText(/Draft saved at/);
+  await screenshot(page, 'session-form');
+  await page.getByTestId('body-diagram').screenshot({
+    path: 'test-results/screenshots/session-diagram.png',
+  });
+
+  // The draft survives a reload: it is in the database, not in the page.
+  await page.reload();
+  await expect(page.getByLabel('Notes')).toHaveValue(
+    'Tolerated well. Patient asked about hair loss.',
+  );
+  await expect(page.getByLabel('Volume (line 1)')).toHaveValue('2 ml');
+
+  await page.getByRole('button', { name: 'Sign session' }).click();
+  await page.getByRole('button', { name: 'Sign and lock' }).click();
+  await expect(page.getByText('Signed and locked')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign session' })).toHaveCount(0);
+  const sessionId = page.url().split('/').pop()!;
+
+  // Editing the signed note is refused by the service (and by the database beneath it).
+  const edit = await services.dispatch(
+    { url: `${new URL(page.url()).origin}/index.html`, isMainFrame: true },
+    'sessions.saveDraft',
+    {
+      id: sessionId,
+      technique: 'epidermal',
+      needleGauge: 32,
+      needleLengthMm: 4,
+      anaesthesia: 'none',
+      passes: 1,
+      points: null,
+      immediateReactions: 'none',
+      notes: 'changed',
+      areas: [],
+      products: [],
+    },
+  );
+  expect(edit.ok).toBe(false);
+  expect(!edit.ok && edit.error.message).toMatch(/signed/);
+  expect(() =>
+    services.state.store.sqlite
+      .prepare("UPDATE treatment_session SET notes = 'x' WHERE id = ?")
+      .run(sessionId),
+  ).toThrow(/never changed/);
+
+  await page.getByLabel('New addendum').fill('Patient phoned: slight bruise on the left cheek.');
+  await page.getByRole('button', { name: 'Add addendum' }).click();
+  await expect(page.getByTestId('addendum')).toContainText('Patient phoned: slight bruise');
+  await expect(page.getByTestId('addendum')).toContainText('Inès Moreau');
+  await expect(page.getByText('Tolerated well. Patient asked about hair loss.')).toBeVisible();
+  await screenshot(page, 'session-signed-addendum');
+
+  // An adverse event, open on the chart until it is resolved.
+  await page.getByRole('button', { name: 'Record adverse event' }).click();
+  const aeDialog = page.getByRole('dialog', { name: 'Record adverse event' });
+  await choose(page, 'Kind', 'Bruising');
+  await aeDialog.getByLabel('Action taken').fill('Arnica gel, cold compress');
+  await aeDialog.getByRole('button', { name: 'Record adverse event' }).click();
+  await expect(page.getByTestId('adverse-event')).toContainText('Bruising');
+  await page.getByRole('link', { name: "← Back to the patient's treatments" }).click();
+  await expect(page.getByTestId('open-adverse-events')).toContainText('Bruising');
+  await expect(page.getByTestId('course-progress')).toHaveText('Next: session 2 of 4');
+  await screenshot(page, 'patient-treatments');
+  await page.getByTestId('open-adverse-events').getByRole('link').click();
+  await page.getByRole('button', { name: 'Mark resolved' }).click();
+  await page.getByLabel('Outcome').fill('Faded after five days');
+  await page
+    .getByRole('dialog', { name: 'Mark resolved' })
+    .getByRole('button', { name: 'Mark resolved' })
+    .click();
+  await expect(page.getByTestId('adverse-event')).toContainText('resolved');
+  await page.getByRole('link', { name: "← Back to the patient's treatments" }).click();
+  await expect(page.getByTestId('course-progress')).toBeVisible();
+  await expect(page.getByTestId('open-adverse-events')).toHaveCount(0);
+
+  // Another patient treated from the other vitamins lot, to prove the recall is exact.
+  passedCheck(services, zoe.id, [vitamins.id]);
+  const other = (await call(services, 'sessions.start', {
+    patientId: zoe.id,
+    courseId: null,
+    plannedProductIds: [vitamins.id],
+  })) as { id: string };
+  const { lots } = await seedLots(services, vitamins.id);
+  await call(services, 'sessions.saveDraft', {
+    id: other.id,
+    technique: 'epidermal',
+    needleGauge: 30,
+    needleLengthMm: 4,
+    anaesthesia: 'none',
+    passes: 1,
+    points: null,
+    immediateReactions: 'none',
+    notes: '',
+    areas: [{ area: 'neck', depthMm: 1 }],
+    products: [{ area: 'neck', productId: vitamins.id, lotId: lots['VA-002']!, volumeMl: 2 }],
+  });
+  await call(services, 'sessions.sign', { id: other.id });
+
+  await page.getByRole('link', { name: 'Lot recall' }).click();
+  await page.getByLabel('Lot number').fill('va-001');
+  await page.getByRole('button', { name: 'Find patients' }).click();
+  await expect(page.getByTestId('recall-summary')).toHaveText(
+    '1 session received lot va-001 (NCTF 135 HA)',
+  );
+  await expect(page.getByTestId('recall-row')).toHaveCount(1);
+  await expect(page.getByTestId('recall-row')).toContainText('Şebnem Yılmaz');
+  await expect(page.getByTestId('recall-row')).toContainText('+90 532 123 45 67');
+  await expect(page.getByText('Zoë Ångström')).toHaveCount(0);
+  await screenshot(page, 'lot-recall');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^recall-va-001-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  expect(csv).toContain('Şebnem Yılmaz');
+  expect(csv).not.toContain('Ångström');
+
+  await page.getByLabel('Lot number').fill('VA-002');
+  await page.getByRole('button', { name: 'Find patients' }).click();
+  await expect(page.getByTestId('recall-row')).toHaveCount(1);
+  await expect(page.getByTestId('recall-row')).toContainText('Zoë Ångström');
+});
+
+async function seedLots(services: MesochartServices, productId: string) {
+  const products = (await call(services, 'products.list', {})) as {
+    id: string;
+    lots: { id: string; lotNumber: string }[];
+  }[];
+  const lots: Record<string, string> = {};
+  for (const l of products.find((p) => p.id === productId)?.lots ?? []) lots[l.lotNumber] = l.id;
+  return { lots };
+}

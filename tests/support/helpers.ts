@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { checkAgainstContract } from './contract';
+import { createServices, type MesochartServices } from '../../electron/services/app';
+import type { Result } from '../../shared/api/result';
+
+export const TEST_ORIGIN = 'http://mesochart.test';
+export const TRUSTED = { url: `${TEST_ORIGIN}/index.html`, isMainFrame: true };
+export const ADMIN = {
+  username: 'amira',
+  displayName: 'Amira Haddad',
+  password: 'correct horse battery',
+};
+export const CLINIC = {
+  name: 'Clinique Lumière',
+  address: '12 Rue des Fleurs',
+  phone: '+33 4 72 00 00 00',
+  email: 'contact@lumiere.example',
+  logo: null,
+};
+
+export interface TestApp {
+  services: MesochartServices;
+  dataDir: string;
+  /** Moves the services' clock, for idle-lock and sign-in-delay tests. */
+  advance(ms: number): void;
+  call(operation: string, input?: unknown): Promise<Result<unknown>>;
+  /** Like call, but throws on a failed result: for arranging a test, not for asserting it. */
+  ok<T = unknown>(operation: string, input?: unknown): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * Real services on a real SQLite file in a fresh temp directory. With `frozenClock` the services'
+ * time moves only by `advance()`, for tests of delays that a slow machine must not disturb.
+ */
+export async function startApp(options: { frozenClock?: boolean } = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mesochart-unit-'));
+  let offset = 0;
+  const start = Date.now();
+  const services = await createServices({
+    dataDir,
+    trustedOrigin: TEST_ORIGIN,
+    clock: () => new Date((options.frozenClock ? start : Date.now()) + offset),
+  });
+  const call = async (operation: string, input: unknown = {}) => {
+    const result = await services.dispatch(TRUSTED, operation, input);
+    checkAgainstContract(operation, result);
+    return result;
+  };
+  return {
+    services,
+    dataDir,
+    advance: (ms) => {
+      offset += ms;
+    },
+    call,
+    ok: async <T>(operation: string, input: unknown = {}) => {
+      const result = await call(operation, input);
+      if (!result.ok) throw new Error(`${operation}: ${result.error.code} ${result.error.message}`);
+      return result.value as T;
+    },
+    close: async () => {
+      await services.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A set-up clinic with its admin signed in. */
+export async function startClinic(options: { frozenClock?: boolean } = {}): Promise<TestApp> {
+  const app = await startApp(options);
+  await app.ok('auth.setup', { clinic: CLINIC, admin: ADMIN });
+  return app;
+}
+
+/** Every row of every table, to prove a refused call changed nothing. */
+export function snapshot(app: TestApp): string {
+  const { sqlite } = app.services.state.store;
+  const tables = sqlite
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .all() as { name: string }[];
+  return JSON.stringify(
+    tables.map(({ name }) => [name, sqlite.prepare(`SELECT * FROM "${name}"`).all()]),
+  );
+}

@@ -1,0 +1,162 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  ArchivedDocumentInfo,
+  TemplateVersionInfo,
+} from '../../../shared/api/documents';
+import type { DocumentTemplate } from '../../../shared/documents/template-schema';
+import { ADMIN } from '../../support/helpers';
+import { PRACTITIONER, signInAs } from '../sessions/fixtures';
+import { flat, pdfText } from './pdf-tools';
+import { archivedPath, generate, startDocumentsClinic, type DocumentsClinic } from './archive-fixtures';
+
+let c: DocumentsClinic;
+let outside: string;
+beforeAll(async () => {
+  c = await startDocumentsClinic();
+  outside = mkdtempSync(path.join(os.tmpdir(), 'mesochart-copies-'));
+  await signInAs(c.app, ADMIN.username, ADMIN.password);
+}, 60_000);
+afterAll(async () => {
+  await c.app.close();
+  rmSync(outside, { recursive: true, force: true });
+});
+
+const key = { kind: 'consent', procedureKind: 'pigmentation', language: 'en' } as const;
+
+async function latest(): Promise<{ info: TemplateVersionInfo; template: DocumentTemplate }> {
+  return c.app.ok('documents.template', key);
+}
+
+function editable(template: DocumentTemplate, baseVersion: number) {
+  const { version: _version, ...rest } = template;
+  return { ...rest, baseVersion };
+}
+
+describe('template versions', () => {
+  it('lists every default as version 1', async () => {
+    const list = await c.app.ok<TemplateVersionInfo[]>('documents.templates');
+    expect(list).toHaveLength(7);
+    expect(list.every((t) => t.version === 1 && t.savedByName === null)).toBe(true);
+  });
+
+  it('refuses a template missing a required section, naming it', async () => {
+    const { info, template } = await latest();
+    const body = editable(template, info.version);
+    body.sections = body.sections.filter((s) => s.id !== 'alternatives' && s.id !== 'costs');
+    const result = await c.app.call('documents.saveTemplate', body);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.message).toContain('alternatives');
+    expect(result.error.message).toContain('costs');
+    expect(result.error.fields?.['sections']).toMatch(/alternatives, costs/);
+    expect((await latest()).info.version).toBe(1);
+  });
+
+  it('refuses an unknown placeholder, naming it next to its section', async () => {
+    const { info, template } = await latest();
+    const body = editable(template, info.version);
+    const i = body.sections.findIndex((s) => s.id === 'costs');
+    body.sections[i] = { ...body.sections[i]!, body: 'You pay {{patient.shoeSize}} today.' };
+    const result = await c.app.call('documents.saveTemplate', body);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.message).toContain('patient.shoeSize');
+    expect(result.error.fields?.[`sections.${i}.body`]).toContain('{{patient.shoeSize}}');
+  });
+
+  it('saves each edit as a new version; documents record the version they used', async () => {
+    const { info, template } = await latest();
+    const body = editable(template, info.version);
+    const i = body.sections.findIndex((s) => s.id === 'costs');
+    body.sections[i] = {
+      ...body.sections[i]!,
+      body: 'Each session costs 180 EUR, paid on the day.',
+    };
+    const saved = await c.app.ok<TemplateVersionInfo>('documents.saveTemplate', body);
+    expect(saved).toMatchObject({ version: 2, savedByName: ADMIN.displayName });
+
+    const stale = await c.app.call('documents.saveTemplate', body);
+    expect(stale.ok).toBe(false);
+    if (!stale.ok) expect(stale.error.code).toBe('CONFLICT');
+
+    const history = await c.app.ok<TemplateVersionInfo[]>('documents.templateHistory', key);
+    expect(history.map((h) => h.version)).toEqual([2, 1]);
+    const v1 = await c.app.ok<{ template: DocumentTemplate }>('documents.template', {
+      ...key,
+      version: 1,
+    });
+    expect(JSON.stringify(v1.template)).not.toContain('180 EUR');
+
+    const doc = await generate(c, {
+      procedureKind: 'pigmentation',
+      practitionerId: c.practitionerId,
+    });
+    expect(doc.templateVersion).toBe(2);
+    expect(flat(pdfText(archivedPath(c.app, doc)))).toContain('Each session costs 180 EUR');
+    const other = await generate(c, { procedureKind: 'prp' });
+    expect(other.templateVersion).toBe(1);
+  });
+
+  it('only admins save templates', async () => {
+    await signInAs(c.app, PRACTITIONER.username, PRACTITIONER.password);
+    const { info, template } = await latest();
+    const result = await c.app.call('documents.saveTemplate', editable(template, info.version));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('FORBIDDEN');
+    await signInAs(c.app, ADMIN.username, ADMIN.password);
+  });
+
+  it("picks the patient's language where a template exists in it", async () => {
+    const { template } = await c.app.ok<{ template: DocumentTemplate }>('documents.template', {
+      ...key,
+      procedureKind: 'hair-loss',
+    });
+    const turkish = {
+      ...editable(template, 1),
+      language: 'tr',
+      title: 'Tedavi onamı',
+      baseVersion: null,
+    };
+    await c.app.ok('documents.saveTemplate', turkish);
+    // The patient's preference is typed at intake as "Türkçe".
+    const doc = await generate(c, { procedureKind: 'hair-loss' });
+    expect(doc).toMatchObject({ language: 'tr', templateVersion: 1, title: 'Tedavi onamı' });
+    const english = await generate(c, { procedureKind: 'prp' });
+    expect(english.language).toBe('en');
+  });
+});
+
+describe('saving a copy', () => {
+  it('writes only to the chosen absolute path, refusing relative, NUL and data-folder paths', async () => {
+    const doc = await generate(c, { procedureKind: 'skin-rejuvenation' });
+    const refusals = [
+      'relative/consent.pdf',
+      path.join(outside, 'bad\0name.pdf'),
+      path.join(c.app.dataDir, 'documents', 'copy.pdf'),
+      path.join(c.app.dataDir, 'copy.pdf'),
+      path.join(outside, 'no-such-folder', 'copy.pdf'),
+    ];
+    for (const targetPath of refusals) {
+      const result = await c.app.call('documents.saveCopy', { documentId: doc.id, targetPath });
+      expect(result.ok, targetPath).toBe(false);
+      if (!result.ok) expect(result.error.fields?.['targetPath']).toBeTruthy();
+    }
+    const target = path.join(outside, 'Şebnem consent.pdf');
+    const copy = await c.app.ok<{ path: string; sha256: string }>('documents.saveCopy', {
+      documentId: doc.id,
+      targetPath: target,
+    });
+    expect(copy.path).toBe(target);
+    expect(readFileSync(target).equals(readFileSync(archivedPath(c.app, doc)))).toBe(true);
+
+    const opened = await c.app.ok<{ path: string }>('documents.open', { documentId: doc.id });
+    expect(opened.path).toBe(archivedPath(c.app, doc));
+    const list = await c.app.ok<ArchivedDocumentInfo[]>('documents.list', {
+      patientId: c.patientId,
+    });
+    expect(list.find((d) => d.id === doc.id)?.fileCheck).toBe('ok');
+  });
+});
