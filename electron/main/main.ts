@@ -14,7 +14,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { INVOKE_CHANNEL } from '../../shared/api/client';
 import { createServices, type MesochartServices } from '../services/app';
-import type { SecretStore } from '../services/backup/jobs';
+import type { SecretStore } from '../services/core/context';
+import { documentsRoot } from '../services/documents/archive';
 import { isAllowedExternalUrl } from './external-links';
 import { registerHostHandlers } from './host';
 import {
@@ -150,7 +151,7 @@ async function start(): Promise<void> {
   harden();
   serveRenderer();
   registerIpc(services);
-  registerHostHandlers(path.join(dataDir, 'documents'));
+  registerHostHandlers(documentsRoot(dataDir));
   let win = createWindow();
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();

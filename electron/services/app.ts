@@ -9,7 +9,8 @@ import { readSettings } from './clinic/clinic-settings';
 import { dispatch, type Sender } from './dispatch';
 import { AuditQueue } from './audit/audit-queue';
 import { sweepPhotoTempFiles } from './photos/import-jobs';
-import { setBackupRuntime, settleBackupJobs, type SecretStore } from './backup/jobs';
+import type { SecretStore } from './core/context';
+import { JobRegistry } from './jobs/registry';
 import { startBackupScheduler } from './backup/schedule';
 
 export interface AppOptions {
@@ -71,16 +72,17 @@ export async function createServices(options: AppOptions): Promise<MesochartServ
     clock: options.clock ?? (() => new Date()),
     trustedOrigin: options.trustedOrigin,
     settings: await readSettings(store.db),
+    jobs: new JobRegistry(),
+    secretStore: options.secretStore ?? null,
   };
-  setBackupRuntime(state, { secretStore: options.secretStore ?? null });
   const stopBackups = options.scheduleBackups ? startBackupScheduler(state) : () => undefined;
   return {
     state,
     dispatch: (sender, operation, input) => dispatch(state, sender, operation, input),
     close: async () => {
       stopBackups();
-      // A backup being written finishes (or fails cleanly) before the database closes.
-      await settleBackupJobs(state);
+      // Imports and backups being written finish (or fail cleanly) before the database closes.
+      await state.jobs.close();
       await state.auditQueue.flush();
       await store.close();
     },

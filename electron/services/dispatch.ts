@@ -12,6 +12,7 @@ import {
 import { AppError } from './core/errors';
 import { projectOutput } from './core/projection';
 import { appendAudit, type AuditEntry } from './audit/audit-log';
+import { auditEntry } from './audit/audit-entry';
 import { findActor, type Actor } from './staff/staff';
 import { handlers } from './handlers';
 import type { Handler } from './core/handler-kit';
@@ -146,7 +147,11 @@ async function run(
       try {
         const value = projectOutput(def.output, await handler(ctx, input as never));
         if (def.audit)
-          await appendAudit(db, app.auditKey, entry(name, now, actor, subject, 'success', null));
+          await appendAudit(
+            db,
+            app.auditKey,
+            auditEntry(name, now, actor, subject, 'success', null),
+          );
         return { ok: true as const, value };
       } catch (error) {
         // Kept writes (a counted failed sign-in) commit together with their audit event.
@@ -155,7 +160,7 @@ async function run(
             await appendAudit(
               db,
               app.auditKey,
-              entry(name, now, actor, subject, 'failed', error.code),
+              auditEntry(name, now, actor, subject, 'failed', error.code),
             );
           }
           return { ok: false as const, error: error.toApiError() };
@@ -200,45 +205,16 @@ async function runBatched(
     const value = await app.store.transaction(async (db) =>
       projectOutput(def.output, await handler({ db, now, app, actor, subject }, input as never)),
     );
-    app.auditQueue.add(entry(name, now, actor, subject, 'success', null));
+    app.auditQueue.add(auditEntry(name, now, actor, subject, 'success', null));
     return { ok: true, value };
   } catch (error) {
     const apiError =
       error instanceof AppError
         ? error.toApiError()
         : { code: 'INTERNAL' as const, message: 'Something went wrong; nothing was saved' };
-    app.auditQueue.add(entry(name, now, actor, subject, 'failed', apiError.code));
+    app.auditQueue.add(auditEntry(name, now, actor, subject, 'failed', apiError.code));
     return { ok: false, error: apiError };
   }
-}
-
-function entry(
-  name: OperationName,
-  now: Date,
-  actor: Actor | null,
-  subject: AuditSubject,
-  outcome: AuditEntry['outcome'],
-  errorCode: string | null,
-): AuditEntry {
-  const audit = operations[name].audit;
-  const who = subject.actor ?? {
-    userId: actor?.id ?? null,
-    username: actor?.username ?? null,
-    role: (actor?.role as Role | undefined) ?? null,
-  };
-  return {
-    at: now.toISOString(),
-    userId: who.userId,
-    username: who.username,
-    role: (who.role as Role | null) ?? null,
-    operation: name,
-    action: audit?.action ?? 'execute',
-    patientId: subject.patientId ?? null,
-    objectType: audit?.objectType ?? null,
-    objectId: subject.objectId ?? null,
-    outcome,
-    errorCode,
-  };
 }
 
 /** Records a refused or failed call in its own transaction, after the operation's was undone. */
@@ -254,6 +230,6 @@ async function auditOutside(
   if (!operations[name].audit) return;
   if (app.auditQueue.size > 0) await app.auditQueue.flush();
   await app.store.transaction((db) =>
-    appendAudit(db, app.auditKey, entry(name, now, actor, subject, outcome, errorCode)),
+    appendAudit(db, app.auditKey, auditEntry(name, now, actor, subject, outcome, errorCode)),
   );
 }

@@ -7,8 +7,8 @@ export type { MedicineLineMatch, MedicineLineStatus, MedicineMatch } from './med
 export { findReferenceEntry, matchMedicineLine, medicineReference } from './medicine-matcher';
 export type { Severity } from './severity';
 export { severities, severityRank, worstSeverity } from './severity';
-export type { TreatmentArea } from './treatment-areas';
-export { facialAreas, treatmentAreas } from './treatment-areas';
+export type { TreatmentArea } from '../sessions/treatment-terms';
+export { facialAreas, treatmentAreas } from '../sessions/treatment-terms';
 export type { ScreeningSettings } from './screening-settings';
 export { defaultScreeningSettings, screeningSettingsSchema } from './screening-settings';
 export * from './screening-types';

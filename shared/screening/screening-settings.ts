@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { facialAreas, treatmentAreas } from './treatment-areas';
+import { facialAreas, treatmentAreas } from '../sessions/treatment-terms';
 
 /**
  * Every period, window and judgment-call severity the pre-procedure check uses. Clinics disagree

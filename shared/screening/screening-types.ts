@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { screeningSettingsSchema } from './screening-settings';
 import type { Severity } from './severity';
 import { severities } from './severity';
-import { treatmentAreas } from './treatment-areas';
+import { treatmentAreas } from '../sessions/treatment-terms';
 
 /**
  * Input and output of the pre-procedure check. The zod schemas validate what the forms send;

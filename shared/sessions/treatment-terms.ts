@@ -21,16 +21,13 @@ export const treatmentAreas = [
 export const treatmentAreaSchema = z.enum(treatmentAreas, { error: 'Choose an area' });
 export type TreatmentArea = z.infer<typeof treatmentAreaSchema>;
 
-/** Which diagram shows an area: the face view or the body view. */
-export const faceAreas: readonly TreatmentArea[] = [
-  'scalp',
+/** Areas of the face, where a cold sore can be set off (the screening's default herpes areas). */
+export const facialAreas: readonly TreatmentArea[] = [
   'forehead',
   'periorbital',
   'cheeks',
   'perioral',
   'jawline',
-  'neck',
-  'decollete',
 ];
 
 export const techniques = [

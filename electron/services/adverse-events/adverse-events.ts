@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../store/db';
 import type { z } from 'zod';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { preparedQuery } from '../store/prepared';
 import type {
   AdverseEvent,
@@ -12,8 +13,6 @@ import type {
 import { AppError } from '../core/errors';
 
 type Reader = Pick<Db, 'selectFrom' | 'executeQuery'>;
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'executeQuery'>;
-
 function baseQuery(db: Pick<Db, 'selectFrom'>) {
   return db
     .selectFrom('adverse_event')

@@ -1,11 +1,9 @@
 import { createHmac } from 'node:crypto';
-import type { Db } from '../store/database';
+import type { Queryable } from '../store/db';
 import { preparedQuery } from '../store/prepared';
 import type { AuditEventRow } from '../store/schema';
 import type { AuditAction, AuditEvent } from '../../../shared/api/audit';
 import type { Role } from '../../../shared/api/roles';
-
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'executeQuery'>;
 
 export interface AuditEntry {
   at: string;

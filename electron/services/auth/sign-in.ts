@@ -1,13 +1,8 @@
-import type { Db } from '../store/database';
+import type { Queryable } from '../store/db';
 import type { StaffUserRow } from '../store/schema';
 import { AppError } from '../core/errors';
 import { decoyHash, verifyPassword } from './passwords';
 import { findStaffById, findStaffByUsername } from '../staff/staff';
-
-type Queryable = Pick<
-  Db,
-  'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom' | 'executeQuery'
->;
 
 /**
  * Who is at the keyboard of this window. Held in memory by the main process only: the renderer

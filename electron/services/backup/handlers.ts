@@ -5,14 +5,14 @@ import type { BackupStatus } from '../../../shared/api/backup';
 import { AppError } from '../core/errors';
 import { BackupError } from './archive';
 import { checkBackupFolder } from './archive/backup-paths';
-import { backupJobStatus, backupRuntime, startBackupJob } from './jobs';
+import { backupJobStatus, startBackupJob } from './jobs';
 import { isBackupStale, readBackupConfig, readBackupLog, writeBackupConfig } from './settings';
 import { MIN_BACKUP_PASSPHRASE } from '../../../shared/api/backup';
 
 async function status(ctx: HandlerContext): Promise<BackupStatus> {
   const config = await readBackupConfig(ctx.db);
   const log = await readBackupLog(ctx.db);
-  const canStore = backupRuntime(ctx.app).secretStore !== null;
+  const canStore = ctx.app.secretStore !== null;
   const stored = canStore && config.sealedPassphrase !== null;
   return {
     folder: config.folder,
@@ -43,7 +43,7 @@ export const backupHandlers = {
     ctx.subject.objectId = 'backup';
     const folder = await checkFolder(ctx, input.folder);
     const previous = await readBackupConfig(ctx.db);
-    const { secretStore } = backupRuntime(ctx.app);
+    const { secretStore } = ctx.app;
     // Without the operating system's protection the passphrase is never kept.
     let sealed = secretStore ? previous.sealedPassphrase : null;
     if (secretStore && input.passphrase !== '') {
@@ -67,7 +67,7 @@ export const backupHandlers = {
     }
     const folder = await checkFolder(ctx, config.folder);
     let passphrase = input.passphrase;
-    const { secretStore } = backupRuntime(ctx.app);
+    const { secretStore } = ctx.app;
     if (passphrase === '' && secretStore && config.sealedPassphrase) {
       try {
         passphrase = secretStore.open(Buffer.from(config.sealedPassphrase, 'base64'));

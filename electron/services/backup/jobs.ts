@@ -1,54 +1,24 @@
-import { randomUUID } from 'node:crypto';
-import type { AppState } from '../core/context';
+import type { AppState, SecretStore } from '../core/context';
 import type { BackupJob } from '../../../shared/api/backup';
+import type { Job } from '../jobs/registry';
 import { AppError } from '../core/errors';
 import { BackupError, createBackup, type KdfParams } from './archive';
 import { recordBackupFailure, recordBackupSuccess } from './settings';
 
-/**
- * Seals the backup passphrase with the operating system's protection (Electron safeStorage), so
- * scheduled backups can run unattended without the passphrase ever being stored in clear.
- */
-export interface SecretStore {
-  seal(text: string): Buffer;
-  open(sealed: Buffer): string;
-}
-
-interface Job {
-  state: BackupJob;
-  done: Promise<void>;
-}
-
-interface Runtime {
-  secretStore: SecretStore | null;
-  /** Key derivation cost; lowered only by tests. */
-  kdf: KdfParams | undefined;
-  jobs: Map<string, Job>;
-}
-
-/** One runtime per running Mesochart, so tests with several services on one process stay apart. */
-const runtimes = new WeakMap<AppState, Runtime>();
-
-export function backupRuntime(app: AppState): Runtime {
-  let rt = runtimes.get(app);
-  if (!rt) {
-    rt = { secretStore: null, kdf: undefined, jobs: new Map() };
-    runtimes.set(app, rt);
-  }
-  return rt;
-}
+const KIND = 'backup';
+/** Only the latest finished backups are kept for the screens polling them. */
+const KEEP_FINISHED = 8;
 
 export function setBackupRuntime(
   app: AppState,
   options: { secretStore?: SecretStore | null; kdf?: KdfParams },
 ): void {
-  const rt = backupRuntime(app);
-  if (options.secretStore !== undefined) rt.secretStore = options.secretStore;
-  if (options.kdf) rt.kdf = options.kdf;
+  if (options.secretStore !== undefined) app.secretStore = options.secretStore;
+  if (options.kdf) app.backupKdf = options.kdf;
 }
 
 export function runningBackup(app: AppState): BackupJob | null {
-  const job = [...backupRuntime(app).jobs.values()].find((j) => j.state.status === 'running');
+  const job = app.jobs.list<BackupJob>(KIND).find((j) => j.state.status === 'running');
   return job ? { ...job.state } : null;
 }
 
@@ -59,36 +29,27 @@ export interface StartBackup {
   now: Date;
 }
 
-/**
- * Registers a backup and starts it on the next turn of the event loop, after the request that
- * asked for it has committed; the result is recorded in its own short write.
- */
+/** Starts a backup in the background; its result is recorded in its own short write. */
 export function startBackupJob(app: AppState, start: StartBackup): BackupJob {
-  const rt = backupRuntime(app);
   if (runningBackup(app)) throw new AppError('CONFLICT', 'A backup is already running');
-  // Only the latest finished jobs are kept for the screens polling them.
-  for (const [id, job] of rt.jobs)
-    if (rt.jobs.size > 8 && job.state.status !== 'running') rt.jobs.delete(id);
-  const job: Job = {
-    state: {
-      id: randomUUID(),
+  app.jobs.prune<BackupJob>(KIND, (_job, index, finished) => finished - index > KEEP_FINISHED);
+  const job = app.jobs.start<BackupJob>(
+    KIND,
+    (id) => ({
+      id,
       status: 'running',
       doneBytes: 0,
       totalBytes: 0,
       file: null,
       size: null,
       error: null,
-    },
-    done: Promise.resolve(),
-  };
-  rt.jobs.set(job.state.id, job);
-  job.done = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
-    runJob(app, rt, job, start),
+    }),
+    (j) => runBackup(app, j, start),
   );
   return { ...job.state };
 }
 
-async function runJob(app: AppState, rt: Runtime, job: Job, start: StartBackup): Promise<void> {
+async function runBackup(app: AppState, job: Job<BackupJob>, start: StartBackup): Promise<void> {
   const at = start.now.toISOString();
   try {
     const result = await createBackup({
@@ -98,7 +59,7 @@ async function runJob(app: AppState, rt: Runtime, job: Job, start: StartBackup):
       passphrase: start.passphrase,
       keep: start.keep,
       now: start.now,
-      ...(rt.kdf ? { kdf: rt.kdf } : {}),
+      ...(app.backupKdf ? { kdf: app.backupKdf } : {}),
       onProgress: (p) => {
         job.state.doneBytes = p.doneBytes;
         job.state.totalBytes = p.totalBytes;
@@ -118,13 +79,11 @@ async function runJob(app: AppState, rt: Runtime, job: Job, start: StartBackup):
 }
 
 export function backupJobStatus(app: AppState, jobId: string): BackupJob {
-  const job = backupRuntime(app).jobs.get(jobId);
+  const job = app.jobs.find<BackupJob>(KIND, jobId);
   if (!job)
     throw new AppError('NOT_FOUND', 'This backup is not known (it may have ended long ago)');
   return { ...job.state };
 }
 
-/** Waits for every backup of this app to end (for shutdown and tests). */
-export async function settleBackupJobs(app: AppState): Promise<void> {
-  await Promise.all([...backupRuntime(app).jobs.values()].map((j) => j.done));
-}
+/** Waits for every background job of this app to end (for tests). */
+export const settleBackupJobs = (app: AppState): Promise<void> => app.jobs.settle();

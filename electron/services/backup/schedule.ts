@@ -1,6 +1,6 @@
 import type { AppState } from '../core/context';
 import type { BackupJob } from '../../../shared/api/backup';
-import { backupRuntime, runningBackup, startBackupJob } from './jobs';
+import { runningBackup, startBackupJob } from './jobs';
 import { readBackupConfig, readBackupLog, recordBackupFailure, scheduledSlot } from './settings';
 
 const TICK_MS = 60_000;
@@ -11,7 +11,7 @@ const TICK_MS = 60_000;
  * next day: the settings screen shows it and warns that the last backup is old.
  */
 export async function tickBackupSchedule(app: AppState, now: Date): Promise<BackupJob | null> {
-  const { secretStore } = backupRuntime(app);
+  const { secretStore } = app;
   if (!secretStore || runningBackup(app)) return null;
   const config = await readBackupConfig(app.store.db);
   if (!config.folder || !config.sealedPassphrase) return null;

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import type { Db } from '../store/database';
+import type { Queryable } from '../store/db';
+import { settingSlot } from '../store/settings';
 import { BACKUP_TIME, backupFailureSchema, backupRecordSchema } from '../../../shared/api/backup';
-
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'executeQuery'>;
 
 /** Their own setting keys, so no other settings form ever overwrites them. */
 const CONFIG_KEY = 'backup';
@@ -34,50 +33,27 @@ const defaultConfig: BackupConfig = {
 };
 const emptyLog: BackupLog = { lastSuccess: null, lastFailure: null };
 
-async function readKey<T>(db: Queryable, key: string, schema: z.ZodType<T>, fallback: T) {
-  const row = await db
-    .selectFrom('setting')
-    .select('value')
-    .where('key', '=', key)
-    .executeTakeFirst();
-  if (!row) return fallback;
-  try {
-    const parsed = schema.safeParse(JSON.parse(row.value));
-    return parsed.success ? parsed.data : fallback;
-  } catch {
-    return fallback;
-  }
-}
+const config = settingSlot(CONFIG_KEY, configSchema, defaultConfig);
+const log = settingSlot(LOG_KEY, logSchema, emptyLog);
 
-async function writeKey(db: Queryable, key: string, data: unknown): Promise<void> {
-  const value = JSON.stringify(data);
-  await db
-    .insertInto('setting')
-    .values({ key, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-    .execute();
-}
-
-export const readBackupConfig = (db: Queryable) =>
-  readKey(db, CONFIG_KEY, configSchema, defaultConfig);
-export const writeBackupConfig = (db: Queryable, config: BackupConfig) =>
-  writeKey(db, CONFIG_KEY, config);
-export const readBackupLog = (db: Queryable) => readKey(db, LOG_KEY, logSchema, emptyLog);
+export const readBackupConfig = config.read;
+export const writeBackupConfig = config.write;
+export const readBackupLog = log.read;
 
 /** A success clears the failure before it: the status then shows the current problem only. */
 export async function recordBackupSuccess(
   db: Queryable,
   success: { at: string; file: string; size: number },
 ): Promise<void> {
-  await writeKey(db, LOG_KEY, { lastSuccess: success, lastFailure: null });
+  await log.write(db, { lastSuccess: success, lastFailure: null });
 }
 
 export async function recordBackupFailure(
   db: Queryable,
   failure: { at: string; message: string },
 ): Promise<void> {
-  const log = await readBackupLog(db);
-  await writeKey(db, LOG_KEY, { ...log, lastFailure: failure });
+  const current = await log.read(db);
+  await log.write(db, { ...current, lastFailure: failure });
 }
 
 export function isBackupStale(log: BackupLog, now: Date): boolean {

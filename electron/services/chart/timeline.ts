@@ -1,8 +1,6 @@
-import type { Db } from '../store/database';
+import type { Queryable } from '../store/db';
 import type { TimelineEntry } from '../../../shared/api/recall';
 import { adverseEventsOfPatient } from '../adverse-events/adverse-events';
-
-type Queryable = Pick<Db, 'selectFrom' | 'executeQuery'>;
 
 /**
  * One chronological list of what happened to a patient clinically: checks, sessions, addenda,

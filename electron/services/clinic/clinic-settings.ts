@@ -1,10 +1,9 @@
-import type { Db } from '../store/database';
+import type { Queryable } from '../store/db';
 import { settingsDefaults, type ClinicDetails, type Settings } from '../../../shared/api/clinic';
 import { AppError } from '../core/errors';
+import { writeSettingValue } from '../store/settings';
 
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'executeQuery'>;
-
-/** Settings are rows of JSON values keyed by name, so new settings need no migration. */
+/** The clinic's own settings: its details and the idle lock, one key each. */
 export async function readSettings(db: Queryable): Promise<Settings | null> {
   const rows = await db.selectFrom('setting').select(['key', 'value']).execute();
   const map = new Map(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
@@ -26,10 +25,6 @@ export async function requireSettings(db: Queryable): Promise<Settings> {
 export async function writeSettings(db: Queryable, patch: Partial<Settings>): Promise<void> {
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
-    await db
-      .insertInto('setting')
-      .values({ key, value: JSON.stringify(value) })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) }))
-      .execute();
+    await writeSettingValue(db, key, value);
   }
 }

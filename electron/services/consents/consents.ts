@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../store/database';
+import type { Queryable } from '../store/db';
 import { preparedQuery } from '../store/prepared';
 import type { ConsentDecision, ConsentEvent } from '../../../shared/api/consents';
 import type { ConsentKind } from '../../../shared/api/patients';
 import { AppError } from '../core/errors';
-
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'executeQuery'>;
 
 interface ConsentInput {
   patientId: string;

@@ -1,9 +1,21 @@
-import type { Db, Store } from '../store/database';
+import type { Store } from '../store/database';
+import type { Db } from '../store/db';
 import type { StaffUserRow } from '../store/schema';
 import type { Actor } from '../staff/staff';
 import type { AuthSession } from '../auth/sign-in';
 import type { Settings } from '../../../shared/api/clinic';
 import type { AuditQueue } from '../audit/audit-queue';
+import type { JobRegistry } from '../jobs/registry';
+import type { KdfParams } from '../backup/archive';
+
+/**
+ * Seals the backup passphrase with the operating system's protection (Electron safeStorage), so
+ * scheduled backups can run unattended without the passphrase ever being stored in clear.
+ */
+export interface SecretStore {
+  seal(text: string): Buffer;
+  open(sealed: Buffer): string;
+}
 
 /** Everything the services of one running Mesochart share: store, keys, clock, who is signed in. */
 export interface AppState {
@@ -18,6 +30,12 @@ export interface AppState {
   trustedOrigin: string;
   /** Read once and refreshed on every settings change; the idle check runs on every call. */
   settings: Settings | null;
+  /** Background work (photo imports, backups); closing the app waits for all of it. */
+  jobs: JobRegistry;
+  /** The OS secret store for the backup passphrase; null where the system offers none. */
+  secretStore: SecretStore | null;
+  /** Backup key derivation cost; lowered only by tests. */
+  backupKdf?: KdfParams;
 }
 
 export interface AuditSubject {

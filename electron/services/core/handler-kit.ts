@@ -35,3 +35,13 @@ export async function forPatient(ctx: HandlerContext, patientId: string, objectI
   else ctx.subject.objectId ??= patientId;
   return findPatientRow(ctx.db, patientId);
 }
+
+/** Names a patient's record (a session, photo, document) and its patient in the audit event. */
+export function forRecord<R extends { id: string; patient_id: string }>(
+  ctx: HandlerContext,
+  row: R,
+) {
+  ctx.subject.patientId = row.patient_id;
+  ctx.subject.objectId = row.id;
+  return row;
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../store/db';
 import type { Selectable } from 'kysely';
 import type { z } from 'zod';
-import type { Db } from '../store/database';
 import type { TreatmentCourseRow } from '../store/schema';
 import type {
   Course,
@@ -14,8 +14,6 @@ import type {
 import type { Indication, TreatmentArea } from '../../../shared/sessions/treatment-terms';
 import { courseProgress, timingOf, type Timing } from '../../../shared/courses/course-rules';
 import { AppError } from '../core/errors';
-
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'executeQuery'>;
 
 export async function requireCourse(db: Queryable, id: string) {
   const row = await db

@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { Queryable } from '../store/db';
 import { constants } from 'node:fs';
 import { copyFile, open, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Selectable } from 'kysely';
-import type { Db } from '../store/database';
 import type { DocumentRow } from '../store/schema';
 import type {
   ArchivedDocumentInfo,
@@ -18,11 +18,10 @@ import { writeDocumentAtomically, type RenderedDocument } from './render';
 import { AppError } from '../core/errors';
 import { checkExportTarget } from '../core/export-path';
 
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'executeQuery'>;
 export type StoredDocumentRow = Selectable<DocumentRow>;
 
 /** Archived PDFs live under <dataDir>/documents/<patient id>/<sha256>.pdf. */
-export const DOCUMENTS_DIR = 'documents';
+const DOCUMENTS_DIR = 'documents';
 const safeSegment = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 export function documentsRoot(dataDir: string): string {

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { Queryable } from '../store/db';
 import sharp from 'sharp';
-import type { Db } from '../store/database';
 import type { ConsentValidity, GenerateConsentInput } from '../../../shared/api/documents';
 import type { ConsentDocumentData, ProductInfo } from '../../../shared/documents/document-data';
 import { procedureKinds, type ProcedureKind } from '../../../shared/documents/procedure-kinds';
@@ -18,11 +18,6 @@ import {
 import { readDocumentSettings } from './settings';
 import { clinicInfo, documentMeta, patientInfo, practitionerInfo } from './sources';
 import { templateForConsent } from './templates';
-
-type Queryable = Pick<
-  Db,
-  'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom' | 'executeQuery'
->;
 
 export interface DocumentWork {
   db: Queryable;

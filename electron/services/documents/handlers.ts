@@ -1,7 +1,6 @@
 import type { DomainHandlers } from '../core/handler-kit';
 import type { HandlerContext } from '../core/context';
 import type { documentsOperations } from '../../../shared/api/documents';
-import { AppError } from '../core/errors';
 import {
   describeDocument,
   listDocuments,
@@ -21,19 +20,15 @@ import { generateAftercare, generateSessionSummary } from './aftercare';
 import { readDocumentSettings, writeDocumentSettings } from './settings';
 import { practitionerOptions } from './sources';
 import { getTemplate, listTemplates, saveTemplate, templateHistory } from './templates';
-import { forPatient } from '../core/handler-kit';
+import { actorId, forPatient, forRecord } from '../core/handler-kit';
 
 function work(ctx: HandlerContext): DocumentWork {
-  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
-  return { db: ctx.db, dataDir: ctx.app.dataDir, now: ctx.now, actorId: ctx.actor.id };
+  return { db: ctx.db, dataDir: ctx.app.dataDir, now: ctx.now, actorId: actorId(ctx) };
 }
 
 /** Names the document and its patient in the audit event. */
 async function forDocument(ctx: HandlerContext, documentId: string) {
-  const row = await requireDocument(ctx.db, documentId);
-  ctx.subject.patientId = row.patient_id;
-  ctx.subject.objectId = row.id;
-  return row;
+  return forRecord(ctx, await requireDocument(ctx.db, documentId));
 }
 
 const describe = (ctx: HandlerContext, id: string) => describeDocument(ctx.db, ctx.app.dataDir, id);

@@ -1,4 +1,4 @@
-import type { Db } from '../store/database';
+import type { Queryable } from '../store/db';
 import type {
   ClinicInfo,
   DocumentMeta,
@@ -10,11 +10,6 @@ import { requireSettings } from '../clinic/clinic-settings';
 import { findPatientRow } from '../patients/patients';
 import { findStaffById } from '../staff/staff';
 import { AppError } from '../core/errors';
-
-type Queryable = Pick<
-  Db,
-  'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom' | 'executeQuery'
->;
 
 /**
  * Gathers what every document prints about the clinic, the patient and the practitioner, so the

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../store/db';
 import type { Selectable } from 'kysely';
-import type { Db } from '../store/database';
 import type { DocumentTemplateRow } from '../store/schema';
 import type { ProcedureKind } from '../../../shared/documents/procedure-kinds';
 import type {
@@ -17,7 +17,6 @@ import type {
 import { getDefaultTemplates, validateTemplate } from './render';
 import { AppError } from '../core/errors';
 
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'executeQuery'>;
 type TemplateRow = Selectable<DocumentTemplateRow>;
 
 /** English is the language every built-in template exists in. */

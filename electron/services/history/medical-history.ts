@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../store/database';
+import type { Queryable } from '../store/db';
+import type { Db } from '../store/db';
 import { preparedQuery } from '../store/prepared';
 import {
   historyAnswersSchema,
@@ -8,8 +9,6 @@ import {
 } from '../../../shared/api/history';
 import { AppError } from '../core/errors';
 import { projectOutput } from '../core/projection';
-
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'executeQuery'>;
 
 function baseQuery(db: Pick<Db, 'selectFrom'>, patientId: string) {
   return db

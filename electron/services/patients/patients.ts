@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../store/database';
+import type { Queryable } from '../store/db';
+import { settingSlot } from '../store/settings';
 import { preparedQuery } from '../store/prepared';
 import type { Selectable } from 'kysely';
 import type { PatientRow as PatientTable } from '../store/schema';
@@ -23,36 +24,13 @@ import { AppError } from '../core/errors';
 import { emailKey, findDuplicates, indexPatient } from './search';
 import { insertConsentEvent } from '../consents/consents';
 
-type Queryable = Pick<
-  Db,
-  'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom' | 'executeQuery'
->;
-
-const SETTINGS_KEY = 'patientRegister';
-
-export async function readPatientSettings(db: Queryable): Promise<PatientSettings> {
-  const row = await db
-    .selectFrom('setting')
-    .select('value')
-    .where('key', '=', SETTINGS_KEY)
-    .executeTakeFirst();
-  if (!row) return patientSettingsDefaults;
-  const parsed = patientSettingsSchema.safeParse(JSON.parse(row.value));
-  return parsed.success ? parsed.data : patientSettingsDefaults;
-}
-
-export async function writePatientSettings(
-  db: Queryable,
-  settings: PatientSettings,
-): Promise<PatientSettings> {
-  const value = JSON.stringify(settings);
-  await db
-    .insertInto('setting')
-    .values({ key: SETTINGS_KEY, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-    .execute();
-  return settings;
-}
+const settings = settingSlot<PatientSettings>(
+  'patientRegister',
+  patientSettingsSchema,
+  patientSettingsDefaults,
+);
+export const readPatientSettings = settings.read;
+export const writePatientSettings = settings.write;
 
 /** The next free clinic number; the counter runs per scope, so a yearly format restarts at 1. */
 async function nextClinicNumber(db: Queryable, now: Date): Promise<string> {

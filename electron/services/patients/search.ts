@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '../store/database';
+import type { Queryable } from '../store/db';
+import type { Db } from '../store/db';
 import { wholeNumber } from '../store/prepared';
 import type { Selectable } from 'kysely';
 import type { PatientRow as PatientTable } from '../store/schema';
@@ -12,11 +13,6 @@ import {
   searchTokens,
   similarNames,
 } from '../../../shared/patients/search-text';
-
-type Queryable = Pick<
-  Db,
-  'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom' | 'executeQuery'
->;
 
 type SummaryRow = Pick<
   PatientRow,

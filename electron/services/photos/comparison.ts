@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../store/db';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Db } from '../store/database';
 import type { Photo } from '../../../shared/api/photos';
 import type { ClinicInfo, PageSize } from '../../../shared/documents/document-data';
 import { AppError } from '../core/errors';
@@ -13,11 +13,9 @@ import { fieldBox, title } from '../documents/render/pdf/layout';
 import { colors, fonts, sizes } from '../documents/render/pdf/theme';
 import { formatDate } from '../documents/render/format-date';
 import { writeDocumentAtomically } from '../documents/render/write-document';
-
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'executeQuery'>;
+import { documentsRoot } from '../documents/archive';
 
 /** Documents directory of the data directory; the documents archive registers files under it. */
-export const DOCUMENTS_DIR = 'documents';
 export const COMPARISON_SUBDIR = 'photo-comparisons';
 
 /**
@@ -176,7 +174,7 @@ export async function exportComparisonPdf(db: Queryable, input: ComparisonPdfInp
       doc.fillColor(colors.text);
     },
   );
-  const dir = path.join(input.dataDir, DOCUMENTS_DIR, COMPARISON_SUBDIR);
+  const dir = path.join(documentsRoot(input.dataDir), COMPARISON_SUBDIR);
   const archived = await writeDocumentAtomically(dir, rendered.bytes);
   return {
     path: archived.path,

@@ -17,18 +17,10 @@ import { cancelPhotoJob, photoJobPatient, photoJobStatus, startPhotoJob } from '
 import { comparisonPair, exportComparisonPdf, saveComparisonImage } from './comparison';
 import { insertDocument } from '../documents/archive';
 import { readDocumentSettings } from '../documents/settings';
-import { forPatient } from '../core/handler-kit';
-
-function actorOf(ctx: HandlerContext) {
-  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
-  return ctx.actor;
-}
+import { forPatient, forRecord, requireActor } from '../core/handler-kit';
 
 async function forPhoto(ctx: HandlerContext, photoId: string) {
-  const row = await requirePhotoRow(ctx.db, photoId);
-  ctx.subject.patientId = row.patient_id;
-  ctx.subject.objectId = row.id;
-  return row;
+  return forRecord(ctx, await requirePhotoRow(ctx.db, photoId));
 }
 
 /** What an import needs before it may begin: the patient, their consent, sensible tags. */
@@ -39,7 +31,7 @@ async function beforeImport(
   await forPatient(ctx, input.patientId);
   await requirePhotoConsent(ctx.db, input.patientId, 'photos-record');
   await checkImportTags(ctx.db, input.patientId, input.tags);
-  const actor = actorOf(ctx);
+  const actor = requireActor(ctx);
   return { id: actor.id, username: actor.username, role: actor.role };
 }
 
@@ -96,12 +88,12 @@ export const photosHandlers = {
 
   'photos.update': async (ctx, input) => {
     await forPhoto(ctx, input.id);
-    return updatePhotoTags(ctx.db, input, actorOf(ctx).id, ctx.now);
+    return updatePhotoTags(ctx.db, input, requireActor(ctx).id, ctx.now);
   },
 
   'photos.archive': async (ctx, input) => {
     await forPhoto(ctx, input.id);
-    return setPhotoArchived(ctx.db, input, actorOf(ctx).id, ctx.now);
+    return setPhotoArchived(ctx.db, input, requireActor(ctx).id, ctx.now);
   },
 
   'photos.changes': async (ctx, input) => {
@@ -153,7 +145,7 @@ export const photosHandlers = {
       pageCount: result.pageCount,
       file: { filePath: result.relativePath, sha256: result.sha256, size: result.size },
       generatedAt: ctx.now.toISOString(),
-      generatedBy: actorOf(ctx).id,
+      generatedBy: requireActor(ctx).id,
     });
     ctx.subject.objectId = documentId;
     return result;

@@ -1,10 +1,12 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppState } from '../core/context';
 import type { PhotoJob, PhotoRefusal, PhotoTags } from '../../../shared/api/photos';
 import type { Role } from '../../../shared/api/roles';
+import type { Job as RegistryJob } from '../jobs/registry';
 import { appendAudit } from '../audit/audit-log';
+import { auditEntry } from '../audit/audit-entry';
 import { AppError } from '../core/errors';
 import { importPhoto, PhotoError, removeStaleTempFiles } from './files';
 import type { ImportedPhoto } from './files';
@@ -21,65 +23,42 @@ type JobItem =
   | { kind: 'file'; path: string; fileName: string }
   | { kind: 'capture'; bytes: Buffer; fileName: string; extension: 'jpg' | 'png' };
 
-interface Job {
-  state: PhotoJob;
+/** What a running import works from; kept beside the polled state, never shown. */
+interface Work {
   actor: { id: string; username: string; role: string };
   tags: PhotoTags;
   items: JobItem[];
-  controller: AbortController;
-  finishedAtMs: number | null;
-  done: Promise<void>;
 }
 
-/** Jobs of each running Mesochart, so tests with several services on one process stay apart. */
-const registries = new WeakMap<AppState, Map<string, Job>>();
+type Job = RegistryJob<PhotoJob>;
+
+const KIND = 'photo-import';
 /** Finished jobs are kept a while so the screen that started one can read its summary. */
 const KEEP_FINISHED_MS = 30 * 60_000;
 const MAX_RUNNING_JOBS = 4;
 export const CAPTURE_TEMP_DIR = 'capture-temp';
-
-function registry(app: AppState): Map<string, Job> {
-  let jobs = registries.get(app);
-  if (!jobs) {
-    jobs = new Map();
-    registries.set(app, jobs);
-  }
-  return jobs;
-}
-
-function prune(jobs: Map<string, Job>, nowMs: number) {
-  for (const [id, job] of jobs) {
-    if (job.finishedAtMs !== null && nowMs - job.finishedAtMs > KEEP_FINISHED_MS) jobs.delete(id);
-  }
-}
 
 function snapshotOf(job: Job): PhotoJob {
   const s = job.state;
   return { ...s, imported: [...s.imported], refused: [...s.refused] };
 }
 
-export interface StartJob {
+export interface StartJob extends Work {
   patientId: string;
-  tags: PhotoTags;
-  items: JobItem[];
-  actor: { id: string; username: string; role: string };
 }
 
-/**
- * Registers an import and starts it on the next turn of the event loop, after the request that
- * asked for it has committed: the job writes its rows through the store in its own short
- * transactions, which wait for the request's transaction to end.
- */
+/** Starts an import in the background; each photo is recorded in its own short transaction. */
 export function startPhotoJob(app: AppState, start: StartJob): PhotoJob {
-  const jobs = registry(app);
-  prune(jobs, Date.now());
-  const running = [...jobs.values()].filter((j) => j.state.status === 'running').length;
-  if (running >= MAX_RUNNING_JOBS) {
+  const nowMs = Date.now();
+  app.jobs.prune<PhotoJob>(KIND, (j) => nowMs - (j.finishedAtMs ?? nowMs) > KEEP_FINISHED_MS);
+  if (app.jobs.running(KIND) >= MAX_RUNNING_JOBS) {
     throw new AppError('CONFLICT', 'Several imports are already running; wait for one to finish');
   }
-  const job: Job = {
-    state: {
-      id: randomUUID(),
+  const work: Work = { actor: start.actor, tags: start.tags, items: start.items };
+  const job = app.jobs.start<PhotoJob>(
+    KIND,
+    (id) => ({
+      id,
       patientId: start.patientId,
       status: 'running',
       done: 0,
@@ -89,21 +68,14 @@ export function startPhotoJob(app: AppState, start: StartJob): PhotoJob {
       refused: [],
       notImported: 0,
       error: null,
-    },
-    actor: start.actor,
-    tags: start.tags,
-    items: start.items,
-    controller: new AbortController(),
-    finishedAtMs: null,
-    done: Promise.resolve(),
-  };
-  jobs.set(job.state.id, job);
-  job.done = new Promise<void>((resolve) => setImmediate(resolve)).then(() => runJob(app, job));
+    }),
+    (j) => runJob(app, j, work),
+  );
   return snapshotOf(job);
 }
 
 function requireJob(app: AppState, jobId: string): Job {
-  const job = registry(app).get(jobId);
+  const job = app.jobs.find<PhotoJob>(KIND, jobId);
   if (!job)
     throw new AppError('NOT_FOUND', 'This import is not known (it may have ended long ago)');
   return job;
@@ -124,10 +96,8 @@ export function cancelPhotoJob(app: AppState, jobId: string): PhotoJob {
   return snapshotOf(job);
 }
 
-/** Waits for every job of this app to end (for shutdown and tests). */
-export async function settlePhotoJobs(app: AppState): Promise<void> {
-  await Promise.all([...registry(app).values()].map((j) => j.done));
-}
+/** Waits for every background job of this app to end (for tests). */
+export const settlePhotoJobs = (app: AppState): Promise<void> => app.jobs.settle();
 
 function refusalOf(error: unknown): { reason: PhotoRefusal; message: string } {
   if (error instanceof PhotoConsentError) {
@@ -158,39 +128,47 @@ async function removeUnrecorded(app: AppState, photo: ImportedPhoto) {
   );
 }
 
-async function recordPhoto(app: AppState, job: Job, item: JobItem, photo: ImportedPhoto) {
+async function recordPhoto(
+  app: AppState,
+  job: Job,
+  work: Work,
+  item: JobItem,
+  photo: ImportedPhoto,
+) {
   const now = app.clock();
   return app.store.transaction(async (db) => {
     // Consent is asked again for each photo: a withdrawal during a long import stops it.
     await requirePhotoConsent(db, job.state.patientId, 'photos-record');
     const row = await insertPhotoRow(db, {
       patientId: job.state.patientId,
-      tags: job.tags,
+      tags: work.tags,
       photo,
       source: item.kind === 'capture' ? 'camera' : 'file',
-      actorId: job.actor.id,
+      actorId: work.actor.id,
       now,
     });
     if (!row.alreadyInRecord) {
-      await appendAudit(db, app.auditKey, {
-        at: now.toISOString(),
-        userId: job.actor.id,
-        username: job.actor.username,
-        role: job.actor.role as Role,
-        operation: item.kind === 'capture' ? 'photos.importCapture' : 'photos.startImport',
-        action: 'create',
+      const operation = item.kind === 'capture' ? 'photos.importCapture' : 'photos.startImport';
+      const { id, username, role } = work.actor;
+      const subject = {
         patientId: job.state.patientId,
-        objectType: 'photo',
         objectId: row.id,
-        outcome: 'success',
-        errorCode: null,
-      });
+        actor: { userId: id, username, role: role as Role },
+      };
+      await appendAudit(
+        db,
+        app.auditKey,
+        auditEntry(operation, now, null, subject, 'success', null, {
+          action: 'create',
+          objectType: 'photo',
+        }),
+      );
     }
     return row;
   });
 }
 
-async function importItem(app: AppState, job: Job, item: JobItem): Promise<void> {
+async function importItem(app: AppState, job: Job, work: Work, item: JobItem): Promise<void> {
   const { signal } = job.controller;
   let source: string;
   let temp: string | null = null;
@@ -203,7 +181,7 @@ async function importItem(app: AppState, job: Job, item: JobItem): Promise<void>
   try {
     const photo = await importPhoto(source, { photosRoot: photosRoot(app.dataDir) }, signal);
     try {
-      const row = await recordPhoto(app, job, item, photo);
+      const row = await recordPhoto(app, job, work, item, photo);
       job.state.imported.push({
         fileName: item.fileName,
         photoId: row.id,
@@ -218,15 +196,15 @@ async function importItem(app: AppState, job: Job, item: JobItem): Promise<void>
   }
 }
 
-async function runJob(app: AppState, job: Job): Promise<void> {
+async function runJob(app: AppState, job: Job, work: Work): Promise<void> {
   const { signal } = job.controller;
   const { state } = job;
   try {
-    for (const item of job.items) {
+    for (const item of work.items) {
       if (signal.aborted) break;
       state.current = item.fileName;
       try {
-        await importItem(app, job, item);
+        await importItem(app, job, work, item);
       } catch (error) {
         // An abort before the photo's first write: the file is left untouched, not refused.
         if (signal.aborted && !(error instanceof PhotoError)) break;
@@ -251,8 +229,7 @@ async function runJob(app: AppState, job: Job): Promise<void> {
   } finally {
     state.current = null;
     // A capture's bytes are patient data: do not keep them in memory once the job ends.
-    job.items = [];
-    job.finishedAtMs = Date.now();
+    work.items = [];
   }
 }
 

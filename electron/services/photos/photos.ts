@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../store/db';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Selectable } from 'kysely';
-import type { Db } from '../store/database';
 import type { PhotoRow } from '../store/schema';
 import type {
   Photo,
@@ -16,8 +16,6 @@ import type { ConsentKind } from '../../../shared/api/patients';
 import type { ImportedPhoto } from './files';
 import { AppError } from '../core/errors';
 import { listConsents } from '../consents/consents';
-
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'executeQuery'>;
 
 export const PHOTOS_DIR = 'photos';
 
@@ -56,15 +54,6 @@ export async function requirePhotoConsent(
   if (current.find((c) => c.kind === kind)?.decision !== 'given') {
     throw new PhotoConsentError(kind);
   }
-}
-
-export async function requirePatientExists(db: Queryable, patientId: string): Promise<void> {
-  const row = await db
-    .selectFrom('patient')
-    .select('id')
-    .where('id', '=', patientId)
-    .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', 'This patient does not exist');
 }
 
 /** The local wall-clock time of an instant, as the record keeps capture times. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../store/db';
 import type { Selectable } from 'kysely';
-import type { Db } from '../store/database';
 import { preparedQuery } from '../store/prepared';
 import type { ProductLotRow, ProductRow } from '../store/schema';
 import type { z } from 'zod';
@@ -14,8 +14,6 @@ import type {
   productUpdateInput,
 } from '../../../shared/api/products';
 import { AppError } from '../core/errors';
-
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'executeQuery'>;
 
 /** Lot numbers are compared without case or surrounding spaces: labels and typing differ. */
 export function lotKey(lotNumber: string): string {

@@ -1,8 +1,6 @@
-import type { Db } from '../store/database';
+import type { Queryable } from '../store/db';
 import type { RecallRow } from '../../../shared/api/recall';
 import { lotKey } from '../products/products';
-
-type Queryable = Pick<Db, 'selectFrom' | 'executeQuery'>;
 
 /**
  * Every patient and session that received a lot number, with the contact details a recall needs.

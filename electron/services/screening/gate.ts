@@ -1,9 +1,7 @@
-import type { Db } from '../store/database';
+import type { Queryable } from '../store/db';
 import type { ScreeningRow } from '../store/schema';
 import type { Selectable } from 'kysely';
 import { AppError } from '../core/errors';
-
-type Queryable = Pick<Db, 'selectFrom' | 'executeQuery'>;
 
 /**
  * The service-layer gate before any treatment session: the patient must have a check completed

@@ -1,15 +1,8 @@
 import type { DomainHandlers } from '../core/handler-kit';
-import type { HandlerContext } from '../core/context';
 import type { screeningOperations } from '../../../shared/api/screening';
-import { AppError } from '../core/errors';
 import { readScreeningSettings, writeScreeningSettings } from './settings';
 import { completeScreening, listScreenings, prefillScreening, previewScreening } from './screening';
-import { forPatient } from '../core/handler-kit';
-
-function actorId(ctx: HandlerContext): string {
-  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
-  return ctx.actor.id;
-}
+import { actorId, forPatient } from '../core/handler-kit';
 
 export const screeningHandlers = {
   'screening.settings': (ctx) => readScreeningSettings(ctx.db),

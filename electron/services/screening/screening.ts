@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../store/db';
 import type { z } from 'zod';
 import type { Kysely } from 'kysely';
-import type { Db } from '../store/database';
 import type { StoreSchema } from '../store/schema';
 import { preparedQuery, preparedWithLimit } from '../store/prepared';
 import type { AllergyTick } from '../../../shared/api/history';
@@ -31,7 +31,6 @@ import { localDate } from '../core/local-date';
 import { readScreeningSettings } from './settings';
 import { allergenTagOfTick, emptyHistoryFacts, readHistory } from './input';
 
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'executeQuery'>;
 type PlanInput = z.output<typeof screeningPreviewInput>;
 type CompleteInput = z.output<typeof screeningCompleteInput>;
 

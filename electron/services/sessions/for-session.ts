@@ -1,10 +1,8 @@
 import type { HandlerContext } from '../core/context';
+import { forRecord } from '../core/handler-kit';
 import { requireSession } from './session-read';
 
 /** Names the session and its patient in the audit event, after checking the session exists. */
 export async function forSession(ctx: HandlerContext, sessionId: string) {
-  const row = await requireSession(ctx.db, sessionId);
-  ctx.subject.patientId = row.patient_id;
-  ctx.subject.objectId = row.id;
-  return row;
+  return forRecord(ctx, await requireSession(ctx.db, sessionId));
 }

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Db } from '../store/database';
+import type { Queryable } from '../store/db';
 import { preparedQuery } from '../store/prepared';
 import type { TreatmentSessionRow } from '../store/schema';
 import type {
@@ -15,8 +15,6 @@ import type {
 import { AppError } from '../core/errors';
 import { sessionPlaceInCourse } from '../courses/courses';
 import { adverseEventsOfSession } from '../adverse-events/adverse-events';
-
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'executeQuery'>;
 
 // A session is read whole after every save and at signing: its fixed-shape reads are prepared.
 const sessionById = preparedQuery((db, id: string) =>

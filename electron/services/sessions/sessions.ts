@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../store/db';
 import type { Selectable } from 'kysely';
 import type { z } from 'zod';
-import type { Db } from '../store/database';
 import type { TreatmentSessionRow } from '../store/schema';
 import type {
   SessionDraftFields,
@@ -13,26 +13,12 @@ import type { Addendum } from '../../../shared/api/sessions';
 import { RANGES, type TreatmentArea } from '../../../shared/sessions/treatment-terms';
 import { missingForSigning } from '../../../shared/sessions/session-completeness';
 import { AppError } from '../core/errors';
+import { findPatientRow } from '../patients/patients';
 import { localDate } from '../core/local-date';
 import { requirePassedScreening } from '../screening/gate';
 import { courseProtocol, requireCourse } from '../courses/courses';
 import { requireUsableLot } from '../products/products';
 import { draftFieldsOf, getSession, requireSession } from './session-read';
-
-type Queryable = Pick<
-  Db,
-  'selectFrom' | 'insertInto' | 'updateTable' | 'deleteFrom' | 'executeQuery'
->;
-
-export async function requirePatient(db: Queryable, patientId: string) {
-  const row = await db
-    .selectFrom('patient')
-    .select(['id', 'archived'])
-    .where('id', '=', patientId)
-    .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', 'This patient does not exist');
-  return row;
-}
 
 /** First-expiring lot still usable today: the one the clinic should use up first. */
 async function firstUsableLot(db: Queryable, productId: string, today: string) {
@@ -136,7 +122,7 @@ export async function startSession(
   now: Date,
 ): Promise<TreatmentSession> {
   const today = localDate(now);
-  const patient = await requirePatient(db, input.patientId);
+  const patient = await findPatientRow(db, input.patientId);
   if (patient.archived === 1) {
     throw new AppError('CONFLICT', 'This patient is archived; restore the record first');
   }

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../store/database';
+import type { Queryable } from '../store/db';
 import { preparedQuery } from '../store/prepared';
 import type { StaffUserRow } from '../store/schema';
 import type { StaffUser } from '../../../shared/api/staff';
 import type { Role } from '../../../shared/api/roles';
 import { AppError } from '../core/errors';
 import { hashPassword } from '../auth/passwords';
-
-type Queryable = Pick<Db, 'selectFrom' | 'insertInto' | 'updateTable' | 'executeQuery'>;
 
 export function toStaffUser(row: StaffUserRow): StaffUser {
   return {

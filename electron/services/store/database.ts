@@ -1,11 +1,8 @@
 import Database from 'better-sqlite3';
-import type { Kysely } from 'kysely';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations/index';
-import type { StoreSchema } from './schema';
 import { connectStore } from './connection';
 import { withStatementCache } from './statement-cache';
-
-export type Db = Kysely<StoreSchema>;
+import type { Db } from './db';
 
 /** A database written by a newer Mesochart: we must not touch it, or we could corrupt it. */
 export class DatabaseTooNewError extends Error {

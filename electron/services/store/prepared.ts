@@ -10,7 +10,7 @@ import {
   type CompiledQuery,
 } from 'kysely';
 import type Database from 'better-sqlite3';
-import type { Db } from './database';
+import type { Db } from './db';
 import type { StoreSchema } from './schema';
 
 /** Builds and compiles queries only; it has no connection. */

@@ -5,7 +5,7 @@ import { runScreening } from '../../../shared/screening/screening';
 import type { ScreeningInput } from '../../../shared/screening/screening-types';
 import { allergenTags } from '../../../shared/screening/screening-types';
 import { severityRank } from '../../../shared/screening/severity';
-import { treatmentAreas } from '../../../shared/screening/treatment-areas';
+import { treatmentAreas } from '../../../shared/sessions/treatment-terms';
 import { clearInput, daysAgo, products } from './screening-fixtures';
 
 const medicineTexts = [

@@ -1,7 +1,5 @@
 export type { ImportedPhoto } from './import-photo';
 export { importPhoto } from './import-photo';
-export type { PhotoImportProgress, PhotoImportSummary, RefusedPhoto } from './import-photos';
-export { importPhotos } from './import-photos';
 export type { PhotoRefusalReason } from './photo-error';
 export { PhotoError } from './photo-error';
 export type { PhotoImportOptions } from './photo-options';
