@@ -10,6 +10,23 @@ const electronOnlyHere = {
     { name: 'electron', message: "Only electron/main and electron/preload may import 'electron'." },
   ],
 };
+// A feature is used through its index.ts, never through its files, and it never reaches into
+// app/, which composes the features. Relative paths say where an import lands: from
+// features/X, '../Y/...' is inside another feature; from app/, '../features/Y/...' is.
+const featureBoundaries = [
+  {
+    regex: '^\\.\\./(?!\\.|lib/|ui/|i18n/|app/|features/)[^/]+/',
+    message: "Import another feature through its index ('../sessions'), not its files.",
+  },
+  {
+    regex: '^\\.\\./features/[^/]+/',
+    message: "Import a feature through its index ('../features/sessions'), not its files.",
+  },
+  {
+    regex: '^(\\.\\./)+app(/|$)',
+    message: 'Features do not import from app/; app/ composes them.',
+  },
+];
 
 export default tseslint.config(
   {
@@ -92,6 +109,7 @@ export default tseslint.config(
               .filter((n) => n !== 'path' && n !== 'node:path')
               .map((name) => ({ name, message: 'The renderer has no Node APIs.' })),
           ],
+          patterns: featureBoundaries,
         },
       ],
     },

@@ -11,13 +11,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openStore } from '../services/store/database';
 const DATABASE_FILE = 'mesochart.sqlite';
-import {
-  BackupError,
-  createBackup,
-  restoreBackup,
-  verifyBackup,
-  type BackupProgress,
-} from '../services/backup/archive';
+import { BackupError, createBackup, type BackupProgress } from '../services/backup/archive';
+import { restoreBackup, verifyBackup } from '../services/backup/restore';
 import { readPassphrase } from './read-passphrase';
 
 const USAGE = `usage:

@@ -1,11 +1,9 @@
-import { op } from './operation';
+import { auditActions, op } from './operation';
 import { admin, roleSchema } from './roles';
 import { emptyInput, idSchema, isoDateTime } from './common';
 import { z } from 'zod';
 
-export const auditActions = ['create', 'read', 'update', 'delete', 'execute'] as const;
 export const auditActionSchema = z.enum(auditActions);
-export type AuditAction = z.infer<typeof auditActionSchema>;
 
 export const auditOutcomes = ['success', 'denied', 'failed'] as const;
 export const auditOutcomeSchema = z.enum(auditOutcomes);

@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import type { Access } from './roles';
-import type { AuditAction } from './audit';
+
+/** What an audited call did to its object. */
+export const auditActions = ['create', 'read', 'update', 'delete', 'execute'] as const;
+export type AuditAction = (typeof auditActions)[number];
 
 /** One operation of the contract: its input and output schemas, who may call it, how it is audited. */
 export interface OperationDef<I extends z.ZodType, O extends z.ZodType> {

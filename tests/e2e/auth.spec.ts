@@ -1,5 +1,13 @@
 import { test, expect } from '../support/fixtures';
-import { ADMIN, CLINIC, call, expectSignedIn, screenshot, seedClinic, signIn } from '../support/flows';
+import {
+  ADMIN,
+  CLINIC,
+  call,
+  expectSignedIn,
+  screenshot,
+  seedClinic,
+  signIn,
+} from '../support/flows';
 
 test('first run: the clinic is set up and its admin is signed in', async ({ page, services }) => {
   await page.goto('/');

@@ -2,7 +2,8 @@ import { createHmac } from 'node:crypto';
 import type { Queryable } from '../store/db';
 import { preparedQuery } from '../store/prepared';
 import type { AuditEventRow } from '../store/schema';
-import type { AuditAction, AuditEvent } from '../../../shared/api/audit';
+import type { AuditEvent } from '../../../shared/api/audit';
+import type { AuditAction } from '../../../shared/api/operation';
 import type { Role } from '../../../shared/api/roles';
 
 export interface AuditEntry {

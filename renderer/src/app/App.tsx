@@ -1,9 +1,7 @@
 import { Center, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../lib/session';
-import { SetupScreen } from '../features/auth/SetupScreen';
-import { SignInScreen } from '../features/auth/SignInScreen';
-import { LockScreen } from '../features/auth/LockScreen';
+import { LockScreen, SetupScreen, SignInScreen } from '../features/auth';
 import { Shell } from './Shell';
 import { ErrorScreen } from '../ui/ErrorScreen';
 

@@ -5,16 +5,16 @@ import type { StaffUser } from '../../../shared/api/staff';
 import { api, unwrap } from '../lib/api';
 import { useIdleLock } from '../lib/idle-lock';
 import { useSetSession } from '../lib/session';
-import { PatientsPage } from '../features/patients/PatientsPage';
+import { AuditPage } from '../features/audit';
+import { PatientTreatmentsPage } from '../features/chart';
+import { SettingsPage } from '../features/clinic';
+import { TabletHistoryScreen } from '../features/history';
+import { ProductsPage } from '../features/products';
+import { RecallPage } from '../features/recall';
+import { PreCheckPage } from '../features/screening';
+import { SessionPage } from '../features/sessions';
+import { PatientsPage } from './PatientsPage';
 import { TodayPage } from './TodayPage';
-import { SettingsPage } from '../features/clinic/SettingsPage';
-import { AuditPage } from '../features/audit/AuditPage';
-import { TabletHistoryScreen } from '../features/history/TabletHistoryScreen';
-import { PatientTreatmentsPage } from '../features/courses/PatientTreatmentsPage';
-import { SessionPage } from '../features/sessions/SessionPage';
-import { ProductsPage } from '../features/products/ProductsPage';
-import { RecallPage } from '../features/recall/RecallPage';
-import { PreCheckPage } from '../features/screening/PreCheckPage';
 
 interface NavItem {
   to: string;

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BackupJob, BackupStatus } from '../../../shared/api/backup';
 import { setBackupRuntime, settleBackupJobs } from '../../../electron/services/backup/jobs';
 import { tickBackupSchedule } from '../../../electron/services/backup/schedule';
-import { verifyBackup } from '../../../electron/services/backup/archive';
+import { verifyBackup } from '../../../electron/services/backup/restore';
 import { ADMIN, startClinic, type TestApp } from '../../support/helpers';
 import { FAST_KDF, PASSPHRASE, tempDir } from './backup-fixtures';
 

@@ -4,10 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BackupError,
   createBackup,
-  restoreBackup,
-  verifyBackup,
   type BackupResult,
 } from '../../../electron/services/backup/archive';
+import { restoreBackup, verifyBackup } from '../../../electron/services/backup/restore';
 import type { TestApp } from '../../support/helpers';
 import {
   FAST_KDF,

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BackupError,
   createBackup,
-  restoreBackup,
   type BackupResult,
 } from '../../../electron/services/backup/archive';
+import { restoreBackup } from '../../../electron/services/backup/restore';
 import { ChunkWriter, newHeader } from '../../../electron/services/backup/archive/encrypted-file';
 import { writeEnd, writeFileHeader } from '../../../electron/services/backup/archive/archive';
 import {

@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fontFiles, resolveResourcesDir } from '../../../electron/services/documents/render/resources-dir';
+import {
+  fontFiles,
+  resolveResourcesDir,
+} from '../../../electron/services/documents/render/resources-dir';
 import { useTempDir } from './temp-dir';
 
 const temp = useTempDir('resources');

@@ -2,15 +2,17 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  ArchivedDocumentInfo,
-  TemplateVersionInfo,
-} from '../../../shared/api/documents';
+import type { ArchivedDocumentInfo, TemplateVersionInfo } from '../../../shared/api/documents';
 import type { DocumentTemplate } from '../../../shared/documents/template-schema';
 import { ADMIN } from '../../support/helpers';
 import { PRACTITIONER, signInAs } from '../sessions/fixtures';
 import { flat, pdfText } from './pdf-tools';
-import { archivedPath, generate, startDocumentsClinic, type DocumentsClinic } from './archive-fixtures';
+import {
+  archivedPath,
+  generate,
+  startDocumentsClinic,
+  type DocumentsClinic,
+} from './archive-fixtures';
 
 let c: DocumentsClinic;
 let outside: string;

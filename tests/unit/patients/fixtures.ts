@@ -1,9 +1,6 @@
 import type { TestApp } from '../../support/helpers';
 import type { Patient } from '../../../shared/api/patients';
-import {
-  emptyHistoryAnswers,
-  type HistoryAnswers,
-} from '../../../shared/api/history';
+import { emptyHistoryAnswers, type HistoryAnswers } from '../../../shared/api/history';
 
 export function details(overrides: Record<string, unknown> = {}) {
   return {

@@ -7,6 +7,5 @@ export {
   type BackupResult,
   type CreateBackupOptions,
 } from './create-backup';
-export { restoreBackup, verifyBackup, type BackupSummary } from './restore-backup';
 export { DEFAULT_KDF, type KdfParams } from './encrypted-file';
 export { BACKUP_NAME } from './backup-paths';

@@ -27,6 +27,7 @@ import {
 import { api, unwrap } from '../../lib/api';
 import { formatDay, todayLocal } from '../../lib/dates';
 import { applyServerError } from '../../lib/forms';
+import { TREATMENTS_KEY } from '../../lib/query-keys';
 import { FormError } from '../../ui/FormError';
 
 const severityColour = { mild: 'yellow', moderate: 'orange', severe: 'red' } as const;
@@ -51,7 +52,7 @@ function RecordForm({ sessionId, onDone }: { sessionId: string; onDone: () => vo
     setFormError(null);
     try {
       await unwrap(api.adverseEvents.record(values));
-      await client.invalidateQueries({ queryKey: ['treatments'] });
+      await client.invalidateQueries({ queryKey: TREATMENTS_KEY });
       onDone();
     } catch (error) {
       setFormError(applyServerError(error, form.setError));
@@ -144,7 +145,7 @@ function ResolveForm({ event, onDone }: { event: AdverseEvent; onDone: () => voi
     setFormError(null);
     try {
       await unwrap(api.adverseEvents.resolve(values));
-      await client.invalidateQueries({ queryKey: ['treatments'] });
+      await client.invalidateQueries({ queryKey: TREATMENTS_KEY });
       onDone();
     } catch (error) {
       setFormError(applyServerError(error, form.setError));

@@ -3,14 +3,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../lib/api';
-import { openAdverseEventsKey } from '../chart/queries';
+import { adverseEventsKeys } from './queries';
 import { AdverseEventLine } from './AdverseEventsPanel';
 
 /** Open adverse events, for the chart's alerts strip: shown until each is resolved. */
 export function OpenAdverseEvents({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
   const open = useQuery({
-    queryKey: openAdverseEventsKey(patientId),
+    queryKey: adverseEventsKeys.open(patientId),
     queryFn: () => unwrap(api.adverseEvents.listOpen({ patientId })),
   });
   if (!open.data || open.data.length === 0) return null;

@@ -13,16 +13,10 @@ import {
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { auditActions, type AuditAction } from '../../../../shared/api/audit';
+import { auditActions, type AuditAction } from '../../../../shared/api/operation';
 import { api, unwrap } from '../../lib/api';
-
-interface Filters {
-  userId: string | null;
-  action: AuditAction | null;
-  patientId: string;
-  from: string;
-  to: string;
-}
+import { staffKeys } from '../staff';
+import { auditKeys, type AuditFilters } from './queries';
 
 /** A local calendar day as the UTC instant of its midnight, so filters follow the clinic's day. */
 function localMidnight(date: string, addDays = 0): string | undefined {
@@ -36,16 +30,16 @@ const outcomeColour = { success: 'teal', denied: 'orange', failed: 'red' } as co
 
 export function AuditPage() {
   const { t } = useTranslation();
-  const [filters, setFilters] = useState<Filters>({
+  const [filters, setFilters] = useState<AuditFilters>({
     userId: null,
     action: null,
     patientId: '',
     from: '',
     to: '',
   });
-  const staff = useQuery({ queryKey: ['staff'], queryFn: () => unwrap(api.staff.list({})) });
+  const staff = useQuery({ queryKey: staffKeys.list, queryFn: () => unwrap(api.staff.list({})) });
   const events = useInfiniteQuery({
-    queryKey: ['audit', filters],
+    queryKey: auditKeys.events(filters),
     initialPageParam: undefined as number | undefined,
     queryFn: ({ pageParam }) => {
       const from = localMidnight(filters.from);
@@ -67,7 +61,7 @@ export function AuditPage() {
   const verify = useMutation({ mutationFn: () => unwrap(api.audit.verify({})) });
   const rows = events.data?.pages.flatMap((p) => p.events) ?? [];
   const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
-  const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
+  const set = (patch: Partial<AuditFilters>) => setFilters((f) => ({ ...f, ...patch }));
 
   return (
     <Stack>

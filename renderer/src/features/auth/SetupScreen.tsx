@@ -9,8 +9,7 @@ import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
 import { useSetSession } from '../../lib/session';
 import { AuthFrame } from './AuthFrame';
-import { ClinicFields } from '../clinic/ClinicFields';
-import { LogoInput } from '../clinic/LogoInput';
+import { ClinicFields, LogoInput } from '../clinic';
 import { FormError } from '../../ui/FormError';
 
 const schema = setupInput

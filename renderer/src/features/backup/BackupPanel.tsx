@@ -25,10 +25,9 @@ import {
 } from '../../../../shared/api/backup';
 import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
-import { formatDateTime } from '../patients/queries';
+import { formatInstant } from '../../lib/dates';
+import { backupKeys } from './queries';
 import { FormError } from '../../ui/FormError';
-
-const STATUS_KEY = ['backup', 'status'] as const;
 
 function formatSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -43,7 +42,7 @@ function LastBackup({ status }: { status: BackupStatus }) {
       <Title order={3}>{t('backup.lastTitle')}</Title>
       {lastSuccess ? (
         <>
-          <Text>{t('backup.lastSuccess', { when: formatDateTime(lastSuccess.at) })}</Text>
+          <Text>{t('backup.lastSuccess', { when: formatInstant(lastSuccess.at) })}</Text>
           <Text size="sm" c="dimmed" style={{ wordBreak: 'break-all' }}>
             {t('backup.lastFile', { file: lastSuccess.file, size: formatSize(lastSuccess.size) })}
           </Text>
@@ -57,7 +56,7 @@ function LastBackup({ status }: { status: BackupStatus }) {
       {lastFailure ? (
         <Alert color="red">
           {t('backup.lastFailure', {
-            when: formatDateTime(lastFailure.at),
+            when: formatInstant(lastFailure.at),
             message: lastFailure.message,
           })}
         </Alert>
@@ -85,7 +84,7 @@ function SettingsForm({ status }: { status: BackupStatus }) {
     setFormError(null);
     try {
       const saved = await unwrap(api.backup.updateSettings(values));
-      client.setQueryData(STATUS_KEY, saved);
+      client.setQueryData(backupKeys.status, saved);
       form.reset({ ...values, folder: saved.folder ?? '', passphrase: '', passphraseConfirm: '' });
       notifications.show({ message: t('backup.saved'), color: 'teal' });
     } catch (error) {
@@ -171,11 +170,12 @@ function BackUpNow({ status }: { status: BackupStatus }) {
   const [jobId, setJobId] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
   const job = useQuery({
-    queryKey: ['backup', 'job', jobId],
+    queryKey: backupKeys.job(jobId),
     enabled: jobId !== null,
     queryFn: async (): Promise<BackupJob> => {
       const value = await unwrap(api.backup.job({ jobId: jobId ?? '' }));
-      if (value.status !== 'running') await client.invalidateQueries({ queryKey: STATUS_KEY });
+      if (value.status !== 'running')
+        await client.invalidateQueries({ queryKey: backupKeys.status });
       return value;
     },
     refetchInterval: (query) => (query.state.data?.status === 'running' ? 300 : false),
@@ -268,7 +268,7 @@ function BackUpNow({ status }: { status: BackupStatus }) {
 /** The admin's backup settings: where and when backups go, and a manual backup with progress. */
 export function BackupPanel() {
   const status = useQuery({
-    queryKey: STATUS_KEY,
+    queryKey: backupKeys.status,
     queryFn: () => unwrap(api.backup.status({})),
   });
   if (status.isError) return <Alert color="red">{status.error.message}</Alert>;

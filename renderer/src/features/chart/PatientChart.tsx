@@ -15,16 +15,19 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { StaffUser } from '../../../../shared/api/staff';
 import { ApiFailure, api, unwrap } from '../../lib/api';
-import { chartOpenKey, seedChart } from './queries';
-import { formatDate, patientAge, patientKeys } from '../patients/queries';
-import { AlertsStrip } from '../patients/AlertsStrip';
-import { HistoryTab } from '../history/HistoryTab';
+import { ageOn } from '../../../../shared/api/patients';
+import { formatDay } from '../../lib/dates';
+import { chartKeys, seedChart } from './queries';
+import { AlertsStrip } from './AlertsStrip';
 import { PatientOverview } from './PatientOverview';
-import { PhotosTab } from '../photos/PhotosTab';
-import { TreatmentsPanel } from '../courses/PatientTreatmentsPage';
-import { OpenAdverseEvents } from '../adverse-events/OpenAdverseEvents';
-import { DocumentsTab } from '../documents/DocumentsTab';
-import { ScreeningList } from '../screening/ScreeningList';
+import { TreatmentsPanel } from './PatientTreatmentsPage';
+import { OpenAdverseEvents } from '../adverse-events';
+import { DocumentsTab } from '../documents';
+import { HistoryTab } from '../history';
+import { patientsKeys } from '../patients';
+import { PhotosTab } from '../photos';
+import { ScreeningList } from '../screening';
+import { SessionDocumentsPanel } from '../sessions';
 
 const tabs = ['overview', 'history', 'sessions', 'photos', 'documents'] as const;
 type Tab = (typeof tabs)[number];
@@ -53,7 +56,7 @@ export function PatientChart({ user }: { user: StaffUser }) {
   const tab: Tab = tabs.find((x) => x === params.get('tab')) ?? 'overview';
   const client = useQueryClient();
   const opened = useQuery({
-    queryKey: chartOpenKey(id),
+    queryKey: chartKeys.open(id),
     queryFn: async () => {
       const data = await unwrap(api.chart.open({ patientId: id }));
       seedChart(client, id, data);
@@ -62,7 +65,7 @@ export function PatientChart({ user }: { user: StaffUser }) {
   });
   // Seeded by the call above; read through its own key so changes made on the chart show at once.
   const chart = useQuery({
-    queryKey: patientKeys.chart(id),
+    queryKey: patientsKeys.chart(id),
     queryFn: () => unwrap(api.patients.get({ id })),
     enabled: opened.isSuccess,
   });
@@ -82,8 +85,8 @@ export function PatientChart({ user }: { user: StaffUser }) {
           </Title>
           <Text c="dimmed">
             {[
-              t('patients.age', { count: patientAge(patient.dateOfBirth) }),
-              t('patients.born', { date: formatDate(patient.dateOfBirth) }),
+              t('patients.age', { count: ageOn(patient.dateOfBirth) }),
+              t('patients.born', { date: formatDay(patient.dateOfBirth) }),
               t(`patients.sexes.${patient.sex}`),
             ].join(' · ')}
           </Text>
@@ -142,6 +145,7 @@ export function PatientChart({ user }: { user: StaffUser }) {
             patientName={`${patient.givenName} ${patient.familyName}`}
             archived={patient.archived}
             user={user}
+            sessionDocuments={<SessionDocumentsPanel patientId={patient.id} />}
           />
         </Tabs.Panel>
       </Tabs>

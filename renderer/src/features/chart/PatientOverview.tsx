@@ -25,9 +25,9 @@ import {
 import type { StaffUser } from '../../../../shared/api/staff';
 import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
-import { PATIENTS_KEY, formatDate, formatDateTime, patientKeys } from '../patients/queries';
-import { ConsentsPanel } from '../consents/ConsentsPanel';
-import { PatientDetailsFields } from '../patients/PatientDetailsFields';
+import { formatDay, formatInstant } from '../../lib/dates';
+import { ConsentsPanel } from '../consents';
+import { PatientDetailsFields, patientsKeys } from '../patients';
 import { FormError } from '../../ui/FormError';
 
 function pickDetails(p: Patient): PatientDetails {
@@ -47,7 +47,7 @@ function EditDetailsForm({ patient, onDone }: { patient: Patient; onDone: () => 
     setFormError(null);
     try {
       await unwrap(api.patients.update({ ...values, id: patient.id }));
-      await client.invalidateQueries({ queryKey: [PATIENTS_KEY] });
+      await client.invalidateQueries({ queryKey: patientsKeys.all });
       notifications.show({ color: 'teal', message: t('patients.saved') });
       onDone();
     } catch (error) {
@@ -79,7 +79,7 @@ function fieldLabel(t: (k: string) => string, field: string) {
 function ChangesList({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
   const changes = useQuery({
-    queryKey: patientKeys.changes(patientId),
+    queryKey: patientsKeys.changes(patientId),
     queryFn: () => unwrap(api.patients.changes({ id: patientId })),
   });
   return (
@@ -99,7 +99,7 @@ function ChangesList({ patientId }: { patientId: string }) {
               })}
             </Text>
             <Text size="xs" c="dimmed">
-              {t('chart.changeBy', { when: formatDateTime(c.at), by: c.by })}
+              {t('chart.changeBy', { when: formatInstant(c.at), by: c.by })}
             </Text>
           </div>
         ))}
@@ -118,7 +118,7 @@ function ArchiveButton({ patient, user }: { patient: Patient; user: StaffUser })
       unwrap(api.patients.archive({ id: patient.id, archived, reason })),
     onSuccess: async () => {
       setOpen(false);
-      await client.invalidateQueries({ queryKey: [PATIENTS_KEY] });
+      await client.invalidateQueries({ queryKey: patientsKeys.all });
     },
   });
   if (user.role === 'practitioner') return null;
@@ -170,7 +170,7 @@ export function PatientOverview({ patient, user }: { patient: Patient; user: Sta
   const [editing, setEditing] = useState(false);
   const shown = (field: keyof PatientDetails) => {
     const value = patient[field];
-    if (field === 'dateOfBirth') return formatDate(value);
+    if (field === 'dateOfBirth') return formatDay(value);
     if (field === 'sex') return t(`patients.sexes.${value}`);
     return value || t('chart.empty');
   };

@@ -1,23 +1,30 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { CHART_RECENT_SCREENINGS, type ChartOpen } from '../../../../shared/api/chart';
-import { PATIENTS_KEY, patientKeys } from '../patients/queries';
+import { TREATMENTS_KEY } from '../../lib/query-keys';
+import { adverseEventsKeys } from '../adverse-events';
+import { consentsKeys } from '../consents';
+import { historyKeys } from '../history';
+import { patientsKeys } from '../patients';
+import { screeningKeys } from '../screening';
 
-export const chartOpenKey = (patientId: string) => [PATIENTS_KEY, patientId, 'open'] as const;
-export const openAdverseEventsKey = (patientId: string) =>
-  ['treatments', 'open-adverse-events', patientId] as const;
-// The limit is part of the key: the chart lists the last few checks, a session looks among more.
-export const screeningListKey = (patientId: string, limit: number) =>
-  ['screening', 'list', patientId, limit] as const;
+/** Query keys of the chart's own reads: the opened chart, and the timeline with treatment data. */
+export const chartKeys = {
+  open: (patientId: string) => [...patientsKeys.patient(patientId), 'open'] as const,
+  timeline: (patientId: string) => [...TREATMENTS_KEY, 'timeline', patientId] as const,
+};
 
 /**
  * Puts each part of an opened chart where the panel that shows it looks for it, so the first
  * screen is drawn from one call; each panel still refreshes on its own after a change.
  */
 export function seedChart(client: QueryClient, patientId: string, data: ChartOpen): void {
-  client.setQueryData(patientKeys.chart(patientId), data.chart);
-  client.setQueryData(patientKeys.history(patientId), data.history);
-  client.setQueryData(patientKeys.consents(patientId), data.consents);
-  client.setQueryData(patientKeys.changes(patientId), data.changes);
-  client.setQueryData(openAdverseEventsKey(patientId), data.openAdverseEvents);
-  client.setQueryData(screeningListKey(patientId, CHART_RECENT_SCREENINGS), data.recentScreenings);
+  client.setQueryData(patientsKeys.chart(patientId), data.chart);
+  client.setQueryData(historyKeys.latest(patientId), data.history);
+  client.setQueryData(consentsKeys.list(patientId), data.consents);
+  client.setQueryData(patientsKeys.changes(patientId), data.changes);
+  client.setQueryData(adverseEventsKeys.open(patientId), data.openAdverseEvents);
+  client.setQueryData(
+    screeningKeys.list(patientId, CHART_RECENT_SCREENINGS),
+    data.recentScreenings,
+  );
 }

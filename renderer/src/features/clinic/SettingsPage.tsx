@@ -6,22 +6,19 @@ import { Controller, useForm } from 'react-hook-form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import {
-  clinicDetailsSchema,
-  settingsSchema,
-  type Settings,
-} from '../../../../shared/api/clinic';
+import { clinicDetailsSchema, settingsSchema, type Settings } from '../../../../shared/api/clinic';
 import type { StaffUser } from '../../../../shared/api/staff';
 import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
 import { SESSION_KEY } from '../../lib/session';
 import { ClinicFields } from './ClinicFields';
 import { LogoInput } from './LogoInput';
-import { StaffPanel } from '../staff/StaffPanel';
-import { RegisterSettingsForm } from '../patients/RegisterSettingsForm';
-import { ScreeningSettingsForm } from '../screening/ScreeningSettingsForm';
-import { TemplatesPanel } from '../documents/TemplatesPanel';
-import { BackupPanel } from '../backup/BackupPanel';
+import { clinicKeys } from './queries';
+import { BackupPanel } from '../backup';
+import { TemplatesPanel } from '../documents';
+import { RegisterSettingsForm } from '../patients';
+import { ScreeningSettingsForm } from '../screening';
+import { StaffPanel } from '../staff';
 import { FormError } from '../../ui/FormError';
 
 const schema = z.object({
@@ -40,7 +37,7 @@ function ClinicSettingsForm({ settings, editable }: { settings: Settings; editab
     setFormError(null);
     try {
       const saved = await unwrap(api.clinic.updateSettings(values));
-      client.setQueryData(['settings'], saved);
+      client.setQueryData(clinicKeys.settings, saved);
       await client.invalidateQueries({ queryKey: SESSION_KEY });
       form.reset(saved);
       notifications.show({ message: t('settings.saved'), color: 'teal' });
@@ -101,7 +98,7 @@ export function SettingsPage({ user }: { user: StaffUser }) {
   const { t } = useTranslation();
   const isAdmin = user.role === 'admin';
   const settings = useQuery({
-    queryKey: ['settings'],
+    queryKey: clinicKeys.settings,
     queryFn: () => unwrap(api.clinic.settings({})),
   });
   return (

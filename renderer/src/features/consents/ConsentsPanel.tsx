@@ -20,7 +20,8 @@ import {
 } from '../../../../shared/api/consents';
 import type { ConsentKind } from '../../../../shared/api/patients';
 import { api, unwrap } from '../../lib/api';
-import { formatDateTime, patientKeys } from '../patients/queries';
+import { formatInstant } from '../../lib/dates';
+import { consentsKeys } from './queries';
 
 const decisionColour: Record<ConsentDecision, string> = {
   given: 'teal',
@@ -35,7 +36,7 @@ export function ConsentsPanel({ patientId }: { patientId: string }) {
   const [withdrawing, setWithdrawing] = useState<ConsentKind | null>(null);
   const [note, setNote] = useState('');
   const consents = useQuery({
-    queryKey: patientKeys.consents(patientId),
+    queryKey: consentsKeys.list(patientId),
     queryFn: () => unwrap(api.consents.list({ patientId })),
   });
   const record = useMutation({
@@ -44,7 +45,7 @@ export function ConsentsPanel({ patientId }: { patientId: string }) {
     onSuccess: async () => {
       setWithdrawing(null);
       setNote('');
-      await client.invalidateQueries({ queryKey: patientKeys.consents(patientId) });
+      await client.invalidateQueries({ queryKey: consentsKeys.list(patientId) });
     },
   });
   const current = new Map<ConsentKind, ConsentEvent>(
@@ -74,7 +75,7 @@ export function ConsentsPanel({ patientId }: { patientId: string }) {
                   <Text size="xs" c="dimmed">
                     {t('consents.recorded', {
                       decision: t(`consents.decisions.${event.decision}`),
-                      when: formatDateTime(event.recordedAt),
+                      when: formatInstant(event.recordedAt),
                       by: event.recordedBy,
                     })}
                     {event.note ? ` — ${event.note}` : ''}

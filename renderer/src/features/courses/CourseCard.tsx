@@ -23,6 +23,7 @@ import { followUpRecordInput, type Course } from '../../../../shared/api/courses
 import { api, unwrap } from '../../lib/api';
 import { formatDay } from '../../lib/dates';
 import { applyServerError } from '../../lib/forms';
+import { TREATMENTS_KEY } from '../../lib/query-keys';
 import { FormError } from '../../ui/FormError';
 
 const scaleValues = ['1', '2', '3', '4', '5'];
@@ -40,7 +41,7 @@ function FollowUpForm({ courseId, onDone }: { courseId: string; onDone: () => vo
     setFormError(null);
     try {
       await unwrap(api.courses.recordFollowUp(values));
-      await client.invalidateQueries({ queryKey: ['treatments'] });
+      await client.invalidateQueries({ queryKey: TREATMENTS_KEY });
       onDone();
     } catch (error) {
       setFormError(applyServerError(error, form.setError));

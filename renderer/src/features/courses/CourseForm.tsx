@@ -25,8 +25,8 @@ import {
   type TreatmentArea,
 } from '../../../../shared/sessions/treatment-terms';
 import { api, unwrap } from '../../lib/api';
-import { applyServerError } from '../../lib/forms';
-import { numberOrNull } from '../sessions/form-values';
+import { applyServerError, numberOrNull } from '../../lib/forms';
+import { TREATMENTS_KEY } from '../../lib/query-keys';
 import { FormError } from '../../ui/FormError';
 
 type Values = z.input<typeof courseCreateInput>;
@@ -67,7 +67,7 @@ export function CourseForm({
     setFormError(null);
     try {
       await unwrap(api.courses.create(values));
-      await client.invalidateQueries({ queryKey: ['treatments'] });
+      await client.invalidateQueries({ queryKey: TREATMENTS_KEY });
       onDone();
     } catch (error) {
       setFormError(applyServerError(error, form.setError));

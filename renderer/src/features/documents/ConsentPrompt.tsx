@@ -4,46 +4,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Course } from '../../../../shared/api/courses';
-import {
-  procedureKindForIndication,
-  type ArchivedDocumentInfo,
-  type ConsentValidity,
-} from '../../../../shared/api/documents';
-import type { ProcedureKind } from '../../../../shared/documents/procedure-kinds';
+import type { ArchivedDocumentInfo } from '../../../../shared/api/documents';
 import { api, unwrap } from '../../lib/api';
 import { useSession } from '../../lib/session';
-import { patientKeys } from '../patients/queries';
-import { documentKeys } from './queries';
+import { patientsKeys } from '../patients';
+import type { ConsentNeed } from './queries';
 import { GenerateConsentModal } from './GenerateConsentModal';
 import { SigningModal } from './SigningModal';
-
-export interface ConsentNeed {
-  procedureKind: ProcedureKind;
-  state: Exclude<ConsentValidity['state'], 'valid'>;
-}
-
-/**
- * The consent a session from this course needs, when the patient has no valid one for it; null
- * while unknown, without a course, or when the consent holds. It informs, it does not block.
- */
-export function useConsentNeed(patientId: string, course: Course | null): ConsentNeed | null {
-  const validity = useQuery({
-    queryKey: documentKeys.validity(patientId),
-    queryFn: () => unwrap(api.documents.consentValidity({ patientId })),
-  });
-  const products = useQuery({
-    queryKey: ['treatments', 'products', 'all'],
-    queryFn: () => unwrap(api.products.list({ includeInactive: true })),
-    enabled: course !== null,
-  });
-  if (!course || !validity.data || !products.data) return null;
-  const usesPrp = products.data.some(
-    (p) => p.category === 'prp' && course.protocol.productIds.includes(p.id),
-  );
-  const procedureKind = procedureKindForIndication(course.indication, usesPrp);
-  const state = validity.data.find((v) => v.procedureKind === procedureKind)?.state ?? 'none';
-  return state === 'valid' ? null : { procedureKind, state };
-}
 
 /** Says which consent is missing and offers to make and sign it now, or to start anyway. */
 export function ConsentPrompt({
@@ -65,7 +32,7 @@ export function ConsentPrompt({
   const session = useSession();
   const user = session.data?.user ?? null;
   const chart = useQuery({
-    queryKey: patientKeys.chart(patientId),
+    queryKey: patientsKeys.chart(patientId),
     queryFn: () => unwrap(api.patients.get({ id: patientId })),
   });
   const [generating, setGenerating] = useState(false);

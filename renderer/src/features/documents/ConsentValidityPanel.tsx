@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ConsentValidity } from '../../../../shared/api/documents';
 import { api, unwrap } from '../../lib/api';
-import { documentKeys, formatDocumentDate } from './queries';
+import { documentsKeys, formatDocumentDate } from './queries';
 
 const stateColour: Record<ConsentValidity['state'], string> = {
   valid: 'teal',
@@ -15,7 +15,7 @@ const stateColour: Record<ConsentValidity['state'], string> = {
 export function ConsentValidityPanel({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
   const validity = useQuery({
-    queryKey: documentKeys.validity(patientId),
+    queryKey: documentsKeys.validity(patientId),
     queryFn: () => unwrap(api.documents.consentValidity({ patientId })),
   });
   return (

@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   ArchivedDocumentInfo,
@@ -26,9 +26,8 @@ import { api, unwrap } from '../../lib/api';
 import { host } from '../../lib/host';
 import { ConsentValidityPanel } from './ConsentValidityPanel';
 import { GenerateConsentModal } from './GenerateConsentModal';
-import { SessionDocumentsPanel } from './SessionDocumentsPanel';
 import { SigningModal } from './SigningModal';
-import { documentKeys, formatDocumentDate } from './queries';
+import { documentsKeys, formatDocumentDate } from './queries';
 
 const statusColour: Record<DocumentStatus, string> = {
   generated: 'yellow',
@@ -45,11 +44,14 @@ export function DocumentsTab({
   patientName,
   archived,
   user,
+  sessionDocuments,
 }: {
   patientId: string;
   patientName: string;
   archived: boolean;
   user: StaffUser;
+  /** The aftercare and summary panel; the sessions feature makes it, as it lists the sessions. */
+  sessionDocuments: ReactNode;
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -58,7 +60,7 @@ export function DocumentsTab({
   const [withdrawing, setWithdrawing] = useState<ArchivedDocumentInfo | null>(null);
   const [reason, setReason] = useState('');
   const documents = useQuery({
-    queryKey: documentKeys.list(patientId),
+    queryKey: documentsKeys.list(patientId),
     queryFn: () => unwrap(api.documents.list({ patientId })),
   });
   const open = useMutation({
@@ -89,7 +91,7 @@ export function DocumentsTab({
     onSuccess: async () => {
       setWithdrawing(null);
       setReason('');
-      await client.invalidateQueries({ queryKey: documentKeys.patient(patientId) });
+      await client.invalidateQueries({ queryKey: documentsKeys.patient(patientId) });
       notifications.show({ message: t('documents.withdraw.done'), color: 'teal' });
     },
   });
@@ -98,7 +100,7 @@ export function DocumentsTab({
   return (
     <Stack gap="md">
       <ConsentValidityPanel patientId={patientId} />
-      {archived ? null : <SessionDocumentsPanel patientId={patientId} />}
+      {archived ? null : sessionDocuments}
       <Group justify="space-between" align="flex-end">
         <Text size="sm" c="dimmed" maw={620}>
           {t('documents.printHelp')}

@@ -15,15 +15,13 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import {
-  generateConsentInput,
-  type ArchivedDocumentInfo,
-} from '../../../../shared/api/documents';
+import { generateConsentInput, type ArchivedDocumentInfo } from '../../../../shared/api/documents';
 import { procedureKinds } from '../../../../shared/documents/procedure-kinds';
 import type { StaffUser } from '../../../../shared/api/staff';
 import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
-import { documentKeys } from './queries';
+import { productsKeys } from '../products';
+import { documentsKeys } from './queries';
 import { FormError } from '../../ui/FormError';
 
 /** "Name: ingredient, ingredient" per line, as the help text says. */
@@ -76,12 +74,12 @@ export function GenerateConsentModal({
   const client = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const practitioners = useQuery({
-    queryKey: ['documents', 'practitioners'],
+    queryKey: documentsKeys.practitioners,
     queryFn: () => unwrap(api.documents.practitioners({})),
     enabled: opened,
   });
   const products = useQuery({
-    queryKey: ['products', 'active'],
+    queryKey: productsKeys.forConsentForm,
     queryFn: () => unwrap(api.products.list({ includeInactive: false })),
     enabled: opened,
   });
@@ -117,7 +115,7 @@ export function GenerateConsentModal({
           intervalDays: values.intervalDays,
         }),
       );
-      await client.invalidateQueries({ queryKey: documentKeys.patient(patientId) });
+      await client.invalidateQueries({ queryKey: documentsKeys.patient(patientId) });
       form.reset();
       onGenerated(doc);
     } catch (error) {

@@ -19,7 +19,7 @@ import type { ArchivedDocumentInfo } from '../../../../shared/api/documents';
 import { ApiFailure, api, unwrap } from '../../lib/api';
 import { host } from '../../lib/host';
 import { SignaturePadField } from './SignaturePadField';
-import { documentKeys } from './queries';
+import { documentsKeys } from './queries';
 
 /**
  * The signing screen: the patient and the practitioner sign on two pads, or, for anyone who
@@ -42,7 +42,7 @@ export function SigningModal({
   const [paperSeen, setPaperSeen] = useState(false);
   const [paperNote, setPaperNote] = useState('');
   const done = async (message: string) => {
-    await client.invalidateQueries({ queryKey: documentKeys.patient(doc.patientId) });
+    await client.invalidateQueries({ queryKey: documentsKeys.patient(doc.patientId) });
     notifications.show({ message, color: 'teal' });
     onClose();
   };

@@ -31,7 +31,7 @@ import {
   type TemplateSection,
 } from '../../../../shared/documents/template-schema';
 import { ApiFailure, api, unwrap } from '../../lib/api';
-import { documentKeys } from './queries';
+import { documentsKeys } from './queries';
 import { FormError } from '../../ui/FormError';
 
 interface EditorValues {
@@ -113,7 +113,7 @@ export function TemplateEditorForm({
     }
     try {
       const saved = await unwrap(api.documents.saveTemplate(parsed.data));
-      await client.invalidateQueries({ queryKey: documentKeys.templates });
+      await client.invalidateQueries({ queryKey: documentsKeys.templates });
       notifications.show({
         message: t('templates.saved', { version: saved.version }),
         color: 'teal',

@@ -18,7 +18,7 @@ import type { TemplateVersionInfo } from '../../../../shared/api/documents';
 import { pageSizes } from '../../../../shared/documents/document-data';
 import { api, unwrap } from '../../lib/api';
 import { TemplateEditorForm } from './TemplateEditorForm';
-import { documentKeys, formatDocumentDate } from './queries';
+import { documentsKeys, formatDocumentDate } from './queries';
 
 const keyOf = (t: Pick<TemplateVersionInfo, 'kind' | 'procedureKind' | 'language'>) =>
   `${t.kind}|${t.procedureKind ?? ''}|${t.language}`;
@@ -30,19 +30,19 @@ export function TemplatesPanel() {
   const [selected, setSelected] = useState<string | null>(null);
   const [loadVersion, setLoadVersion] = useState<number | undefined>(undefined);
   const settings = useQuery({
-    queryKey: documentKeys.settings,
+    queryKey: documentsKeys.settings,
     queryFn: () => unwrap(api.documents.settings({})),
   });
   const saveSize = useMutation({
     mutationFn: (pageSize: (typeof pageSizes)[number]) =>
       unwrap(api.documents.updateSettings({ pageSize })),
     onSuccess: (saved) => {
-      client.setQueryData(documentKeys.settings, saved);
+      client.setQueryData(documentsKeys.settings, saved);
       notifications.show({ message: t('templates.paperSaved'), color: 'teal' });
     },
   });
   const list = useQuery({
-    queryKey: documentKeys.templates,
+    queryKey: documentsKeys.templates,
     queryFn: () => unwrap(api.documents.templates({})),
   });
   const current = list.data?.find((x) => keyOf(x) === selected) ?? list.data?.[0];
@@ -50,12 +50,12 @@ export function TemplatesPanel() {
     ? { kind: current.kind, procedureKind: current.procedureKind, language: current.language }
     : null;
   const history = useQuery({
-    queryKey: [...documentKeys.templates, 'history', key],
+    queryKey: documentsKeys.templateHistory(key),
     queryFn: () => unwrap(api.documents.templateHistory(key!)),
     enabled: key !== null,
   });
   const detail = useQuery({
-    queryKey: [...documentKeys.templates, 'one', key, loadVersion],
+    queryKey: documentsKeys.template(key, loadVersion),
     queryFn: () =>
       unwrap(api.documents.template({ ...key!, ...(loadVersion ? { version: loadVersion } : {}) })),
     enabled: key !== null,

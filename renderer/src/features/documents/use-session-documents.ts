@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ArchivedDocumentInfo } from '../../../../shared/api/documents';
 import { api, unwrap } from '../../lib/api';
 import { host } from '../../lib/host';
-import { documentKeys } from './queries';
+import { documentsKeys } from './queries';
 
 export type SessionDocumentKind = 'aftercare' | 'session-summary';
 
@@ -30,6 +30,6 @@ export function useSessionDocument(patientId: string) {
       }
       return doc;
     },
-    onSettled: () => client.invalidateQueries({ queryKey: documentKeys.patient(patientId) }),
+    onSettled: () => client.invalidateQueries({ queryKey: documentsKeys.patient(patientId) }),
   });
 }

@@ -3,12 +3,10 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import {
-  emptyHistoryAnswers,
-  type HistoryAnswers,
-} from '../../../../shared/api/history';
+import { emptyHistoryAnswers, type HistoryAnswers } from '../../../../shared/api/history';
 import { api, unwrap } from '../../lib/api';
-import { PATIENTS_KEY, patientKeys } from '../patients/queries';
+import { patientsKeys } from '../patients';
+import { historyKeys } from './queries';
 import { HistoryForm } from './HistoryForm';
 
 /** Staff take or update the history at the desk; the form starts from the latest answers. */
@@ -18,11 +16,11 @@ export function HistoryPage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const chart = useQuery({
-    queryKey: patientKeys.chart(id),
+    queryKey: patientsKeys.chart(id),
     queryFn: () => unwrap(api.patients.get({ id })),
   });
   const history = useQuery({
-    queryKey: patientKeys.history(id),
+    queryKey: historyKeys.latest(id),
     queryFn: () => unwrap(api.history.get({ patientId: id })),
   });
   const back = () => void navigate(`/patients/${id}?tab=history`);
@@ -33,7 +31,7 @@ export function HistoryPage() {
   const { patient } = chart.data;
   const submit = async (answers: HistoryAnswers) => {
     const saved = await unwrap(api.history.submit({ patientId: id, answers, takenBy: 'staff' }));
-    await client.invalidateQueries({ queryKey: [PATIENTS_KEY, id] });
+    await client.invalidateQueries({ queryKey: patientsKeys.patient(id) });
     notifications.show({ color: 'teal', message: t('history.saved', { version: saved.version }) });
     back();
   };

@@ -10,7 +10,8 @@ import {
   type HistoryAnswers,
 } from '../../../../shared/api/history';
 import { api, unwrap } from '../../lib/api';
-import { formatDate, formatDateTime, formatDayOf, patientKeys } from '../patients/queries';
+import { formatDay, formatDayOfInstant, formatInstant } from '../../lib/dates';
+import { historyKeys } from './queries';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
@@ -81,13 +82,13 @@ function Summary({ answers }: { answers: HistoryAnswers }) {
           {answers.conditionNotes ? text(answers.conditionNotes) : null}
           {answers.surgery.recent
             ? text(
-                `${t('history.summary.surgery', { date: formatDate(answers.surgery.date) })}${answers.surgery.details ? ` — ${answers.surgery.details}` : ''}`,
+                `${t('history.summary.surgery', { date: formatDay(answers.surgery.date) })}${answers.surgery.details ? ` — ${answers.surgery.details}` : ''}`,
               )
             : null}
           {answers.isotretinoin.taken
             ? text(
                 t('history.summary.isotretinoin', {
-                  date: formatDate(answers.isotretinoin.lastDate),
+                  date: formatDay(answers.isotretinoin.lastDate),
                 }),
               )
             : null}
@@ -102,7 +103,7 @@ function Summary({ answers }: { answers: HistoryAnswers }) {
               <div key={i}>
                 {text(
                   m.lastDose
-                    ? `${m.text} (${t('history.summary.lastDose', { date: formatDate(m.lastDose) })})`
+                    ? `${m.text} (${t('history.summary.lastDose', { date: formatDay(m.lastDose) })})`
                     : m.text,
                 )}
               </div>
@@ -119,7 +120,7 @@ function Summary({ answers }: { answers: HistoryAnswers }) {
             {answers.treatments.map((tr, i) => (
               <div key={i}>
                 {text(
-                  [tr.kind, tr.area, tr.product, tr.date ? formatDate(tr.date) : '']
+                  [tr.kind, tr.area, tr.product, tr.date ? formatDay(tr.date) : '']
                     .filter(Boolean)
                     .join(' · '),
                 )}
@@ -155,7 +156,7 @@ function Summary({ answers }: { answers: HistoryAnswers }) {
 function VersionView({ patientId, version }: { patientId: string; version: number }) {
   const { t } = useTranslation();
   const read = useQuery({
-    queryKey: [...patientKeys.history(patientId), 'version', version],
+    queryKey: historyKeys.version(patientId, version),
     queryFn: () => unwrap(api.history.version({ patientId, version })),
   });
   if (read.isError) return <Alert color="red">{read.error.message}</Alert>;
@@ -167,7 +168,7 @@ function VersionView({ patientId, version }: { patientId: string; version: numbe
       <Text fw={600}>
         {t('history.versionMeta', {
           version: v.version,
-          when: formatDateTime(v.recordedAt),
+          when: formatInstant(v.recordedAt),
           by: v.recordedBy,
         })}
         {v.takenBy === 'patient' ? ` (${t('history.takenByPatient')})` : ''}
@@ -206,7 +207,7 @@ function VersionView({ patientId, version }: { patientId: string; version: numbe
 export function HistoryTab({ patientId, archived }: { patientId: string; archived: boolean }) {
   const { t } = useTranslation();
   const history = useQuery({
-    queryKey: patientKeys.history(patientId),
+    queryKey: historyKeys.latest(patientId),
     queryFn: () => unwrap(api.history.get({ patientId })),
   });
   const [selected, setSelected] = useState<number | null>(null);
@@ -244,7 +245,8 @@ export function HistoryTab({ patientId, archived }: { patientId: string; archive
                   onClick={() => setSelected(v.version)}
                   aria-current={v.version === shown ? 'true' : undefined}
                 >
-                  {t('history.version', { version: v.version })} · {formatDayOf(v.recordedAt)}
+                  {t('history.version', { version: v.version })} ·{' '}
+                  {formatDayOfInstant(v.recordedAt)}
                 </Button>
               ))}
             </Stack>

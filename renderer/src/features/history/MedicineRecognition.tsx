@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { medicineLabel } from '../screening/medicine-label';
+import { medicineLabel } from '../screening';
 
 /**
  * What the drug reference recognises in a medicine line as it is typed ("apixaban — anticoagulant"),

@@ -2,13 +2,11 @@ import { Alert, Box, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import {
-  emptyHistoryAnswers,
-  type HistoryAnswers,
-} from '../../../../shared/api/history';
+import { emptyHistoryAnswers, type HistoryAnswers } from '../../../../shared/api/history';
 import { api, unwrap } from '../../lib/api';
 import { useSetSession } from '../../lib/session';
 import { HistoryForm } from './HistoryForm';
+import { historyKeys } from './queries';
 
 /**
  * The questionnaire in the patient's hands: no navigation, no staff data, only their first name
@@ -21,11 +19,11 @@ export function TabletHistoryScreen() {
   const navigate = useNavigate();
   const setSession = useSetSession();
   const chart = useQuery({
-    queryKey: ['tablet', id, 'chart'],
+    queryKey: historyKeys.tabletPatient(id),
     queryFn: () => unwrap(api.patients.get({ id })),
   });
   const history = useQuery({
-    queryKey: ['tablet', id, 'history'],
+    queryKey: historyKeys.tablet(id),
     queryFn: () => unwrap(api.history.get({ patientId: id })),
   });
   const lock = async () => {

@@ -2,7 +2,7 @@ import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DuplicateCandidate } from '../../../../shared/api/patients';
-import { formatDate } from './queries';
+import { formatDay } from '../../lib/dates';
 
 /** Patients who may be the person being registered, with a way to open them instead. */
 export function DuplicatePanel({
@@ -41,7 +41,7 @@ export function DuplicatePanel({
                     {name}
                   </Button>
                   <Text size="sm">
-                    {c.clinicNumber} · {formatDate(c.dateOfBirth)}
+                    {c.clinicNumber} · {formatDay(c.dateOfBirth)}
                     {c.phone ? ` · ${c.phone}` : ''}
                     {c.email ? ` · ${c.email}` : ''}
                   </Text>

@@ -27,7 +27,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../lib/api';
 import type { PatientSummary } from '../../../../shared/api/patients';
-import { formatDate, patientKeys } from './queries';
+import { formatDay } from '../../lib/dates';
+import { patientsKeys } from './queries';
 import './patient-results.css';
 
 const PAGE = 100;
@@ -55,7 +56,7 @@ export function PatientSearchPage() {
   const [scrollTo, setScrollTo] = useState<{ index: number } | null>(null);
 
   const results = useInfiniteQuery({
-    queryKey: patientKeys.search(term, includeArchived),
+    queryKey: patientsKeys.search(term, includeArchived),
     initialPageParam: 0,
     queryFn: ({ pageParam }) =>
       unwrap(api.patients.search({ query: term, includeArchived, offset: pageParam, limit: PAGE })),
@@ -269,7 +270,7 @@ const ResultList = memo(function ResultList({
                   {row.familyName}, {row.givenName}
                 </div>
                 <div className="patient-result-detail">
-                  {[row.clinicNumber, t('patients.born', { date: formatDate(row.dateOfBirth) })]
+                  {[row.clinicNumber, t('patients.born', { date: formatDay(row.dateOfBirth) })]
                     .filter(Boolean)
                     .join(' · ')}
                 </div>

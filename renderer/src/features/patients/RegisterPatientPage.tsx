@@ -16,7 +16,7 @@ import {
 } from '../../../../shared/api/patients';
 import { api, unwrap, ApiFailure } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
-import { PATIENTS_KEY } from './queries';
+import { patientsKeys } from './queries';
 import { DuplicatePanel } from './DuplicatePanel';
 import { PatientDetailsFields, emptyPatientDetails } from './PatientDetailsFields';
 import { FormError } from '../../ui/FormError';
@@ -46,7 +46,7 @@ function useDuplicates(control: Control<FormValues>) {
     probe.phone.replace(/\D/g, '').length >= 6 ||
     probe.email.includes('@');
   return useQuery({
-    queryKey: [PATIENTS_KEY, 'duplicates', probe],
+    queryKey: patientsKeys.duplicates(probe),
     queryFn: () => unwrap(api.patients.duplicates(probe)),
     enabled,
     staleTime: 0,
@@ -78,7 +78,7 @@ export function RegisterPatientPage() {
       const patient = await unwrap(
         api.patients.create({ ...values, notDuplicateOf: confirmedIds }),
       );
-      await client.invalidateQueries({ queryKey: [PATIENTS_KEY] });
+      await client.invalidateQueries({ queryKey: patientsKeys.all });
       notifications.show({
         color: 'teal',
         message: t('patients.registered', {

@@ -14,6 +14,7 @@ import {
 import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
 import { FormError } from '../../ui/FormError';
+import { patientsKeys } from './queries';
 
 function Form({ settings, editable }: { settings: PatientSettings; editable: boolean }) {
   const { t } = useTranslation();
@@ -65,7 +66,7 @@ function Form({ settings, editable }: { settings: PatientSettings; editable: boo
 /** How clinic numbers are made; only admins change it, everyone can see it. */
 export function RegisterSettingsForm({ editable }: { editable: boolean }) {
   const settings = useQuery({
-    queryKey: ['patient-settings'],
+    queryKey: patientsKeys.settings,
     queryFn: () => unwrap(api.patients.settings({})),
   });
   if (settings.isError) return <Alert color="red">{settings.error.message}</Alert>;

@@ -1,23 +1,23 @@
-import { ageOn } from '../../../../shared/api/patients';
+import type { OpInput } from '../../../../shared/api/contract';
+import { TREATMENTS_KEY } from '../../lib/query-keys';
 
-export const PATIENTS_KEY = 'patients';
+const all = ['patients'] as const;
+const patient = (id: string) => [...all, id] as const;
 
-/** Query keys of one patient's data, so a save can refresh exactly what it changed. */
-export const patientKeys = {
-  chart: (id: string) => [PATIENTS_KEY, id, 'chart'] as const,
-  changes: (id: string) => [PATIENTS_KEY, id, 'changes'] as const,
-  history: (id: string) => [PATIENTS_KEY, id, 'history'] as const,
-  consents: (id: string) => [PATIENTS_KEY, id, 'consents'] as const,
+/**
+ * Query keys of the register and of one patient. Every key of a patient's data starts with
+ * `patient(id)` (history, consents, photos and the opened chart add theirs in their own
+ * features), so a save can refresh exactly that patient, or everyone with `all`.
+ */
+export const patientsKeys = {
+  all,
+  patient,
+  chart: (id: string) => [...patient(id), 'chart'] as const,
+  changes: (id: string) => [...patient(id), 'changes'] as const,
   search: (query: string, includeArchived: boolean) =>
-    [PATIENTS_KEY, 'search', query, includeArchived] as const,
+    [...all, 'search', query, includeArchived] as const,
+  duplicates: (probe: OpInput<'patients.duplicates'>) => [...all, 'duplicates', probe] as const,
+  /** The treatments page's header: under the treatments prefix, refreshed with treatment data. */
+  onTreatmentsPage: (id: string) => [...TREATMENTS_KEY, 'patient', id] as const,
+  settings: ['patient-settings'] as const,
 };
-
-export {
-  formatDay as formatDate,
-  formatInstant as formatDateTime,
-  formatDayOfInstant as formatDayOf,
-} from '../../lib/dates';
-
-export function patientAge(dateOfBirth: string): number {
-  return ageOn(dateOfBirth);
-}

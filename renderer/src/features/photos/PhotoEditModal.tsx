@@ -26,8 +26,7 @@ import {
 import { api, unwrap } from '../../lib/api';
 import { formatInstant } from '../../lib/dates';
 import { applyServerError } from '../../lib/forms';
-import { formatTakenAt, photoKeys, usePhotoImage } from './queries';
-import { useSessionOptions } from './PhotoTagFields';
+import { formatTakenAt, photosKeys, usePhotoImage, useSessionOptions } from './queries';
 import { FormError } from '../../ui/FormError';
 
 const formSchema = photoUpdateInput.omit({ id: true });
@@ -68,12 +67,12 @@ function PhotoEditor({ photo, onClose }: { photo: Photo; onClose: () => void }) 
     },
   });
   const changes = useQuery({
-    queryKey: ['photo-changes', photo.id],
+    queryKey: photosKeys.changes(photo.id),
     queryFn: () => unwrap(api.photos.changes({ id: photo.id })),
   });
   const refresh = async () => {
-    await client.invalidateQueries({ queryKey: photoKeys.list(photo.patientId) });
-    await client.invalidateQueries({ queryKey: ['photo-changes', photo.id] });
+    await client.invalidateQueries({ queryKey: photosKeys.all(photo.patientId) });
+    await client.invalidateQueries({ queryKey: photosKeys.changes(photo.id) });
   };
   const save = useMutation({
     mutationFn: (values: FormValues) => unwrap(api.photos.update({ id: photo.id, ...values })),

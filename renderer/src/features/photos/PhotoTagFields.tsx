@@ -1,33 +1,7 @@
 import { Group, Select } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import {
-  photoAreas,
-  photoPhases,
-  photoViews,
-  type PhotoTags,
-} from '../../../../shared/api/photos';
-import { api, unwrap } from '../../lib/api';
-import { formatDay } from '../../lib/dates';
-
-/** The patient's sessions as choices, numbered as the gallery numbers them. */
-export function useSessionOptions(patientId: string) {
-  const { t } = useTranslation();
-  const sessions = useQuery({
-    queryKey: ['patients', patientId, 'sessions'],
-    queryFn: () => unwrap(api.sessions.list({ patientId })),
-  });
-  const numbered = (sessions.data ?? [])
-    .filter((s) => s.status !== 'abandoned')
-    .sort((a, b) => a.performedOn.localeCompare(b.performedOn));
-  return [
-    { value: '', label: t('photos.fields.noSession') },
-    ...numbered.map((s, i) => ({
-      value: s.id,
-      label: t('photos.sessionLabel', { number: i + 1, date: formatDay(s.performedOn) }),
-    })),
-  ];
-}
+import { photoAreas, photoPhases, photoViews, type PhotoTags } from '../../../../shared/api/photos';
+import { useSessionOptions } from './queries';
 
 interface Props {
   patientId: string;

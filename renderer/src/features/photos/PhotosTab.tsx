@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { Photo, PhotoTags } from '../../../../shared/api/photos';
 import type { StaffUser } from '../../../../shared/api/staff';
 import { api, unwrap } from '../../lib/api';
-import { patientKeys } from '../patients/queries';
-import { defaultPair, orderedPair, photoKeys } from './queries';
+import { consentsKeys } from '../consents';
+import { defaultPair, orderedPair, photosKeys } from './queries';
 import { CameraCapture } from './CameraCapture';
 import { PhotoCompare } from './PhotoCompare';
 import { PhotoEditModal } from './PhotoEditModal';
@@ -40,11 +40,11 @@ function Photos({ patientId }: { patientId: string }) {
   const [capturing, setCapturing] = useState(false);
   const importer = useImportJob(patientId);
   const consents = useQuery({
-    queryKey: patientKeys.consents(patientId),
+    queryKey: consentsKeys.list(patientId),
     queryFn: () => unwrap(api.consents.list({ patientId })),
   });
   const list = useQuery({
-    queryKey: [...photoKeys.list(patientId), includeArchived],
+    queryKey: photosKeys.list(patientId, includeArchived),
     queryFn: () => unwrap(api.photos.list({ patientId, includeArchived })),
   });
   const given = (kind: string) =>

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import {
   photoAreas,
   photoViews,
@@ -7,22 +8,50 @@ import {
   type PhotoView,
 } from '../../../../shared/api/photos';
 import { api, unwrap } from '../../lib/api';
-import { formatLocal } from '../../lib/dates';
+import { formatDay, formatLocal } from '../../lib/dates';
+import { patientsKeys } from '../patients';
+import { sessionsKeys } from '../sessions';
 
-export const photoKeys = {
-  list: (patientId: string) => ['patients', patientId, 'photos'] as const,
+const all = (patientId: string) => [...patientsKeys.patient(patientId), 'photos'] as const;
+
+/** Query keys of photos; `all` covers both listings of a patient's gallery. */
+export const photosKeys = {
+  all,
+  list: (patientId: string, includeArchived: boolean) =>
+    [...all(patientId), includeArchived] as const,
   image: (id: string, size: 'thumbnail' | 'preview') => ['photo-image', id, size] as const,
+  changes: (id: string) => ['photo-changes', id] as const,
+  importJob: (jobId: string | null) => ['photo-job', jobId] as const,
 };
 
 /** A stored image never changes (its name is its hash), so a loaded one is kept while shown. */
 export function usePhotoImage(id: string | null, size: 'thumbnail' | 'preview') {
   return useQuery({
-    queryKey: photoKeys.image(id ?? '', size),
+    queryKey: photosKeys.image(id ?? '', size),
     queryFn: async () => (await unwrap(api.photos.image({ id: id ?? '', size }))).dataUrl,
     enabled: id !== null,
     staleTime: Infinity,
     gcTime: size === 'preview' ? 60_000 : 10 * 60_000,
   });
+}
+
+/** The patient's sessions as choices, numbered as the gallery numbers them. */
+export function useSessionOptions(patientId: string) {
+  const { t } = useTranslation();
+  const sessions = useQuery({
+    queryKey: sessionsKeys.forPhotoTags(patientId),
+    queryFn: () => unwrap(api.sessions.list({ patientId })),
+  });
+  const numbered = (sessions.data ?? [])
+    .filter((s) => s.status !== 'abandoned')
+    .sort((a, b) => a.performedOn.localeCompare(b.performedOn));
+  return [
+    { value: '', label: t('photos.fields.noSession') },
+    ...numbered.map((s, i) => ({
+      value: s.id,
+      label: t('photos.sessionLabel', { number: i + 1, date: formatDay(s.performedOn) }),
+    })),
+  ];
 }
 
 /** "2025-03-01T14:05:00" in the clinic's locale, without a time-zone shift. */

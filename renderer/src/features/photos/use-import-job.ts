@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { PhotoJob } from '../../../../shared/api/photos';
 import { api, unwrap } from '../../lib/api';
-import { photoKeys } from './queries';
+import { photosKeys } from './queries';
 
 /**
  * Follows an import running in the main process: polls its progress while it runs and refreshes
@@ -13,7 +13,7 @@ export function useImportJob(patientId: string) {
   const [jobId, setJobId] = useState<string | null>(null);
   const [first, setFirst] = useState<PhotoJob | null>(null);
   const status = useQuery({
-    queryKey: ['photo-job', jobId],
+    queryKey: photosKeys.importJob(jobId),
     queryFn: () => unwrap(api.photos.importStatus({ jobId: jobId ?? '' })),
     enabled: jobId !== null,
     refetchInterval: (q) =>
@@ -31,7 +31,7 @@ export function useImportJob(patientId: string) {
   useEffect(() => {
     if (count !== seen.current || !running) {
       seen.current = count;
-      void client.invalidateQueries({ queryKey: photoKeys.list(patientId) });
+      void client.invalidateQueries({ queryKey: photosKeys.all(patientId) });
     }
   }, [count, running, client, patientId]);
 

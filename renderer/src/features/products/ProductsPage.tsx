@@ -32,10 +32,8 @@ import {
 import type { StaffUser } from '../../../../shared/api/staff';
 import { api, unwrap } from '../../lib/api';
 import { formatDay, todayLocal } from '../../lib/dates';
-import { applyServerError } from '../../lib/forms';
-import { numberOrNull } from '../sessions/form-values';
-
-const KEY = ['treatments', 'products'] as const;
+import { applyServerError, numberOrNull } from '../../lib/forms';
+import { productsKeys } from './queries';
 
 function FormAlert({ message }: { message: string | null }) {
   return message ? (
@@ -66,7 +64,7 @@ function ProductForm({ onDone }: { onDone: () => void }) {
     setFormError(null);
     try {
       await unwrap(api.products.create(values));
-      await client.invalidateQueries({ queryKey: KEY });
+      await client.invalidateQueries({ queryKey: productsKeys.all });
       onDone();
     } catch (error) {
       setFormError(applyServerError(error, form.setError));
@@ -182,7 +180,7 @@ function LotForm({ product, onDone }: { product: Product; onDone: () => void }) 
     setFormError(null);
     try {
       await unwrap(api.products.addLot(values));
-      await client.invalidateQueries({ queryKey: KEY });
+      await client.invalidateQueries({ queryKey: productsKeys.all });
       onDone();
     } catch (error) {
       setFormError(applyServerError(error, form.setError));
@@ -233,7 +231,7 @@ export function ProductsPage({ user }: { user: StaffUser }) {
   const [adding, setAdding] = useState(false);
   const [lotFor, setLotFor] = useState<Product | null>(null);
   const products = useQuery({
-    queryKey: [...KEY, 'catalogue'],
+    queryKey: productsKeys.catalogue,
     queryFn: () => unwrap(api.products.list({ includeInactive: true })),
   });
   return (

@@ -27,11 +27,13 @@ import { minOverrideReasonLength } from '../../../../shared/api/screening';
 import type { Product } from '../../../../shared/api/products';
 import type { ScreeningSettings } from '../../../../shared/screening';
 import { ApiFailure, api, unwrap } from '../../lib/api';
+import { TREATMENTS_KEY } from '../../lib/query-keys';
 import { checkFormSchema, unansweredDay, type CheckFormValues } from './check-form';
 import { DayOfQuestions } from './DayOfQuestions';
 import { FindingsPanel } from './FindingsPanel';
 import { HistorySummary } from './HistorySummary';
 import { PlanFields } from './PlanFields';
+import { screeningKeys } from './queries';
 import { FormError } from '../../ui/FormError';
 
 type Decision = 'treat' | 'stop';
@@ -73,7 +75,7 @@ function CheckForm({
   const values = useWatch({ control: form.control }) as CheckFormValues;
   const [debounced] = useDebouncedValue(JSON.stringify(values), 350);
   const preview = useQuery({
-    queryKey: ['screening', 'preview', patientId, debounced],
+    queryKey: screeningKeys.preview(patientId, debounced),
     queryFn: () =>
       unwrap(api.screening.preview({ patientId, ...(JSON.parse(debounced) as CheckFormValues) })),
     placeholderData: keepPreviousData,
@@ -117,7 +119,7 @@ function CheckForm({
               overrideReason: reason.trim() === '' ? null : reason,
             }),
           );
-          await client.invalidateQueries({ queryKey: ['screening', 'list', patientId] });
+          await client.invalidateQueries({ queryKey: screeningKeys.lists(patientId) });
           if (record.status === 'stopped') {
             notifications.show({ message: t('screening.complete.stopped'), color: 'gray' });
             void navigate(`/patients/${patientId}`);
@@ -130,7 +132,7 @@ function CheckForm({
               plannedProductIds: course ? [] : v.productIds,
             }),
           );
-          await client.invalidateQueries({ queryKey: ['treatments'] });
+          await client.invalidateQueries({ queryKey: TREATMENTS_KEY });
           void navigate(`/patients/${patientId}/sessions/${session.id}`);
         } catch (error) {
           setCompleteErrors({ for: current, fields: fieldsOf(error) });
@@ -258,24 +260,24 @@ export function PreCheckPage({ user }: { user: StaffUser }) {
   const [params] = useSearchParams();
   const courseId = params.get('course');
   const chart = useQuery({
-    queryKey: ['screening', 'patient', patientId],
+    queryKey: screeningKeys.patient(patientId),
     queryFn: () => unwrap(api.patients.get({ id: patientId })),
   });
   const prefill = useQuery({
-    queryKey: ['screening', 'prefill', patientId],
+    queryKey: screeningKeys.prefill(patientId),
     queryFn: () => unwrap(api.screening.prefill({ patientId })),
     gcTime: 0,
   });
   const products = useQuery({
-    queryKey: ['screening', 'products'],
+    queryKey: screeningKeys.products,
     queryFn: () => unwrap(api.products.list({ includeInactive: false })),
   });
   const settings = useQuery({
-    queryKey: ['screening', 'settings'],
+    queryKey: screeningKeys.settings,
     queryFn: () => unwrap(api.screening.settings({})),
   });
   const courses = useQuery({
-    queryKey: ['screening', 'courses', patientId],
+    queryKey: screeningKeys.courses(patientId),
     queryFn: () => unwrap(api.courses.list({ patientId })),
     enabled: courseId !== null,
   });

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ScreeningStatus } from '../../../../shared/api/screening';
 import { CHART_RECENT_SCREENINGS } from '../../../../shared/api/chart';
 import { api, unwrap } from '../../lib/api';
-import { screeningListKey } from '../chart/queries';
+import { screeningKeys } from './queries';
 import { formatInstant } from '../../lib/dates';
 import { severityColour } from './FindingsPanel';
 
@@ -18,7 +18,7 @@ const statusColour: Record<ScreeningStatus, string> = {
 export function ScreeningList({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
   const list = useQuery({
-    queryKey: screeningListKey(patientId, CHART_RECENT_SCREENINGS),
+    queryKey: screeningKeys.list(patientId, CHART_RECENT_SCREENINGS),
     queryFn: () => unwrap(api.screening.list({ patientId, limit: CHART_RECENT_SCREENINGS })),
   });
   if (!list.data || list.data.length === 0) return null;

@@ -25,6 +25,7 @@ import {
 import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
 import { FormError } from '../../ui/FormError';
+import { screeningKeys } from './queries';
 
 const numberFields = [
   'holdDays.aspirin',
@@ -62,7 +63,7 @@ function Form({ settings, editable }: { settings: ScreeningSettings; editable: b
     setFormError(null);
     try {
       const saved = await unwrap(api.screening.updateSettings(values));
-      client.setQueryData(['screening', 'settings'], saved);
+      client.setQueryData(screeningKeys.settings, saved);
       form.reset(saved);
       notifications.show({ message: t('screeningSettings.saved'), color: 'teal' });
     } catch (error) {
@@ -181,7 +182,7 @@ function Form({ settings, editable }: { settings: ScreeningSettings; editable: b
 /** The check's periods and severities: read by everyone, changed by admins. */
 export function ScreeningSettingsForm({ editable }: { editable: boolean }) {
   const settings = useQuery({
-    queryKey: ['screening', 'settings'],
+    queryKey: screeningKeys.settings,
     queryFn: () => unwrap(api.screening.settings({})),
   });
   if (settings.isError) {

@@ -2,7 +2,7 @@ import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api';
-import { screeningListKey } from '../chart/queries';
+import { screeningKeys } from './queries';
 import { formatInstant } from '../../lib/dates';
 import { severityColour } from './FindingsPanel';
 
@@ -22,7 +22,7 @@ export function SessionCheck({
 }) {
   const { t } = useTranslation();
   const checks = useQuery({
-    queryKey: screeningListKey(patientId, SESSION_CHECK_LOOKBACK),
+    queryKey: screeningKeys.list(patientId, SESSION_CHECK_LOOKBACK),
     queryFn: () => unwrap(api.screening.list({ patientId, limit: SESSION_CHECK_LOOKBACK })),
   });
   const check = checks.data?.find((c) => c.id === screeningId);

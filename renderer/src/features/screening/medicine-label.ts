@@ -35,8 +35,3 @@ export function medicineLabel(line: string, t: TFunction): MedicineLabel | null 
     colour: result.status === 'risk' ? 'orange' : 'teal',
   };
 }
-
-/** Blood-thinner and supplement classes the chart's alerts strip names. */
-export function isBloodThinnerLine(line: string): boolean {
-  return matchMedicineLine(line).status === 'risk';
-}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../../shared/api/products';
 import type { SessionDraftFields } from '../../../../shared/api/sessions';
 import { formatDay } from '../../lib/dates';
-import { numberOrNull } from './form-values';
+import { numberOrNull } from '../../lib/forms';
 
 /** The product lines of a session: area, product, lot (never a bare product) and volume. */
 export function ProductLines({

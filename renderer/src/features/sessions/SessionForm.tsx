@@ -7,7 +7,6 @@ import {
   Modal,
   NumberInput,
   Paper,
-  Select,
   SimpleGrid,
   Stack,
   Text,
@@ -28,21 +27,16 @@ import {
   type SessionDraftFields,
   type TreatmentSession,
 } from '../../../../shared/api/sessions';
-import {
-  anaesthesiaOptions,
-  techniqueUsesNeedle,
-  techniques,
-  treatmentAreas,
-  type TreatmentArea,
-} from '../../../../shared/sessions/treatment-terms';
+import { treatmentAreas, type TreatmentArea } from '../../../../shared/sessions/treatment-terms';
 import { missingForSigning } from '../../../../shared/sessions/session-completeness';
 import { api, unwrap } from '../../lib/api';
-import { applyServerError } from '../../lib/forms';
+import { applyServerError, numberOrNull } from '../../lib/forms';
+import { TREATMENTS_KEY } from '../../lib/query-keys';
 import { BodyDiagram } from './BodyDiagram';
 import { ProductLines } from './ProductLines';
 import { SaveStatus } from './SaveStatus';
 import { SessionHeading } from './SessionHeading';
-import { numberOrNull } from './form-values';
+import { TechniqueFields } from './TechniqueFields';
 import { useDraftAutosave } from './use-draft-autosave';
 import { FormError } from '../../ui/FormError';
 
@@ -96,7 +90,6 @@ export function SessionForm({
   const { errors } = form.formState;
   const areaArray = useFieldArray({ control: form.control, name: 'areas' });
   const areas = useWatch({ control: form.control, name: 'areas' });
-  const technique = useWatch({ control: form.control, name: 'technique' });
   const chosen = areas.map((a) => a.area);
 
   const { state, flush } = useDraftAutosave(
@@ -126,7 +119,7 @@ export function SessionForm({
     try {
       await unwrap(api.sessions.sign({ id: session.id }));
       setSigning(null);
-      await client.invalidateQueries({ queryKey: ['treatments'] });
+      await client.invalidateQueries({ queryKey: TREATMENTS_KEY });
     } catch (error) {
       setSigning(null);
       setFormError(applyServerError(error, form.setError));
@@ -137,20 +130,13 @@ export function SessionForm({
     await flush();
     try {
       await unwrap(api.sessions.abandon({ id: session.id }));
-      await client.invalidateQueries({ queryKey: ['treatments'] });
+      await client.invalidateQueries({ queryKey: TREATMENTS_KEY });
       void navigate(`/patients/${session.patientId}/treatments`);
     } catch (error) {
       setAbandoning(false);
       setFormError(applyServerError(error, form.setError));
     }
   };
-
-  const techniqueOptions = techniques.map((v) => ({ value: v, label: t(`techniques.${v}`) }));
-  const anaesthesiaData = anaesthesiaOptions.map((v) => ({
-    value: v,
-    label: t(`anaesthesia.${v}`),
-  }));
-  const needle = technique === null || techniqueUsesNeedle(technique);
 
   return (
     <form
@@ -225,98 +211,7 @@ export function SessionForm({
           <Title order={3} size="h4" mb="xs">
             {t('sessions.techniqueTitle')}
           </Title>
-          <Group align="flex-start">
-            <Controller
-              control={form.control}
-              name="technique"
-              render={({ field }) => (
-                <Select
-                  label={t('sessions.technique')}
-                  data={techniqueOptions}
-                  value={field.value}
-                  onChange={(v) => field.onChange(v)}
-                  error={errors.technique?.message}
-                  w={200}
-                />
-              )}
-            />
-            {needle ? (
-              <>
-                <Controller
-                  control={form.control}
-                  name="needleGauge"
-                  render={({ field }) => (
-                    <NumberInput
-                      label={t('sessions.needleGauge')}
-                      value={field.value ?? ''}
-                      onChange={(v) => field.onChange(numberOrNull(v))}
-                      allowDecimal={false}
-                      suffix=" G"
-                      error={errors.needleGauge?.message}
-                      w={140}
-                    />
-                  )}
-                />
-                <Controller
-                  control={form.control}
-                  name="needleLengthMm"
-                  render={({ field }) => (
-                    <NumberInput
-                      label={t('sessions.needleLength')}
-                      value={field.value ?? ''}
-                      onChange={(v) => field.onChange(numberOrNull(v))}
-                      decimalScale={1}
-                      suffix=" mm"
-                      error={errors.needleLengthMm?.message}
-                      w={150}
-                    />
-                  )}
-                />
-              </>
-            ) : null}
-            <Controller
-              control={form.control}
-              name="anaesthesia"
-              render={({ field }) => (
-                <Select
-                  label={t('sessions.anaesthesia')}
-                  data={anaesthesiaData}
-                  value={field.value}
-                  onChange={(v) => field.onChange(v)}
-                  error={errors.anaesthesia?.message}
-                  w={180}
-                />
-              )}
-            />
-            <Controller
-              control={form.control}
-              name="passes"
-              render={({ field }) => (
-                <NumberInput
-                  label={t('sessions.passes')}
-                  value={field.value ?? ''}
-                  onChange={(v) => field.onChange(numberOrNull(v))}
-                  allowDecimal={false}
-                  error={errors.passes?.message}
-                  w={110}
-                />
-              )}
-            />
-            <Controller
-              control={form.control}
-              name="points"
-              render={({ field }) => (
-                <NumberInput
-                  label={t('sessions.points')}
-                  value={field.value ?? ''}
-                  onChange={(v) => field.onChange(numberOrNull(v))}
-                  allowDecimal={false}
-                  error={errors.points?.message}
-                  w={110}
-                />
-              )}
-            />
-          </Group>
+          <TechniqueFields form={form} />
         </Paper>
 
         <Paper withBorder p="md">

@@ -6,19 +6,21 @@ import type { StaffUser } from '../../../../shared/api/staff';
 import { api, unwrap } from '../../lib/api';
 import { SessionForm } from './SessionForm';
 import { SessionView } from './SessionView';
-import { SessionCheck } from '../screening/SessionCheck';
-import { AdverseEventsPanel } from '../adverse-events/AdverseEventsPanel';
+import { sessionsKeys } from './queries';
+import { SessionCheck } from '../screening';
+import { AdverseEventsPanel } from '../adverse-events';
+import { productsKeys } from '../products';
 
 /** One session: its draft form for the practitioner who started it, otherwise the record. */
 export function SessionPage({ user }: { user: StaffUser }) {
   const { t } = useTranslation();
   const { patientId = '', sessionId = '' } = useParams();
   const session = useQuery({
-    queryKey: ['treatments', 'session', sessionId],
+    queryKey: sessionsKeys.one(sessionId),
     queryFn: () => unwrap(api.sessions.get({ id: sessionId })),
   });
   const products = useQuery({
-    queryKey: ['treatments', 'products', 'all'],
+    queryKey: productsKeys.withInactive,
     queryFn: () => unwrap(api.products.list({ includeInactive: true })),
   });
   if (session.isPending || products.isPending) {

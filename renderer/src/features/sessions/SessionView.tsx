@@ -9,9 +9,10 @@ import { addendumInput, type TreatmentSession } from '../../../../shared/api/ses
 import { api, unwrap } from '../../lib/api';
 import { formatDay, formatInstant } from '../../lib/dates';
 import { applyServerError } from '../../lib/forms';
+import { TREATMENTS_KEY } from '../../lib/query-keys';
 import { BodyDiagram } from './BodyDiagram';
 import { SessionHeading } from './SessionHeading';
-import { PrintAftercareButton } from '../documents/PrintAftercareButton';
+import { PrintAftercareButton } from '../documents';
 import { FormError } from '../../ui/FormError';
 
 function Fact({ label, value }: { label: string; value: string }) {
@@ -38,7 +39,7 @@ function AddendumForm({ sessionId }: { sessionId: string }) {
     try {
       await unwrap(api.sessions.addAddendum(values));
       form.reset({ sessionId, text: '' });
-      await client.invalidateQueries({ queryKey: ['treatments'] });
+      await client.invalidateQueries({ queryKey: TREATMENTS_KEY });
     } catch (error) {
       setFormError(applyServerError(error, form.setError));
     }

@@ -6,7 +6,8 @@ import { useNavigate } from 'react-router';
 import type { Course } from '../../../../shared/api/courses';
 import { api, unwrap } from '../../lib/api';
 import { formatDay } from '../../lib/dates';
-import { ConsentPrompt, useConsentNeed } from '../documents/ConsentPrompt';
+import { TREATMENTS_KEY } from '../../lib/query-keys';
+import { ConsentPrompt, useConsentNeed } from '../documents';
 import { FormError } from '../../ui/FormError';
 
 /** Starts today's session, from a course's protocol or on its own; the check gate is the server's. */
@@ -30,7 +31,7 @@ export function StartSession({ patientId, courses }: { patientId: string; course
       const session = await unwrap(
         api.sessions.start({ patientId, courseId: courseId ?? null, plannedProductIds: [] }),
       );
-      await client.invalidateQueries({ queryKey: ['treatments'] });
+      await client.invalidateQueries({ queryKey: TREATMENTS_KEY });
       void navigate(`/patients/${patientId}/sessions/${session.id}`);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

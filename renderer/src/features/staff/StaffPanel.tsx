@@ -26,8 +26,7 @@ import { roles, type Role } from '../../../../shared/api/roles';
 import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
 import { FormError } from '../../ui/FormError';
-
-const STAFF_KEY = ['staff'] as const;
+import { staffKeys } from './queries';
 
 function useRoleOptions() {
   const { t } = useTranslation();
@@ -48,7 +47,7 @@ function CreateStaffForm({ onDone }: { onDone: () => void }) {
     setFormError(null);
     try {
       const created = await unwrap(api.staff.create(values));
-      await client.invalidateQueries({ queryKey: STAFF_KEY });
+      await client.invalidateQueries({ queryKey: staffKeys.list });
       notifications.show({
         message: t('staff.created', { name: created.displayName }),
         color: 'teal',
@@ -166,13 +165,13 @@ export function StaffPanel({ currentUserId }: { currentUserId: string }) {
   const [resetting, setResetting] = useState<StaffUser | null>(null);
   const [deactivating, setDeactivating] = useState<StaffUser | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const staff = useQuery({ queryKey: STAFF_KEY, queryFn: () => unwrap(api.staff.list({})) });
+  const staff = useQuery({ queryKey: staffKeys.list, queryFn: () => unwrap(api.staff.list({})) });
 
   const update = async (input: { id: string; role?: Role; active?: boolean }) => {
     setError(null);
     try {
       await unwrap(api.staff.update(input));
-      await client.invalidateQueries({ queryKey: STAFF_KEY });
+      await client.invalidateQueries({ queryKey: staffKeys.list });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }

@@ -3,8 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { PatientAlert } from '../../../../shared/api/patients';
 import { api, unwrap } from '../../lib/api';
-import { patientKeys } from './queries';
-import { medicineLabel } from '../screening/medicine-label';
+import { historyKeys } from '../history';
+import { medicineLabel } from '../screening';
 
 const colour: Record<PatientAlert['kind'], string> = {
   allergy: 'red',
@@ -30,7 +30,7 @@ export function AlertsStrip({
   const { t } = useTranslation();
   // Blood thinners from the latest history's medicine lines, read with the drug reference.
   const history = useQuery({
-    queryKey: patientKeys.history(patientId ?? ''),
+    queryKey: historyKeys.latest(patientId ?? ''),
     queryFn: () => unwrap(api.history.get({ patientId: patientId ?? '' })),
     enabled: patientId !== undefined && hasHistory,
   });

@@ -19,18 +19,20 @@ import { Link, useParams } from 'react-router';
 import type { StaffUser } from '../../../../shared/api/staff';
 import { api, unwrap } from '../../lib/api';
 import { formatDay } from '../../lib/dates';
-import { CourseCard } from './CourseCard';
-import { CourseForm } from './CourseForm';
-import { OpenAdverseEvents } from '../adverse-events/OpenAdverseEvents';
-import { StartSession } from '../sessions/StartSession';
-import { Timeline } from '../chart/Timeline';
+import { OpenAdverseEvents } from '../adverse-events';
+import { CourseCard, CourseForm, coursesKeys } from '../courses';
+import { patientsKeys } from '../patients';
+import { productsKeys } from '../products';
+import { StartSession, sessionsKeys } from '../sessions';
+import { chartKeys } from './queries';
+import { Timeline } from './Timeline';
 
 /** A patient's treatments on a page of their own: header, open adverse events, then the panel. */
 export function PatientTreatmentsPage({ user }: { user: StaffUser }) {
   const { t } = useTranslation();
   const { patientId = '' } = useParams();
   const chart = useQuery({
-    queryKey: ['treatments', 'patient', patientId],
+    queryKey: patientsKeys.onTreatmentsPage(patientId),
     queryFn: () => unwrap(api.patients.get({ id: patientId })),
   });
   const patient = chart.data?.patient;
@@ -65,19 +67,19 @@ export function TreatmentsPanel({ patientId, user }: { patientId: string; user: 
   const [creating, setCreating] = useState(false);
   const canTreat = user.role === 'practitioner';
   const courses = useQuery({
-    queryKey: ['treatments', 'courses', patientId],
+    queryKey: coursesKeys.list(patientId),
     queryFn: () => unwrap(api.courses.list({ patientId })),
   });
   const sessions = useQuery({
-    queryKey: ['treatments', 'sessions', patientId],
+    queryKey: sessionsKeys.list(patientId),
     queryFn: () => unwrap(api.sessions.list({ patientId })),
   });
   const timeline = useQuery({
-    queryKey: ['treatments', 'timeline', patientId],
+    queryKey: chartKeys.timeline(patientId),
     queryFn: () => unwrap(api.chart.timeline({ patientId })),
   });
   const products = useQuery({
-    queryKey: ['treatments', 'products', 'active'],
+    queryKey: productsKeys.active,
     queryFn: () => unwrap(api.products.list({ includeInactive: false })),
     enabled: canTreat,
   });

@@ -5,13 +5,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api';
 import { formatDay } from '../../lib/dates';
-import { useSessionDocument, type SessionDocumentKind } from './use-session-documents';
+import { useSessionDocument, type SessionDocumentKind } from '../documents';
+import { sessionsKeys } from './queries';
 
 /** Aftercare sheet and session summary, made from a signed session the user chooses. */
 export function SessionDocumentsPanel({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
   const sessions = useQuery({
-    queryKey: ['treatments', 'sessions', patientId],
+    queryKey: sessionsKeys.list(patientId),
     queryFn: () => unwrap(api.sessions.list({ patientId })),
   });
   const signed = (sessions.data ?? []).filter((s) => s.status === 'signed');

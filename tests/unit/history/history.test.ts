@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { snapshot, startClinic, type TestApp } from '../../support/helpers';
-import { answers, details, register } from '../patients/fixtures';
+import { answers, register } from '../patients/fixtures';
 import { diffHistory, type HistoryVersion } from '../../../shared/api/history';
 import type { PatientAlert } from '../../../shared/api/patients';
-import type { ConsentEvent } from '../../../shared/api/consents';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -151,60 +150,5 @@ describe('medical history', () => {
     const withoutAudit = (snap: string) =>
       (JSON.parse(snap) as [string, unknown][]).filter(([t]) => !t.startsWith('audit_'));
     expect(withoutAudit(snapshot(app))).toEqual(withoutAudit(before));
-  });
-});
-
-describe('consents', () => {
-  it('records consents at intake and withdrawal as a new event', async () => {
-    const p = await app.ok<{ id: string }>('patients.create', {
-      ...details(),
-      consents: ['health-data', 'photos-record', 'reminders-sms'],
-    });
-    const list = () =>
-      app.ok<{ current: ConsentEvent[]; events: ConsentEvent[] }>('consents.list', {
-        patientId: p.id,
-      });
-    expect((await list()).current.map((c) => [c.kind, c.decision]).sort()).toEqual([
-      ['health-data', 'given'],
-      ['photos-record', 'given'],
-      ['reminders-sms', 'given'],
-    ]);
-    await app.ok('consents.record', {
-      patientId: p.id,
-      kind: 'photos-record',
-      decision: 'withdrawn',
-      note: 'Asked by phone',
-    });
-    const after = await list();
-    expect(after.current.find((c) => c.kind === 'photos-record')).toMatchObject({
-      decision: 'withdrawn',
-      note: 'Asked by phone',
-      recordedBy: 'Amira Haddad',
-    });
-    // The original consent is still there, unchanged.
-    expect(after.events.filter((e) => e.kind === 'photos-record').map((e) => e.decision)).toEqual([
-      'withdrawn',
-      'given',
-    ]);
-    const again = await app.call('consents.record', {
-      patientId: p.id,
-      kind: 'photos-other',
-      decision: 'withdrawn',
-      note: '',
-    });
-    expect(again.ok).toBe(false);
-    if (!again.ok) expect(again.error.code).toBe('CONFLICT');
-
-    const { sqlite } = app.services.state.store;
-    expect(() => sqlite.prepare('UPDATE consent_event SET decision = decision').run()).toThrow(
-      /never edited/,
-    );
-    expect(() => sqlite.prepare('DELETE FROM consent_event').run()).toThrow(/never deleted/);
-    const { events } = await app.ok<{ events: { operation: string; patientId: string | null }[] }>(
-      'audit.list',
-      { patientId: p.id },
-    );
-    // Two lists, the withdrawal, and the refused withdrawal: refusals are audited too.
-    expect(events.filter((e) => e.operation.startsWith('consents.')).length).toBe(4);
   });
 });

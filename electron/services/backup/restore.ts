@@ -3,18 +3,18 @@ import { createReadStream } from 'node:fs';
 import { mkdir, mkdtemp, open, rename, rm, rmdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { BackupError, damaged } from './backup-error';
+import { BackupError, damaged } from './archive/backup-error';
 import {
   DATABASE_ENTRY,
   checkBackupFile,
   checkEntryPath,
   checkRestoreTarget,
-} from './backup-paths';
-import { ByteSource, readEntry, type Manifest, type ManifestFile } from './archive';
-import { decryptChunks, readHeader, unlockHeader } from './encrypted-file';
-import { fsyncDirectory } from './fs-sync';
-import { DatabaseTooNewError, openStore } from '../../store/database';
-import { LATEST_SCHEMA_VERSION } from '../../store/migrations/index';
+} from './archive/backup-paths';
+import { ByteSource, readEntry, type Manifest, type ManifestFile } from './archive/archive';
+import { decryptChunks, readHeader, unlockHeader } from './archive/encrypted-file';
+import { fsyncDirectory } from './archive/fs-sync';
+import { DatabaseTooNewError, openStore } from '../store/database';
+import { LATEST_SCHEMA_VERSION } from '../store/migrations/index';
 
 export interface BackupSummary {
   createdAt: string;

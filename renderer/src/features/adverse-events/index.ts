@@ -1,0 +1,3 @@
+export { AdverseEventsPanel } from './AdverseEventsPanel';
+export { OpenAdverseEvents } from './OpenAdverseEvents';
+export { adverseEventsKeys } from './queries';

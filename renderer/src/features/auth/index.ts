@@ -1,0 +1,3 @@
+export { LockScreen } from './LockScreen';
+export { SetupScreen } from './SetupScreen';
+export { SignInScreen } from './SignInScreen';

@@ -1,0 +1,2 @@
+export { PatientChart } from './PatientChart';
+export { PatientTreatmentsPage } from './PatientTreatmentsPage';

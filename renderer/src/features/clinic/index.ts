@@ -1,0 +1,3 @@
+export { ClinicFields } from './ClinicFields';
+export { LogoInput } from './LogoInput';
+export { SettingsPage } from './SettingsPage';

@@ -1,0 +1,2 @@
+export { ConsentsPanel } from './ConsentsPanel';
+export { consentsKeys } from './queries';

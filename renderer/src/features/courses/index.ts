@@ -1,0 +1,3 @@
+export { CourseCard } from './CourseCard';
+export { CourseForm } from './CourseForm';
+export { coursesKeys } from './queries';

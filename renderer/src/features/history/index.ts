@@ -1,0 +1,4 @@
+export { HistoryPage } from './HistoryPage';
+export { HistoryTab } from './HistoryTab';
+export { TabletHistoryScreen } from './TabletHistoryScreen';
+export { historyKeys } from './queries';

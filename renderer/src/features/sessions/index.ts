@@ -1,0 +1,4 @@
+export { SessionDocumentsPanel } from './SessionDocumentsPanel';
+export { SessionPage } from './SessionPage';
+export { StartSession } from './StartSession';
+export { sessionsKeys } from './queries';

@@ -1,0 +1,2 @@
+export { StaffPanel } from './StaffPanel';
+export { staffKeys } from './queries';

@@ -1,0 +1,4 @@
+/** Query keys of staff accounts. */
+export const staffKeys = {
+  list: ['staff'] as const,
+};
