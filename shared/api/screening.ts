@@ -122,6 +122,9 @@ export const screeningListInput = z
   .object({ patientId: idSchema, limit: z.number().int().min(1).max(100).default(20) })
   .strict();
 
+/** One check of one patient: a session shows the check it rests on. */
+export const screeningGetInput = z.object({ patientId: idSchema, id: idSchema }).strict();
+
 export const screeningOperations = {
   // Periods and thresholds hold no patient data: anyone signed in may read them.
   'screening.settings': op({
@@ -158,6 +161,12 @@ export const screeningOperations = {
   'screening.list': op({
     input: screeningListInput,
     output: z.array(screeningRecordSchema),
+    access: clinical,
+    audit: { action: 'read', objectType: 'screening' },
+  }),
+  'screening.get': op({
+    input: screeningGetInput,
+    output: screeningRecordSchema,
     access: clinical,
     audit: { action: 'read', objectType: 'screening' },
   }),

@@ -3,6 +3,7 @@ import type { screeningOperations } from '../../../shared/api/screening';
 import { readScreeningSettings, writeScreeningSettings } from './settings';
 import { completeScreening, listScreenings, prefillScreening, previewScreening } from './screening';
 import { actorId, forPatient } from '../core/handler-kit';
+import { AppError } from '../core/errors';
 
 export const screeningHandlers = {
   'screening.settings': (ctx) => readScreeningSettings(ctx.db),
@@ -29,5 +30,12 @@ export const screeningHandlers = {
   'screening.list': async (ctx, input) => {
     await forPatient(ctx, input.patientId);
     return listScreenings(ctx.db, input.patientId, input.limit);
+  },
+
+  'screening.get': async (ctx, input) => {
+    await forPatient(ctx, input.patientId, input.id);
+    const [check] = await listScreenings(ctx.db, input.patientId, 1, input.id);
+    if (!check) throw new AppError('NOT_FOUND', 'This patient has no check with that identifier');
+    return check;
   },
 } satisfies DomainHandlers<typeof screeningOperations>;

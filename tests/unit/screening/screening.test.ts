@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN, snapshot } from '../../support/helpers';
+import { register } from '../patients/fixtures';
 import { PRACTITIONER, signInAs, startTreatmentClinic, type Clinic } from '../sessions/fixtures';
 import { addDaysTo, addLidocaineProduct, calmDay, submitHistory, today } from './fixtures';
 import type {
@@ -228,6 +229,19 @@ describe('completing the check', () => {
     const list = await c.app.ok<ScreeningRecord[]>('screening.list', { patientId: c.patientId });
     expect(list.map((r) => r.id)).toEqual([done.id]);
     expect(list[0]?.plannedProducts).toEqual([{ id: c.vitamins.id, name: c.vitamins.name }]);
+    // A session reads the one check it rests on, and only through its own patient.
+    expect(await c.app.ok('screening.get', { patientId: c.patientId, id: done.id })).toEqual(done);
+    const other = await register(c.app, {
+      givenName: 'Ayla',
+      familyName: 'Demir',
+      dateOfBirth: '1990-01-01',
+      phone: '+90 532 999 00 11',
+      email: 'ayla@example.com',
+    });
+    expect(await c.app.call('screening.get', { patientId: other.id, id: done.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 
   it('records a decision not to treat as stopped, which the gate then refuses', async () => {

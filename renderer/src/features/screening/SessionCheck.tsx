@@ -6,9 +6,6 @@ import { screeningKeys } from './queries';
 import { formatInstant } from '../../lib/dates';
 import { severityColour } from './FindingsPanel';
 
-// A session is started from a recent check; the newest hundred always include it.
-const SESSION_CHECK_LOOKBACK = 100;
-
 /**
  * The pre-procedure check a session was started from, shown on the session record: its outcome,
  * the findings that were acknowledged, and any override with who made it and why.
@@ -21,11 +18,10 @@ export function SessionCheck({
   screeningId: string;
 }) {
   const { t } = useTranslation();
-  const checks = useQuery({
-    queryKey: screeningKeys.list(patientId, SESSION_CHECK_LOOKBACK),
-    queryFn: () => unwrap(api.screening.list({ patientId, limit: SESSION_CHECK_LOOKBACK })),
+  const { data: check } = useQuery({
+    queryKey: screeningKeys.one(patientId, screeningId),
+    queryFn: () => unwrap(api.screening.get({ patientId, id: screeningId })),
   });
-  const check = checks.data?.find((c) => c.id === screeningId);
   if (!check) return null;
   const flagged = check.findings.filter((f) => f.severity !== 'clear');
   return (

@@ -6,6 +6,7 @@ export const screeningKeys = {
   lists,
   // The limit is part of the key: the chart lists the last few checks, a session looks among more.
   list: (patientId: string, limit: number) => [...lists(patientId), limit] as const,
+  one: (patientId: string, id: string) => [...all, 'one', patientId, id] as const,
   preview: (patientId: string, answers: string) => [...all, 'preview', patientId, answers] as const,
   patient: (patientId: string) => [...all, 'patient', patientId] as const,
   prefill: (patientId: string) => [...all, 'prefill', patientId] as const,
