@@ -2,8 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { MesochartServices } from '../../electron/services/app';
+import { emptyHistoryAnswers } from '../../shared/api/history';
 import { test, expect } from '../support/fixtures';
-import { ADMIN, call, screenshot as fullPage, seedClinic, signIn } from '../support/flows';
+import {
+  ADMIN,
+  call,
+  expectSignedIn,
+  screenshot as fullPage,
+  seedClinic,
+  signIn,
+} from '../support/flows';
 
 /** The app's header is fixed: scrolled to the top, it stays where it belongs in a full-page capture. */
 async function screenshot(page: Page, name: string) {
@@ -323,3 +331,136 @@ async function seedLots(services: MesochartServices, productId: string) {
   for (const l of products.find((p) => p.id === productId)?.lots ?? []) lots[l.lotNumber] = l.id;
   return { lots };
 }
+
+/** A patient allergic to lidocaine, on a blood thinner, with an open bruise and a stopped check. */
+async function seedAllergic(services: MesochartServices) {
+  await seedClinic(services, [PRACTITIONER]);
+  await call(services, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+  const vitamins = (await call(services, 'products.create', {
+    name: 'NCTF 135 HA',
+    manufacturer: 'Mesoline',
+    category: 'vitamins',
+    ingredients: ['sodium hyaluronate'],
+    allergens: ['hyaluronicAcid'],
+    defaultVolumeMl: 1.5,
+  })) as { id: string };
+  await call(services, 'products.addLot', {
+    productId: vitamins.id,
+    lotNumber: 'VA-001',
+    expiresOn: localDay(300),
+    receivedOn: localDay(-20),
+  });
+  const cecilia = (await call(
+    services,
+    'patients.create',
+    person('Cecilia', 'Moreno', '+34 612 345 678', 'cecilia@example.es'),
+  )) as { id: string };
+  const answers = emptyHistoryAnswers();
+  answers.allergies.other = 'Lidocaine';
+  answers.medicines = [{ text: 'Eliquis 5mg BID', lastDose: '' }];
+  await call(services, 'history.submit', { patientId: cecilia.id, answers, takenBy: 'staff' });
+  await call(services, 'auth.signOut');
+  return { vitamins, cecilia };
+}
+
+/** A check stored as the check screen stores it, on the patient's newest history version. */
+function storedCheck(
+  services: MesochartServices,
+  patientId: string,
+  productIds: string[],
+  day: string,
+  stopped?: string,
+) {
+  const { sqlite } = services.state.store;
+  const performer = sqlite
+    .prepare("SELECT id FROM staff_user WHERE role = 'practitioner'")
+    .get() as { id: string };
+  const history = sqlite
+    .prepare(
+      'SELECT id FROM medical_history_version WHERE patient_id = ? ORDER BY version DESC LIMIT 1',
+    )
+    .get(patientId) as { id: string } | undefined;
+  const findings = stopped
+    ? [
+        {
+          ruleId: 'condition.pregnancy',
+          severity: 'do-not-treat',
+          explanation: stopped,
+          patientMessage: '',
+        },
+      ]
+    : [];
+  sqlite
+    .prepare(
+      `INSERT INTO screening (id, patient_id, history_version_id, performed_on, performed_at,
+        performed_by, answers, planned_product_ids, findings, outcome, acknowledged,
+        override_reason, override_by, status)
+       VALUES (?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, '[]', NULL, NULL, ?)`,
+    )
+    .run(
+      randomUUID(),
+      patientId,
+      history?.id ?? null,
+      day,
+      `${day}T09:00:00.000Z`,
+      performer.id,
+      JSON.stringify(productIds),
+      JSON.stringify(findings),
+      stopped ? 'do-not-treat' : 'clear',
+      stopped ? 'stopped' : 'passed',
+    );
+}
+
+test('the session screen keeps the patient, her alerts and the check in view while logging', async ({
+  page,
+  services,
+}) => {
+  const { vitamins, cecilia } = await seedAllergic(services);
+  await page.goto('/');
+  await signIn(page, PRACTITIONER.username, PRACTITIONER.password);
+  await expectSignedIn(page, PRACTITIONER.displayName);
+  storedCheck(
+    services,
+    cecilia.id,
+    [vitamins.id],
+    localDay(-30),
+    'Pregnancy: mesotherapy is not recommended.',
+  );
+  storedCheck(services, cecilia.id, [vitamins.id], localDay());
+  const session = (await call(services, 'sessions.start', {
+    patientId: cecilia.id,
+    courseId: null,
+    plannedProductIds: [vitamins.id],
+  })) as { id: string };
+  await call(services, 'adverseEvents.record', {
+    sessionId: session.id,
+    kind: 'bruising',
+    severity: 'moderate',
+    onsetOn: localDay(),
+    description: 'Bruise on the left cheek',
+    actionTaken: '',
+  });
+  await page.goto(`/#/patients/${cecilia.id}/sessions/${session.id}`);
+  const cockpit = page.getByRole('region', { name: 'Patient being treated' });
+  await expect(cockpit.getByRole('heading', { name: 'Cecilia Moreno' })).toBeVisible();
+  await expect(cockpit.getByLabel('Clinic number')).toBeVisible();
+  await expect(cockpit.getByTestId('cockpit-identity')).toHaveText(
+    /^\d+ years · born Apr 12, 1986 · Female$/,
+  );
+  const alerts = cockpit.getByRole('region', { name: 'Alerts' });
+  await expect(alerts).toContainText('Allergy: Lidocaine');
+  await expect(alerts).toContainText('Blood thinner: Eliquis 5mg BID');
+  await expect(cockpit.getByTestId('open-adverse-events')).toContainText('Bruising');
+  await expect(cockpit.getByTestId('cockpit-do-not-treat')).toContainText(
+    'Pregnancy: mesotherapy is not recommended.',
+  );
+  await expect(cockpit.getByTestId('cockpit-check')).toContainText('Clear');
+  await expect(cockpit.getByTestId('cockpit-check')).toContainText('History v1');
+  await screenshot(page, 'session-cockpit-alerts');
+
+  // Logging further down the note, the cockpit stays in view.
+  await page.getByLabel('Notes').scrollIntoViewIfNeeded();
+  await expect(cockpit).toBeInViewport();
+  await expect(cockpit.getByRole('heading', { name: 'Cecilia Moreno' })).toBeInViewport();
+  await page.screenshot({ path: 'test-results/screenshots/session-cockpit-scrolled.png' });
+});

@@ -1,3 +1,4 @@
+export { AlertsStrip } from './AlertsStrip';
 export { HistoryPage } from './HistoryPage';
 export { HistoryTab } from './HistoryTab';
 export { TabletHistoryScreen } from './TabletHistoryScreen';

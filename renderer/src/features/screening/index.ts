@@ -4,3 +4,4 @@ export { ScreeningSettingsForm } from './ScreeningSettingsForm';
 export { SessionCheck } from './SessionCheck';
 export { medicineLabel } from './medicine-label';
 export { screeningKeys } from './queries';
+export { severityColour } from './FindingsPanel';

@@ -6,6 +6,7 @@ import type { StaffUser } from '../../../../shared/api/staff';
 import { api, unwrap } from '../../lib/api';
 import { SessionForm } from './SessionForm';
 import { SessionView } from './SessionView';
+import { SessionCockpit } from './SessionCockpit';
 import { sessionsKeys } from './queries';
 import { SessionCheck } from '../screening';
 import { AdverseEventsPanel } from '../adverse-events';
@@ -45,6 +46,7 @@ export function SessionPage({ user }: { user: StaffUser }) {
       <Anchor component={Link} to={`/patients/${patientId}/treatments`} size="sm">
         {t('sessions.backToTreatments')}
       </Anchor>
+      <SessionCockpit session={s} />
       {ownDraft ? (
         // Keyed by id so a different session never inherits this one's form state.
         <SessionForm key={s.id} session={s} products={products.data} />

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { PatientAlert } from '../../../../shared/api/patients';
 import { api, unwrap } from '../../lib/api';
-import { historyKeys } from '../history';
+import { historyKeys } from './queries';
 import { medicineLabel } from '../screening';
 
 const colour: Record<PatientAlert['kind'], string> = {
