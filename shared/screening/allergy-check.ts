@@ -30,7 +30,7 @@ interface PatientAllergy {
 const tokenised = allergenGroups.map((g) => ({ group: g, terms: g.terms.map(normaliseName) }));
 const anyAnaesthetic = anyLocalAnaestheticTerms.map(normaliseName);
 
-function containsPhrase(haystack: readonly string[], phrase: readonly string[]): boolean {
+export function containsPhrase(haystack: readonly string[], phrase: readonly string[]): boolean {
   if (phrase.length === 0 || phrase.length > haystack.length) return false;
   for (let i = 0; i + phrase.length <= haystack.length; i++) {
     if (phrase.every((word, k) => haystack[i + k] === word)) return true;
@@ -42,7 +42,11 @@ function containsPhrase(haystack: readonly string[], phrase: readonly string[]):
  * Exact phrase, or (for what a patient wrote) a single long word one slip away ("lignocain").
  * Only one edit: the -caine names differ from each other by two or three letters.
  */
-function mentions(tokens: readonly string[], term: readonly string[], fuzzy: boolean): boolean {
+export function mentions(
+  tokens: readonly string[],
+  term: readonly string[],
+  fuzzy: boolean,
+): boolean {
   if (containsPhrase(tokens, term)) return true;
   const [word] = term;
   if (!fuzzy || term.length !== 1 || word === undefined) return false;

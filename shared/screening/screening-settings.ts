@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { facialAreas, treatmentAreas } from '../sessions/treatment-terms';
+import { defaultSubstanceSettings, substanceSettingsSchema } from './anaesthetic-reference';
 
 /**
  * Every period, window and judgment-call severity the pre-procedure check uses. Clinics disagree
@@ -49,6 +50,15 @@ export const screeningSettingsSchema = z.object({
    * a note) unless the clinic prefers caution.
    */
   cox2SelectiveSeverity: z.enum(['clear', 'caution']),
+  /**
+   * A blood thinner the patient took on her own (not prescribed) within its hold period. The
+   * default follows issue 14 (do-not-treat); the clinical reference rates over-the-counter
+   * aspirin and NSAIDs as caution, which a clinic may choose here. A prescribed thinner is never
+   * affected: it stays caution and the patient is never told to stop it.
+   */
+  selfMedicatedThinnerWithinHold: z.enum(['caution', 'do-not-treat']),
+  /** The anaesthetics and numbing preparations the clinic uses, for the allergy cross-check. */
+  substances: substanceSettingsSchema,
   severities: z.object({
     breastfeeding: judgment,
     pregnancyUnsure: judgment,
@@ -89,6 +99,8 @@ export const defaultScreeningSettings: ScreeningSettings = {
   antibioticsWindowDays: 14,
   herpesAreas: [...facialAreas],
   cox2SelectiveSeverity: 'clear',
+  selfMedicatedThinnerWithinHold: 'do-not-treat',
+  substances: defaultSubstanceSettings,
   severities: {
     breastfeeding: 'caution',
     // A possible pregnancy is treated as one until it is ruled out.

@@ -99,7 +99,14 @@ export type AreaProcedure = z.infer<typeof areaProcedureSchema>;
 /** The questions asked on the day. null means "not answered yet", which the check flags. */
 export const dayOfAnswersSchema = z.object({
   /** Last dose of each blood-thinner line (history or new), by medicine line id. */
-  lastDoses: z.array(z.object({ lineId: z.string().min(1).max(64), lastDose: isoDate.nullable() })),
+  lastDoses: z.array(
+    z.object({
+      lineId: z.string().min(1).max(64),
+      lastDose: isoDate.nullable(),
+      /** Prescribed or self-medicated, asked at the check; absent or null when not asked. */
+      supply: z.enum(['prescribed', 'self-medicated']).nullable().optional(),
+    }),
+  ),
   hoursSinceAlcohol: z
     .union([
       z.number().min(0, 'Hours since alcohol cannot be negative').max(100_000),

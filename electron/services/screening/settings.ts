@@ -20,6 +20,12 @@ const slot = settingSlot<ScreeningSettings>(
       ...stored,
       holdDays: { ...defaults.holdDays, ...stored.holdDays },
       severities: { ...defaults.severities, ...stored.severities },
+      // A stored list wins as a whole (a clinic may remove an agent); severities merge key by key.
+      substances: {
+        ...defaults.substances,
+        ...stored.substances,
+        severities: { ...defaults.substances.severities, ...stored.substances?.severities },
+      },
     };
   },
 );

@@ -250,16 +250,17 @@ describe('runScreening: medicines', () => {
     expect(result.findings[0]?.explanation).toContain(prescribedAdvice);
   });
 
-  it('applies the hold period to self-medicated NSAIDs, supplements and OTC aspirin', () => {
+  it('refuses self-medicated NSAIDs, supplements and OTC aspirin within the hold period (clinic default)', () => {
     const result = screen((i) => {
       i.history.medicines.push(medicine('m1', 'ibuprofen 400mg', { lastDose: daysAgo(2) }));
       i.history.medicines.push(medicine('m2', 'fish oil', { lastDose: daysAgo(20) }));
       i.history.medicines.push(medicine('m3', 'Anadin Extra', { lastDose: daysAgo(3) }));
     });
     const byLine = Object.fromEntries(result.findings.map((f) => [f.medicineLineId, f]));
-    expect(byLine.m1).toMatchObject({ ruleId: 'medicine.within-hold', severity: 'caution' });
+    // Issue 14: self-medicated within the hold is do-not-treat unless the clinic chooses caution.
+    expect(byLine.m1).toMatchObject({ ruleId: 'medicine.within-hold', severity: 'do-not-treat' });
     expect(byLine.m2).toMatchObject({ ruleId: 'medicine.outside-hold', severity: 'clear' });
-    expect(byLine.m3).toMatchObject({ ruleId: 'medicine.within-hold', severity: 'caution' });
+    expect(byLine.m3).toMatchObject({ ruleId: 'medicine.within-hold', severity: 'do-not-treat' });
     expect(byLine.m1?.patientMessage).toMatch(/avoid it for 7 days/i);
   });
 
@@ -300,7 +301,7 @@ describe('runScreening: medicines', () => {
       i.history.medicines.push(medicine('m1', 'aspirin 75mg', { lastDose: daysAgo(60) }));
     });
     expect(result.findings[0]).toMatchObject({
-      ruleId: 'medicine.aspirin-supply-unknown',
+      ruleId: 'medicine.supply-unknown',
       severity: 'caution',
     });
     expect(result.findings[0]?.patientMessage).not.toMatch(/\b(stop|avoid)\b/i);

@@ -48,7 +48,7 @@ function plan(c: Clinic, patch: Record<string, unknown> = {}) {
 }
 
 describe('preview', () => {
-  it('gives cautions for a DOAC and ibuprofen 3 days ago, never advising to stop the DOAC', async () => {
+  it('cautions for a DOAC and refuses self-medicated ibuprofen 3 days ago, never advising to stop the DOAC', async () => {
     const c = await setUp();
     await submitHistory(c.app, c.patientId, (a) => {
       a.medicines = [
@@ -59,7 +59,8 @@ describe('preview', () => {
     });
     const before = screeningRows(c).length;
     const result = await c.app.ok<ScreeningPreview>('screening.preview', plan(c));
-    expect(result.outcome).toBe('caution');
+    // Issue 14's default: a self-medicated thinner within its hold period is do-not-treat.
+    expect(result.outcome).toBe('do-not-treat');
     const doac = result.findings.find((f) => f.ruleId === 'medicine.anticoagulant');
     expect(doac?.severity).toBe('caution');
     expect(doac?.explanation).toContain('apixaban');
@@ -67,7 +68,7 @@ describe('preview', () => {
     expect(doac?.patientMessage).toContain('Keep taking your apixaban');
     expect(doac?.patientMessage).not.toMatch(/\bstop/i);
     const nsaid = result.findings.find((f) => f.ruleId === 'medicine.within-hold');
-    expect(nsaid?.severity).toBe('caution');
+    expect(nsaid?.severity).toBe('do-not-treat');
     expect(nsaid?.explanation).toContain('3 day(s) ago');
     // The unknown line is kept as typed and flagged, never dropped.
     const unknown = result.findings.find((f) => f.ruleId === 'medicine.not-recognised');

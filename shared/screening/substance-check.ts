@@ -1,0 +1,476 @@
+import type {
+  AnaestheticAgent,
+  AnaestheticFamily,
+  AnaestheticPreparation,
+  SubstanceSettings,
+} from './anaesthetic-reference';
+import { allergenGroups, anyLocalAnaestheticTerms } from './allergen-groups';
+import { allergenGroupsIn, checkAllergies, containsPhrase, mentions } from './allergy-check';
+import { isNumberLike } from './medicine-line-words';
+import type { ScreeningSettings } from './screening-settings';
+import type {
+  AllergenTag,
+  HistoryFacts,
+  PlannedProduct,
+  ScreeningFinding,
+} from './screening-types';
+import type { Severity } from './severity';
+import { severityRank, worstSeverity } from './severity';
+import { normaliseName } from './text-normalise';
+
+/**
+ * Every substance that enters the patient at a session, against her allergies and intolerances:
+ * catalogue products, the anaesthesia (an injected agent or a numbing cream, read through the
+ * clinic's list of preparations and their ingredients) and anything added during the session.
+ *
+ * What is not an anaesthetic is judged by the pre-procedure check's own allergy rules
+ * (checkAllergies): soy, egg, hyaluronic acid, venom and hyaluronidase, latex, an ingredient named
+ * directly. Anaesthetics are judged here, by agent and chemical family, so that a clinic's own
+ * brands and creams count and the family severities are the clinic's settings.
+ *
+ */
+
+export const substanceSources = ['product', 'anaesthesia', 'addition'] as const;
+export type SubstanceSource = (typeof substanceSources)[number];
+
+export interface SubstanceLine {
+  /**
+   * Stable across autosaves (see substanceKey), so an override recorded for a line still applies
+   * after the draft's lines are rewritten.
+   */
+  readonly key: string;
+  readonly source: SubstanceSource;
+  /** As the catalogue names it, or as chosen or typed in the anaesthesia or additions field. */
+  readonly name: string;
+  /** The catalogue's ingredient list, or what the practitioner typed; may be empty. */
+  readonly ingredients: readonly string[];
+  /** Catalogue allergen flags; only products have them. */
+  readonly allergenFlags?: readonly AllergenTag[];
+  /** The clinic preparation chosen from the list, when it was chosen rather than typed. */
+  readonly preparationId?: string | null;
+}
+
+export interface SubstanceLineResult {
+  readonly key: string;
+  readonly source: SubstanceSource;
+  readonly name: string;
+  /** The clinic preparation the line was read as, for the field's hint ("EMLA: lidocaine + prilocaine"). */
+  readonly preparation: { readonly id: string; readonly name: string } | null;
+  /** Anaesthetic agents recognised in the line, by generic name. */
+  readonly agents: readonly string[];
+  /** The worst severity of the line's findings; "clear" when there are none. */
+  readonly severity: Severity;
+  /** Worst first; `productId` carries the line's key, as the check's findings carry a product id. */
+  readonly findings: readonly ScreeningFinding[];
+}
+
+export interface SubstanceCheckSettings {
+  readonly screening: ScreeningSettings;
+  readonly substances: SubstanceSettings;
+}
+
+/** A key that stays the same while the line means the same substance. */
+export function substanceKey(line: {
+  source: SubstanceSource;
+  name: string;
+  productId?: string;
+  preparationId?: string | null;
+}): string {
+  if (line.source === 'product' && line.productId) return `product:${line.productId}`;
+  if (line.preparationId) return `${line.source}:${line.preparationId}`;
+  return `${line.source}:${normaliseName(line.name).join('-')}`;
+}
+
+/** Words that say "a local anaesthetic" without naming one. */
+const anyAnaestheticPhrases = anyLocalAnaestheticTerms.map(normaliseName);
+const anyAnaestheticWords = new Set(anyAnaestheticPhrases.flat());
+/** Para-aminobenzoic acid: esters are metabolised to it, so a PABA allergy reaches every ester. */
+const pabaPhrases = ['paba', 'para aminobenzoic', 'p aminobenzoic', 'aminobenzoic'].map(
+  normaliseName,
+);
+
+interface Compiled {
+  readonly agents: ReadonlyArray<{ agent: AnaestheticAgent; terms: string[][] }>;
+  readonly agentsById: ReadonlyMap<string, AnaestheticAgent>;
+  readonly preparations: ReadonlyArray<{
+    preparation: AnaestheticPreparation;
+    /** Names as written, and those without a strength, to match text that adds one. */
+    exact: string[][];
+    loose: string[][];
+  }>;
+  readonly preparationsById: ReadonlyMap<string, AnaestheticPreparation>;
+  /** Tokens that name an anaesthetic: removed before the general allergy rules see a text. */
+  readonly anaestheticWords: ReadonlySet<string>;
+}
+
+const compiledCache = new WeakMap<SubstanceSettings, Compiled>();
+
+function compile(settings: SubstanceSettings): Compiled {
+  const cached = compiledCache.get(settings);
+  if (cached) return cached;
+  const agents = settings.agents.map((agent) => ({
+    agent,
+    terms: [agent.name, ...agent.synonyms].map(normaliseName).filter((t) => t.length > 0),
+  }));
+  const preparations = settings.preparations.map((preparation) => {
+    const exact = [preparation.name, ...preparation.synonyms]
+      .map(normaliseName)
+      .filter((t) => t.length > 0);
+    // A name without a strength ("EMLA") also matches text that gives one ("EMLA 5%"); a name
+    // with one ("Lidocaine 1%") never matches another strength, nor plain "lidocaine".
+    const loose = exact.filter((t) => !t.some(isNumberLike));
+    return { preparation, exact, loose };
+  });
+  const anaestheticWords = new Set<string>([
+    ...anyAnaestheticWords,
+    'caine',
+    ...agents.flatMap((a) => a.terms.flat()),
+    ...allergenGroups
+      .filter((g) => g.id === 'amide-anaesthetic' || g.id === 'ester-anaesthetic')
+      .flatMap((g) => g.terms.flatMap(normaliseName)),
+    // Single-word brands of preparations (EMLA, Pliaglis); never words such as "cream".
+    ...preparations.flatMap((p) => p.loose.filter((t) => t.length === 1).flat()),
+  ]);
+  for (const word of [...anaestheticWords]) if (isNumberLike(word)) anaestheticWords.delete(word);
+  const result: Compiled = {
+    agents,
+    agentsById: new Map(settings.agents.map((a) => [a.id, a])),
+    preparations,
+    preparationsById: new Map(settings.preparations.map((p) => [p.id, p])),
+    anaestheticWords,
+  };
+  compiledCache.set(settings, result);
+  return result;
+}
+
+const familyLabel: Record<AnaestheticFamily, string> = {
+  amide: 'amide local anaesthetics',
+  ester: 'ester local anaesthetics',
+};
+
+function familiesIn(text: string, fuzzy: boolean): Set<AnaestheticFamily> {
+  // Only named anaesthetics count here; "local anaesthetic" on its own is read separately.
+  const named = normaliseName(text).filter((t) => !anyAnaestheticWords.has(t));
+  const groups = allergenGroupsIn(named.join(' '), fuzzy);
+  const families = new Set<AnaestheticFamily>();
+  if (groups.has('amide-anaesthetic')) families.add('amide');
+  if (groups.has('ester-anaesthetic')) families.add('ester');
+  return families;
+}
+
+function agentsIn(
+  tokens: readonly string[],
+  compiled: Compiled,
+  fuzzy: boolean,
+): AnaestheticAgent[] {
+  return compiled.agents
+    .filter(({ terms }) => terms.some((term) => mentions(tokens, term, fuzzy)))
+    .map(({ agent }) => agent);
+}
+
+/** The preparation a name stands for: the longest name matched, strengths first. */
+function preparationIn(
+  tokens: readonly string[],
+  compiled: Compiled,
+): AnaestheticPreparation | null {
+  const loose = tokens.filter((t) => !isNumberLike(t));
+  let best: { preparation: AnaestheticPreparation; score: number } | null = null;
+  for (const { preparation, exact, loose: looseTerms } of compiled.preparations) {
+    for (const term of exact) {
+      if (containsPhrase(tokens, term) && (best === null || term.length * 2 > best.score)) {
+        best = { preparation, score: term.length * 2 };
+      }
+    }
+    for (const term of looseTerms) {
+      if (containsPhrase(loose, term) && (best === null || term.length * 2 - 1 > best.score)) {
+        best = { preparation, score: term.length * 2 - 1 };
+      }
+    }
+  }
+  return best?.preparation ?? null;
+}
+
+/** "Lidocaine", "a caine", "local anaesthetics", "PABA": what an allergy line says of anaesthetics. */
+interface AnaestheticAllergy {
+  readonly source: string;
+  readonly agents: ReadonlyMap<string, AnaestheticAgent>;
+  readonly families: ReadonlySet<AnaestheticFamily>;
+  /** Every local anaesthetic: the ticked box, "local anaesthetics", "caines". */
+  readonly any: boolean;
+}
+
+function isUnknownCaine(token: string, compiled: Compiled): boolean {
+  if (token === 'caine') return true;
+  return token.endsWith('caine') && !compiled.anaestheticWords.has(token);
+}
+
+function readAllergyText(text: string, compiled: Compiled): AnaestheticAllergy | null {
+  const tokens = normaliseName(text);
+  const agents = new Map(agentsIn(tokens, compiled, true).map((a) => [a.id, a]));
+  const preparation = preparationIn(tokens, compiled);
+  for (const id of preparation?.agents ?? []) {
+    const agent = compiled.agentsById.get(id);
+    if (agent) agents.set(agent.id, agent);
+  }
+  const families = familiesIn(text, true);
+  for (const agent of agents.values()) families.add(agent.family);
+  const saysAmide = tokens.includes('amide');
+  const saysEster = tokens.includes('ester');
+  const paba = pabaPhrases.some((p) => containsPhrase(tokens, p));
+  const general =
+    anyAnaestheticPhrases.some((p) => containsPhrase(tokens, p)) ||
+    tokens.some((t) => isUnknownCaine(t, compiled));
+  let any = false;
+  if (general && (saysAmide || saysEster) && agents.size === 0) {
+    // "Allergic to ester local anaesthetics": the family, not every anaesthetic.
+    if (saysAmide) families.add('amide');
+    if (saysEster) families.add('ester');
+  } else if (general) {
+    any = true;
+  }
+  if (paba) families.add('ester');
+  if (!any && agents.size === 0 && families.size === 0) return null;
+  return { source: text.trim(), agents, families, any };
+}
+
+function anaestheticAllergies(
+  allergies: HistoryFacts['allergies'],
+  compiled: Compiled,
+): AnaestheticAllergy[] {
+  const out: AnaestheticAllergy[] = [];
+  for (const tag of allergies.ticked) {
+    if (tag === 'local-anaesthetic') {
+      out.push({
+        source: tag.replace(/-/g, ' '),
+        agents: new Map(),
+        families: new Set(),
+        any: true,
+      });
+    }
+  }
+  for (const text of allergies.freeText) {
+    if (text.trim() === '') continue;
+    const reading = readAllergyText(text, compiled);
+    if (reading) out.push(reading);
+  }
+  return out;
+}
+
+/** What a substance line contains, anaesthetics by agent and family, the rest for checkAllergies. */
+interface SubstanceReading {
+  readonly line: SubstanceLine;
+  readonly preparation: AnaestheticPreparation | null;
+  readonly agents: ReadonlyMap<string, AnaestheticAgent>;
+  /** A family shown by a name the clinic's list does not have (a brand), with that text. */
+  readonly unnamedFamilies: ReadonlyMap<AnaestheticFamily, string>;
+  /** Why the line contains a local anaesthetic nobody named; null when none or all are named. */
+  readonly unspecified: string | null;
+  /** Everything else, anaesthetic words removed, for the general allergy rules. */
+  readonly otherIngredients: readonly string[];
+}
+
+function withoutAnaesthetics(text: string, compiled: Compiled): string | null {
+  const kept = normaliseName(text).filter((t) => !compiled.anaestheticWords.has(t));
+  return kept.some((t) => !isNumberLike(t)) ? kept.join(' ') : null;
+}
+
+function readSubstance(line: SubstanceLine, compiled: Compiled): SubstanceReading {
+  // Catalogue text is matched exactly; what a practitioner types tolerates one slip.
+  const fuzzy = line.source !== 'product';
+  const chosen =
+    line.preparationId == null ? null : (compiled.preparationsById.get(line.preparationId) ?? null);
+  const preparation = chosen ?? preparationIn(normaliseName(line.name), compiled);
+  const agents = new Map<string, AnaestheticAgent>();
+  for (const id of preparation?.agents ?? []) {
+    const agent = compiled.agentsById.get(id);
+    if (agent) agents.set(agent.id, agent);
+  }
+  const unnamedFamilies = new Map<AnaestheticFamily, string>();
+  let unspecified: string | null = null;
+  // The name counts too: "Lidocaine 2%" typed in the anaesthesia field is its own ingredient list.
+  for (const text of [line.name, ...line.ingredients]) {
+    const tokens = normaliseName(text);
+    const named = agentsIn(tokens, compiled, fuzzy);
+    for (const agent of named) agents.set(agent.id, agent);
+    for (const family of familiesIn(text, fuzzy)) {
+      if (!named.some((a) => a.family === family) && !unnamedFamilies.has(family)) {
+        unnamedFamilies.set(family, text.trim());
+      }
+    }
+    const general = anyAnaestheticPhrases.some((p) => containsPhrase(tokens, p));
+    if (general && named.length === 0 && unspecified === null) unspecified = `"${text.trim()}"`;
+  }
+  // A brand the clinic's list lacks only matters for a family no named agent stands for.
+  for (const agent of agents.values()) unnamedFamilies.delete(agent.family);
+  if (line.allergenFlags?.includes('local-anaesthetic') && unspecified === null) {
+    unspecified = 'flagged in the catalogue as containing a local anaesthetic';
+  }
+  if (agents.size > 0 || unnamedFamilies.size > 0) unspecified = null;
+  const texts =
+    line.source === 'product' || line.ingredients.length > 0 || preparation !== null
+      ? [...line.ingredients]
+      : [line.name];
+  const otherIngredients = [
+    ...texts.flatMap((t) => {
+      const kept = withoutAnaesthetics(t, compiled);
+      return kept === null ? [] : [kept];
+    }),
+    ...(preparation?.otherIngredients ?? []),
+  ];
+  return { line, preparation, agents, unnamedFamilies, unspecified, otherIngredients };
+}
+
+const noun: Record<SubstanceSource, string> = {
+  product: 'product',
+  anaesthesia: 'anaesthetic',
+  addition: 'substance',
+};
+
+function refuseMessage(line: SubstanceLine): string {
+  return `${line.name} contains something you told us you react to, so it will not be used.`;
+}
+
+function names(list: Iterable<AnaestheticAgent>): string {
+  return [...list].map((a) => a.name).join(' + ');
+}
+
+/** The most specific thing one anaesthetic allergy says about one substance, if anything. */
+function anaestheticHit(
+  allergy: AnaestheticAllergy,
+  substance: SubstanceReading,
+  settings: SubstanceSettings,
+): ScreeningFinding | null {
+  const { line } = substance;
+  const what = `${line.name}${substance.preparation ? ` (${substance.preparation.name})` : ''}`;
+  const finding = (
+    ruleId: string,
+    severity: Severity,
+    explanation: string,
+    patientMessage: string,
+  ): ScreeningFinding => ({ ruleId, severity, explanation, patientMessage, productId: line.key });
+
+  const shared = [...substance.agents.values()].filter((a) => allergy.agents.has(a.id));
+  if (shared.length > 0) {
+    return finding(
+      'allergy.substance-agent',
+      'do-not-treat',
+      `Allergy or intolerance "${allergy.source}" and ${what} contains ${names(shared)}. ` +
+        `Do not use this ${noun[line.source]}.`,
+      refuseMessage(line),
+    );
+  }
+  const lineFamilies = new Set<AnaestheticFamily>([
+    ...[...substance.agents.values()].map((a) => a.family),
+    ...substance.unnamedFamilies.keys(),
+  ]);
+  const containsAnaesthetic = lineFamilies.size > 0 || substance.unspecified !== null;
+  const contents = (family?: AnaestheticFamily): string => {
+    const agents = [...substance.agents.values()].filter((a) => !family || a.family === family);
+    const unnamed = [...substance.unnamedFamilies.entries()]
+      .filter(([f]) => !family || f === family)
+      .map(([, text]) => `"${text}"`);
+    return [names(agents), ...unnamed].filter((s) => s !== '').join(', ');
+  };
+  if (allergy.any && containsAnaesthetic) {
+    const inside = contents() || `a local anaesthetic (${substance.unspecified ?? 'unnamed'})`;
+    return finding(
+      'allergy.substance-any-anaesthetic',
+      'do-not-treat',
+      `Allergy or intolerance "${allergy.source}" covers every local anaesthetic, and ${what} ` +
+        `contains ${inside}. Do not use this ${noun[line.source]}.`,
+      refuseMessage(line),
+    );
+  }
+  if (substance.unspecified !== null && (allergy.agents.size > 0 || allergy.families.size > 0)) {
+    return finding(
+      'allergy.substance-unnamed-anaesthetic',
+      'do-not-treat',
+      `${what} contains a local anaesthetic that is not named (${substance.unspecified}); the ` +
+        `patient reports "${allergy.source}". Do not use it until the anaesthetic is known.`,
+      'The practitioner will check which numbing medicine this contains before using it.',
+    );
+  }
+  const same = [...lineFamilies].filter((f) => allergy.families.has(f));
+  const [family] = same;
+  if (family !== undefined) {
+    return finding(
+      'allergy.substance-same-family',
+      settings.severities.sameFamily,
+      `Allergy or intolerance "${allergy.source}" is to ${familyLabel[family]}, and ${what} ` +
+        `contains ${contents(family)}, from the same family. The clinic flags the whole family; ` +
+        'confirm which anaesthetic caused the reaction.',
+      settings.severities.sameFamily === 'do-not-treat'
+        ? refuseMessage(line)
+        : 'Because of your reaction to a numbing medicine, the practitioner will check this one with you first.',
+    );
+  }
+  if (
+    lineFamilies.size > 0 &&
+    allergy.families.size > 0 &&
+    settings.severities.otherFamily !== 'clear'
+  ) {
+    const theirs = [...allergy.families].map((f) => familyLabel[f]).join(' and ');
+    return finding(
+      'allergy.substance-other-family',
+      settings.severities.otherFamily,
+      `Allergy or intolerance "${allergy.source}" is to ${theirs}; ${what} contains ` +
+        `${contents()}, from the other chemical family (amide vs ester). Cross-reaction is rare; ` +
+        'confirm which anaesthetic caused the reaction.',
+      'Because of your reaction to a numbing medicine, the practitioner will confirm which one it was before using this.',
+    );
+  }
+  return null;
+}
+
+/**
+ * Per line, what the patient's allergies and intolerances say about it. A substance containing
+ * something she reacts to is do-not-treat for that line; the session cannot be signed with it
+ * unless the practitioner records an override with a reason.
+ */
+export function checkSubstances(
+  allergies: HistoryFacts['allergies'],
+  lines: readonly SubstanceLine[],
+  settings: SubstanceCheckSettings,
+): SubstanceLineResult[] {
+  const compiled = compile(settings.substances);
+  const anaesthetic = anaestheticAllergies(allergies, compiled);
+  return lines.map((line) => {
+    const substance = readSubstance(line, compiled);
+    const findings: ScreeningFinding[] = [];
+    const seen = new Set<string>();
+    const add = (f: ScreeningFinding, source: string) => {
+      const key = `${f.ruleId}|${source}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      findings.push(f);
+    };
+    for (const allergy of anaesthetic) {
+      const hit = anaestheticHit(allergy, substance, settings.substances);
+      if (hit) add(hit, allergy.source);
+    }
+    const rest: PlannedProduct = {
+      id: line.key,
+      name: line.name,
+      ingredients: [...substance.otherIngredients],
+      allergenFlags: (line.allergenFlags ?? []).filter((t) => t !== 'local-anaesthetic'),
+    };
+    // The general rules never see this line's anaesthetics (removed above), so nothing is judged
+    // twice and the family severities stay the clinic's.
+    for (const f of checkAllergies(allergies, [rest], settings.screening)) add(f, f.explanation);
+    findings.sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+    return {
+      key: line.key,
+      source: line.source,
+      name: line.name,
+      preparation: substance.preparation
+        ? { id: substance.preparation.id, name: substance.preparation.name }
+        : null,
+      agents: [
+        ...[...substance.agents.values()].map((a) => a.name),
+        ...substance.unnamedFamilies.values(),
+      ],
+      severity: worstSeverity(findings.map((f) => f.severity)),
+      findings,
+    };
+  });
+}
