@@ -12,21 +12,29 @@ import type { ConsentNeed } from './queries';
 import { GenerateConsentModal } from './GenerateConsentModal';
 import { SigningModal } from './SigningModal';
 
-/** Says which consent is missing and offers to make and sign it now, or to start anyway. */
+/**
+ * Says which consent is missing and offers to make it and have it signed now, on screen or on
+ * paper. The service refuses a session without it, so there is no way round it here.
+ */
 export function ConsentPrompt({
   patientId,
   course,
+  productIds = [],
   need,
   opened,
   onClose,
-  onStartAnyway,
+  onConsented,
 }: {
   patientId: string;
-  course: Course;
+  /** The course the session belongs to; null for a single session. */
+  course: Course | null;
+  /** The products to name on the form when there is no course. */
+  productIds?: string[];
   need: ConsentNeed;
   opened: boolean;
   onClose: () => void;
-  onStartAnyway: () => void;
+  /** Called once the consent is signed, so the refused step can be tried again. */
+  onConsented?: () => void;
 }) {
   const { t } = useTranslation();
   const session = useSession();
@@ -58,9 +66,6 @@ export function ConsentPrompt({
             <Button variant="subtle" onClick={onClose}>
               {t('documents.consentPrompt.cancel')}
             </Button>
-            <Button variant="default" onClick={onStartAnyway}>
-              {t('documents.consentPrompt.startAnyway')}
-            </Button>
             <Button
               disabled={!user}
               onClick={() => {
@@ -81,9 +86,10 @@ export function ConsentPrompt({
           onClose={() => setGenerating(false)}
           initial={{
             procedureKind: need.procedureKind,
-            productIds: course.protocol.productIds,
-            plannedSessions: course.plannedSessions,
-            intervalDays: course.intervalDays,
+            productIds: course?.protocol.productIds ?? productIds,
+            ...(course
+              ? { plannedSessions: course.plannedSessions, intervalDays: course.intervalDays }
+              : {}),
           }}
           onGenerated={(doc) => {
             setGenerating(false);
@@ -97,6 +103,7 @@ export function ConsentPrompt({
           doc={signing}
           patientName={patient ? `${patient.givenName} ${patient.familyName}` : ''}
           onClose={() => setSigning(null)}
+          onSigned={onConsented}
         />
       ) : null}
     </>

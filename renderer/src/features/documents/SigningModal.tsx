@@ -29,10 +29,13 @@ export function SigningModal({
   doc,
   patientName,
   onClose,
+  onSigned,
 }: {
   doc: ArchivedDocumentInfo;
   patientName: string;
   onClose: () => void;
+  /** Called once the consent is signed on screen or its paper signature confirmed. */
+  onSigned?: () => void;
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -45,6 +48,7 @@ export function SigningModal({
     await client.invalidateQueries({ queryKey: documentsKeys.patient(doc.patientId) });
     notifications.show({ message, color: 'teal' });
     onClose();
+    onSigned?.();
   };
   const sign = useMutation({
     mutationFn: (input: { patientSignature: string; practitionerSignature: string }) =>

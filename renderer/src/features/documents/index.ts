@@ -2,5 +2,5 @@ export { ConsentPrompt } from './ConsentPrompt';
 export { DocumentsTab } from './DocumentsTab';
 export { PrintAftercareButton } from './PrintAftercareButton';
 export { TemplatesPanel } from './TemplatesPanel';
-export { useConsentNeed } from './queries';
+export { useConsentNeed, type ConsentNeed } from './queries';
 export { useSessionDocument, type SessionDocumentKind } from './use-session-documents';

@@ -22,12 +22,15 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { StaffUser } from '../../../../shared/api/staff';
 import type { Course } from '../../../../shared/api/courses';
+import type { TreatmentSession } from '../../../../shared/api/sessions';
 import type { ScreeningPrefill } from '../../../../shared/api/screening';
 import { minOverrideReasonLength } from '../../../../shared/api/screening';
 import type { Product } from '../../../../shared/api/products';
 import type { ScreeningSettings } from '../../../../shared/screening';
 import { ApiFailure, api, unwrap } from '../../lib/api';
 import { TREATMENTS_KEY } from '../../lib/query-keys';
+import { safetyGateItems } from '../../lib/safety-gate';
+import { ConsentPrompt, useConsentNeed, type ConsentNeed } from '../documents';
 import { checkFormSchema, unansweredDay, type CheckFormValues } from './check-form';
 import { DayOfQuestions } from './DayOfQuestions';
 import { FindingsPanel } from './FindingsPanel';
@@ -38,13 +41,25 @@ import { FormError } from '../../ui/FormError';
 
 type Decision = 'treat' | 'stop';
 
+// Without a course the service asks for the general consent; the form lets the user change it.
+const singleSessionNeed: ConsentNeed = { procedureKind: 'skin-rejuvenation', state: 'none' };
+
+/** The plan of a session sent back for a new check: its products and areas. */
+function planOf(session: TreatmentSession): Pick<CheckFormValues, 'productIds' | 'areas'> {
+  return {
+    productIds: [...new Set(session.products.map((p) => p.productId).filter((id) => id !== ''))],
+    areas: session.areas.map((a) => a.area),
+  };
+}
+
 function fieldsOf(error: unknown): Record<string, string> {
   return error instanceof ApiFailure ? (error.error.fields ?? {}) : {};
 }
 
 /**
  * The pre-procedure check before a session: the history as read, the day's questions, the plan,
- * and the findings, re-run as anything changes. Completing it starts the session.
+ * and the findings, re-run as anything changes. Completing it starts the session, or, when a
+ * session's gate sent the practitioner here, returns to that session's draft.
  */
 function CheckForm({
   user,
@@ -53,6 +68,7 @@ function CheckForm({
   products,
   settings,
   course,
+  session,
 }: {
   user: StaffUser;
   patientId: string;
@@ -60,6 +76,8 @@ function CheckForm({
   products: Product[];
   settings: ScreeningSettings;
   course: Course | null;
+  /** The draft this check is for, when its gate asked for a new check. */
+  session: TreatmentSession | null;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -68,8 +86,12 @@ function CheckForm({
     resolver: zodResolver(checkFormSchema),
     defaultValues: {
       dayOf: unansweredDay(),
-      productIds: course ? [...course.protocol.productIds] : [],
-      areas: course ? [...course.areas] : [],
+      ...(session
+        ? planOf(session)
+        : {
+            productIds: course ? [...course.protocol.productIds] : [],
+            areas: course ? [...course.areas] : [],
+          }),
     },
   });
   const values = useWatch({ control: form.control }) as CheckFormValues;
@@ -90,6 +112,31 @@ function CheckForm({
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState<Decision | null>(null);
   const isPractitioner = user.role === 'practitioner';
+  const consentNeed = useConsentNeed(patientId, course);
+  // The check is stored; the session waits for the consent and starts once it is signed.
+  const [awaitingConsent, setAwaitingConsent] = useState<string[] | null>(null);
+
+  const startSession = async (productIds: string[]) => {
+    try {
+      const started = await unwrap(
+        api.sessions.start({
+          patientId,
+          courseId: course?.id ?? null,
+          plannedProductIds: course ? [] : productIds,
+        }),
+      );
+      await client.invalidateQueries({ queryKey: TREATMENTS_KEY });
+      void navigate(`/patients/${patientId}/sessions/${started.id}`);
+    } catch (error) {
+      const items = safetyGateItems(error);
+      if (items?.some((i) => i.kind === 'consent')) {
+        setAwaitingConsent(productIds);
+        setFormError(items.map((i) => i.message).join(' '));
+        return;
+      }
+      setFormError(error instanceof Error ? error.message : String(error));
+    }
+  };
 
   // A refusal belongs to the answers it was given for; a changed answer or plan clears it.
   const current = JSON.stringify(values);
@@ -125,15 +172,13 @@ function CheckForm({
             void navigate(`/patients/${patientId}`);
             return;
           }
-          const session = await unwrap(
-            api.sessions.start({
-              patientId,
-              courseId: course?.id ?? null,
-              plannedProductIds: course ? [] : v.productIds,
-            }),
-          );
-          await client.invalidateQueries({ queryKey: TREATMENTS_KEY });
-          void navigate(`/patients/${patientId}/sessions/${session.id}`);
+          if (session) {
+            // Back to the draft the gate sent us from; everything typed there was saved.
+            await client.invalidateQueries({ queryKey: TREATMENTS_KEY });
+            void navigate(`/patients/${patientId}/sessions/${session.id}`);
+            return;
+          }
+          await startSession(v.productIds);
         } catch (error) {
           setCompleteErrors({ for: current, fields: fieldsOf(error) });
           setFormError(error instanceof Error ? error.message : String(error));
@@ -146,6 +191,20 @@ function CheckForm({
 
   return (
     <Stack gap="md">
+      <ConsentPrompt
+        patientId={patientId}
+        course={course}
+        productIds={awaitingConsent ?? []}
+        need={consentNeed ?? singleSessionNeed}
+        opened={awaitingConsent !== null}
+        onClose={() => setAwaitingConsent(null)}
+        onConsented={() => {
+          const productIds = awaitingConsent ?? [];
+          setAwaitingConsent(null);
+          setFormError(null);
+          void startSession(productIds);
+        }}
+      />
       <HistorySummary prefill={prefill} />
       <Grid gutter="md" align="flex-start">
         <Grid.Col span={{ base: 12, lg: 7 }}>
@@ -230,9 +289,13 @@ function CheckForm({
                       disabled={!result || preview.isError || busy !== null}
                       onClick={() => void complete('treat')}
                     >
-                      {outcome === 'do-not-treat'
-                        ? t('screening.complete.overrideAndStart')
-                        : t('screening.complete.start')}
+                      {session
+                        ? outcome === 'do-not-treat'
+                          ? t('screening.complete.overrideAndReturn')
+                          : t('screening.complete.return')
+                        : outcome === 'do-not-treat'
+                          ? t('screening.complete.overrideAndStart')
+                          : t('screening.complete.start')}
                     </Button>
                     <Button
                       variant="default"
@@ -253,12 +316,19 @@ function CheckForm({
   );
 }
 
-/** Route: /patients/:patientId/check?course=<id> */
+/** Route: /patients/:patientId/check?course=<id>&session=<id> */
 export function PreCheckPage({ user }: { user: StaffUser }) {
   const { t } = useTranslation();
   const { patientId = '' } = useParams();
   const [params] = useSearchParams();
   const courseId = params.get('course');
+  const sessionId = params.get('session');
+  const session = useQuery({
+    queryKey: screeningKeys.forSession(sessionId ?? ''),
+    queryFn: () => unwrap(api.sessions.get({ id: sessionId ?? '' })),
+    enabled: sessionId !== null,
+    gcTime: 0,
+  });
   const chart = useQuery({
     queryKey: screeningKeys.patient(patientId),
     queryFn: () => unwrap(api.patients.get({ id: patientId })),
@@ -281,10 +351,20 @@ export function PreCheckPage({ user }: { user: StaffUser }) {
     queryFn: () => unwrap(api.courses.list({ patientId })),
     enabled: courseId !== null,
   });
-  const failed = chart.error ?? prefill.error ?? products.error ?? settings.error ?? courses.error;
+  const failed =
+    chart.error ??
+    prefill.error ??
+    products.error ??
+    settings.error ??
+    courses.error ??
+    session.error;
   const patient = chart.data?.patient;
   const ready =
-    prefill.data && products.data && settings.data && (courseId === null || courses.data);
+    prefill.data &&
+    products.data &&
+    settings.data &&
+    (courseId === null || courses.data) &&
+    (sessionId === null || session.data);
   return (
     <Stack gap="md">
       <Anchor component={Link} to={`/patients/${patientId}`} size="sm">
@@ -308,6 +388,7 @@ export function PreCheckPage({ user }: { user: StaffUser }) {
           products={products.data}
           settings={settings.data}
           course={courses.data?.find((c) => c.id === courseId) ?? null}
+          session={session.data ?? null}
         />
       ) : failed ? null : (
         <Center h={200}>

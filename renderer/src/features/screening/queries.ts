@@ -12,5 +12,7 @@ export const screeningKeys = {
   prefill: (patientId: string) => [...all, 'prefill', patientId] as const,
   products: [...all, 'products'] as const,
   courses: (patientId: string) => [...all, 'courses', patientId] as const,
+  /** The draft a check is run again for (read fresh: its plan is what the check must cover). */
+  forSession: (sessionId: string) => [...all, 'session', sessionId] as const,
   settings: [...all, 'settings'] as const,
 };

@@ -7,8 +7,13 @@ import type { Course } from '../../../../shared/api/courses';
 import { api, unwrap } from '../../lib/api';
 import { formatDay } from '../../lib/dates';
 import { TREATMENTS_KEY } from '../../lib/query-keys';
-import { ConsentPrompt, useConsentNeed } from '../documents';
+import { safetyGateItems, type GateItem } from '../../lib/safety-gate';
+import { ConsentPrompt, useConsentNeed, type ConsentNeed } from '../documents';
 import { FormError } from '../../ui/FormError';
+import { GatePanel } from './GatePanel';
+
+// Without a course the service asks for the general consent; the form lets the user change it.
+const singleSessionNeed: ConsentNeed = { procedureKind: 'skin-rejuvenation', state: 'none' };
 
 /** Starts today's session, from a course's protocol or on its own; the check gate is the server's. */
 export function StartSession({ patientId, courses }: { patientId: string; courses: Course[] }) {
@@ -24,8 +29,12 @@ export function StartSession({ patientId, courses }: { patientId: string; course
   const chosen = active.find((c) => c.id === courseId);
   const consentNeed = useConsentNeed(patientId, chosen ?? null);
   const [prompting, setPrompting] = useState(false);
+  const [gate, setGate] = useState<GateItem[] | null>(null);
+  const toCheck = () =>
+    void navigate(`/patients/${patientId}/check${courseId ? `?course=${courseId}` : ''}`);
   const start = async () => {
     setError(null);
+    setGate(null);
     setBusy(true);
     try {
       const session = await unwrap(
@@ -34,7 +43,9 @@ export function StartSession({ patientId, courses }: { patientId: string; course
       await client.invalidateQueries({ queryKey: TREATMENTS_KEY });
       void navigate(`/patients/${patientId}/sessions/${session.id}`);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      const items = safetyGateItems(e);
+      if (items) setGate(items);
+      else setError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
     }
@@ -60,13 +71,7 @@ export function StartSession({ patientId, courses }: { patientId: string; course
           allowDeselect={false}
           w={400}
         />
-        <Button
-          onClick={() =>
-            void navigate(`/patients/${patientId}/check${courseId ? `?course=${courseId}` : ''}`)
-          }
-        >
-          {t('screening.startCheck')}
-        </Button>
+        <Button onClick={toCheck}>{t('screening.startCheck')}</Button>
         <Button
           variant="light"
           onClick={() => (consentNeed ? setPrompting(true) : void start())}
@@ -81,19 +86,22 @@ export function StartSession({ patientId, courses }: { patientId: string; course
         </Text>
       ) : null}
       <FormError message={error} />
-      {chosen && consentNeed ? (
-        <ConsentPrompt
-          patientId={patientId}
-          course={chosen}
-          need={consentNeed}
-          opened={prompting}
-          onClose={() => setPrompting(false)}
-          onStartAnyway={() => {
-            setPrompting(false);
-            void start();
-          }}
+      {gate ? (
+        <GatePanel
+          moment="start"
+          items={gate}
+          onNewCheck={toCheck}
+          onConsent={() => setPrompting(true)}
         />
       ) : null}
+      <ConsentPrompt
+        patientId={patientId}
+        course={chosen ?? null}
+        need={consentNeed ?? singleSessionNeed}
+        opened={prompting}
+        onClose={() => setPrompting(false)}
+        onConsented={() => void start()}
+      />
     </Stack>
   );
 }
