@@ -195,7 +195,7 @@ test('audit log: admins see, filter and verify the trail', async ({ page, servic
 
   const table = page.getByRole('table', { name: 'Audit events' });
   await expect(table.getByRole('row', { name: /auth\.signIn.*Failed/ })).toBeVisible();
-  await expect(table.getByRole('row', { name: /setup\.complete/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /auth\.setup/ })).toBeVisible();
 
   await page.getByRole('button', { name: 'Verify the chain' }).click();
   await expect(page.getByText('The audit log is intact')).toBeVisible();
@@ -203,6 +203,6 @@ test('audit log: admins see, filter and verify the trail', async ({ page, servic
 
   await page.getByRole('textbox', { name: 'Action' }).click();
   await page.getByRole('option', { name: 'Create' }).click();
-  await expect(table.getByRole('row', { name: /setup\.complete/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /auth\.setup/ })).toBeVisible();
   await expect(table.getByRole('row', { name: /auth\.signIn/ })).toHaveCount(0);
 });
