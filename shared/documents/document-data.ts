@@ -144,6 +144,10 @@ export const sessionSummaryDataSchema = z.object({
   clinic: clinicSchema,
   patient: patientSchema,
   procedureKind: z.enum(procedureKinds),
+  /** The photo-free identity line beside name, birth date and clinic number. */
+  identity: z.object({ ageOnSessionDay: z.number().int().min(0).max(150), sex: line(40) }),
+  /** The alerts the session screen showed: allergies, conditions, thinners, open events. */
+  alerts: z.array(line(300)).max(50),
   session: sessionDetailsSchema.extend({
     immediateReactions: line(2000).nullable(),
     notes: line(10_000).nullable(),

@@ -23,6 +23,7 @@ import { AppError } from '../core/errors';
 import { archiveFile, insertDocument } from './archive';
 import { readDocumentSettings } from './settings';
 import { clinicInfo, documentMeta, patientInfo } from './sources';
+import { summaryIdentity } from './summary-alerts';
 import { templateForAftercare } from './templates';
 import { requireSession } from '../sessions/session-read';
 import { getCourse, requireCourse } from '../courses/courses';
@@ -296,6 +297,7 @@ export async function prepareSessionSummary(
       clinic: await clinicInfo(db),
       patient,
       procedureKind: facts.procedureKind,
+      ...(await summaryIdentity(db, row.patient_id, row.performed_on, row.signed_at)),
       sessions: facts.sessions,
       session: {
         ...facts.session,

@@ -117,6 +117,12 @@ export function summaryData(fullName: string = names.turkish): SessionSummaryDat
     clinic,
     patient: aftercare.patient,
     procedureKind: 'skin-rejuvenation',
+    identity: { ageOnSessionDay: 38, sex: 'Female' },
+    alerts: [
+      'Allergy: Lidocaine',
+      'Blood thinner: Eliquis 5mg BID (apixaban)',
+      'Open adverse event: Bruising (moderate) since 2025-03-01',
+    ],
     session: {
       ...aftercare.session,
       immediateReactions: 'Mild erythema, resolved within 20 minutes.',

@@ -18,6 +18,12 @@ describe('renderSessionSummaryPdf', () => {
     const text = flat(pdfText(file));
     for (const phrase of [
       'Session summary',
+      'AGE AND SEX',
+      '38 years · Female',
+      'ALERTS',
+      'Allergy: Lidocaine',
+      'Blood thinner: Eliquis 5mg BID (apixaban)',
+      'Open adverse event: Bruising (moderate) since 2025-03-01',
       'Face (cheeks), Neck, Décolleté',
       'Nappage',
       '1–1.5 mm',
@@ -47,6 +53,14 @@ describe('renderSessionSummaryPdf', () => {
     expect(rendered.templateVersion).toBeNull();
     expect(pdfInfo(file)['Title']).toBe('Session summary');
     expect(qpdfCheck(file).status).toBe(0);
+  });
+
+  it('says plainly when there are no alerts', async () => {
+    const data = summaryData();
+    data.alerts = [];
+    const rendered = await renderSessionSummaryPdf(data);
+    const text = flat(pdfText(temp.save('summary-no-alerts.pdf', rendered.bytes)));
+    expect(text).toContain('ALERTS None recorded.');
   });
 
   it('runs onto further pages with header, footer and table headers repeated', async () => {

@@ -8,7 +8,16 @@ import { formatDate, formatDateTime } from './format-date';
 import { parseDocumentData } from './parse-document-data';
 import { describeNextAppointment } from './placeholder-values';
 import { buildPdf } from './pdf/build-pdf';
-import { ensureSpace, fieldBox, heading, paragraph, rule, title } from './pdf/layout';
+import {
+  contentLeft,
+  contentWidth,
+  ensureSpace,
+  fieldBox,
+  heading,
+  paragraph,
+  rule,
+  title,
+} from './pdf/layout';
 import { productLotColumnsWithExpiry, productLotRowsWithExpiry } from './pdf/product-rows';
 import { table } from './pdf/table';
 import { colors, fonts, sizes } from './pdf/theme';
@@ -19,6 +28,45 @@ const severityNames: Record<FindingSeverity, string> = {
   caution: 'Caution',
   'do-not-treat': 'Do not treat',
 };
+
+/**
+ * The patient's alerts in a red box right under her identity, as the session screen keeps them
+ * in view: one line each, or a plain "none recorded".
+ */
+function alertsBox(doc: PDFKit.PDFDocument, alerts: string[]): void {
+  const pad = 7;
+  const left = contentLeft(doc);
+  const width = contentWidth(doc);
+  const textWidth = width - 2 * pad - 10;
+  const lines = alerts.length > 0 ? alerts : ['None recorded.'];
+  doc.font(fonts.bold).fontSize(sizes.body);
+  const label = 'ALERTS';
+  const body = lines.reduce((h, l) => h + doc.heightOfString(l, { width: textWidth }) + 1, 0);
+  const boxHeight = doc.heightOfString(label) + body + 2 * pad + 2;
+  ensureSpace(doc, boxHeight + 8);
+  const top = doc.y;
+  doc
+    .roundedRect(left, top, width, boxHeight, 3)
+    .fillColor(alerts.length > 0 ? colors.dangerFill : colors.boxFill)
+    .fill();
+  doc
+    .font(fonts.regular)
+    .fontSize(sizes.small - 1)
+    .fillColor(colors.muted)
+    .text(label, left + pad, top + pad, { width: textWidth, characterSpacing: 0.3 });
+  doc
+    .font(fonts.bold)
+    .fontSize(sizes.body)
+    .fillColor(alerts.length > 0 ? colors.danger : colors.text);
+  for (const l of lines) {
+    const y = doc.y + 1;
+    if (alerts.length > 0) doc.text('•', left + pad, y, { width: 10, lineBreak: false });
+    doc.text(l, left + pad + 10, y, { width: textWidth });
+  }
+  doc.fillColor(colors.text);
+  doc.x = left;
+  doc.y = top + boxHeight + 8;
+}
 
 /** The clinical record of one session, with its check, overrides and addenda; no template. */
 export async function renderSessionSummaryPdf(
@@ -44,6 +92,10 @@ export async function renderSessionSummaryPdf(
         [
           { label: 'Patient', value: patient.fullName },
           { label: 'Date of birth', value: formatDate(patient.dateOfBirth, meta.locale) },
+          {
+            label: 'Age and sex',
+            value: `${data.identity.ageOnSessionDay} years · ${data.identity.sex}`,
+          },
         ],
         [
           { label: 'Clinic number', value: patient.clinicNumber },
@@ -59,6 +111,7 @@ export async function renderSessionSummaryPdf(
           },
         ],
       ]);
+      alertsBox(doc, data.alerts);
 
       heading(doc, 'Treatment');
       table(

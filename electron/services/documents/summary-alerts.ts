@@ -1,0 +1,88 @@
+import { ageOn } from '../../../shared/api/patients';
+import { historyAlerts } from '../../../shared/api/history';
+import type { PatientAlert } from '../../../shared/api/patients';
+import { adverseEventKindSchema, type AdverseEventKind } from '../../../shared/api/adverse-events';
+import { matchMedicineLine } from '../../../shared/screening';
+import type { Queryable } from '../store/db';
+import { storedAnswers } from '../history/medical-history';
+import { findPatientRow } from '../patients/patients';
+
+const alertText: Record<PatientAlert['kind'], (detail: string | null) => string> = {
+  allergy: (d) => `Allergy: ${d ?? ''}`,
+  pregnancy: () => 'Pregnant',
+  breastfeeding: () => 'Breastfeeding',
+  coagulation: () => 'Coagulation disorder',
+  epilepsy: () => 'Epilepsy or neurological disease',
+};
+
+const sexNames: Record<string, string> = {
+  female: 'Female',
+  male: 'Male',
+  other: 'Other',
+  'not-stated': 'Not stated',
+};
+
+const kindName = (kind: AdverseEventKind) =>
+  kind.charAt(0).toUpperCase() + kind.slice(1).replaceAll('-', ' ');
+
+/**
+ * What the practitioner had in view on the session screen, for the printed summary: age on the
+ * session day and sex (no photo), the alerts of the history in force when the note was signed
+ * (allergies, conditions, blood thinners as the drug reference reads them), adverse events still
+ * open, and earlier checks that said do not treat.
+ */
+export async function summaryIdentity(
+  db: Queryable,
+  patientId: string,
+  sessionDay: string,
+  signedAt: string | null,
+): Promise<{ identity: { ageOnSessionDay: number; sex: string }; alerts: string[] }> {
+  const patient = await findPatientRow(db, patientId);
+  let history = db
+    .selectFrom('medical_history_version')
+    .select(['answers'])
+    .where('patient_id', '=', patientId);
+  if (signedAt) history = history.where('recorded_at', '<=', signedAt);
+  const latest = await history.orderBy('version', 'desc').limit(1).executeTakeFirst();
+  const answers = latest ? storedAnswers(latest.answers) : null;
+  const alerts = historyAlerts(answers).map((a) => alertText[a.kind](a.detail));
+  for (const m of answers?.medicines ?? []) {
+    const match = matchMedicineLine(m.text);
+    if (match.status !== 'risk') continue;
+    const generics = [...new Set(match.matches.map((x) => x.entry.generic))].join(', ');
+    alerts.push(`Blood thinner: ${m.text} (${generics})`);
+  }
+  const open = await db
+    .selectFrom('adverse_event')
+    .select(['kind', 'severity', 'onset_on'])
+    .where('patient_id', '=', patientId)
+    .where('resolved_on', 'is', null)
+    .orderBy('seq')
+    .execute();
+  for (const e of open) {
+    const kind = adverseEventKindSchema.safeParse(e.kind);
+    alerts.push(
+      `Open adverse event: ${kind.success ? kindName(kind.data) : e.kind} (${e.severity}) since ${e.onset_on}`,
+    );
+  }
+  const stopped = await db
+    .selectFrom('screening')
+    .select(['performed_on', 'findings'])
+    .where('patient_id', '=', patientId)
+    .where('outcome', '=', 'do-not-treat')
+    .where('performed_on', '<', sessionDay)
+    .orderBy('seq')
+    .execute();
+  for (const c of stopped) {
+    const findings = JSON.parse(c.findings) as { severity: string; explanation: string }[];
+    const first = findings.find((f) => f.severity === 'do-not-treat');
+    alerts.push(`Do not treat on ${c.performed_on}: ${first?.explanation ?? 'see the check'}`);
+  }
+  return {
+    identity: {
+      ageOnSessionDay: ageOn(patient.date_of_birth, sessionDay),
+      sex: sexNames[patient.sex] ?? patient.sex,
+    },
+    alerts: alerts.slice(0, 50),
+  };
+}
