@@ -3,7 +3,7 @@
 //   node native.mjs electron  - a second build for Electron's ABI, kept in
 //                               node_modules/.mesochart-native/electron-<version>-<arch>/
 // Keeping both builds side by side is what lets `npm test` and `npm start` run in either order.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -12,6 +12,7 @@ import {
   readFileSync,
   rmSync,
   copyFileSync,
+  writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -36,12 +37,45 @@ function loadsInNode() {
   }
 }
 
-function gyp(cwd, extra, env) {
-  execFileSync(process.execPath, [nodeGyp, 'rebuild', '--release', ...extra], {
+/**
+ * Runs node-gyp with its output kept in a log file rather than on the screen: when it fails for
+ * want of Electron's headers, its forty lines of stack traces hide the one thing to do.
+ */
+function gyp(cwd, extra, env, log) {
+  const run = spawnSync(process.execPath, [nodeGyp, 'rebuild', '--release', ...extra], {
     cwd,
-    stdio: 'inherit',
     env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
   });
+  writeFileSync(log, `${run.stdout ?? ''}\n${run.stderr ?? ''}`);
+  return run.status === 0;
+}
+
+/** One paragraph for the terminal, then a non-zero exit: no stack trace to scroll past. */
+function giveUp(paragraph) {
+  console.error(`\n${paragraph.replace(/\s+/g, ' ').trim()}\n`);
+  process.exit(1);
+}
+
+/** Where Electron's launcher expects its binary, or null when the download never happened. */
+function electronBinary() {
+  try {
+    const binary = require('electron');
+    return typeof binary === 'string' && existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
+
+/** node-gyp keeps downloaded headers under its devdir, one folder per target version. */
+function hasHeaders(version) {
+  const devDir =
+    process.env.npm_config_devdir ??
+    (process.platform === 'win32'
+      ? path.join(process.env.LOCALAPPDATA ?? os.homedir(), 'node-gyp', 'Cache')
+      : path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'node-gyp'));
+  return existsSync(path.join(devDir, version, 'include', 'node', 'node_version.h'));
 }
 
 // A nodedir pointing at Node's headers (set for offline Node builds) would build for the wrong ABI.
@@ -74,16 +108,26 @@ if (target === 'node') {
     `electron-${electronVersion}-${process.arch}`,
   );
   const out = path.join(outDir, 'better_sqlite3.node');
+  if (!electronBinary()) {
+    giveUp(`Mesochart cannot start: the Electron ${electronVersion} program is not installed
+      (node_modules/electron has no downloaded binary, which happens when npm install ran without
+      network access or with ELECTRON_SKIP_BINARY_DOWNLOAD set). To fix it, on a machine that can
+      reach github.com run: rm -rf node_modules/electron && npm install. ELECTRON_SKIP_BINARY_DOWNLOAD=1
+      is for test machines only: npm test runs without the binary, npm start cannot.`);
+  }
   if (!existsSync(out)) {
     console.log(`Building better-sqlite3 for Electron ${electronVersion} (about a minute)...`);
+    mkdirSync(outDir, { recursive: true });
+    const log = path.join(outDir, 'build.log');
     // Build in a copy so the Node build in node_modules stays as it is.
     const work = mkdtempSync(path.join(os.tmpdir(), 'mesochart-native-'));
+    let built = false;
     try {
       cpSync(moduleDir, work, {
         recursive: true,
         filter: (src) => !src.includes(`${path.sep}build${path.sep}`),
       });
-      gyp(
+      built = gyp(
         work,
         [
           '--runtime=electron',
@@ -92,11 +136,24 @@ if (target === 'node') {
           '--dist-url=https://electronjs.org/headers',
         ],
         withoutNodeDir(),
+        log,
       );
-      mkdirSync(outDir, { recursive: true });
-      copyFileSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), out);
+      if (built) copyFileSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), out);
     } finally {
       rmSync(work, { recursive: true, force: true });
+    }
+    if (!built && !hasHeaders(electronVersion)) {
+      giveUp(`Mesochart cannot start: building the database module for Electron ${electronVersion}
+        needs Electron's C headers, which are not on this machine and could not
+        be downloaded from https://electronjs.org/headers. To fix it, run npm start once on a
+        network that reaches electronjs.org (the headers are then kept in node-gyp's cache), or copy
+        that cache from a machine where npm start worked. The full build output is in ${log}.`);
+    }
+    if (!built) {
+      giveUp(`Mesochart cannot start: building the database module for Electron ${electronVersion}
+        failed although Electron's headers are present, so a C++ compiler, make or Python is most
+        likely missing (on Debian: sudo apt-get install build-essential python3). The full build
+        output is in ${log}.`);
     }
   }
 } else {
