@@ -1,5 +1,4 @@
-import { mkdirSync, openSync, readFileSync, writeSync, closeSync, fsyncSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AppState } from './core/context';
 import type { Result } from '../../shared/api/result';
@@ -8,6 +7,7 @@ import { newAuthSession } from './auth/sign-in';
 import { readSettings } from './clinic/clinic-settings';
 import { dispatch, type Sender } from './dispatch';
 import { AuditQueue } from './audit/audit-queue';
+import { loadAuditKey } from './audit/audit-key';
 import { sweepPhotoTempFiles } from './photos/import-jobs';
 import type { SecretStore } from './core/context';
 import { JobRegistry } from './jobs/registry';
@@ -31,27 +31,6 @@ export interface MesochartServices {
 }
 
 export const DATABASE_FILE = 'mesochart.sqlite';
-const AUDIT_KEY_FILE = 'audit.key';
-
-/** The audit chain's key lives beside the database, never inside it; created once per data directory. */
-function loadAuditKey(dataDir: string): Buffer {
-  const file = path.join(dataDir, AUDIT_KEY_FILE);
-  try {
-    return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  const key = randomBytes(32);
-  // 'wx' fails if another process created it meanwhile, rather than overwriting its key.
-  const fd = openSync(file, 'wx', 0o600);
-  try {
-    writeSync(fd, key.toString('hex'));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  return key;
-}
 
 /** Opens the data directory and returns the operation dispatcher bound to it. */
 export async function createServices(options: AppOptions): Promise<MesochartServices> {
@@ -62,7 +41,16 @@ export async function createServices(options: AppOptions): Promise<MesochartServ
   );
   // Leftovers of a crash during a photo import; nothing can be importing yet.
   await sweepPhotoTempFiles(options.dataDir).catch(() => undefined);
-  const auditKey = loadAuditKey(options.dataDir);
+  let auditKey: Buffer;
+  try {
+    auditKey = loadAuditKey(
+      options.dataDir,
+      () => store.sqlite.prepare('SELECT 1 FROM audit_head LIMIT 1').get() !== undefined,
+    );
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const state: AppState = {
     store,
     dataDir: options.dataDir,
@@ -83,7 +71,11 @@ export async function createServices(options: AppOptions): Promise<MesochartServ
       stopBackups();
       // Imports and backups being written finish (or fail cleanly) before the database closes.
       await state.jobs.close();
-      await state.auditQueue.flush();
+      // Events that cannot be written now (a full disk) must not keep the app from quitting.
+      await state.auditQueue.flush().catch(() => {
+        console.error(`[mesochart] ${state.auditQueue.size} audit events could not be written`);
+      });
+      state.auditQueue.stop();
       await store.close();
     },
   };

@@ -23,6 +23,10 @@ export interface Sender {
   isMainFrame: boolean;
 }
 
+/** Told to the user when the audit log cannot be written (a full disk): no work goes unrecorded. */
+const AUDIT_UNAVAILABLE =
+  'The audit log could not be saved (is the disk full?); nothing was done. Free some space and try again';
+
 function fail(
   code: ApiError['code'],
   message: string,
@@ -88,11 +92,8 @@ export async function dispatch(
   if (size > (def.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES)) {
     return fail('TOO_LARGE', 'The request is too large');
   }
-  const parsed = def.input.safeParse(raw);
-  if (!parsed.success) {
-    return fail('VALIDATION', 'Some fields need attention', fieldErrors(parsed.error));
-  }
-
+  // Who may call comes before what was sent: a role that may not call an operation learns
+  // nothing about its input rules, and the refusal is the same whatever the input.
   const now = app.clock();
   const actor = await currentActor(app, now);
   if (def.access !== 'public') {
@@ -102,8 +103,12 @@ export async function dispatch(
       await auditOutside(app, name, now, actor, {}, 'denied', 'FORBIDDEN');
       return fail('FORBIDDEN', 'Your role does not allow this');
     }
-    app.session.lastActivityMs = now.getTime();
   }
+  const parsed = def.input.safeParse(raw);
+  if (!parsed.success) {
+    return fail('VALIDATION', 'Some fields need attention', fieldErrors(parsed.error));
+  }
+  if (def.access !== 'public') app.session.lastActivityMs = now.getTime();
   return run(app, name, parsed.data, now, actor);
 }
 
@@ -140,7 +145,10 @@ async function run(
     return runBatched(app, name, input, now, actor, subject);
   }
   // Queued events go first, so the chain keeps the order in which calls were made.
-  if ((def.audit || readsAuditLog) && app.auditQueue.size > 0) await app.auditQueue.flush();
+  if ((def.audit || readsAuditLog) && !(await flushQueue(app))) {
+    await auditOutside(app, name, now, actor, subject, 'failed', 'INTERNAL');
+    return fail('INTERNAL', AUDIT_UNAVAILABLE);
+  }
   try {
     const outcome = await app.store.transaction(async (db) => {
       const ctx: HandlerContext = { db, now, app, actor, subject };
@@ -201,6 +209,12 @@ async function runBatched(
 ): Promise<Result<unknown>> {
   const def = operations[name];
   const handler = handlers[name] as Handler<OperationName>;
+  // While earlier events cannot be written, a read would go unrecorded: refuse it (and queue
+  // the refusal) until the queue is written again.
+  if (app.auditQueue.failing && !(await flushQueue(app))) {
+    app.auditQueue.add(auditEntry(name, now, actor, subject, 'failed', 'INTERNAL'));
+    return fail('INTERNAL', AUDIT_UNAVAILABLE);
+  }
   try {
     const value = await app.store.transaction(async (db) =>
       projectOutput(def.output, await handler({ db, now, app, actor, subject }, input as never)),
@@ -217,7 +231,22 @@ async function runBatched(
   }
 }
 
-/** Records a refused or failed call in its own transaction, after the operation's was undone. */
+/** Writes the queued events first; false when they could not be written (they stay queued). */
+async function flushQueue(app: AppState): Promise<boolean> {
+  if (app.auditQueue.size === 0) return true;
+  try {
+    await app.auditQueue.flush();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Records a refused or failed call in its own transaction, after the operation's was undone. If
+ * that write fails too (the disk is full), the event is queued and retried, never thrown: the
+ * caller still gets its typed error.
+ */
 async function auditOutside(
   app: AppState,
   name: OperationName,
@@ -228,8 +257,14 @@ async function auditOutside(
   errorCode: string,
 ): Promise<void> {
   if (!operations[name].audit) return;
-  if (app.auditQueue.size > 0) await app.auditQueue.flush();
-  await app.store.transaction((db) =>
-    appendAudit(db, app.auditKey, auditEntry(name, now, actor, subject, outcome, errorCode)),
-  );
+  const entry = auditEntry(name, now, actor, subject, outcome, errorCode);
+  if (!(await flushQueue(app))) {
+    app.auditQueue.add(entry);
+    return;
+  }
+  try {
+    await app.store.transaction((db) => appendAudit(db, app.auditKey, entry));
+  } catch {
+    app.auditQueue.add(entry);
+  }
 }
