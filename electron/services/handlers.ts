@@ -17,6 +17,7 @@ import { chartHandlers } from './chart/handlers';
 import { photosHandlers } from './photos/handlers';
 import { documentsHandlers } from './documents/handlers';
 import { backupHandlers } from './backup/handlers';
+import { appointmentsHandlers } from './appointments/handlers';
 
 /**
  * One handler per operation in the contract, spread from each domain's table; the compiler
@@ -40,4 +41,5 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   ...photosHandlers,
   ...documentsHandlers,
   ...backupHandlers,
+  ...appointmentsHandlers,
 };

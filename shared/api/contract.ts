@@ -17,6 +17,7 @@ import { chartOperations } from './chart';
 import { photosOperations } from './photos';
 import { documentsOperations } from './documents';
 import { backupOperations } from './backup';
+import { appointmentsOperations } from './appointments';
 
 export type { OperationDef };
 
@@ -43,6 +44,7 @@ export const operations = {
   ...photosOperations,
   ...documentsOperations,
   ...backupOperations,
+  ...appointmentsOperations,
 } as const;
 
 export type Operations = typeof operations;

@@ -235,6 +235,26 @@ export interface AdverseEventRow {
   resolved_at: string | null;
 }
 
+export interface AppointmentRow {
+  seq: Generated<number>;
+  id: string;
+  patient_id: string;
+  practitioner_id: string;
+  room_id: string;
+  treatment_type: string;
+  /** Wall clock 'YYYY-MM-DDTHH:MM'. */
+  starts_at: string;
+  ends_at: string;
+  status: string;
+  status_reason: string | null;
+  course_id: string | null;
+  notes: string;
+  hours_override_reason: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface CourseFollowUpRow {
   seq: Generated<number>;
   id: string;
@@ -370,6 +390,7 @@ export interface StoreSchema {
   session_addendum: SessionAddendumRow;
   adverse_event: AdverseEventRow;
   course_follow_up: CourseFollowUpRow;
+  appointment: AppointmentRow;
   document_template: DocumentTemplateRow;
   document: DocumentRow;
   consent_signature: ConsentSignatureRow;

@@ -4,6 +4,7 @@ import { screening } from './0003-screening';
 import { treatments } from './0004-treatments';
 import { photos } from './0005-photos';
 import { documents } from './0006-documents';
+import { appointments } from './0008-appointments';
 
 /**
  * Numbered steps, applied in order and tracked with `PRAGMA user_version`. Steps only add:
@@ -16,6 +17,7 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 4, name: 'treatments', sql: treatments },
   { version: 5, name: 'photos', sql: photos },
   { version: 6, name: 'documents', sql: documents },
+  { version: 8, name: 'appointments', sql: appointments },
 ];
 
 export const LATEST_SCHEMA_VERSION = Math.max(...migrations.map((m) => m.version));

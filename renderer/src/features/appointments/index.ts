@@ -1,0 +1,1 @@
+export { appointmentsKeys } from './queries';

@@ -1,0 +1,189 @@
+import { op } from './operation';
+import { admin, clinical } from './roles';
+import { z } from 'zod';
+import { emptyInput, idSchema, isoDate, isoDateTime, requiredText, text } from './common';
+import { isLocalDateTime } from '../appointments/diary-time';
+import { appointmentStatuses } from '../appointments/diary-rules';
+
+export { appointmentStatuses };
+
+/** The clinic's wall clock, 'YYYY-MM-DDTHH:MM' (see shared/appointments/diary-time.ts). */
+export const localDateTime = z
+  .string()
+  .refine(isLocalDateTime, 'Enter a date and time (YYYY-MM-DDTHH:MM)');
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time as HH:MM');
+const slug = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9-]+$/, 'Use lower-case letters, digits and dashes');
+
+export const dayHoursSchema = z
+  .object({
+    open: clock,
+    close: clock,
+    breaks: z.array(z.object({ start: clock, end: clock }).strict()).max(4),
+  })
+  .strict()
+  .refine((d) => d.open < d.close, { message: 'Opening must be before closing', path: ['close'] })
+  .refine((d) => d.breaks.every((b) => b.start < b.end), {
+    message: 'A break must end after it starts',
+    path: ['breaks'],
+  });
+
+export const roomSchema = z.object({ id: slug, name: requiredText(60, 'Room name') }).strict();
+export const treatmentTypeSchema = z
+  .object({
+    id: slug,
+    name: requiredText(80, 'Treatment type'),
+    durationMinutes: z
+      .number()
+      .int('Whole minutes only')
+      .min(5, 'Between 5 and 480 minutes')
+      .max(480, 'Between 5 and 480 minutes'),
+  })
+  .strict();
+
+const uniqueIds = (items: readonly { id: string }[]) =>
+  new Set(items.map((i) => i.id)).size === items.length;
+
+export const appointmentSettingsSchema = z.object({
+  rooms: z
+    .array(roomSchema)
+    .min(1, 'Keep at least one room')
+    .max(30)
+    .refine(uniqueIds, 'Each room once'),
+  treatmentTypes: z
+    .array(treatmentTypeSchema)
+    .min(1, 'Keep at least one treatment type')
+    .max(50)
+    .refine(uniqueIds, 'Each treatment type once'),
+  /** Monday first; null is a closed day. */
+  week: z.array(dayHoursSchema.nullable()).length(7),
+});
+export type AppointmentSettings = z.infer<typeof appointmentSettingsSchema>;
+
+export const appointmentSettingsUpdateInput = appointmentSettingsSchema.partial().strict();
+
+export const appointmentSchema = z.object({
+  id: idSchema,
+  patientId: idSchema,
+  patientName: z.string(),
+  clinicNumber: z.string(),
+  practitionerId: idSchema,
+  practitionerName: z.string(),
+  roomId: z.string(),
+  treatmentTypeId: z.string(),
+  startsAt: localDateTime,
+  endsAt: localDateTime,
+  status: z.enum(appointmentStatuses),
+  /** Why it was cancelled or missed; null otherwise. */
+  statusReason: z.string().nullable(),
+  courseId: idSchema.nullable(),
+  notes: z.string(),
+  /** Why it was booked outside opening hours; null when it fits them. */
+  hoursOverrideReason: z.string().nullable(),
+  updatedAt: isoDateTime,
+});
+export type Appointment = z.infer<typeof appointmentSchema>;
+
+const hoursOverride = z
+  .object({ reason: requiredText(300, 'Reason for booking outside opening hours') })
+  .strict()
+  .nullable()
+  .default(null);
+
+export const appointmentBookInput = z
+  .object({
+    patientId: idSchema,
+    practitionerId: idSchema,
+    roomId: slug,
+    treatmentTypeId: slug,
+    startsAt: localDateTime,
+    /** Omitted: the treatment type's duration. */
+    endsAt: localDateTime.optional(),
+    courseId: idSchema.nullable().default(null),
+    notes: text(1000, 'Notes').default(''),
+    /** Explicitly booking outside opening hours, with the reason kept on the appointment. */
+    hoursOverride,
+  })
+  .strict();
+
+export const appointmentMoveInput = z
+  .object({
+    id: idSchema,
+    startsAt: localDateTime,
+    endsAt: localDateTime.optional(),
+    practitionerId: idSchema.optional(),
+    roomId: slug.optional(),
+    hoursOverride,
+  })
+  .strict();
+
+export const appointmentStatusInput = z
+  .object({
+    id: idSchema,
+    status: z.enum(appointmentStatuses),
+    reason: text(300, 'Reason').default(''),
+  })
+  .strict();
+
+export const appointmentListInput = z
+  .object({
+    from: isoDate,
+    /** Inclusive. */
+    to: isoDate,
+    practitionerId: idSchema.optional(),
+    roomId: slug.optional(),
+  })
+  .strict()
+  .refine((i) => i.from <= i.to, { message: 'The range ends before it starts', path: ['to'] });
+
+export const practitionerSchema = z.object({ id: idSchema, displayName: z.string() });
+
+export const appointmentsOperations = {
+  'appointments.settings': op({
+    input: emptyInput,
+    output: appointmentSettingsSchema,
+    access: 'signed-in',
+    audit: null,
+  }),
+  'appointments.updateSettings': op({
+    input: appointmentSettingsUpdateInput,
+    output: appointmentSettingsSchema,
+    access: admin,
+    audit: { action: 'update', objectType: 'settings' },
+  }),
+  /** Who can be booked: active practitioners (reception cannot list staff). */
+  'appointments.practitioners': op({
+    input: emptyInput,
+    output: z.array(practitionerSchema),
+    access: clinical,
+    audit: null,
+  }),
+  'appointments.list': op({
+    input: appointmentListInput,
+    output: z.array(appointmentSchema),
+    access: clinical,
+    audit: { action: 'read', objectType: 'appointment' },
+  }),
+  'appointments.book': op({
+    input: appointmentBookInput,
+    output: appointmentSchema,
+    access: clinical,
+    audit: { action: 'create', objectType: 'appointment' },
+  }),
+  'appointments.move': op({
+    input: appointmentMoveInput,
+    output: appointmentSchema,
+    access: clinical,
+    audit: { action: 'update', objectType: 'appointment' },
+  }),
+  'appointments.setStatus': op({
+    input: appointmentStatusInput,
+    output: appointmentSchema,
+    access: clinical,
+    audit: { action: 'update', objectType: 'appointment' },
+  }),
+} as const;
