@@ -8,6 +8,7 @@ import { readSettings } from './clinic/clinic-settings';
 import { dispatch, type Sender } from './dispatch';
 import { AuditQueue } from './audit/audit-queue';
 import { loadAuditKey } from './audit/audit-key';
+import { sealLegacyHead } from './audit/audit-log';
 import { sweepPhotoTempFiles } from './photos/import-jobs';
 import type { SecretStore } from './core/context';
 import { JobRegistry } from './jobs/registry';
@@ -47,6 +48,7 @@ export async function createServices(options: AppOptions): Promise<MesochartServ
       options.dataDir,
       () => store.sqlite.prepare('SELECT 1 FROM audit_head LIMIT 1').get() !== undefined,
     );
+    sealLegacyHead(store, auditKey);
   } catch (error) {
     await store.close();
     throw error;

@@ -13,6 +13,7 @@ import { AppError } from './core/errors';
 import { projectOutput } from './core/projection';
 import { appendAudit, type AuditEntry } from './audit/audit-log';
 import { auditEntry } from './audit/audit-entry';
+import { sealedContentHash } from './audit/sealed-records';
 import { findActor, type Actor } from './staff/staff';
 import { handlers } from './handlers';
 import type { Handler } from './core/handler-kit';
@@ -154,12 +155,17 @@ async function run(
       const ctx: HandlerContext = { db, now, app, actor, subject };
       try {
         const value = projectOutput(def.output, await handler(ctx, input as never));
-        if (def.audit)
-          await appendAudit(
+        if (def.audit) {
+          const entry = auditEntry(name, now, actor, subject, 'success', null);
+          // A record made final by this call (a signed note) is sealed into its event.
+          entry.contentHash = await sealedContentHash(
             db,
             app.auditKey,
-            auditEntry(name, now, actor, subject, 'success', null),
+            entry.objectType,
+            entry.objectId,
           );
+          await appendAudit(db, app.auditKey, entry);
+        }
         return { ok: true as const, value };
       } catch (error) {
         // Kept writes (a counted failed sign-in) commit together with their audit event.

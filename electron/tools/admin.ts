@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openStore } from '../services/store/database';
+import { sealHeadWithFolderKey } from '../services/audit/audit-key';
 const DATABASE_FILE = 'mesochart.sqlite';
 import { BackupError, createBackup, type BackupProgress } from '../services/backup/archive';
 import { restoreBackup, verifyBackup } from '../services/backup/restore';
@@ -60,6 +61,7 @@ async function backup(): Promise<void> {
   }
   const passphrase = await readPassphrase('Backup passphrase: ', { confirm: true });
   const store = openStore(path.join(dataDir, DATABASE_FILE));
+  sealHeadWithFolderKey(store, dataDir);
   const started = Date.now();
   try {
     const result = await createBackup({

@@ -1,6 +1,8 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { sealLegacyHead } from './audit-log';
+import type { Store } from '../store/database';
 
 export const AUDIT_KEY_FILE = 'audit.key';
 const KEY_BYTES = 32;
@@ -51,4 +53,16 @@ export function loadAuditKey(dataDir: string, hasChain: () => boolean): Buffer {
     closeSync(fd);
   }
   return key;
+}
+
+/**
+ * For tools that open a data folder's database outside the app (a restore's check, the admin
+ * tool): if opening it ran the step that seals the audit head, seal it with the folder's key now.
+ */
+export function sealHeadWithFolderKey(
+  store: Pick<Store, 'sqlite' | 'migratedFrom'>,
+  dataDir: string,
+): void {
+  const file = path.join(dataDir, AUDIT_KEY_FILE);
+  if (existsSync(file)) sealLegacyHead(store, parseAuditKey(readFileSync(file, 'utf8')));
 }

@@ -14,6 +14,7 @@ import { ByteSource, readEntry, type Manifest, type ManifestFile } from './archi
 import { decryptChunks, readHeader, unlockHeader } from './archive/encrypted-file';
 import { fsyncDirectory } from './archive/fs-sync';
 import { DatabaseTooNewError, openStore } from '../store/database';
+import { sealHeadWithFolderKey } from '../audit/audit-key';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations/index';
 
 export interface BackupSummary {
@@ -116,6 +117,8 @@ function checkDatabase(file: string, nativeBinding?: string): void {
     throw damaged('its database cannot be opened');
   }
   try {
+    // A backup from before the head's seal was migrated just now: seal it with its own key.
+    sealHeadWithFolderKey(store, path.dirname(file));
     const rows = store.sqlite.pragma('integrity_check') as { integrity_check: string }[];
     if (rows.length !== 1 || rows[0]?.integrity_check !== 'ok') {
       throw damaged('its database fails the integrity check');

@@ -33,6 +33,8 @@ export interface OpenOptions {
 
 export interface Store {
   sqlite: Database.Database;
+  /** The schema version found on opening, before pending migrations ran (0 for a new file). */
+  migratedFrom: number;
   db: Db;
   /** Runs `fn` in one transaction, holding the connection throughout; rolls back if it throws. */
   transaction<T>(fn: (trx: Db) => Promise<T>): Promise<T>;
@@ -50,6 +52,7 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
     file,
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   );
+  let migratedFrom = 0;
   try {
     // Read the version before any pragma that writes, so a newer database stays byte-identical.
     const version = sqlite.pragma('user_version', { simple: true }) as number;
@@ -64,6 +67,7 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     migrate(sqlite, version);
+    migratedFrom = version;
   } catch (error) {
     sqlite.close();
     throw error;
@@ -71,6 +75,7 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
   const { db, transaction } = connectStore(sqlite, withStatementCache(sqlite));
   return {
     sqlite,
+    migratedFrom,
     db,
     transaction,
     close: async () => {

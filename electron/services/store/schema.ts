@@ -38,12 +38,16 @@ export interface AuditEventRow {
   error_code: string | null;
   prev_hash: string;
   hash: string;
+  /** Keyed hash of a signed record's content (0009); null for other events and older ones. */
+  content_hash: string | null;
 }
 
 export interface AuditHeadRow {
   id: number;
   seq: number;
   hash: string;
+  /** MAC of seq and hash (0009). */
+  mac: string | null;
 }
 
 export interface PatientRow {
