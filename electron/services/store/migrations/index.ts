@@ -4,8 +4,8 @@ import { screening } from './0003-screening';
 import { treatments } from './0004-treatments';
 import { photos } from './0005-photos';
 import { documents } from './0006-documents';
-import { auditSeal } from './0009-audit-seal';
 import { appointments } from './0008-appointments';
+import { auditSeal } from './0009-audit-seal';
 
 /**
  * Numbered steps, applied in order and tracked with `PRAGMA user_version`. Steps only add:
@@ -18,8 +18,8 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 4, name: 'treatments', sql: treatments },
   { version: 5, name: 'photos', sql: photos },
   { version: 6, name: 'documents', sql: documents },
-  { version: 9, name: 'audit-seal', sql: auditSeal },
   { version: 8, name: 'appointments', sql: appointments },
+  { version: 9, name: 'audit-seal', sql: auditSeal },
 ];
 
 export const LATEST_SCHEMA_VERSION = Math.max(...migrations.map((m) => m.version));
