@@ -140,6 +140,64 @@ export const appointmentListInput = z
   .strict()
   .refine((i) => i.from <= i.to, { message: 'The range ends before it starts', path: ['to'] });
 
+/** What a patient still needs before treatment, for the front desk's list of arrivals. */
+export const todayEntrySchema = z.object({
+  appointment: appointmentSchema,
+  /** No history yet, or none taken today: the intake on the tablet comes first. */
+  history: z.enum(['missing', 'to-update', 'current']),
+  /** The consent for the course's procedure kind (skin rejuvenation without a course). */
+  consent: z.enum(['valid', 'needs-attention', 'none']),
+  /** Where the visit falls in its course: sessions logged and planned; null without a course. */
+  course: z.object({ logged: z.number().int(), planned: z.number().int() }).nullable(),
+});
+export type TodayEntry = z.infer<typeof todayEntrySchema>;
+
+export const proposeCourseInput = z
+  .object({
+    courseId: idSchema,
+    practitionerId: idSchema,
+    treatmentTypeId: slug,
+    /** The first remaining session's day; omitted: the interval after the last session or booking. */
+    firstOn: isoDate.optional(),
+    /** The preferred time of day; omitted: the earliest free time. */
+    time: clock.optional(),
+  })
+  .strict();
+
+export const courseSlotSchema = z.object({
+  number: z.number().int(),
+  /** The day the interval asks for; `startsAt` may differ when that day is full or closed. */
+  dueOn: isoDate,
+  startsAt: localDateTime,
+  endsAt: localDateTime,
+  roomId: z.string(),
+});
+export type CourseSlot = z.infer<typeof courseSlotSchema>;
+
+export const proposeCourseOutput = z.object({
+  remaining: z.number().int(),
+  slots: z.array(courseSlotSchema),
+  /** Sessions for which no free time was found near the due day; the user places them. */
+  unplaced: z.array(z.object({ number: z.number().int(), dueOn: isoDate })),
+});
+export type CourseProposal = z.infer<typeof proposeCourseOutput>;
+
+export const bookCourseInput = z
+  .object({
+    courseId: idSchema,
+    practitionerId: idSchema,
+    treatmentTypeId: slug,
+    slots: z
+      .array(
+        z
+          .object({ startsAt: localDateTime, endsAt: localDateTime, roomId: slug, hoursOverride })
+          .strict(),
+      )
+      .min(1, 'Choose at least one session')
+      .max(20),
+  })
+  .strict();
+
 export const practitionerSchema = z.object({ id: idSchema, displayName: z.string() });
 
 export const appointmentsOperations = {
@@ -185,5 +243,24 @@ export const appointmentsOperations = {
     output: appointmentSchema,
     access: clinical,
     audit: { action: 'update', objectType: 'appointment' },
+  }),
+  'appointments.today': op({
+    input: emptyInput,
+    output: z.array(todayEntrySchema),
+    access: clinical,
+    audit: { action: 'read', objectType: 'appointment' },
+  }),
+  'appointments.proposeCourse': op({
+    input: proposeCourseInput,
+    output: proposeCourseOutput,
+    access: clinical,
+    audit: { action: 'read', objectType: 'course' },
+  }),
+  /** Every remaining session of a course at once: all are booked or none is. */
+  'appointments.bookCourse': op({
+    input: bookCourseInput,
+    output: z.array(appointmentSchema),
+    access: clinical,
+    audit: { action: 'create', objectType: 'appointment' },
   }),
 } as const;

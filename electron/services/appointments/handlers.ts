@@ -1,6 +1,7 @@
 import type { DomainHandlers } from '../core/handler-kit';
 import type { appointmentsOperations } from '../../../shared/api/appointments';
-import { actorId, forPatient, forRecord } from '../core/handler-kit';
+import { actorId, forPatient, forRecord, requireActor, today } from '../core/handler-kit';
+import { requireCourse } from '../courses/courses';
 import { readDiarySettings, updateDiarySettings } from './diary-settings';
 import {
   bookAppointment,
@@ -10,6 +11,8 @@ import {
   requireAppointment,
   setAppointmentStatus,
 } from './appointments';
+import { bookCourse, proposeCourse } from './course-booking';
+import { todayList } from './today-list';
 
 export const appointmentsHandlers = {
   'appointments.settings': async (ctx) => readDiarySettings(ctx.db),
@@ -39,5 +42,24 @@ export const appointmentsHandlers = {
   'appointments.setStatus': async (ctx, input) => {
     forRecord(ctx, await requireAppointment(ctx.db, input.id));
     return setAppointmentStatus(ctx.db, input, ctx.now);
+  },
+
+  'appointments.today': async (ctx) => {
+    const actor = requireActor(ctx);
+    const own = actor.role === 'practitioner' ? actor.id : null;
+    return todayList(ctx.db, ctx.app.dataDir, today(ctx), own);
+  },
+
+  'appointments.proposeCourse': async (ctx, input) => {
+    const course = await requireCourse(ctx.db, input.courseId);
+    await forPatient(ctx, course.patient_id, course.id);
+    return proposeCourse(ctx.db, input, await readDiarySettings(ctx.db), today(ctx));
+  },
+
+  'appointments.bookCourse': async (ctx, input) => {
+    const course = await requireCourse(ctx.db, input.courseId);
+    await forPatient(ctx, course.patient_id, course.id);
+    const settings = await readDiarySettings(ctx.db);
+    return bookCourse(ctx.db, input, settings, actorId(ctx), ctx.now);
   },
 } satisfies DomainHandlers<typeof appointmentsOperations>;

@@ -5,7 +5,7 @@ import { MONDAY, RECEPTIONIST, book, booked, startDiary, type Diary } from './fi
 let d: Diary;
 beforeEach(async () => {
   d = await startDiary();
-});
+}, 60_000);
 afterEach(async () => {
   await d.app.close();
 });

@@ -1,0 +1,64 @@
+import type { Queryable } from '../store/db';
+import type { TodayEntry } from '../../../shared/api/appointments';
+import type { Indication } from '../../../shared/sessions/treatment-terms';
+import { procedureKindForIndication } from '../../../shared/api/documents';
+import { consentValidity } from '../documents/consent';
+import { localDate } from '../core/local-date';
+import { courseSessions } from '../courses/courses';
+import { listAppointments } from './appointments';
+
+/**
+ * The day's visits in time order with what each patient still needs: reception takes the
+ * history on the tablet (it is confirmed at every visit, so one not taken today is "to update"),
+ * and the consent for the course's procedure kind must be signed before treatment starts.
+ * A practitioner sees only their own visits.
+ */
+export async function todayList(
+  db: Queryable,
+  dataDir: string,
+  day: string,
+  onlyPractitionerId: string | null,
+): Promise<TodayEntry[]> {
+  const appointments = (
+    await listAppointments(db, {
+      from: day,
+      to: day,
+      ...(onlyPractitionerId ? { practitionerId: onlyPractitionerId } : {}),
+    })
+  ).filter((a) => a.status !== 'cancelled');
+  const entries: TodayEntry[] = [];
+  for (const appointment of appointments) {
+    const newest = await db
+      .selectFrom('medical_history_version')
+      .select('recorded_at')
+      .where('patient_id', '=', appointment.patientId)
+      .orderBy('version', 'desc')
+      .executeTakeFirst();
+    const history = !newest
+      ? 'missing'
+      : localDate(new Date(newest.recorded_at)) < day
+        ? 'to-update'
+        : 'current';
+    const course = appointment.courseId
+      ? await db
+          .selectFrom('treatment_course')
+          .selectAll()
+          .where('id', '=', appointment.courseId)
+          .executeTakeFirst()
+      : undefined;
+    // PRP is known only from the session's products; before the session the indication decides.
+    const kind = procedureKindForIndication((course?.indication ?? 'other') as Indication, false);
+    const validity = (await consentValidity(db, dataDir, appointment.patientId)).find(
+      (v) => v.procedureKind === kind,
+    );
+    entries.push({
+      appointment,
+      history,
+      consent: validity?.state ?? 'none',
+      course: course
+        ? { logged: (await courseSessions(db, course)).length, planned: course.planned_sessions }
+        : null,
+    });
+  }
+  return entries;
+}
