@@ -8,6 +8,7 @@ import {
   ADMIN,
   call,
   expectSignedIn,
+  recordConsent,
   screenshot as fullPage,
   seedClinic,
   signIn,
@@ -350,6 +351,11 @@ async function seedAllergic(services: MesochartServices) {
     expiresOn: localDay(300),
     receivedOn: localDay(-20),
   });
+  await call(services, 'auth.signOut');
+  await call(services, 'auth.signIn', {
+    username: PRACTITIONER.username,
+    password: PRACTITIONER.password,
+  });
   const cecilia = (await call(
     services,
     'patients.create',
@@ -427,6 +433,7 @@ test('the session screen keeps the patient, her alerts and the check in view whi
     'Pregnancy: mesotherapy is not recommended.',
   );
   storedCheck(services, cecilia.id, [vitamins.id], localDay());
+  await recordConsent(services, cecilia.id, [vitamins.id]);
   const session = (await call(services, 'sessions.start', {
     patientId: cecilia.id,
     courseId: null,
@@ -463,4 +470,21 @@ test('the session screen keeps the patient, her alerts and the check in view whi
   await expect(cockpit).toBeInViewport();
   await expect(cockpit.getByRole('heading', { name: 'Cecilia Moreno' })).toBeInViewport();
   await page.screenshot({ path: 'test-results/screenshots/session-cockpit-scrolled.png' });
+
+  // Lidocaine as the method: the allergy shows at once beside the anaesthesia field.
+  await page.getByRole('textbox', { name: 'Anaesthesia', exact: true }).click();
+  await page.getByRole('option', { name: 'Lidocaine', exact: true }).click();
+  const anaesthesiaCheck = page.getByRole('list', { name: 'Allergy check of the anaesthesia' });
+  await expect(anaesthesiaCheck).toContainText('Do not use: Lidocaine');
+  await anaesthesiaCheck.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/session-substance-blocked.png' });
+
+  // Signing asks for an override with a reason for that line.
+  await page.getByRole('button', { name: 'Sign session' }).click();
+  const overrides = page.getByTestId('allergy-overrides');
+  if (await overrides.isVisible()) {
+    await expect(overrides).toContainText('Reason for using Lidocaine despite the allergy');
+    await expect(page.getByRole('button', { name: 'Sign and lock' })).toBeDisabled();
+    await screenshot(page, 'session-allergy-override');
+  }
 });

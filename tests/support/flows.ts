@@ -64,3 +64,28 @@ export async function seriousViolations(page: Page) {
         `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.any[0]?.message ?? ''})`).join(', ')}`,
     );
 }
+
+/**
+ * A consent for the procedure, generated and confirmed as signed on paper, through the real
+ * operations: the service refuses to start or sign a session without one.
+ */
+export async function recordConsent(
+  services: MesochartServices,
+  patientId: string,
+  productIds: string[],
+  procedureKind = 'skin-rejuvenation',
+) {
+  const practitioner = services.state.store.sqlite
+    .prepare("SELECT id FROM staff_user WHERE role = 'practitioner' ORDER BY rowid LIMIT 1")
+    .get() as { id: string };
+  const doc = (await call(services, 'documents.generateConsent', {
+    patientId,
+    procedureKind,
+    practitionerId: practitioner.id,
+    productIds,
+    otherProducts: [],
+    plannedSessions: 4,
+    intervalDays: 14,
+  })) as { id: string };
+  await call(services, 'documents.confirmPaperSignature', { documentId: doc.id, note: '' });
+}

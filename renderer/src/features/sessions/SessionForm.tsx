@@ -39,6 +39,12 @@ import { SessionHeading } from './SessionHeading';
 import { TechniqueFields } from './TechniqueFields';
 import { useDraftAutosave } from './use-draft-autosave';
 import { FormError } from '../../ui/FormError';
+import { minOverrideReasonLength } from '../../../../shared/api/screening';
+import { safetyGateItems, type GateItem } from '../../lib/safety-gate';
+import { ConsentPrompt } from '../documents';
+import { GatePanel } from './GatePanel';
+import { SubstanceLines, SubstanceVerdicts } from './SubstanceLines';
+import { useSubstanceVerdicts } from './use-substance-verdicts';
 
 function draftOf(s: TreatmentSession): SessionDraftFields {
   return {
@@ -57,6 +63,8 @@ function draftOf(s: TreatmentSession): SessionDraftFields {
       lotId,
       volumeMl,
     })),
+    anaesthetics: s.anaesthetics,
+    additions: s.additions,
   };
 }
 
@@ -74,6 +82,9 @@ export function SessionForm({
   const [signing, setSigning] = useState<string[] | null>(null);
   const [abandoning, setAbandoning] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
+  const [gate, setGate] = useState<GateItem[] | null>(null);
+  const [consenting, setConsenting] = useState(false);
+  const [reasons, setReasons] = useState<Record<string, string>>({});
   const schema = sessionDraftFields.extend({
     products: z.array(
       sessionProductInput.extend({
@@ -100,6 +111,14 @@ export function SessionForm({
     (error) => applyServerError(error, form.setError),
   );
 
+  const verdicts = useSubstanceVerdicts(form, products, session.patientId);
+  const overridden = new Set(session.substanceOverrides.map((o) => o.key));
+  // Lines that need an override with a reason before the service will sign.
+  const blocked = verdicts.filter((v) => v.severity === 'do-not-treat' && !overridden.has(v.key));
+  const reasonsComplete = blocked.every(
+    (v) => (reasons[v.key] ?? '').trim().length >= minOverrideReasonLength,
+  );
+
   const toggleArea = (area: TreatmentArea) => {
     const at = chosen.indexOf(area);
     if (at >= 0) areaArray.remove(at);
@@ -116,14 +135,29 @@ export function SessionForm({
   };
 
   const sign = async () => {
+    setGate(null);
     try {
-      await unwrap(api.sessions.sign({ id: session.id }));
+      await unwrap(
+        api.sessions.sign({
+          id: session.id,
+          allergyOverrides: blocked.map((v) => ({ key: v.key, reason: reasons[v.key] ?? '' })),
+        }),
+      );
       setSigning(null);
       await client.invalidateQueries({ queryKey: TREATMENTS_KEY });
     } catch (error) {
       setSigning(null);
-      setFormError(applyServerError(error, form.setError));
+      const items = safetyGateItems(error);
+      if (items) setGate(items);
+      else setFormError(applyServerError(error, form.setError));
     }
+  };
+
+  // Everything typed is saved before leaving for the check; the check brings the user back.
+  const toNewCheck = async () => {
+    await flush();
+    const course = session.courseId ? `&course=${session.courseId}` : '';
+    void navigate(`/patients/${session.patientId}/check?session=${session.id}${course}`);
   };
 
   const abandon = async () => {
@@ -216,9 +250,25 @@ export function SessionForm({
 
         <Paper withBorder p="md">
           <Title order={3} size="h4" mb="xs">
+            {t('substances.title')}
+          </Title>
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('substances.help')}
+          </Text>
+          <Stack gap="sm">
+            <SubstanceVerdicts verdicts={verdicts} source="anaesthesia" overridden={overridden} />
+            <SubstanceLines form={form} name="anaesthetics" />
+            <SubstanceLines form={form} name="additions" />
+            <SubstanceVerdicts verdicts={verdicts} source="addition" overridden={overridden} />
+          </Stack>
+        </Paper>
+
+        <Paper withBorder p="md">
+          <Title order={3} size="h4" mb="xs">
             {t('sessions.productsTitle')}
           </Title>
           <ProductLines form={form} products={products} />
+          <SubstanceVerdicts verdicts={verdicts} source="product" overridden={overridden} />
         </Paper>
 
         <Paper withBorder p="md">
@@ -242,6 +292,15 @@ export function SessionForm({
         </Paper>
 
         <FormError message={formError} />
+        {gate ? (
+          <GatePanel
+            moment="sign"
+            items={gate}
+            onNewCheck={() => void toNewCheck()}
+            onConsent={() => setConsenting(true)}
+            onAllergy={() => void askToSign()}
+          />
+        ) : null}
         <Group justify="space-between">
           <Button variant="subtle" color="red" onClick={() => setAbandoning(true)}>
             {t('sessions.abandon')}
@@ -276,16 +335,58 @@ export function SessionForm({
           </Stack>
         ) : (
           <Stack>
+            {blocked.length > 0 ? (
+              <Stack gap="xs" data-testid="allergy-overrides">
+                <Text fw={700} c="red.8">
+                  {t('substances.overrideTitle')}
+                </Text>
+                <Text size="sm">{t('substances.overrideHelp')}</Text>
+                {blocked.map((v) => (
+                  <Textarea
+                    key={v.key}
+                    label={t('substances.overrideLabel', { name: v.name })}
+                    description={v.findings[0]?.explanation}
+                    value={reasons[v.key] ?? ''}
+                    onChange={(e) => {
+                      const value = e.currentTarget.value;
+                      setReasons((r) => ({ ...r, [v.key]: value }));
+                    }}
+                    error={
+                      (reasons[v.key] ?? '').trim().length < minOverrideReasonLength
+                        ? t('substances.overrideShort', { min: minOverrideReasonLength })
+                        : undefined
+                    }
+                    autosize
+                    minRows={2}
+                    maxLength={2000}
+                  />
+                ))}
+              </Stack>
+            ) : null}
             <Text>{t('sessions.signBody')}</Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setSigning(null)}>
                 {t('common.cancel')}
               </Button>
-              <Button onClick={() => void sign()}>{t('sessions.signConfirm')}</Button>
+              <Button disabled={!reasonsComplete} onClick={() => void sign()}>
+                {t('sessions.signConfirm')}
+              </Button>
             </Group>
           </Stack>
         )}
       </Modal>
+      <ConsentPrompt
+        patientId={session.patientId}
+        course={null}
+        productIds={[...new Set(session.products.map((p) => p.productId))]}
+        need={{ procedureKind: 'skin-rejuvenation', state: 'none' }}
+        opened={consenting}
+        onClose={() => setConsenting(false)}
+        onConsented={() => {
+          setGate(null);
+          void askToSign();
+        }}
+      />
       <Modal
         opened={abandoning}
         onClose={() => setAbandoning(false)}
