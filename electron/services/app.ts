@@ -13,6 +13,7 @@ import { sweepPhotoTempFiles } from './photos/import-jobs';
 import type { SecretStore } from './core/context';
 import { JobRegistry } from './jobs/registry';
 import { startBackupScheduler } from './backup/schedule';
+import { sweepBackupSnapshots } from './backup/archive/index';
 
 export interface AppOptions {
   dataDir: string;
@@ -40,8 +41,10 @@ export async function createServices(options: AppOptions): Promise<MesochartServ
     path.join(options.dataDir, DATABASE_FILE),
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   );
-  // Leftovers of a crash during a photo import; nothing can be importing yet.
+  // Leftovers of a crash during a photo import or a backup (a full plaintext copy of the
+  // database); nothing can be importing or backing up yet.
   await sweepPhotoTempFiles(options.dataDir).catch(() => undefined);
+  await sweepBackupSnapshots(options.dataDir).catch(() => undefined);
   let auditKey: Buffer;
   try {
     auditKey = loadAuditKey(

@@ -64,11 +64,37 @@ async function freeName(folder: string, now: Date): Promise<string> {
   throw new BackupError('io', 'Too many backups with the same time stamp in that folder.');
 }
 
-/** Snapshot of the live database through SQLite's backup API, beside it (same protection). */
-async function snapshotDatabase(sqlite: Database.Database, dataDir: string): Promise<string> {
-  const file = path.join(dataDir, `.backup-snapshot-${randomBytes(8).toString('hex')}.sqlite`);
+const SNAPSHOT_PREFIX = '.backup-snapshot-';
+const SNAPSHOT = /^\.backup-snapshot-[0-9a-f]{16}\.sqlite(-journal|-wal|-shm)?$/;
+
+/**
+ * Snapshot of the live database through SQLite's backup API, beside it. The file is created
+ * empty with mode 0600 first, so SQLite writes into it (and makes its journal) with the same
+ * protection as the database rather than the process's default.
+ */
+export async function snapshotDatabase(
+  sqlite: Database.Database,
+  dataDir: string,
+): Promise<string> {
+  const file = path.join(dataDir, `${SNAPSHOT_PREFIX}${randomBytes(8).toString('hex')}.sqlite`);
+  const handle = await open(file, 'wx', 0o600);
+  await handle.close();
   await sqlite.backup(file);
   return file;
+}
+
+/**
+ * Removes snapshots a crashed backup left in the data folder: each is a full copy of the
+ * database. Called at start-up, before any backup can run.
+ */
+export async function sweepBackupSnapshots(dataDir: string): Promise<string[]> {
+  const removed: string[] = [];
+  for (const name of await readdir(dataDir).catch(() => [] as string[])) {
+    if (!SNAPSHOT.test(name)) continue;
+    await rm(path.join(dataDir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
 }
 
 /**

@@ -36,6 +36,24 @@ export const DEFAULT_CHUNK_BYTES = 1024 * 1024;
 
 /** Bounds for values read from a file, so a crafted header cannot ask for gigabytes of memory. */
 const LIMITS = { logN: [10, 20], r: [1, 32], p: [1, 16], chunk: [4096, 16 * 1024 * 1024] } as const;
+/**
+ * Each value within its bounds can still multiply into gigabytes and tens of seconds
+ * (logN 20, r 32, p 16), so the whole cost is capped too, before any key is derived: scrypt's
+ * memory (128·N·r bytes) at twice the default's, its work (N·r·p) at four times.
+ */
+const MAX_KDF_MEMORY = 2 * 128 * 2 ** DEFAULT_KDF.logN * DEFAULT_KDF.r;
+const MAX_KDF_WORK = 4 * 2 ** DEFAULT_KDF.logN * DEFAULT_KDF.r * DEFAULT_KDF.p;
+
+export function kdfWithinBounds(kdf: KdfParams): boolean {
+  const N = 2 ** kdf.logN;
+  return (
+    within(kdf.logN, LIMITS.logN) &&
+    within(kdf.r, LIMITS.r) &&
+    within(kdf.p, LIMITS.p) &&
+    128 * N * kdf.r <= MAX_KDF_MEMORY &&
+    N * kdf.r * kdf.p <= MAX_KDF_WORK
+  );
+}
 
 export interface Keys {
   encryption: Buffer;
@@ -43,6 +61,7 @@ export interface Keys {
 }
 
 export function deriveKeys(passphrase: string, salt: Buffer, kdf: KdfParams): Promise<Keys> {
+  if (!kdfWithinBounds(kdf)) return Promise.reject(damaged('its key settings are out of bounds'));
   const N = 2 ** kdf.logN;
   return new Promise((resolve, reject) => {
     scrypt(
@@ -111,14 +130,8 @@ export function parseHeader(bytes: Buffer): Header {
   }
   const kdf = { logN: bytes.readUInt8(9), r: bytes.readUInt8(10), p: bytes.readUInt8(11) };
   const chunkBytes = bytes.readUInt32BE(12);
-  if (
-    !within(kdf.logN, LIMITS.logN) ||
-    !within(kdf.r, LIMITS.r) ||
-    !within(kdf.p, LIMITS.p) ||
-    !within(chunkBytes, LIMITS.chunk)
-  ) {
-    throw damaged('header');
-  }
+  if (!within(chunkBytes, LIMITS.chunk)) throw damaged('header');
+  if (!kdfWithinBounds(kdf)) throw damaged('its key settings are out of bounds');
   const header = Buffer.from(bytes.subarray(0, HEADER_BYTES));
   return {
     bytes: header,

@@ -2,6 +2,7 @@ export { BackupError, type BackupRefusal } from './backup-error';
 export {
   createBackup,
   pruneBackups,
+  sweepBackupSnapshots,
   MIN_PASSPHRASE_LENGTH,
   type BackupProgress,
   type BackupResult,
