@@ -14,6 +14,8 @@ export const errorCodes = [
   'RATE_LIMITED',
   'NOT_FOUND',
   'CONFLICT',
+  /** A session's safety gate (check, history version, coverage, consent, allergy); see `fields`. */
+  'SAFETY_GATE',
   'INTERNAL',
 ] as const;
 

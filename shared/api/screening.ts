@@ -1,5 +1,5 @@
 import { op } from './operation';
-import { admin, checkers, clinical, practitioner } from './roles';
+import { admin, checkers, practitioner, clinicalReaders } from './roles';
 import { emptyInput, idSchema, isoDate, isoDateTime, text } from './common';
 import { screeningSettingsSchema } from '../screening/screening-settings';
 import { z } from 'zod';
@@ -10,6 +10,7 @@ import {
   treatmentAreaSchema,
 } from '../screening/screening-types';
 import type { ScreeningFinding } from '../screening/screening-types';
+import { substanceLineInput } from '../screening/substance-line';
 
 /**
  * The pre-procedure check as the API carries it. The rules themselves live in shared/clinical;
@@ -32,6 +33,8 @@ export const screeningPlanFields = {
     .array(treatmentAreaSchema)
     .max(15)
     .refine((areas) => new Set(areas).size === areas.length, 'Each area once'),
+  /** Planned anaesthesia (and other substances), cross-checked like the products. */
+  substances: z.array(substanceLineInput).max(10, 'At most 10 substances').default([]),
 };
 export const screeningPreviewInput = z.object(screeningPlanFields).strict();
 export type ScreeningPreviewInput = z.input<typeof screeningPreviewInput>;
@@ -83,6 +86,8 @@ export const screeningPreviewOutput = z.object({
   findings: z.array(findingSchema),
   outcome: severitySchema,
   productOutcomes: z.record(z.string(), severitySchema),
+  /** Per planned substance key (substanceKey), its worst severity. */
+  substanceOutcomes: z.record(z.string(), severitySchema),
 });
 export type ScreeningPreview = z.infer<typeof screeningPreviewOutput>;
 
@@ -115,6 +120,10 @@ export const screeningRecordSchema = z.object({
   overrideByName: z.string().nullable(),
   plannedProducts: z.array(z.object({ id: idSchema, name: z.string() })),
   areas: z.array(treatmentAreaSchema),
+  /** The anaesthesia the check covered. */
+  substances: z.array(substanceLineInput),
+  /** The medical-history version the check read; null when none had been taken. */
+  historyVersion: z.number().int().nullable(),
 });
 export type ScreeningRecord = z.infer<typeof screeningRecordSchema>;
 
@@ -161,13 +170,13 @@ export const screeningOperations = {
   'screening.list': op({
     input: screeningListInput,
     output: z.array(screeningRecordSchema),
-    access: clinical,
+    access: clinicalReaders,
     audit: { action: 'read', objectType: 'screening' },
   }),
   'screening.get': op({
     input: screeningGetInput,
     output: screeningRecordSchema,
-    access: clinical,
+    access: clinicalReaders,
     audit: { action: 'read', objectType: 'screening' },
   }),
 } as const;

@@ -1,5 +1,5 @@
 import { op } from './operation';
-import { clinical, practitioner } from './roles';
+import { practitioner, clinicalReaders } from './roles';
 import { patientScopedInput } from './courses';
 import { z } from 'zod';
 import { idSchema, isoDate, isoDateTime, requiredText, text } from './common';
@@ -15,6 +15,10 @@ import {
   volumeMlSchema,
 } from '../sessions/treatment-terms';
 import { adverseEventSchema } from './adverse-events';
+import { substanceLineInput } from '../screening/substance-line';
+import { minOverrideReasonLength } from './screening';
+
+export { substanceLineInput };
 
 export const sessionStatuses = ['draft', 'signed', 'abandoned'] as const;
 export const sessionStatusSchema = z.enum(sessionStatuses);
@@ -51,6 +55,13 @@ export const sessionDraftFields = z.object({
     .max(15)
     .refine((areas) => new Set(areas.map((a) => a.area)).size === areas.length, 'Each area once'),
   products: z.array(sessionProductInput).max(60, 'At most 60 product lines'),
+  /**
+   * The anaesthetic preparation(s) actually used; `anaesthesia` stays the method. Optional so a
+   * form or caller that predates them still saves; absent means none.
+   */
+  anaesthetics: z.array(substanceLineInput).max(10, 'At most 10 anaesthetics').optional(),
+  /** Anything added during the session that is not a catalogue product. */
+  additions: z.array(substanceLineInput).max(20, 'At most 20 added substances').optional(),
 });
 export type SessionDraftFields = z.infer<typeof sessionDraftFields>;
 
@@ -66,6 +77,22 @@ export const sessionStartInput = z
   .strict();
 
 export const sessionIdInput = z.object({ id: idSchema }).strict();
+
+/** An allergy match the practitioner decides to use anyway, by substance key, with why. */
+export const allergyOverrideInput = z.object({
+  key: z.string().min(1).max(300),
+  reason: requiredText(2000, 'Override reason').refine(
+    (s) => s.trim().length >= minOverrideReasonLength,
+    `Say why, in at least ${minOverrideReasonLength} characters`,
+  ),
+});
+
+export const sessionSignInput = z
+  .object({
+    id: idSchema,
+    allergyOverrides: z.array(allergyOverrideInput).max(40).default([]),
+  })
+  .strict();
 
 export const addendumInput = z
   .object({ sessionId: idSchema, text: requiredText(5000, 'Addendum') })
@@ -103,6 +130,18 @@ export const sessionSchema = sessionDraftFields.extend({
   signedAt: isoDateTime.nullable(),
   signedByName: z.string().nullable(),
   addenda: z.array(addendumSchema),
+  anaesthetics: z.array(substanceLineInput),
+  additions: z.array(substanceLineInput),
+  /** Allergy matches used anyway, recorded at signing. */
+  substanceOverrides: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      reason: z.string(),
+      byName: z.string(),
+      at: isoDateTime,
+    }),
+  ),
   adverseEvents: z.array(adverseEventSchema),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
@@ -124,13 +163,13 @@ export const sessionsOperations = {
   'sessions.list': op({
     input: patientScopedInput,
     output: z.array(sessionSummarySchema),
-    access: clinical,
+    access: clinicalReaders,
     audit: { action: 'read', objectType: 'session' },
   }),
   'sessions.get': op({
     input: sessionIdInput,
     output: sessionSchema,
-    access: clinical,
+    access: clinicalReaders,
     audit: { action: 'read', objectType: 'session' },
   }),
   'sessions.start': op({
@@ -146,7 +185,7 @@ export const sessionsOperations = {
     audit: { action: 'update', objectType: 'session' },
   }),
   'sessions.sign': op({
-    input: sessionIdInput,
+    input: sessionSignInput,
     output: sessionSchema,
     access: practitioner,
     audit: { action: 'execute', objectType: 'session-sign' },

@@ -26,6 +26,9 @@ import {
   type Severity,
   type TreatmentArea,
 } from '../../../shared/screening';
+import { checkSubstances, substanceKey } from '../../../shared/screening/substance-check';
+import type { SubstanceLineInput } from '../../../shared/screening/substance-line';
+import { severityRank, worstSeverity } from '../../../shared/screening/severity';
 import { AppError } from '../core/errors';
 import { localDate } from '../core/local-date';
 import { readScreeningSettings } from './settings';
@@ -93,6 +96,8 @@ async function plannedProducts(db: Queryable, ids: readonly string[]): Promise<P
 interface PreparedCheck {
   input: ScreeningInput;
   result: ScreeningResult;
+  /** Worst severity per planned substance key. */
+  substanceOutcomes: Record<string, Severity>;
   historyVersionId: string | null;
   historyVersion: number | null;
   assumptions: readonly string[];
@@ -141,24 +146,43 @@ async function prepareCheck(db: Queryable, plan: PlanInput, now: Date): Promise<
     const note = notes[f.ruleId];
     return note === undefined ? f : { ...f, explanation: `${f.explanation} ${note}` };
   });
+  // The planned anaesthesia is cross-checked by the same rule the session uses at signing.
+  const substances = checkSubstances(
+    input.history.allergies,
+    plan.substances.map((l) => substanceLineOf(l)),
+    { screening: input.settings, substances: input.settings.substances },
+  );
+  const substanceFindings = substances.flatMap((r) => r.findings);
+  const all = [...findings, ...substanceFindings].sort(
+    (a, b) => severityRank(b.severity) - severityRank(a.severity),
+  );
+  const outcome = worstSeverity([ran.outcome, ...substanceFindings.map((f) => f.severity)]);
   const result: ScreeningResult = history
-    ? { ...ran, findings }
-    : { ...ran, findings: [noHistory, ...findings], outcome: 'do-not-treat' };
+    ? { ...ran, findings: all, outcome }
+    : { ...ran, findings: [noHistory, ...all], outcome: 'do-not-treat' };
   return {
     input,
     result,
+    substanceOutcomes: Object.fromEntries(substances.map((r) => [r.key, r.severity])),
     historyVersionId: history?.id ?? null,
     historyVersion: history?.version ?? null,
     assumptions: reading?.assumptions ?? [],
   };
 }
 
+/** A planned anaesthetic as the substance rule reads it. */
+export function substanceLineOf(l: SubstanceLineInput) {
+  const key = substanceKey({ source: 'anaesthesia', name: l.name, preparationId: l.preparationId });
+  return { key, source: 'anaesthesia' as const, ...l };
+}
+
 export async function previewScreening(db: Queryable, plan: PlanInput, now: Date) {
-  const { result } = await prepareCheck(db, plan, now);
+  const { result, substanceOutcomes } = await prepareCheck(db, plan, now);
   return {
     findings: result.findings.map((f) => ({ ...f })),
     outcome: result.outcome,
     productOutcomes: { ...result.productOutcomes },
+    substanceOutcomes,
   };
 }
 
@@ -220,6 +244,7 @@ export async function completeScreening(
       performed_by: actorId,
       answers: JSON.stringify(answers),
       planned_product_ids: JSON.stringify(input.productIds),
+      planned_substances: JSON.stringify(input.substances),
       findings: JSON.stringify(result.findings),
       outcome: result.outcome,
       acknowledged: JSON.stringify(decision.acknowledged),
@@ -269,6 +294,7 @@ export async function listScreenings(
     const answers = JSON.parse(row.answers) as {
       products?: PlannedProduct[];
       areas?: TreatmentArea[];
+      historyVersion?: number | null;
     };
     return {
       id: row.id,
@@ -284,6 +310,8 @@ export async function listScreenings(
       overrideByName: row.override_name,
       plannedProducts: (answers.products ?? []).map((p) => ({ id: p.id, name: p.name })),
       areas: answers.areas ?? [],
+      substances: JSON.parse(row.planned_substances) as SubstanceLineInput[],
+      historyVersion: answers.historyVersion ?? null,
     };
   });
 }

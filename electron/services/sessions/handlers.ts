@@ -18,7 +18,7 @@ export const sessionsHandlers = {
 
   'sessions.start': async (ctx, input) => {
     await forPatient(ctx, input.patientId);
-    const session = await startSession(ctx.db, input, actorId(ctx), ctx.now);
+    const session = await startSession(ctx.db, ctx.app.dataDir, input, actorId(ctx), ctx.now);
     ctx.subject.objectId = session.id;
     return session;
   },
@@ -30,7 +30,7 @@ export const sessionsHandlers = {
 
   'sessions.sign': async (ctx, input) => {
     await forSession(ctx, input.id);
-    return signSession(ctx.db, input.id, actorId(ctx), ctx.now);
+    return signSession(ctx.db, ctx.app.dataDir, input, actorId(ctx), ctx.now);
   },
 
   'sessions.abandon': async (ctx, input) => {

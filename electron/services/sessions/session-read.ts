@@ -46,6 +46,27 @@ const productLinesOfSession = preparedQuery((db, sessionId: string) =>
     .where('session_product.session_id', '=', sessionId)
     .orderBy('session_product.position'),
 );
+const substancesOfSession = preparedQuery((db, sessionId: string) =>
+  db
+    .selectFrom('session_substance')
+    .select(['source', 'preparation_id', 'name', 'ingredients'])
+    .where('session_id', '=', sessionId)
+    .orderBy('position'),
+);
+const overridesOfSession = preparedQuery((db, sessionId: string) =>
+  db
+    .selectFrom('session_substance_override')
+    .innerJoin('staff_user', 'staff_user.id', 'session_substance_override.recorded_by')
+    .select([
+      'session_substance_override.line_key',
+      'session_substance_override.name',
+      'session_substance_override.reason',
+      'session_substance_override.recorded_at',
+      'staff_user.display_name',
+    ])
+    .where('session_id', '=', sessionId)
+    .orderBy('session_substance_override.seq'),
+);
 const addendaOfSession = preparedQuery((db, sessionId: string) =>
   db
     .selectFrom('session_addendum')
@@ -76,9 +97,18 @@ async function staffName(db: Queryable, id: string | null): Promise<string | nul
 export async function draftFieldsOf(
   db: Queryable,
   row: Selectable<TreatmentSessionRow>,
-): Promise<SessionDraftFields> {
+): Promise<Required<SessionDraftFields>> {
   const areas = await areasOfSession(db, row.id);
   const products = await productsOfSession(db, row.id);
+  const substances = await substancesOfSession(db, row.id);
+  const linesOf = (source: 'anaesthesia' | 'addition') =>
+    substances
+      .filter((s) => s.source === source)
+      .map((s) => ({
+        preparationId: s.preparation_id,
+        name: s.name,
+        ingredients: JSON.parse(s.ingredients) as string[],
+      }));
   return {
     technique: row.technique as Technique | null,
     needleGauge: row.needle_gauge,
@@ -95,6 +125,8 @@ export async function draftFieldsOf(
       lotId: p.lot_id,
       volumeMl: p.volume_ml,
     })),
+    anaesthetics: linesOf('anaesthesia'),
+    additions: linesOf('addition'),
   };
 }
 
@@ -131,6 +163,13 @@ export async function getSession(db: Queryable, id: string): Promise<TreatmentSe
       authorName: a.display_name,
       writtenAt: a.written_at,
       text: a.text,
+    })),
+    substanceOverrides: (await overridesOfSession(db, id)).map((o) => ({
+      key: o.line_key,
+      name: o.name,
+      reason: o.reason,
+      byName: o.display_name,
+      at: o.recorded_at,
     })),
     adverseEvents: await adverseEventsOfSession(db, id),
     createdAt: row.created_at,

@@ -7,84 +7,44 @@ import type {
   SessionDraftFields,
   TreatmentSession,
   sessionSaveDraftInput,
+  sessionSignInput,
   sessionStartInput,
 } from '../../../shared/api/sessions';
 import type { Addendum } from '../../../shared/api/sessions';
-import { RANGES, type TreatmentArea } from '../../../shared/sessions/treatment-terms';
 import { missingForSigning } from '../../../shared/sessions/session-completeness';
 import { AppError } from '../core/errors';
 import { findPatientRow } from '../patients/patients';
 import { localDate } from '../core/local-date';
-import { requirePassedScreening } from '../screening/gate';
-import { courseProtocol, requireCourse } from '../courses/courses';
+import { newestCheckOf, requireSafetyGate } from './safety-gate';
+import { requireCourse } from '../courses/courses';
 import { requireUsableLot } from '../products/products';
 import { draftFieldsOf, getSession, requireSession } from './session-read';
-
-/** First-expiring lot still usable today: the one the clinic should use up first. */
-async function firstUsableLot(db: Queryable, productId: string, today: string) {
-  return db
-    .selectFrom('product_lot')
-    .select('id')
-    .where('product_id', '=', productId)
-    .where('expires_on', '>=', today)
-    .orderBy('expires_on')
-    .orderBy('seq')
-    .executeTakeFirst();
-}
-
-/** A course's protocol as the first version of the note; the practitioner changes what differs. */
-async function protocolDraft(
-  db: Queryable,
-  courseId: string | null,
-  today: string,
-): Promise<SessionDraftFields> {
-  const empty: SessionDraftFields = {
-    technique: null,
-    needleGauge: null,
-    needleLengthMm: null,
-    anaesthesia: null,
-    passes: null,
-    points: null,
-    immediateReactions: '',
-    notes: '',
-    areas: [],
-    products: [],
-  };
-  if (!courseId) return empty;
-  const course = await requireCourse(db, courseId);
-  const protocol = courseProtocol(course);
-  const areas = JSON.parse(course.areas) as TreatmentArea[];
-  const products: SessionDraftFields['products'] = [];
-  for (const productId of protocol.productIds) {
-    const product = await db
-      .selectFrom('product')
-      .select(['default_volume_ml', 'active'])
-      .where('id', '=', productId)
-      .executeTakeFirst();
-    const lot = await firstUsableLot(db, productId, today);
-    // A product without a usable lot is left for the practitioner to choose, never guessed.
-    if (!product || !lot) continue;
-    const volume = product.default_volume_ml;
-    const plausible =
-      volume !== null && volume >= RANGES.volumeMl.min && volume <= RANGES.volumeMl.max;
-    for (const area of areas) {
-      products.push({ area, productId, lotId: lot.id, volumeMl: plausible ? volume : null });
-    }
-  }
-  return {
-    ...empty,
-    technique: protocol.technique,
-    needleGauge: protocol.needleGauge,
-    needleLengthMm: protocol.needleLengthMm,
-    areas: areas.map((area) => ({ area, depthMm: protocol.depthMm })),
-    products,
-  };
-}
+import { draftFromCheck } from './draft-from-check';
 
 async function writeLines(db: Queryable, sessionId: string, fields: SessionDraftFields) {
   // Lines of a draft are its working copy: the triggers allow this only while it is a draft.
   await db.deleteFrom('session_area').where('session_id', '=', sessionId).execute();
   await db.deleteFrom('session_product').where('session_id', '=', sessionId).execute();
+  await db.deleteFrom('session_substance').where('session_id', '=', sessionId).execute();
+  const substances = [
+    ...(fields.anaesthetics ?? []).map((l) => ({ ...l, source: 'anaesthesia' as const })),
+    ...(fields.additions ?? []).map((l) => ({ ...l, source: 'addition' as const })),
+  ];
+  if (substances.length > 0) {
+    await db
+      .insertInto('session_substance')
+      .values(
+        substances.map((l, position) => ({
+          session_id: sessionId,
+          position,
+          source: l.source,
+          preparation_id: l.preparationId,
+          name: l.name.trim(),
+          ingredients: JSON.stringify(l.ingredients.map((i) => i.trim())),
+        })),
+      )
+      .execute();
+  }
   if (fields.areas.length > 0) {
     await db
       .insertInto('session_area')
@@ -117,6 +77,7 @@ async function writeLines(db: Queryable, sessionId: string, fields: SessionDraft
 
 export async function startSession(
   db: Queryable,
+  dataDir: string,
   input: z.output<typeof sessionStartInput>,
   actorId: string,
   now: Date,
@@ -126,7 +87,6 @@ export async function startSession(
   if (patient.archived === 1) {
     throw new AppError('CONFLICT', 'This patient is archived; restore the record first');
   }
-  let planned = input.plannedProductIds;
   if (input.courseId) {
     const course = await requireCourse(db, input.courseId);
     if (course.patient_id !== input.patientId) {
@@ -135,7 +95,6 @@ export async function startSession(
     if (course.status !== 'active') {
       throw new AppError('CONFLICT', 'This course is closed; start a new course');
     }
-    planned = courseProtocol(course).productIds;
   }
   const open = await db
     .selectFrom('treatment_session')
@@ -149,10 +108,19 @@ export async function startSession(
       'A draft session is already open for this patient; continue it or abandon it first',
     );
   }
-  const screening = await requirePassedScreening(db, input.patientId, today, planned);
+  const check = await newestCheckOf(db, input.patientId, today);
+  const draft = await draftFromCheck(db, check, input.courseId, today);
+  const { check: screening } = await requireSafetyGate(db, dataDir, {
+    moment: 'start',
+    patientId: input.patientId,
+    courseId: input.courseId,
+    day: today,
+    draft,
+    // Products the caller plans must be covered too, though the draft holds only those with a lot.
+    extraProductIds: input.plannedProductIds,
+  });
   const id = randomUUID();
   const at = now.toISOString();
-  const draft = await protocolDraft(db, input.courseId, today);
   await db
     .insertInto('treatment_session')
     .values({
@@ -198,27 +166,18 @@ function requireOwnDraft(row: Selectable<TreatmentSessionRow>, actorId: string) 
 }
 
 /**
- * Every lot usable on the session's day, and every product covered by a passed check of that day.
- * A product added after the check needs a new check; the newest covering check is then linked.
+ * Lots must be usable on the session's day. Nothing else is refused while drafting, so nothing
+ * typed is lost: what the check did not cover, a missing consent or an allergy match are reported
+ * when signing (the safety gate).
  */
-async function checkLines(
+async function checkLots(
   db: Queryable,
   row: Selectable<TreatmentSessionRow>,
   fields: SessionDraftFields,
-): Promise<string> {
+): Promise<void> {
   for (const [i, line] of fields.products.entries()) {
     await requireUsableLot(db, line, row.performed_on, `products.${i}`);
   }
-  const productIds = [...new Set(fields.products.map((p) => p.productId))];
-  const screening = await db
-    .selectFrom('screening')
-    .select('planned_product_ids')
-    .where('id', '=', row.screening_id)
-    .executeTakeFirstOrThrow();
-  const covered = new Set(JSON.parse(screening.planned_product_ids) as string[]);
-  if (productIds.every((id) => covered.has(id))) return row.screening_id;
-  const newer = await requirePassedScreening(db, row.patient_id, row.performed_on, productIds);
-  return newer.id;
 }
 
 export async function saveDraft(
@@ -230,10 +189,10 @@ export async function saveDraft(
   const row = await requireSession(db, input.id);
   requireOwnDraft(row, actorId);
   const { id: _id, ...fields } = input;
-  const screeningId = await checkLines(db, row, fields);
+  await checkLots(db, row, fields);
   await db
     .updateTable('treatment_session')
-    .set({ ...columnsOf(fields), screening_id: screeningId, updated_at: now.toISOString() })
+    .set({ ...columnsOf(fields), updated_at: now.toISOString() })
     .where('id', '=', row.id)
     .execute();
   await writeLines(db, row.id, fields);
@@ -242,10 +201,12 @@ export async function saveDraft(
 
 export async function signSession(
   db: Queryable,
-  id: string,
+  dataDir: string,
+  input: z.output<typeof sessionSignInput>,
   actorId: string,
   now: Date,
 ): Promise<TreatmentSession> {
+  const { id } = input;
   const row = await requireSession(db, id);
   requireOwnDraft(row, actorId);
   const fields = await draftFieldsOf(db, row);
@@ -259,11 +220,52 @@ export async function signSession(
       { fields: fieldMessages },
     );
   }
-  await checkLines(db, row, fields);
+  await checkLots(db, row, fields);
+  const recorded = await db
+    .selectFrom('session_substance_override')
+    .select('line_key')
+    .where('session_id', '=', id)
+    .execute();
+  const given = new Map(input.allergyOverrides.map((o) => [o.key, o.reason.trim()]));
+  // Every gate is checked again here: the history, the consent or the plan may have changed.
+  const gate = await requireSafetyGate(db, dataDir, {
+    moment: 'sign',
+    patientId: row.patient_id,
+    courseId: row.course_id,
+    day: row.performed_on,
+    draft: fields,
+    overriddenKeys: [...recorded.map((r) => r.line_key), ...given.keys()],
+  });
   const at = now.toISOString();
+  const already = new Set(recorded.map((r) => r.line_key));
+  for (const line of gate.lines) {
+    const reason = given.get(line.key);
+    const finding = gate.findings.get(line.key);
+    // Only a line that is do-not-treat now needs (and keeps) an override.
+    if (reason === undefined || !finding || already.has(line.key)) continue;
+    await db
+      .insertInto('session_substance_override')
+      .values({
+        id: randomUUID(),
+        session_id: id,
+        line_key: line.key,
+        name: line.name,
+        finding: finding.explanation,
+        reason,
+        recorded_by: actorId,
+        recorded_at: at,
+      })
+      .execute();
+  }
   await db
     .updateTable('treatment_session')
-    .set({ status: 'signed', signed_at: at, signed_by: actorId, updated_at: at })
+    .set({
+      status: 'signed',
+      screening_id: gate.check.id,
+      signed_at: at,
+      signed_by: actorId,
+      updated_at: at,
+    })
     .where('id', '=', id)
     .execute();
   return getSession(db, id);

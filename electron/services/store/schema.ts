@@ -120,6 +120,8 @@ export interface ScreeningRow {
   performed_by: string;
   answers: string;
   planned_product_ids: string;
+  /** JSON substance lines (0007); '[]' for checks made before. */
+  planned_substances: Generated<string>;
   findings: string;
   outcome: string;
   acknowledged: string;
@@ -210,6 +212,29 @@ export interface SessionProductRow {
   product_id: string;
   lot_id: string;
   volume_ml: number | null;
+}
+
+export interface SessionSubstanceRow {
+  seq: Generated<number>;
+  session_id: string;
+  position: number;
+  source: 'anaesthesia' | 'addition';
+  preparation_id: string | null;
+  name: string;
+  /** JSON array of strings. */
+  ingredients: string;
+}
+
+export interface SessionSubstanceOverrideRow {
+  seq: Generated<number>;
+  id: string;
+  session_id: string;
+  line_key: string;
+  name: string;
+  finding: string;
+  reason: string;
+  recorded_by: string;
+  recorded_at: string;
 }
 
 export interface SessionAddendumRow {
@@ -391,6 +416,8 @@ export interface StoreSchema {
   treatment_session: TreatmentSessionRow;
   session_area: SessionAreaRow;
   session_product: SessionProductRow;
+  session_substance: SessionSubstanceRow;
+  session_substance_override: SessionSubstanceOverrideRow;
   session_addendum: SessionAddendumRow;
   adverse_event: AdverseEventRow;
   course_follow_up: CourseFollowUpRow;

@@ -50,24 +50,45 @@ export function insertScreening(
   patientId: string,
   performedBy: string,
   productIds: readonly string[],
-  options: { status?: 'passed' | 'overridden' | 'stopped'; on?: string } = {},
+  options: {
+    status?: 'passed' | 'overridden' | 'stopped';
+    on?: string;
+    /** The history version the check read; by default the patient's newest (none: null). */
+    historyVersionId?: string | null;
+    /** Planned anaesthesia lines. */
+    substances?: readonly { preparationId: string | null; name: string; ingredients: string[] }[];
+    areas?: readonly string[];
+    findings?: readonly object[];
+  } = {},
 ): string {
   const id = randomUUID();
   const on = options.on ?? today(app);
-  app.services.state.store.sqlite
+  const { sqlite } = app.services.state.store;
+  const newest = sqlite
+    .prepare(
+      'SELECT id FROM medical_history_version WHERE patient_id = ? ORDER BY version DESC LIMIT 1',
+    )
+    .get(patientId) as { id: string } | undefined;
+  const historyVersionId =
+    options.historyVersionId === undefined ? (newest?.id ?? null) : options.historyVersionId;
+  sqlite
     .prepare(
       `INSERT INTO screening (id, patient_id, history_version_id, performed_on, performed_at,
-        performed_by, answers, planned_product_ids, findings, outcome, acknowledged,
-        override_reason, override_by, status)
-       VALUES (?, ?, NULL, ?, ?, ?, '{}', ?, '[]', ?, '[]', ?, ?, ?)`,
+        performed_by, answers, planned_product_ids, planned_substances, findings, outcome,
+        acknowledged, override_reason, override_by, status)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, ?)`,
     )
     .run(
       id,
       patientId,
+      historyVersionId,
       on,
       app.services.state.clock().toISOString(),
       performedBy,
+      JSON.stringify(options.areas ? { areas: options.areas } : {}),
       JSON.stringify(productIds),
+      JSON.stringify(options.substances ?? []),
+      JSON.stringify(options.findings ?? []),
       options.status === 'stopped' || options.status === 'overridden' ? 'do-not-treat' : 'clear',
       options.status === 'overridden' ? 'Benefit outweighs risk' : null,
       options.status === 'overridden' ? performedBy : null,
@@ -141,13 +162,56 @@ export function completeDraft(c: Clinic) {
   };
 }
 
+/**
+ * A signed consent for the procedure kind, confirmed on paper: a real generated PDF, so the
+ * gate's validity check (the archived file's hash) is the real one. Once per patient and kind.
+ */
+export async function recordConsent(
+  c: Pick<Clinic, 'app' | 'practitionerId' | 'vitamins'>,
+  patientId: string,
+  procedureKind = 'skin-rejuvenation',
+) {
+  const { sqlite } = c.app.services.state.store;
+  const existing = sqlite
+    .prepare(
+      `SELECT id FROM document WHERE patient_id = ? AND kind = 'consent' AND procedure_kind = ?
+         AND status IN ('signed', 'signed-on-paper')`,
+    )
+    .get(patientId, procedureKind);
+  if (existing) return;
+  const document = await c.app.ok<{ id: string }>('documents.generateConsent', {
+    patientId,
+    procedureKind,
+    practitionerId: c.practitionerId,
+    productIds: [c.vitamins.id],
+    otherProducts: [],
+    plannedSessions: 4,
+    intervalDays: 14,
+  });
+  await c.app.ok('documents.confirmPaperSignature', { documentId: document.id, note: '' });
+}
+
 export async function startSession(c: Clinic, courseId: string | null = null) {
   insertScreening(c.app, c.patientId, c.practitionerId, [c.vitamins.id, c.ha.id]);
+  await recordConsent(c, c.patientId, courseId ? await kindOfCourse(c, courseId) : undefined);
   return c.app.ok<TreatmentSession>('sessions.start', {
     patientId: c.patientId,
     courseId,
     plannedProductIds: courseId ? [] : [c.vitamins.id, c.ha.id],
   });
+}
+
+async function kindOfCourse(c: Clinic, courseId: string): Promise<string> {
+  const { indication } = c.app.services.state.store.sqlite
+    .prepare('SELECT indication FROM treatment_course WHERE id = ?')
+    .get(courseId) as { indication: string };
+  const kinds: Record<string, string> = {
+    pigmentation: 'pigmentation',
+    'hair-loss': 'hair-loss',
+    cellulite: 'cellulite-body-contouring',
+    'localised-fat': 'localised-fat-reduction',
+  };
+  return kinds[indication] ?? 'skin-rejuvenation';
 }
 
 export async function signedSession(c: Clinic) {

@@ -11,6 +11,7 @@ import type { TreatmentSession } from '../../../shared/api/sessions';
 import {
   completeDraft,
   insertScreening,
+  recordConsent,
   addDaysTo,
   signInAdmin,
   signedSession,
@@ -201,20 +202,23 @@ describe('the pre-procedure gate', () => {
     expect(failure(await start()).message).toMatch(/not to treat/);
 
     const screeningId = insertScreening(c.app, c.patientId, c.practitionerId, [c.vitamins.id]);
+    await recordConsent(c, c.patientId);
     const result = await start();
     expect(result.ok && (result.value as TreatmentSession).screeningId).toBe(screeningId);
   });
 
-  it('refuses a product the check did not cover', async () => {
+  it('saves a draft with a product the check did not cover, and refuses to sign it', async () => {
     insertScreening(c.app, c.patientId, c.practitionerId, [c.vitamins.id]);
+    await recordConsent(c, c.patientId);
     const session = await c.app.ok<TreatmentSession>('sessions.start', {
       patientId: c.patientId,
       courseId: null,
       plannedProductIds: [c.vitamins.id],
     });
-    const error = failure(
-      await c.app.call('sessions.saveDraft', { id: session.id, ...completeDraft(c) }),
-    );
-    expect(error.message).toMatch(/products changed since the check/);
+    // Nothing typed is lost: the draft saves, the gap is reported when signing.
+    await c.app.ok('sessions.saveDraft', { id: session.id, ...completeDraft(c) });
+    const error = failure(await c.app.call('sessions.sign', { id: session.id }));
+    expect(error.code).toBe('SAFETY_GATE');
+    expect(error.fields?.['gate.coverage']).toMatch(/did not cover 1 product/);
   });
 });

@@ -4,6 +4,7 @@ import { screening } from './0003-screening';
 import { treatments } from './0004-treatments';
 import { photos } from './0005-photos';
 import { documents } from './0006-documents';
+import { sessionSafety } from './0007-session-safety';
 import { appointments } from './0008-appointments';
 import { auditSeal } from './0009-audit-seal';
 
@@ -18,6 +19,7 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 4, name: 'treatments', sql: treatments },
   { version: 5, name: 'photos', sql: photos },
   { version: 6, name: 'documents', sql: documents },
+  { version: 7, name: 'session-safety', sql: sessionSafety },
   { version: 8, name: 'appointments', sql: appointments },
   { version: 9, name: 'audit-seal', sql: auditSeal },
 ];
