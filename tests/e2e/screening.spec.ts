@@ -77,6 +77,12 @@ async function seed(services: MesochartServices) {
       receivedOn: localDay(-10),
     });
   }
+  // Intake is the front desk's (and the practitioner's) work, not the admin's.
+  await call(services, 'auth.signOut');
+  await call(services, 'auth.signIn', {
+    username: RECEPTIONIST.username,
+    password: RECEPTIONIST.password,
+  });
   const doac = await patientWithHistory(
     services,
     ['Astrid', 'Lindqvist', '1971-02-14', '+46 70 555 12 34'],
@@ -257,4 +263,23 @@ test('a lidocaine allergy blocks a lidocaine-containing product; without it the 
   await screenshot(page, 'screening-clear');
   await page.getByRole('button', { name: 'Complete check and start session' }).click();
   await expect(page).toHaveURL(/\/sessions\//);
+});
+
+test('completing the check asks for the consent before the session starts', async ({
+  page,
+  services,
+}) => {
+  const ids = await seed(services);
+  await page.goto('/');
+  await signIn(page, PRACTITIONER.username, PRACTITIONER.password);
+  await openCheck(page, ids.allergic);
+  await choose(page, 'Planned products', 'NCTF 135 HA');
+  await choose(page, 'Treatment areas', 'Cheeks');
+  await answerCalmDay(page);
+  await expect(outcome(page)).toHaveText('Clear');
+  await page.getByRole('button', { name: 'Complete check and start session' }).click();
+  await expect(page.getByTestId('consent-prompt')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start without it' })).toHaveCount(0);
+  await expect(page).toHaveURL(/\/check/);
+  await screenshot(page, 'check-asks-for-consent');
 });
