@@ -1,5 +1,5 @@
 import { op } from './operation';
-import { clinical, practitioner } from './roles';
+import { practitioner, clinicalReaders } from './roles';
 import { patientScopedInput } from './courses';
 import { z } from 'zod';
 import { idSchema, isoDate, isoDateTime, requiredText, text } from './common';
@@ -81,7 +81,7 @@ export const adverseEventsOperations = {
   'adverseEvents.listOpen': op({
     input: patientScopedInput,
     output: z.array(adverseEventSchema),
-    access: clinical,
+    access: clinicalReaders,
     audit: { action: 'read', objectType: 'adverse-event' },
   }),
 } as const;

@@ -1,5 +1,5 @@
 import { op } from './operation';
-import { doneOutput, emptyInput, requiredText } from './common';
+import { doneOutput, emptyInput, requiredIdentityText } from './common';
 import { z } from 'zod';
 import { newPasswordSchema, passwordSchema, staffUserSchema, usernameSchema } from './staff';
 import { clinicDetailsSchema } from './clinic';
@@ -19,7 +19,7 @@ export const setupInput = z
     admin: z
       .object({
         username: usernameSchema,
-        displayName: requiredText(100, 'Name'),
+        displayName: requiredIdentityText(100, 'Name'),
         password: newPasswordSchema,
       })
       .strict(),

@@ -1,5 +1,5 @@
 import { op } from './operation';
-import { clinical } from './roles';
+import { clinical, clinicalReaders } from './roles';
 import { patientScopedInput } from './courses';
 import { timelineEntrySchema } from './recall';
 import { z } from 'zod';
@@ -21,10 +21,12 @@ export const chartOpenInput = z.object({ patientId: idSchema }).strict();
  */
 export const chartOpenOutput = z.object({
   chart: patientChartSchema,
-  history: historyGetOutput,
-  openAdverseEvents: z.array(adverseEventSchema),
+  // Null for a role that may not read them (the front desk sees the alert strip, in `chart`,
+  // but not the history, adverse events or checks behind it).
+  history: historyGetOutput.nullable(),
+  openAdverseEvents: z.array(adverseEventSchema).nullable(),
   consents: consentListOutput,
-  recentScreenings: z.array(screeningRecordSchema),
+  recentScreenings: z.array(screeningRecordSchema).nullable(),
   changes: z.array(patientChangeSchema),
 });
 export type ChartOpen = z.infer<typeof chartOpenOutput>;
@@ -41,7 +43,7 @@ export const chartOperations = {
   'chart.timeline': op({
     input: patientScopedInput,
     output: z.array(timelineEntrySchema),
-    access: clinical,
+    access: clinicalReaders,
     audit: { action: 'read', objectType: 'timeline' },
   }),
 } as const;

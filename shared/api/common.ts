@@ -15,6 +15,30 @@ export function requiredText(max: number, label = 'This field') {
   return text(max, label).refine((s) => s.trim().length > 0, `${label} is required`);
 }
 
+/**
+ * Direction overrides and isolates (U+202A–E, U+2066–9) and zero-width characters (U+200B–D,
+ * U+FEFF) make a name display differently on screen and on paper, or look like another name.
+ * Letters of any script stay allowed, Arabic and Hebrew included: the bidi algorithm orders them
+ * without any of these.
+ */
+const hiddenFormatting = /[\u200b-\u200d\u202a-\u202e\u2066-\u2069\ufeff]/;
+
+export function hasHiddenFormatting(s: string): boolean {
+  return hiddenFormatting.test(s);
+}
+
+/** A name or other free-text field that identifies someone: no hidden formatting characters. */
+export function identityText(max: number, label = 'This field') {
+  return text(max, label).refine(
+    (s) => !hasHiddenFormatting(s),
+    `${label} contains invisible or text-direction characters; type it again without them`,
+  );
+}
+
+export function requiredIdentityText(max: number, label = 'This field') {
+  return identityText(max, label).refine((s) => s.trim().length > 0, `${label} is required`);
+}
+
 export const emptyInput = z.object({}).strict();
 
 export const isoDateTime = z.iso.datetime({ offset: true });

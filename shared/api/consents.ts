@@ -1,5 +1,5 @@
 import { op } from './operation';
-import { clinical } from './roles';
+import { clinical, intake } from './roles';
 import { z } from 'zod';
 import { idSchema, isoDateTime, text } from './common';
 import { consentKindSchema, consentKinds } from './patients';
@@ -47,7 +47,7 @@ export const consentsOperations = {
   'consents.record': op({
     input: consentRecordInput,
     output: consentEventSchema,
-    access: clinical,
+    access: intake,
     audit: { action: 'create', objectType: 'consent' },
   }),
 } as const;

@@ -1,5 +1,5 @@
 import { op } from './operation';
-import { clinical, practitioner } from './roles';
+import { practitioner, clinicalReaders } from './roles';
 import { z } from 'zod';
 import { idSchema, isoDate, isoDateTime, text } from './common';
 import {
@@ -122,7 +122,7 @@ export const coursesOperations = {
   'courses.list': op({
     input: patientScopedInput,
     output: z.array(courseSchema),
-    access: clinical,
+    access: clinicalReaders,
     audit: { action: 'read', objectType: 'course' },
   }),
   'courses.create': op({

@@ -1,5 +1,5 @@
 import { op } from './operation';
-import { admin, clinical } from './roles';
+import { admin, clinical, intake, practitioner } from './roles';
 import { emptyInput, idSchema, isoDateTime, requiredText, text } from './common';
 import { z } from 'zod';
 import { assertNever } from './result';
@@ -304,38 +304,38 @@ export const documentsOperations = {
   'documents.generateConsent': op({
     input: generateConsentInput,
     output: documentSchema,
-    access: clinical,
+    access: intake,
     audit: { action: 'create', objectType: 'document' },
   }),
   'documents.signConsent': op({
     input: signConsentInput,
     output: documentSchema,
-    access: clinical,
+    access: intake,
     audit: { action: 'update', objectType: 'document' },
     maxInputBytes: 8_500_000,
   }),
   'documents.confirmPaperSignature': op({
     input: confirmPaperInput,
     output: documentSchema,
-    access: clinical,
+    access: intake,
     audit: { action: 'update', objectType: 'document' },
   }),
   'documents.withdrawConsent': op({
     input: withdrawConsentInput,
     output: documentSchema,
-    access: clinical,
+    access: intake,
     audit: { action: 'update', objectType: 'document' },
   }),
   'documents.generateAftercare': op({
     input: sessionDocumentInput,
     output: documentSchema,
-    access: clinical,
+    access: intake,
     audit: { action: 'create', objectType: 'document' },
   }),
   'documents.generateSessionSummary': op({
     input: sessionDocumentInput,
     output: documentSchema,
-    access: clinical,
+    access: practitioner,
     audit: { action: 'create', objectType: 'document' },
   }),
   /** The archived file's absolute path, for the system viewer; audited as a read. */

@@ -1,5 +1,5 @@
 import { op } from './operation';
-import { clinical } from './roles';
+import { clinicalReaders, intake } from './roles';
 import { z } from 'zod';
 import { idSchema, isoDateTime, requiredText, text } from './common';
 import { optionalPastDate, type PatientAlert } from './patients';
@@ -234,19 +234,19 @@ export const historyOperations = {
   'history.get': op({
     input: historyGetInput,
     output: historyGetOutput,
-    access: clinical,
+    access: clinicalReaders,
     audit: { action: 'read', objectType: 'medical-history' },
   }),
   'history.version': op({
     input: historyVersionInput,
     output: historyVersionOutput,
-    access: clinical,
+    access: clinicalReaders,
     audit: { action: 'read', objectType: 'medical-history' },
   }),
   'history.submit': op({
     input: historySubmitInput,
     output: historyVersionSchema,
-    access: clinical,
+    access: intake,
     audit: { action: 'create', objectType: 'medical-history' },
   }),
 } as const;

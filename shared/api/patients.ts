@@ -7,7 +7,8 @@ import {
   isoDate,
   isoDateTime,
   phoneSchema,
-  requiredText,
+  identityText,
+  requiredIdentityText,
   text,
 } from './common';
 import { z } from 'zod';
@@ -56,15 +57,15 @@ export function optionalPastDate(label: string) {
 }
 
 export const patientDetailsSchema = z.object({
-  givenName: requiredText(100, 'Given name'),
-  familyName: requiredText(100, 'Family name'),
+  givenName: requiredIdentityText(100, 'Given name'),
+  familyName: requiredIdentityText(100, 'Family name'),
   dateOfBirth: dateOfBirthSchema,
   sex: sexSchema,
   phone: phoneSchema,
   email: emailSchema,
   address: text(400, 'Address'),
   preferredLanguage: text(60, 'Preferred language'),
-  emergencyContactName: text(120, 'Emergency contact'),
+  emergencyContactName: identityText(120, 'Emergency contact'),
   emergencyContactPhone: phoneSchema,
   referralSource: text(200, 'How they heard of the clinic'),
 });

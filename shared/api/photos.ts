@@ -1,5 +1,5 @@
 import { op } from './operation';
-import { photographers } from './roles';
+import { photographers, photoViewers } from './roles';
 import { z } from 'zod';
 import { idSchema, isoDateTime, text } from './common';
 import { treatmentAreas } from '../sessions/treatment-terms';
@@ -270,13 +270,13 @@ export const photosOperations = {
   'photos.list': op({
     input: photoListInput,
     output: z.array(photoSchema),
-    access: photographers,
+    access: photoViewers,
     audit: { action: 'read', objectType: 'photo' },
   }),
   'photos.image': op({
     input: photoImageInput,
     output: photoImageOutput,
-    access: photographers,
+    access: photoViewers,
     audit: null,
   }),
   'photos.update': op({
@@ -294,13 +294,13 @@ export const photosOperations = {
   'photos.changes': op({
     input: photoIdInput,
     output: z.array(photoChangeSchema),
-    access: photographers,
+    access: photoViewers,
     audit: { action: 'read', objectType: 'photo-changes' },
   }),
   'photos.saveComparisonImage': op({
     input: comparisonImageSaveInput,
     output: comparisonImageSaveOutput,
-    access: photographers,
+    access: photoViewers,
     audit: { action: 'execute', objectType: 'photo-comparison-image' },
     maxInputBytes: Math.ceil((MAX_COMPARISON_PNG_BYTES * 4) / 3) + 8192,
   }),

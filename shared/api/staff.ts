@@ -1,6 +1,6 @@
 import { op } from './operation';
 import { admin, roleSchema } from './roles';
-import { doneOutput, emptyInput, idSchema, isoDateTime, requiredText } from './common';
+import { doneOutput, emptyInput, idSchema, isoDateTime, requiredIdentityText } from './common';
 import { z } from 'zod';
 
 export const usernameSchema = z
@@ -30,7 +30,7 @@ export type StaffUser = z.infer<typeof staffUserSchema>;
 export const staffCreateInput = z
   .object({
     username: usernameSchema,
-    displayName: requiredText(100, 'Name'),
+    displayName: requiredIdentityText(100, 'Name'),
     role: roleSchema,
     password: newPasswordSchema,
   })
@@ -39,7 +39,7 @@ export const staffCreateInput = z
 export const staffUpdateInput = z
   .object({
     id: idSchema,
-    displayName: requiredText(100, 'Name').optional(),
+    displayName: requiredIdentityText(100, 'Name').optional(),
     role: roleSchema.optional(),
     active: z.boolean().optional(),
   })

@@ -68,10 +68,31 @@ export async function startApp(options: { frozenClock?: boolean } = {}): Promise
   };
 }
 
-/** A set-up clinic with its admin signed in. */
-export async function startClinic(options: { frozenClock?: boolean } = {}): Promise<TestApp> {
+/** The practitioner `startClinic({ as: 'practitioner' })` signs in as. */
+export const CLINIC_PRACTITIONER = {
+  username: 'nadia.prac',
+  displayName: 'Nadia Benali',
+  role: 'practitioner',
+  password: 'clinic practitioner pass',
+};
+
+/**
+ * A set-up clinic with its admin signed in, or with `as: 'practitioner'` a practitioner the admin
+ * created: the admin writes nothing clinical (history, consents, photos), a practitioner does.
+ */
+export async function startClinic(
+  options: { frozenClock?: boolean; as?: 'admin' | 'practitioner' } = {},
+): Promise<TestApp> {
   const app = await startApp(options);
   await app.ok('auth.setup', { clinic: CLINIC, admin: ADMIN });
+  if (options.as === 'practitioner') {
+    await app.ok('staff.create', CLINIC_PRACTITIONER);
+    await app.ok('auth.signOut');
+    await app.ok('auth.signIn', {
+      username: CLINIC_PRACTITIONER.username,
+      password: CLINIC_PRACTITIONER.password,
+    });
+  }
   return app;
 }
 

@@ -4,7 +4,8 @@ import { AppError } from '../core/errors';
 import { signIn, unlock } from './sign-in';
 import { asActor, sessionState } from './session-state';
 import { requireSettings, writeSettings } from '../clinic/clinic-settings';
-import { countStaff, createStaff } from '../staff/staff';
+import { countStaff, createStaff, findStaffByUsername } from '../staff/staff';
+import { auditedTypedName } from './typed-name';
 
 export const authHandlers = {
   'auth.state': (ctx) => sessionState(ctx),
@@ -28,7 +29,12 @@ export const authHandlers = {
   },
 
   'auth.signIn': async (ctx, input) => {
-    ctx.subject.actor = { userId: null, username: input.username.trim().toLowerCase(), role: null };
+    const known = await findStaffByUsername(ctx.db, input.username);
+    ctx.subject.actor = {
+      userId: null,
+      username: auditedTypedName(ctx.app.auditKey, input.username, known !== undefined),
+      role: null,
+    };
     const row = await signIn(ctx.db, ctx.app.session, input, ctx.now);
     ctx.subject.actor = asActor(row);
     return sessionState(ctx);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Queryable } from '../store/db';
 import type { StaffUserRow } from '../store/schema';
 import { AppError } from '../core/errors';
@@ -56,6 +57,14 @@ async function recordFailure(db: Queryable, key: string, failures: number, now: 
 }
 
 /**
+ * The throttle counts failures per typed name, and a failed name may be a password typed into
+ * the wrong field: the table keeps a hash of it, never the text.
+ */
+function throttleKey(name: string): string {
+  return createHash('sha256').update(`sign-in-throttle:${name}`).digest('hex');
+}
+
+/**
  * Checks a user name and password with a growing delay per user name. The same message is given
  * for an unknown name and a wrong password, and the same work done, so neither can be told apart.
  */
@@ -65,9 +74,10 @@ export async function authenticate(
   password: string,
   now: Date,
 ): Promise<StaffUserRow> {
-  const key = username.trim().toLowerCase();
+  const name = username.trim().toLowerCase();
+  const key = throttleKey(name);
   const failures = await checkThrottle(db, key, now);
-  const row = await findStaffByUsername(db, key);
+  const row = await findStaffByUsername(db, name);
   const valid = await verifyPassword(password, row?.password_hash ?? (await decoyHash()));
   if (!row || !valid) {
     await recordFailure(db, key, failures, now);

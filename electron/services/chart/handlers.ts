@@ -2,7 +2,9 @@ import type { DomainHandlers } from '../core/handler-kit';
 import type { chartOperations } from '../../../shared/api/chart';
 import { CHART_RECENT_SCREENINGS } from '../../../shared/api/chart';
 import { historyAlerts } from '../../../shared/api/history';
-import { forPatient } from '../core/handler-kit';
+import { forPatient, requireActor } from '../core/handler-kit';
+import { operations, type OperationName } from '../../../shared/api/contract';
+import { roleMayCall, type Role } from '../../../shared/api/roles';
 import { adverseEventsOfPatient } from '../adverse-events/adverse-events';
 import { getHistory } from '../history/medical-history';
 import { listConsents } from '../consents/consents';
@@ -14,16 +16,24 @@ export const chartHandlers = {
   'chart.open': async (ctx, input) => {
     const row = await forPatient(ctx, input.patientId);
     const history = await getHistory(ctx.db, row.id);
+    // The clinical parts follow the same matrix as their own reads (history.get,
+    // adverseEvents.listOpen, screening.list): whoever may not call those gets null here.
+    const role = requireActor(ctx).role as Role;
+    const may = (name: OperationName) => roleMayCall(operations[name].access, role);
     return {
       chart: {
         patient: toPatient(row),
         alerts: historyAlerts(history.latest?.answers ?? null),
         historyVersion: history.latest?.version ?? null,
       },
-      history,
-      openAdverseEvents: await adverseEventsOfPatient(ctx.db, row.id, true),
+      history: may('history.get') ? history : null,
+      openAdverseEvents: may('adverseEvents.listOpen')
+        ? await adverseEventsOfPatient(ctx.db, row.id, true)
+        : null,
       consents: await listConsents(ctx.db, row.id),
-      recentScreenings: await listScreenings(ctx.db, row.id, CHART_RECENT_SCREENINGS),
+      recentScreenings: may('screening.list')
+        ? await listScreenings(ctx.db, row.id, CHART_RECENT_SCREENINGS)
+        : null,
       changes: await listPatientChanges(ctx.db, row.id),
     };
   },

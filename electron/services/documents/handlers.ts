@@ -20,15 +20,39 @@ import { generateAftercare, generateSessionSummary } from './aftercare';
 import { readDocumentSettings, writeDocumentSettings } from './settings';
 import { practitionerOptions } from './sources';
 import { getTemplate, listTemplates, saveTemplate, templateHistory } from './templates';
-import { actorId, forPatient, forRecord } from '../core/handler-kit';
+import { actorId, forPatient, forRecord, requireActor } from '../core/handler-kit';
+import { AppError } from '../core/errors';
+import type { DocumentKind } from '../../../shared/api/documents';
+import { operations, type OperationName } from '../../../shared/api/contract';
+import { roleMayCall, type Role } from '../../../shared/api/roles';
 
 function work(ctx: HandlerContext): DocumentWork {
   return { db: ctx.db, dataDir: ctx.app.dataDir, now: ctx.now, actorId: actorId(ctx) };
 }
 
 /** Names the document and its patient in the audit event. */
+/**
+ * A session summary carries the session's notes and a comparison its photos: whoever may not
+ * read those (the front desk) may not read them as a document either. Consents and aftercare
+ * sheets are the paper reception hands out.
+ */
+const readOf: Partial<Record<DocumentKind, OperationName>> = {
+  'session-summary': 'sessions.get',
+  'photo-comparison': 'photos.list',
+};
+
+function mayReadKind(ctx: HandlerContext, kind: string): boolean {
+  const needs = readOf[kind as DocumentKind];
+  return (
+    needs === undefined || roleMayCall(operations[needs].access, requireActor(ctx).role as Role)
+  );
+}
+
 async function forDocument(ctx: HandlerContext, documentId: string) {
-  return forRecord(ctx, await requireDocument(ctx.db, documentId));
+  const row = await requireDocument(ctx.db, documentId);
+  forRecord(ctx, row);
+  if (!mayReadKind(ctx, row.kind)) throw new AppError('FORBIDDEN', 'Your role does not allow this');
+  return row;
 }
 
 const describe = (ctx: HandlerContext, id: string) => describeDocument(ctx.db, ctx.app.dataDir, id);
@@ -56,7 +80,8 @@ export const documentsHandlers = {
 
   'documents.list': async (ctx, input) => {
     await forPatient(ctx, input.patientId);
-    return listDocuments(ctx.db, ctx.app.dataDir, input.patientId);
+    const all = await listDocuments(ctx.db, ctx.app.dataDir, input.patientId);
+    return all.filter((doc) => mayReadKind(ctx, doc.kind));
   },
   'documents.get': async (ctx, input) => {
     await forDocument(ctx, input.documentId);

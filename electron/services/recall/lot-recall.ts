@@ -1,6 +1,7 @@
 import type { Queryable } from '../store/db';
 import type { RecallRow } from '../../../shared/api/recall';
 import { lotKey } from '../products/products';
+import { csvCell } from '../core/csv';
 
 /**
  * Every patient and session that received a lot number, with the contact details a recall needs.
@@ -83,16 +84,6 @@ export async function recallLot(db: Queryable, lotNumber: string) {
     lots: lots.map((l) => ({ lotId: l.id, productName: l.name, expiresOn: l.expires_on })),
     rows: [...rows.values()],
   };
-}
-
-/**
- * A spreadsheet program runs a cell that starts with = + - @ as a formula; a leading apostrophe
- * keeps it text. Phone numbers start with + and a digit, which is not a formula, so they are kept.
- */
-function csvCell(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
-  if (/^[=@\t\r]/.test(text) || /^[+-](?![\d\s(])/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 const HEADER = [

@@ -49,7 +49,7 @@ describe("opening a patient's chart", () => {
 
     const opened = await c.app.ok<ChartOpen>('chart.open', { patientId });
     expect(opened.chart.alerts.length).toBeGreaterThan(0);
-    expect(opened.openAdverseEvents.map((e) => e.description)).toEqual(['Left cheek']);
+    expect(opened.openAdverseEvents?.map((e) => e.description)).toEqual(['Left cheek']);
     expect(opened.recentScreenings).toHaveLength(1);
     expect(opened.changes.length).toBeGreaterThan(0);
     expect(opened).toEqual({

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startClinic, type TestApp } from '../../support/helpers';
+import { ADMIN, CLINIC_PRACTITIONER, startClinic, type TestApp } from '../../support/helpers';
 import { details } from '../patients/fixtures';
 import type { ConsentEvent } from '../../../shared/api/consents';
 
 let app: TestApp;
 beforeEach(async () => {
-  app = await startClinic();
+  app = await startClinic({ as: 'practitioner' });
 });
 afterEach(async () => {
   await app.close();
@@ -36,7 +36,7 @@ describe('consents', () => {
     expect(after.current.find((c) => c.kind === 'photos-record')).toMatchObject({
       decision: 'withdrawn',
       note: 'Asked by phone',
-      recordedBy: 'Amira Haddad',
+      recordedBy: CLINIC_PRACTITIONER.displayName,
     });
     // The original consent is still there, unchanged.
     expect(after.events.filter((e) => e.kind === 'photos-record').map((e) => e.decision)).toEqual([
@@ -57,6 +57,9 @@ describe('consents', () => {
       /never edited/,
     );
     expect(() => sqlite.prepare('DELETE FROM consent_event').run()).toThrow(/never deleted/);
+    // The audit log is the admin's to read.
+    await app.ok('auth.signOut');
+    await app.ok('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
     const { events } = await app.ok<{ events: { operation: string; patientId: string | null }[] }>(
       'audit.list',
       { patientId: p.id },

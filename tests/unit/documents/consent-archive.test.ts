@@ -74,9 +74,14 @@ describe('a generated consent', () => {
     await c.app.ok('auth.signOut');
     await c.app.ok('auth.signIn', { username: 'amira', password: 'correct horse battery' });
     await c.app.ok('documents.updateSettings', { pageSize: 'LETTER' });
+    // The admin sets the paper; the practitioner, who may write consents, generates one.
+    await c.app.ok('auth.signOut');
+    await c.app.ok('auth.signIn', { username: 'ines.prac', password: 'practitioner pass phrase' });
     const doc = await generate(c, { procedureKind: 'localised-fat-reduction' });
     expect(pdfInfo(archivedPath(c.app, doc))['Page size']).toContain('612 x 792');
     expect(doc.pageSize).toBe('LETTER');
+    await c.app.ok('auth.signOut');
+    await c.app.ok('auth.signIn', { username: 'amira', password: 'correct horse battery' });
     await c.app.ok('documents.updateSettings', { pageSize: 'A4' });
     await c.app.ok('auth.signOut');
     await c.app.ok('auth.signIn', { username: 'ines.prac', password: 'practitioner pass phrase' });

@@ -26,6 +26,19 @@ afterAll(async () => {
   rmSync(outside, { recursive: true, force: true });
 });
 
+/**
+ * The admin keeps the templates but writes nothing clinical: a practitioner generates each
+ * consent, and the admin is signed in again afterwards.
+ */
+async function generateByPractitioner(overrides: Record<string, unknown>) {
+  await signInAs(c.app, PRACTITIONER.username, PRACTITIONER.password);
+  try {
+    return await generate(c, overrides);
+  } finally {
+    await signInAs(c.app, ADMIN.username, ADMIN.password);
+  }
+}
+
 const key = { kind: 'consent', procedureKind: 'pigmentation', language: 'en' } as const;
 
 async function latest(): Promise<{ info: TemplateVersionInfo; template: DocumentTemplate }> {
@@ -92,13 +105,13 @@ describe('template versions', () => {
     });
     expect(JSON.stringify(v1.template)).not.toContain('180 EUR');
 
-    const doc = await generate(c, {
+    const doc = await generateByPractitioner({
       procedureKind: 'pigmentation',
       practitionerId: c.practitionerId,
     });
     expect(doc.templateVersion).toBe(2);
     expect(flat(pdfText(archivedPath(c.app, doc)))).toContain('Each session costs 180 EUR');
-    const other = await generate(c, { procedureKind: 'prp' });
+    const other = await generateByPractitioner({ procedureKind: 'prp' });
     expect(other.templateVersion).toBe(1);
   });
 
@@ -124,16 +137,16 @@ describe('template versions', () => {
     };
     await c.app.ok('documents.saveTemplate', turkish);
     // The patient's preference is typed at intake as "Türkçe".
-    const doc = await generate(c, { procedureKind: 'hair-loss' });
+    const doc = await generateByPractitioner({ procedureKind: 'hair-loss' });
     expect(doc).toMatchObject({ language: 'tr', templateVersion: 1, title: 'Tedavi onamı' });
-    const english = await generate(c, { procedureKind: 'prp' });
+    const english = await generateByPractitioner({ procedureKind: 'prp' });
     expect(english.language).toBe('en');
   });
 });
 
 describe('saving a copy', () => {
   it('writes only to the chosen absolute path, refusing relative, NUL and data-folder paths', async () => {
-    const doc = await generate(c, { procedureKind: 'skin-rejuvenation' });
+    const doc = await generateByPractitioner({ procedureKind: 'skin-rejuvenation' });
     const refusals = [
       'relative/consent.pdf',
       path.join(outside, 'bad\0name.pdf'),

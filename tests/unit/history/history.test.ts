@@ -6,7 +6,7 @@ import type { PatientAlert } from '../../../shared/api/patients';
 
 let app: TestApp;
 beforeEach(async () => {
-  app = await startClinic();
+  app = await startClinic({ as: 'practitioner' });
 });
 afterEach(async () => {
   await app.close();

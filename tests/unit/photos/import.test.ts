@@ -19,7 +19,7 @@ import {
 
 let app: TestApp;
 beforeEach(async () => {
-  app = await startClinic();
+  app = await startClinic({ as: 'practitioner' });
 });
 afterEach(async () => {
   await settlePhotoJobs(app.services.state);

@@ -5,14 +5,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { snapshot, startClinic, type TestApp } from '../../support/helpers';
+import {
+  ADMIN,
+  CLINIC_PRACTITIONER,
+  snapshot,
+  startClinic,
+  type TestApp,
+} from '../../support/helpers';
 import type { Photo, PhotoChange } from '../../../shared/api/photos';
 import { settlePhotoJobs } from '../../../electron/services/photos/import-jobs';
 import { importFiles, listPhotos, patientWith } from './records-fixtures';
 
 let app: TestApp;
+const CLINIC_PRACTITIONER_SIGN_IN = {
+  username: CLINIC_PRACTITIONER.username,
+  password: CLINIC_PRACTITIONER.password,
+};
 beforeEach(async () => {
-  app = await startClinic();
+  app = await startClinic({ as: 'practitioner' });
 });
 afterEach(async () => {
   await settlePhotoJobs(app.services.state);
@@ -183,7 +193,12 @@ describe('comparison exports', () => {
     );
     expect(pdfInfo(pdf.path)['Page size']).toMatch(/\(A4\)/);
     // On the clinic's paper, like its consents and aftercare sheets.
+    // The paper size is the admin's setting; the practitioner then exports again.
+    await app.ok('auth.signOut');
+    await app.ok('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
     await app.ok('documents.updateSettings', { pageSize: 'LETTER' });
+    await app.ok('auth.signOut');
+    await app.ok('auth.signIn', CLINIC_PRACTITIONER_SIGN_IN);
     const letter = await app.ok<{ path: string }>('photos.exportComparisonPdf', {
       ...pair,
       locale: 'en-US',

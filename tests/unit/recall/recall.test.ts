@@ -74,8 +74,9 @@ describe('lot recall', () => {
       .trim()
       .split('\r\n');
     expect(lines).toHaveLength(2);
+    // Every cell quoted; the phone's leading + is a formula to a spreadsheet, so it is escaped.
     expect(lines[1]).toContain(
-      'Zoë Ångström,+46 70 123 45 67,zoe@example.se,"Storgatan 1, ""Lund"""',
+      `"Zoë Ångström","'+46 70 123 45 67","zoe@example.se","Storgatan 1, ""Lund"""`,
     );
 
     // The front desk does not run recalls.

@@ -14,6 +14,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { StaffUser } from '../../../../shared/api/staff';
+import type { OperationName } from '../../../../shared/api/contract';
+import { roleMay } from '../../lib/access';
 import { ApiFailure, api, unwrap } from '../../lib/api';
 import { ageOn } from '../../../../shared/api/patients';
 import { formatDay } from '../../lib/dates';
@@ -52,7 +54,13 @@ export function PatientChart({ user }: { user: StaffUser }) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const tab: Tab = tabs.find((x) => x === params.get('tab')) ?? 'overview';
+  // Tabs and panels follow the contract's matrix: the front desk sees the alert strip, the
+  // intake and documents, not sessions, photos, checks or adverse events.
+  const may = (name: OperationName) => roleMay(user.role, name);
+  const shownTabs = tabs.filter(
+    (x) => (x !== 'sessions' || may('sessions.list')) && (x !== 'photos' || may('photos.list')),
+  );
+  const tab: Tab = shownTabs.find((x) => x === params.get('tab')) ?? 'overview';
   const client = useQueryClient();
   const opened = useQuery({
     queryKey: chartKeys.open(id),
@@ -112,14 +120,14 @@ export function PatientChart({ user }: { user: StaffUser }) {
         </Alert>
       ) : null}
       <AlertsStrip alerts={alerts} hasHistory={historyVersion !== null} patientId={patient.id} />
-      <OpenAdverseEvents patientId={patient.id} />
+      {may('adverseEvents.listOpen') ? <OpenAdverseEvents patientId={patient.id} /> : null}
       <Tabs
         value={tab}
         keepMounted={false}
         onChange={(v) => setParams(v && v !== 'overview' ? { tab: v } : {}, { replace: true })}
       >
         <Tabs.List>
-          {tabs.map((x) => (
+          {shownTabs.map((x) => (
             <Tabs.Tab key={x} value={x}>
               {t(`chart.tabs.${x}`)}
             </Tabs.Tab>
@@ -127,7 +135,7 @@ export function PatientChart({ user }: { user: StaffUser }) {
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
           <PatientOverview patient={patient} user={user} />
-          <ScreeningList patientId={patient.id} />
+          {may('screening.list') ? <ScreeningList patientId={patient.id} /> : null}
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <HistoryTab patientId={patient.id} archived={patient.archived} />
@@ -144,7 +152,9 @@ export function PatientChart({ user }: { user: StaffUser }) {
             patientName={`${patient.givenName} ${patient.familyName}`}
             archived={patient.archived}
             user={user}
-            sessionDocuments={<SessionDocumentsPanel patientId={patient.id} />}
+            sessionDocuments={
+              may('sessions.list') ? <SessionDocumentsPanel patientId={patient.id} /> : null
+            }
           />
         </Tabs.Panel>
       </Tabs>

@@ -19,12 +19,17 @@ export const chartKeys = {
  */
 export function seedChart(client: QueryClient, patientId: string, data: ChartOpen): void {
   client.setQueryData(patientsKeys.chart(patientId), data.chart);
-  client.setQueryData(historyKeys.latest(patientId), data.history);
   client.setQueryData(consentsKeys.list(patientId), data.consents);
   client.setQueryData(patientsKeys.changes(patientId), data.changes);
-  client.setQueryData(adverseEventsKeys.open(patientId), data.openAdverseEvents);
-  client.setQueryData(
-    screeningKeys.list(patientId, CHART_RECENT_SCREENINGS),
-    data.recentScreenings,
-  );
+  // Null parts are the ones the signed-in role may not read; their panels are not shown.
+  if (data.history) client.setQueryData(historyKeys.latest(patientId), data.history);
+  if (data.openAdverseEvents) {
+    client.setQueryData(adverseEventsKeys.open(patientId), data.openAdverseEvents);
+  }
+  if (data.recentScreenings) {
+    client.setQueryData(
+      screeningKeys.list(patientId, CHART_RECENT_SCREENINGS),
+      data.recentScreenings,
+    );
+  }
 }

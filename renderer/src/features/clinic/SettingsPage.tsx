@@ -13,6 +13,7 @@ import { applyServerError } from '../../lib/forms';
 import { SESSION_KEY } from '../../lib/session';
 import { ClinicFields } from './ClinicFields';
 import { LogoInput } from './LogoInput';
+import { RoleMatrix } from './RoleMatrix';
 import { clinicKeys } from './queries';
 import { BackupPanel } from '../backup';
 import { TemplatesPanel } from '../documents';
@@ -109,6 +110,7 @@ export function SettingsPage({ user }: { user: StaffUser }) {
           <Tabs.Tab value="clinic">{t('settings.clinicTab')}</Tabs.Tab>
           <Tabs.Tab value="register">{t('settings.registerTab')}</Tabs.Tab>
           <Tabs.Tab value="screening">{t('screeningSettings.tab')}</Tabs.Tab>
+          <Tabs.Tab value="roles">{t('roleMatrix.tab')}</Tabs.Tab>
           {isAdmin ? <Tabs.Tab value="staff">{t('settings.staffTab')}</Tabs.Tab> : null}
           {isAdmin ? <Tabs.Tab value="templates">{t('templates.tab')}</Tabs.Tab> : null}
           {isAdmin ? <Tabs.Tab value="backups">{t('backup.tab')}</Tabs.Tab> : null}
@@ -124,6 +126,9 @@ export function SettingsPage({ user }: { user: StaffUser }) {
         </Tabs.Panel>
         <Tabs.Panel value="screening" pt="md">
           <ScreeningSettingsForm editable={isAdmin} />
+        </Tabs.Panel>
+        <Tabs.Panel value="roles" pt="md">
+          <RoleMatrix />
         </Tabs.Panel>
         {isAdmin ? (
           <Tabs.Panel value="staff" pt="md">

@@ -19,6 +19,7 @@ import {
   type ConsentEvent,
 } from '../../../../shared/api/consents';
 import type { ConsentKind } from '../../../../shared/api/patients';
+import { useMay } from '../../lib/access';
 import { api, unwrap } from '../../lib/api';
 import { formatInstant } from '../../lib/dates';
 import { consentsKeys } from './queries';
@@ -32,6 +33,8 @@ const decisionColour: Record<ConsentDecision, string> = {
 /** Each consent's current decision; every change, withdrawal included, is a new event. */
 export function ConsentsPanel({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
+  // The admin reads the record but writes nothing clinical: no buttons that would be refused.
+  const mayRecord = useMay('consents.record');
   const client = useQueryClient();
   const [withdrawing, setWithdrawing] = useState<ConsentKind | null>(null);
   const [note, setNote] = useState('');
@@ -86,7 +89,7 @@ export function ConsentsPanel({ patientId }: { patientId: string }) {
                 <Badge color={event ? decisionColour[event.decision] : 'gray'} variant="light">
                   {t(`consents.decisions.${event?.decision ?? 'none'}`)}
                 </Badge>
-                {event?.decision === 'given' ? (
+                {!mayRecord ? null : event?.decision === 'given' ? (
                   <Button
                     size="compact-xs"
                     variant="subtle"

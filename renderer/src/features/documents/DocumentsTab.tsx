@@ -22,6 +22,7 @@ import type {
   FileCheck,
 } from '../../../../shared/api/documents';
 import type { StaffUser } from '../../../../shared/api/staff';
+import { useMay } from '../../lib/access';
 import { api, unwrap } from '../../lib/api';
 import { host } from '../../lib/host';
 import { ConsentValidityPanel } from './ConsentValidityPanel';
@@ -54,6 +55,8 @@ export function DocumentsTab({
   sessionDocuments: ReactNode;
 }) {
   const { t } = useTranslation();
+  // The admin reads the record but writes nothing clinical: no buttons that would be refused.
+  const mayWrite = useMay('documents.generateConsent');
   const client = useQueryClient();
   const [generating, setGenerating] = useState(false);
   const [signing, setSigning] = useState<ArchivedDocumentInfo | null>(null);
@@ -100,12 +103,12 @@ export function DocumentsTab({
   return (
     <Stack gap="md">
       <ConsentValidityPanel patientId={patientId} />
-      {archived ? null : sessionDocuments}
+      {archived || !mayWrite ? null : sessionDocuments}
       <Group justify="space-between" align="flex-end">
         <Text size="sm" c="dimmed" maw={620}>
           {t('documents.printHelp')}
         </Text>
-        {archived ? null : (
+        {archived || !mayWrite ? null : (
           <Button onClick={() => setGenerating(true)}>{t('documents.generateConsent')}</Button>
         )}
       </Group>
@@ -213,7 +216,10 @@ export function DocumentsTab({
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
-                    {doc.kind === 'consent' && doc.status === 'generated' && !archived ? (
+                    {doc.kind === 'consent' &&
+                    doc.status === 'generated' &&
+                    !archived &&
+                    mayWrite ? (
                       <Button size="compact-sm" onClick={() => setSigning(doc)}>
                         {t('documents.actions.sign')}
                       </Button>
@@ -244,6 +250,7 @@ export function DocumentsTab({
                           {t('documents.actions.saveCopy')}
                         </Menu.Item>
                         {doc.kind === 'consent' &&
+                        mayWrite &&
                         (doc.status === 'signed' || doc.status === 'signed-on-paper') ? (
                           <Menu.Item color="orange" onClick={() => setWithdrawing(doc)}>
                             {t('documents.actions.withdraw')}

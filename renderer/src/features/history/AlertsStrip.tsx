@@ -2,6 +2,7 @@ import { Badge, Group, Paper, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { PatientAlert } from '../../../../shared/api/patients';
+import { useMay } from '../../lib/access';
 import { api, unwrap } from '../../lib/api';
 import { historyKeys } from './queries';
 import { medicineLabel } from '../screening';
@@ -28,11 +29,13 @@ export function AlertsStrip({
   patientId?: string;
 }) {
   const { t } = useTranslation();
+  const mayReadHistory = useMay('history.get');
   // Blood thinners from the latest history's medicine lines, read with the drug reference.
   const history = useQuery({
     queryKey: historyKeys.latest(patientId ?? ''),
     queryFn: () => unwrap(api.history.get({ patientId: patientId ?? '' })),
-    enabled: patientId !== undefined && hasHistory,
+    // The front desk sees the alerts but not the history behind them: no read for that role.
+    enabled: patientId !== undefined && hasHistory && mayReadHistory,
   });
   const thinners = (history.data?.latest?.answers.medicines ?? []).flatMap((m) => {
     const label = medicineLabel(m.text, t);

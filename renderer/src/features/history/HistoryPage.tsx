@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { emptyHistoryAnswers, type HistoryAnswers } from '../../../../shared/api/history';
+import { useMay } from '../../lib/access';
 import { api, unwrap } from '../../lib/api';
 import { patientsKeys } from '../patients';
 import { historyKeys } from './queries';
@@ -19,15 +20,19 @@ export function HistoryPage() {
     queryKey: patientsKeys.chart(id),
     queryFn: () => unwrap(api.patients.get({ id })),
   });
+  const mayReadHistory = useMay('history.get');
   const history = useQuery({
     queryKey: historyKeys.latest(id),
     queryFn: () => unwrap(api.history.get({ patientId: id })),
+    // The front desk takes a new intake but may not read the earlier one: the form starts empty.
+    enabled: mayReadHistory,
   });
   const back = () => void navigate(`/patients/${id}?tab=history`);
   if (chart.isError || history.isError) {
     return <Alert color="red">{(chart.error ?? history.error)?.message}</Alert>;
   }
-  if (!chart.data || !history.data) return <Loader aria-label={t('common.loading')} />;
+  if (!chart.data || (mayReadHistory && !history.data))
+    return <Loader aria-label={t('common.loading')} />;
   const { patient } = chart.data;
   const submit = async (answers: HistoryAnswers) => {
     const saved = await unwrap(api.history.submit({ patientId: id, answers, takenBy: 'staff' }));
@@ -41,7 +46,7 @@ export function HistoryPage() {
         {t('history.formTitle', { name: `${patient.givenName} ${patient.familyName}` })}
       </Title>
       <HistoryForm
-        defaultValues={history.data.latest?.answers ?? emptyHistoryAnswers()}
+        defaultValues={history.data?.latest?.answers ?? emptyHistoryAnswers()}
         onSubmit={submit}
         onCancel={back}
         submitLabel={t('history.submit')}

@@ -9,6 +9,7 @@ import {
   diffHistory,
   type HistoryAnswers,
 } from '../../../../shared/api/history';
+import { useMay } from '../../lib/access';
 import { api, unwrap } from '../../lib/api';
 import { formatDay, formatDayOfInstant, formatInstant } from '../../lib/dates';
 import { historyKeys } from './queries';
@@ -206,16 +207,20 @@ function VersionView({ patientId, version }: { patientId: string; version: numbe
 /** The latest answers, every earlier version, and what changed between each and the one before. */
 export function HistoryTab({ patientId, archived }: { patientId: string; archived: boolean }) {
   const { t } = useTranslation();
+  // The front desk takes the intake but does not read earlier answers: buttons only.
+  const mayRead = useMay('history.get');
+  const mayTake = useMay('history.submit');
   const history = useQuery({
     queryKey: historyKeys.latest(patientId),
     queryFn: () => unwrap(api.history.get({ patientId })),
+    enabled: mayRead,
   });
   const [selected, setSelected] = useState<number | null>(null);
   const versions = history.data?.versions ?? [];
   const shown = selected ?? versions[0]?.version ?? null;
   return (
     <Stack>
-      <Group>
+      <Group display={mayTake ? undefined : 'none'}>
         <Button component={Link} to={`/patients/${patientId}/history/new`} disabled={archived}>
           {versions.length ? t('history.update') : t('history.take')}
         </Button>
@@ -229,6 +234,7 @@ export function HistoryTab({ patientId, archived }: { patientId: string; archive
         </Button>
       </Group>
       {history.isError ? <Alert color="red">{history.error.message}</Alert> : null}
+      {mayRead ? null : <Text c="dimmed">{t('history.intakeOnly')}</Text>}
       {history.isSuccess && versions.length === 0 ? (
         <Text c="dimmed">{t('chart.noHistory')}</Text>
       ) : null}

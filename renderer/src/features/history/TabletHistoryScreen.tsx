@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { emptyHistoryAnswers, type HistoryAnswers } from '../../../../shared/api/history';
+import { useMay } from '../../lib/access';
 import { api, unwrap } from '../../lib/api';
 import { useSetSession } from '../../lib/session';
 import { HistoryForm } from './HistoryForm';
@@ -22,9 +23,12 @@ export function TabletHistoryScreen() {
     queryKey: historyKeys.tabletPatient(id),
     queryFn: () => unwrap(api.patients.get({ id })),
   });
+  const mayReadHistory = useMay('history.get');
   const history = useQuery({
     queryKey: historyKeys.tablet(id),
     queryFn: () => unwrap(api.history.get({ patientId: id })),
+    // The front desk takes a new intake but may not read the earlier one: the form starts empty.
+    enabled: mayReadHistory,
   });
   const lock = async () => {
     // The chart is where staff land after unlocking, not this screen.
@@ -40,12 +44,12 @@ export function TabletHistoryScreen() {
       {chart.isError || history.isError ? (
         <Alert color="red">{(chart.error ?? history.error)?.message}</Alert>
       ) : null}
-      {chart.data && history.data ? (
+      {chart.data && (history.data || !mayReadHistory) ? (
         <Stack gap="xl">
           <Title order={1}>{t('history.tablet.title')}</Title>
           <HistoryForm
             size="lg"
-            defaultValues={history.data.latest?.answers ?? emptyHistoryAnswers()}
+            defaultValues={history.data?.latest?.answers ?? emptyHistoryAnswers()}
             onSubmit={submit}
             onCancel={() => void lock()}
             submitLabel={t('history.tablet.done')}
