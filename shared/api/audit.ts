@@ -1,6 +1,6 @@
 import { auditActions, op } from './operation';
 import { admin, roleSchema } from './roles';
-import { emptyInput, idSchema, isoDateTime } from './common';
+import { emptyInput, idSchema, isoDateTime, text } from './common';
 import { z } from 'zod';
 
 export const auditActionSchema = z.enum(auditActions);
@@ -14,9 +14,14 @@ export const auditEventSchema = z.object({
   userId: z.string().nullable(),
   username: z.string().nullable(),
   role: roleSchema.nullable(),
+  /** The staff member's display name as it is now; null for events without a signed-in user. */
+  displayName: z.string().nullable(),
   operation: z.string(),
   action: auditActionSchema,
   patientId: z.string().nullable(),
+  /** "Given Family" and clinic number of the patient concerned, read when the log is listed. */
+  patientName: z.string().nullable(),
+  clinicNumber: z.string().nullable(),
   objectType: z.string().nullable(),
   objectId: z.string().nullable(),
   outcome: auditOutcomeSchema,
@@ -24,24 +29,62 @@ export const auditEventSchema = z.object({
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 
+/** What a manager filters the log by; shared by the list and the two exports. */
+const auditFilterFields = {
+  patientId: idSchema.optional(),
+  /** A patient's name (any part, accents ignored) or clinic number, as a manager knows her. */
+  patient: text(100, 'The patient').optional(),
+  userId: idSchema.optional(),
+  action: auditActionSchema.optional(),
+  /** Start of the range, inclusive; the renderer sends the clinic's local midnight. */
+  from: isoDateTime.optional(),
+  /** End of the range, exclusive. */
+  to: isoDateTime.optional(),
+};
+
+const datesInOrder = <T extends { from?: string | undefined; to?: string | undefined }>(v: T) =>
+  !v.from || !v.to || Date.parse(v.from) <= Date.parse(v.to);
+const datesMessage = { message: 'The start date must be before the end date', path: ['to'] };
+
 export const auditListInput = z
   .object({
-    patientId: idSchema.optional(),
-    userId: idSchema.optional(),
-    action: auditActionSchema.optional(),
-    /** Start of the range, inclusive; the renderer sends the clinic's local midnight. */
-    from: isoDateTime.optional(),
-    /** End of the range, exclusive. */
-    to: isoDateTime.optional(),
+    ...auditFilterFields,
     limit: z.number().int().min(1).max(500).default(100),
     /** Keyset paging: events older than this sequence number. */
     before: z.number().int().positive().optional(),
   })
   .strict()
-  .refine((v) => !v.from || !v.to || Date.parse(v.from) <= Date.parse(v.to), {
-    message: 'The start date must be before the end date',
-    path: ['to'],
-  });
+  .refine(datesInOrder, datesMessage);
+
+export const auditFilterInput = z
+  .object(auditFilterFields)
+  .strict()
+  .refine(datesInOrder, datesMessage);
+export type AuditFilterInput = z.input<typeof auditFilterInput>;
+
+export const auditExportCsvOutput = z.object({
+  fileName: z.string(),
+  csv: z.string(),
+  rows: z.number().int(),
+});
+
+export const auditExportPdfInput = z
+  .object({
+    ...auditFilterFields,
+    /** Chosen in the system's save dialog; checked before anything is written. */
+    targetPath: text(4096, 'The path').refine((s) => s.length > 0, 'Choose where to save'),
+    /** BCP 47 tag for dates in the report. */
+    locale: z.string().min(2).max(35).default('en-GB'),
+    timeZone: z.string().max(64).optional(),
+  })
+  .strict()
+  .refine(datesInOrder, datesMessage);
+
+export const auditExportPdfOutput = z.object({
+  path: z.string(),
+  rows: z.number().int(),
+  pageCount: z.number().int(),
+});
 
 export const auditListOutput = z.object({
   events: z.array(auditEventSchema),
@@ -62,6 +105,20 @@ export const auditOperations = {
     output: auditListOutput,
     access: admin,
     audit: { action: 'read', objectType: 'audit-log' },
+  }),
+  // The exports are records leaving the app: audited as executed, with the row count refused
+  // above a ceiling so an inspection export is always a bounded file.
+  'audit.exportCsv': op({
+    input: auditFilterInput,
+    output: auditExportCsvOutput,
+    access: admin,
+    audit: { action: 'execute', objectType: 'audit-export' },
+  }),
+  'audit.exportPdf': op({
+    input: auditExportPdfInput,
+    output: auditExportPdfOutput,
+    access: admin,
+    audit: { action: 'execute', objectType: 'audit-export' },
   }),
   'audit.verify': op({
     input: emptyInput,

@@ -4,7 +4,6 @@ import type { Queryable } from '../store/db';
 import { preparedQuery } from '../store/prepared';
 import { findAlteredRecord, type SealedRef } from './sealed-records';
 import type { AuditEventRow } from '../store/schema';
-import type { AuditEvent } from '../../../shared/api/audit';
 import type { AuditAction } from '../../../shared/api/operation';
 import type { Role } from '../../../shared/api/roles';
 
@@ -211,37 +210,4 @@ export async function verifyAudit(db: Queryable, key: Buffer): Promise<VerifyRes
   const altered = await findAlteredRecord(db, key, sealed.values());
   if (altered) return { ok: false, checked, firstBroken: altered.seq, reason: altered.reason };
   return { ok: true, checked, firstBroken: null, reason: null };
-}
-
-export interface AuditFilter {
-  patientId?: string | undefined;
-  userId?: string | undefined;
-  action?: AuditAction | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  limit: number;
-  before?: number | undefined;
-}
-
-export async function listAudit(
-  db: Queryable,
-  filter: AuditFilter,
-): Promise<{ events: AuditEvent[]; nextBefore: number | null }> {
-  let q = db.selectFrom('audit_event').selectAll();
-  if (filter.patientId) q = q.where('patient_id', '=', filter.patientId);
-  if (filter.userId) q = q.where('user_id', '=', filter.userId);
-  if (filter.action) q = q.where('action', '=', filter.action);
-  // Stored times are UTC ISO strings, so normalising the bounds makes text comparison exact.
-  if (filter.from) q = q.where('at', '>=', new Date(filter.from).toISOString());
-  if (filter.to) q = q.where('at', '<', new Date(filter.to).toISOString());
-  if (filter.before) q = q.where('seq', '<', filter.before);
-  const rows = await q
-    .orderBy('seq', 'desc')
-    .limit(filter.limit + 1)
-    .execute();
-  const page = rows.slice(0, filter.limit);
-  return {
-    events: page.map((row) => ({ seq: row.seq, ...toEntry(row) })),
-    nextBefore: rows.length > filter.limit ? (page.at(-1)?.seq ?? null) : null,
-  };
 }

@@ -1,88 +1,151 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { auditActions, type AuditAction } from '../../../../shared/api/operation';
 import { api, unwrap } from '../../lib/api';
+import { downloadText } from '../../lib/download';
+import { host } from '../../lib/host';
 import { staffKeys } from '../staff';
+import { AuditTable } from './AuditTable';
+import { filterInput } from './filters';
 import { auditKeys, type AuditFilters } from './queries';
-
-/** A local calendar day as the UTC instant of its midnight, so filters follow the clinic's day. */
-function localMidnight(date: string, addDays = 0): string | undefined {
-  if (!date) return undefined;
-  const [y, m, d] = date.split('-').map(Number);
-  if (!y || !m || !d) return undefined;
-  return new Date(y, m - 1, d + addDays).toISOString();
-}
-
-const outcomeColour = { success: 'teal', denied: 'orange', failed: 'red' } as const;
 
 export function AuditPage() {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<AuditFilters>({
     userId: null,
     action: null,
-    patientId: '',
+    patient: '',
     from: '',
     to: '',
   });
+  // A name is typed letter by letter; the log is read once the typing pauses.
+  const [settled] = useDebouncedValue(filters, 250);
+  // Shown in the page, not as a toast: a toast in the corner covers the export buttons.
+  const [exported, setExported] = useState<string | null>(null);
   const staff = useQuery({ queryKey: staffKeys.list, queryFn: () => unwrap(api.staff.list({})) });
+  // The chain is checked as the page opens, so the answer is the first thing a manager reads.
+  const verify = useQuery({
+    queryKey: auditKeys.verify,
+    queryFn: () => unwrap(api.audit.verify({})),
+    staleTime: Infinity,
+  });
   const events = useInfiniteQuery({
-    queryKey: auditKeys.events(filters),
+    queryKey: auditKeys.events(settled),
     initialPageParam: undefined as number | undefined,
-    queryFn: ({ pageParam }) => {
-      const from = localMidnight(filters.from);
-      const to = localMidnight(filters.to, 1);
-      return unwrap(
+    queryFn: ({ pageParam }) =>
+      unwrap(
         api.audit.list({
           limit: 100,
-          ...(filters.userId ? { userId: filters.userId } : {}),
-          ...(filters.action ? { action: filters.action } : {}),
-          ...(filters.patientId.trim() ? { patientId: filters.patientId.trim() } : {}),
-          ...(from ? { from } : {}),
-          ...(to ? { to } : {}),
+          ...filterInput(settled),
           ...(pageParam ? { before: pageParam } : {}),
+        }),
+      ),
+    getNextPageParam: (last) => last.nextBefore ?? undefined,
+  });
+  const exportCsv = useMutation({
+    mutationFn: () => unwrap(api.audit.exportCsv(filterInput(settled))),
+    onSuccess: (file) => {
+      downloadText(file.fileName, file.csv);
+      setExported(t('audit.exportedCsv', { count: file.rows, file: file.fileName }));
+    },
+  });
+  const exportPdf = useMutation({
+    mutationFn: async () => {
+      const target = await host.chooseSavePath(
+        `audit-log-${new Date().toISOString().slice(0, 10)}.pdf`,
+      );
+      if (!target) return null;
+      return unwrap(
+        api.audit.exportPdf({
+          ...filterInput(settled),
+          targetPath: target,
+          locale: navigator.language || 'en-GB',
+          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
         }),
       );
     },
-    getNextPageParam: (last) => last.nextBefore ?? undefined,
+    onSuccess: (saved) => {
+      if (saved) {
+        setExported(t('audit.exportedPdf', { count: saved.rows, pages: saved.pageCount }));
+      }
+    },
   });
-  const verify = useMutation({ mutationFn: () => unwrap(api.audit.verify({})) });
   const rows = events.data?.pages.flatMap((p) => p.events) ?? [];
-  const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
   const set = (patch: Partial<AuditFilters>) => setFilters((f) => ({ ...f, ...patch }));
+  const exportError = exportCsv.error ?? exportPdf.error;
 
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('audit.title')}</Title>
-        <Button variant="light" loading={verify.isPending} onClick={() => verify.mutate()}>
-          {t('audit.verify')}
-        </Button>
+        <Group gap="xs">
+          <Button
+            variant="default"
+            loading={exportCsv.isPending}
+            onClick={() => exportCsv.mutate()}
+          >
+            {t('audit.exportCsv')}
+          </Button>
+          <Button
+            variant="default"
+            loading={exportPdf.isPending}
+            onClick={() => exportPdf.mutate()}
+          >
+            {t('audit.exportPdf')}
+          </Button>
+        </Group>
       </Group>
+      {verify.isPending ? <Text c="dimmed">{t('audit.verifying')}</Text> : null}
       {verify.data ? (
         <Alert
           color={verify.data.ok ? 'teal' : 'red'}
           role="status"
           title={verify.data.ok ? t('audit.intact') : t('audit.broken')}
         >
-          {verify.data.ok
-            ? t('audit.intactDetail', { count: verify.data.checked })
-            : t('audit.brokenDetail', { seq: verify.data.firstBroken, reason: verify.data.reason })}
+          <Group justify="space-between" align="flex-start" wrap="nowrap">
+            <Text size="sm">
+              {verify.data.ok
+                ? t('audit.intactDetail', { count: verify.data.checked })
+                : t('audit.brokenDetail', {
+                    seq: verify.data.firstBroken,
+                    reason: verify.data.reason,
+                  })}
+            </Text>
+            <Button
+              size="xs"
+              variant="white"
+              loading={verify.isFetching}
+              onClick={() => void verify.refetch()}
+            >
+              {t('audit.verify')}
+            </Button>
+          </Group>
         </Alert>
       ) : null}
-      {verify.isError ? <Alert color="red">{verify.error.message}</Alert> : null}
+      {verify.isError ? (
+        <Alert color="red" role="alert">
+          {t('audit.verifyFailed', { message: verify.error.message })}
+        </Alert>
+      ) : null}
+      {exported ? (
+        <Alert
+          color="teal"
+          role="status"
+          withCloseButton
+          closeButtonLabel={t('audit.dismiss')}
+          onClose={() => setExported(null)}
+        >
+          {exported}
+        </Alert>
+      ) : null}
+      {exportError ? (
+        <Alert color="red" role="alert">
+          {exportError.message}
+        </Alert>
+      ) : null}
       <Group align="flex-end" gap="sm" role="search" aria-label={t('audit.filters')}>
         <Select
           label={t('audit.user')}
@@ -102,9 +165,10 @@ export function AuditPage() {
         />
         <TextInput
           label={t('audit.patient')}
-          value={filters.patientId}
-          onChange={(e) => set({ patientId: e.currentTarget.value })}
-          w={200}
+          placeholder={t('audit.patientHint')}
+          value={filters.patient}
+          onChange={(e) => set({ patient: e.currentTarget.value })}
+          w={220}
         />
         <TextInput
           type="date"
@@ -120,42 +184,7 @@ export function AuditPage() {
         />
       </Group>
       {events.isError ? <Alert color="red">{events.error.message}</Alert> : null}
-      <Table striped aria-label={t('audit.tableLabel')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('audit.when')}</Table.Th>
-            <Table.Th>{t('audit.user')}</Table.Th>
-            <Table.Th>{t('audit.operation')}</Table.Th>
-            <Table.Th>{t('audit.action')}</Table.Th>
-            <Table.Th>{t('audit.object')}</Table.Th>
-            <Table.Th>{t('audit.patient')}</Table.Th>
-            <Table.Th>{t('audit.outcome')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((e) => (
-            <Table.Tr key={e.seq}>
-              <Table.Td>{time.format(new Date(e.at))}</Table.Td>
-              <Table.Td>
-                {e.username ?? '—'}
-                {e.role ? (
-                  <Text span c="dimmed" size="xs">{` (${t(`roles.${e.role}`)})`}</Text>
-                ) : null}
-              </Table.Td>
-              <Table.Td>{e.operation}</Table.Td>
-              <Table.Td>{t(`audit.actions.${e.action}`)}</Table.Td>
-              <Table.Td>{[e.objectType, e.objectId].filter(Boolean).join(' ') || '—'}</Table.Td>
-              <Table.Td>{e.patientId ?? '—'}</Table.Td>
-              <Table.Td>
-                <Badge color={outcomeColour[e.outcome]} variant="light">
-                  {t(`audit.outcomes.${e.outcome}`)}
-                  {e.errorCode ? ` · ${e.errorCode}` : ''}
-                </Badge>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <AuditTable rows={rows} />
       {rows.length === 0 && events.isSuccess ? <Text c="dimmed">{t('audit.none')}</Text> : null}
       {events.hasNextPage ? (
         <Button

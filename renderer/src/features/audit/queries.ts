@@ -3,12 +3,14 @@ import type { AuditAction } from '../../../../shared/api/operation';
 export interface AuditFilters {
   userId: string | null;
   action: AuditAction | null;
-  patientId: string;
+  /** A patient's name or clinic number, as typed. */
+  patient: string;
   from: string;
   to: string;
 }
 
 /** Query keys of the audit log. */
 export const auditKeys = {
-  events: (filters: AuditFilters) => ['audit', filters] as const,
+  events: (filters: AuditFilters) => ['audit', 'events', filters] as const,
+  verify: ['audit', 'verify'] as const,
 };
