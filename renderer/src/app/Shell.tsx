@@ -5,6 +5,7 @@ import type { StaffUser } from '../../../shared/api/staff';
 import { api, unwrap } from '../lib/api';
 import { useIdleLock } from '../lib/idle-lock';
 import { useSetSession } from '../lib/session';
+import { DiaryPage } from '../features/appointments';
 import { AuditPage } from '../features/audit';
 import { PatientTreatmentsPage } from '../features/chart';
 import { SettingsPage } from '../features/clinic';
@@ -32,6 +33,7 @@ export function Shell({ user, idleLockMinutes }: { user: StaffUser; idleLockMinu
   const items: NavItem[] = [
     { to: '/patients', label: t('nav.patients') },
     { to: '/today', label: t('nav.today') },
+    { to: '/diary', label: t('diary.nav') },
     { to: '/products', label: t('products.nav') },
     ...(user.role === 'receptionist' ? [] : [{ to: '/recall', label: t('recall.nav') }]),
     { to: '/settings', label: t('nav.settings') },
@@ -107,7 +109,8 @@ export function Shell({ user, idleLockMinutes }: { user: StaffUser; idleLockMinu
           <Route path="/patients/:patientId/check" element={<PreCheckPage user={user} />} />
           <Route path="/products" element={<ProductsPage user={user} />} />
           {user.role === 'receptionist' ? null : <Route path="/recall" element={<RecallPage />} />}
-          <Route path="/today" element={<TodayPage />} />
+          <Route path="/today" element={<TodayPage user={user} />} />
+          <Route path="/diary" element={<DiaryPage />} />
           <Route path="/settings" element={<SettingsPage user={user} />} />
           {isAdmin ? <Route path="/audit" element={<AuditPage />} /> : null}
           <Route path="*" element={<Navigate to="/patients" replace />} />

@@ -1,14 +1,16 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { StaffUser } from '../../../shared/api/staff';
+import { TodayList } from '../features/appointments';
 
-export function TodayPage() {
+export function TodayPage({ user }: { user: StaffUser }) {
   const { t } = useTranslation();
   const today = new Intl.DateTimeFormat(undefined, { dateStyle: 'full' }).format(new Date());
   return (
     <Stack>
       <Title order={2}>{t('nav.today')}</Title>
       <Text>{today}</Text>
-      <Text c="dimmed">{t('today.empty')}</Text>
+      <TodayList user={user} />
     </Stack>
   );
 }

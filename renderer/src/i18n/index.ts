@@ -6,6 +6,7 @@ import enPhotos from './en-photos.json';
 import enDocuments from './en-documents.json';
 import enScreening from './en-screening.json';
 import enBackup from './en-backup.json';
+import enAppointments from './en-appointments.json';
 import enAudit from './en-audit.json';
 
 // One catalogue per area of the app, merged by top-level key, so areas can grow independently.
@@ -19,6 +20,7 @@ void i18n.use(initReactI18next).init({
         ...enDocuments,
         ...enScreening,
         ...enBackup,
+        ...enAppointments,
         ...enAudit,
       },
     },

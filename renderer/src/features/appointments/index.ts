@@ -1,1 +1,3 @@
 export { appointmentsKeys } from './queries';
+export { DiaryPage } from './DiaryPage';
+export { TodayList } from './TodayList';

@@ -1,0 +1,198 @@
+import { Button, Checkbox, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { AppointmentSettings } from '../../../../shared/api/appointments';
+import { ApiFailure, api, unwrap } from '../../lib/api';
+import { applyServerError } from '../../lib/forms';
+import { FormError } from '../../ui/FormError';
+import { appointmentsKeys } from './queries';
+
+interface Values {
+  patientId: string;
+  practitionerId: string;
+  roomId: string;
+  treatmentTypeId: string;
+  date: string;
+  time: string;
+  notes: string;
+  outsideHours: boolean;
+  hoursOverride: { reason: string };
+}
+
+export interface AppointmentFormProps {
+  opened: boolean;
+  onClose: () => void;
+  settings: AppointmentSettings;
+  practitioners: readonly { id: string; displayName: string }[];
+  date: string;
+}
+
+/** Booking by keyboard: every field labelled, the service's refusal shown next to its field. */
+export function AppointmentForm({
+  opened,
+  onClose,
+  settings,
+  practitioners,
+  date,
+}: AppointmentFormProps) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [search, setSearch] = useState('');
+  const [formError, setFormError] = useState<string | null>(null);
+  const patients = useQuery({
+    queryKey: ['appointments', 'patient-search', search],
+    queryFn: () => unwrap(api.patients.search({ query: search, limit: 20 })),
+    enabled: opened && search.trim().length >= 2,
+  });
+  const form = useForm<Values>({
+    defaultValues: {
+      patientId: '',
+      practitionerId: practitioners[0]?.id ?? '',
+      roomId: settings.rooms[0]?.id ?? '',
+      treatmentTypeId: settings.treatmentTypes[0]?.id ?? '',
+      date,
+      time: '09:00',
+      notes: '',
+      outsideHours: false,
+      hoursOverride: { reason: '' },
+    },
+  });
+  const required = { required: t('diary.form.required') };
+  const outside = useWatch({ control: form.control, name: 'outsideHours' });
+
+  const submit = form.handleSubmit(async (v) => {
+    setFormError(null);
+    try {
+      await unwrap(
+        api.appointments.book({
+          patientId: v.patientId,
+          practitionerId: v.practitionerId,
+          roomId: v.roomId,
+          treatmentTypeId: v.treatmentTypeId,
+          startsAt: `${v.date}T${v.time}`,
+          notes: v.notes,
+          hoursOverride: v.outsideHours ? { reason: v.hoursOverride.reason } : null,
+        }),
+      );
+      await client.invalidateQueries({ queryKey: appointmentsKeys.all });
+      form.reset();
+      onClose();
+    } catch (error) {
+      const message = applyServerError(error, form.setError);
+      // startsAt is two inputs here: its message goes under the time.
+      const startsAt = error instanceof ApiFailure ? error.error.fields?.startsAt : undefined;
+      if (startsAt) form.setError('time', { type: 'server', message: startsAt });
+      setFormError(message);
+    }
+  });
+
+  const options = {
+    patients: (patients.data?.results ?? []).map((p) => ({
+      value: p.id,
+      label: `${p.givenName} ${p.familyName} · ${p.clinicNumber}`,
+    })),
+    practitioners: practitioners.map((p) => ({ value: p.id, label: p.displayName })),
+    rooms: settings.rooms.map((r) => ({ value: r.id, label: r.name })),
+    types: settings.treatmentTypes.map((x) => ({ value: x.id, label: x.name })),
+  };
+  const errors = form.formState.errors;
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('diary.form.title')} size="lg">
+      <form onSubmit={submit} noValidate aria-label={t('diary.form.title')}>
+        <Stack>
+          <Controller
+            control={form.control}
+            name="patientId"
+            rules={required}
+            render={({ field }) => (
+              <Select
+                label={t('diary.form.patient')}
+                placeholder={t('diary.form.patientSearch')}
+                searchable
+                required
+                data={options.patients}
+                searchValue={search}
+                onSearchChange={setSearch}
+                value={field.value || null}
+                onChange={(value) => field.onChange(value ?? '')}
+                error={errors.patientId?.message}
+                data-autofocus
+              />
+            )}
+          />
+          <Group grow>
+            {(
+              [
+                ['practitionerId', 'practitioner', options.practitioners],
+                ['roomId', 'room', options.rooms],
+                ['treatmentTypeId', 'treatmentType', options.types],
+              ] as const
+            ).map(([name, label, data]) => (
+              <Controller
+                key={name}
+                control={form.control}
+                name={name}
+                rules={required}
+                render={({ field }) => (
+                  <Select
+                    label={t(`diary.form.${label}`)}
+                    required
+                    data={data}
+                    value={field.value || null}
+                    onChange={(value) => field.onChange(value ?? '')}
+                    error={errors[name]?.message}
+                    allowDeselect={false}
+                  />
+                )}
+              />
+            ))}
+          </Group>
+          <Group grow>
+            <TextInput
+              type="date"
+              label={t('diary.form.date')}
+              required
+              {...form.register('date', required)}
+              error={errors.date?.message}
+            />
+            <TextInput
+              type="time"
+              step={300}
+              label={t('diary.form.time')}
+              required
+              {...form.register('time', required)}
+              error={errors.time?.message}
+            />
+          </Group>
+          <Textarea
+            label={t('diary.form.notes')}
+            autosize
+            minRows={2}
+            {...form.register('notes')}
+          />
+          <Checkbox label={t('diary.form.outsideHours')} {...form.register('outsideHours')} />
+          {outside ? (
+            <TextInput
+              label={t('diary.form.outsideHoursReason')}
+              required
+              {...form.register('hoursOverride.reason')}
+              error={errors.hoursOverride?.reason?.message ?? errors.hoursOverride?.message}
+            />
+          ) : null}
+          <FormError message={formError} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('diary.form.cancel')}
+            </Button>
+            <Button type="submit" loading={form.formState.isSubmitting}>
+              {t('diary.form.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
