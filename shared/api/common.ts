@@ -16,15 +16,23 @@ export function requiredText(max: number, label = 'This field') {
 }
 
 /**
- * Direction overrides and isolates (U+202A–E, U+2066–9) and zero-width characters (U+200B–D,
- * U+FEFF) make a name display differently on screen and on paper, or look like another name.
- * Letters of any script stay allowed, Arabic and Hebrew included: the bidi algorithm orders them
- * without any of these.
+ * Direction overrides and isolates (U+202A–E, U+2066–9), the zero-width space and the byte-order
+ * mark (U+200B, U+FEFF) make a name display differently on screen and on paper, or look like
+ * another name: always refused. Letters of any script stay allowed, Arabic and Hebrew included:
+ * the bidi algorithm orders them without any of these.
  */
-const hiddenFormatting = /[\u200b-\u200d\u202a-\u202e\u2066-\u2069\ufeff]/;
+const hiddenFormatting = /[\u200b\u202a-\u202e\u2066-\u2069\ufeff]/;
+/**
+ * The zero-width non-joiner and joiner (U+200C–D) are spelling in Persian, Arabic-script and
+ * Indic names and hold emoji sequences together; between two Latin, Greek or Cyrillic letters,
+ * or at an edge, they only hide something. Allowed where they join two letters of another script,
+ * or (the joiner) two pictographs.
+ */
+const joinerInContext =
+  /(?<=[\p{L}\p{M}](?<![\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]))[\u200c\u200d](?=(?![\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{L})|(?<=\p{Extended_Pictographic}(?:\ufe0f|\p{Emoji_Modifier})?)\u200d(?=\p{Extended_Pictographic})/gu;
 
 export function hasHiddenFormatting(s: string): boolean {
-  return hiddenFormatting.test(s);
+  return hiddenFormatting.test(s) || /[\u200c\u200d]/.test(s.replace(joinerInContext, ''));
 }
 
 /** A name or other free-text field that identifies someone: no hidden formatting characters. */

@@ -135,6 +135,12 @@ export const patientChartSchema = z.object({
   patient: patientSchema,
   alerts: z.array(alertSchema),
   historyVersion: z.number().int().nullable(),
+  /**
+   * Medicine lines of the latest history that the drug reference reads as a bleeding risk, as
+   * typed: the alert strip shows them to everyone who sees the chart, the front desk included,
+   * without the rest of the history.
+   */
+  riskMedicines: z.array(z.string()),
 });
 
 export const patientIdInput = z.object({ id: idSchema }).strict();

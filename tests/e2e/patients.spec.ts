@@ -16,6 +16,13 @@ async function shot(page: Page, name: string) {
   await screenshot(page, name);
 }
 
+const PRACTITIONER = {
+  username: 'ines.prac',
+  displayName: 'Inès Moreau',
+  role: 'practitioner',
+  password: 'practitioner pass phrase',
+};
+
 const RECEPTIONIST = {
   username: 'rosa.desk',
   displayName: 'Rosa Martínez',
@@ -103,7 +110,13 @@ test('reception intake: register, take the history, find, edit and spot a duplic
   // kept as typed.
   await expect(alerts).toContainText('Allergy: lidocaine / local anaesthetics');
   await expect(alerts).toContainText('Blood thinner: Eliquis 5 mg twice daily (apixaban');
-  await expect(page.getByText('Eliquis 5 mg twice daily (last dose Mar 1, 2024)')).toBeVisible();
+  // The front desk takes the intake but reads neither the answers behind the alerts nor the
+  // treatment record: no earlier versions, no sessions or photos tabs.
+  await expect(page.getByText('Earlier answers are for the practitioners.')).toBeVisible();
+  await expect(page.getByText('Eliquis 5 mg twice daily (last dose Mar 1, 2024)')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Take medical history' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Sessions' })).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Photos' })).toHaveCount(0);
   await shot(page, 'intake-chart-history');
   // The saved message can be closed by name, not only by its icon.
   await expect(page.getByRole('button', { name: 'Close this message' }).first()).toBeVisible();
@@ -174,7 +187,8 @@ test('tablet questionnaire: large controls, no staff data, and the lock screen a
   page,
   services,
 }) => {
-  await seedClinic(services);
+  // The admin writes nothing clinical: a practitioner hands over the tablet and reads the result.
+  await seedClinic(services, [PRACTITIONER]);
   await call(services, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
   const patient = (await call(services, 'patients.create', {
     givenName: 'Şebnem',
@@ -191,8 +205,8 @@ test('tablet questionnaire: large controls, no staff data, and the lock screen a
   })) as { id: string };
   await call(services, 'auth.signOut');
   await page.goto('/');
-  await signIn(page, ADMIN.username, ADMIN.password);
-  await expectSignedIn(page, ADMIN.displayName);
+  await signIn(page, PRACTITIONER.username, PRACTITIONER.password);
+  await expectSignedIn(page, PRACTITIONER.displayName);
   await page.goto(`/#/patients/${patient.id}?tab=history`);
   await page.getByRole('link', { name: 'Hand to the patient (tablet)' }).click();
 
@@ -208,7 +222,7 @@ test('tablet questionnaire: large controls, no staff data, and the lock screen a
   await tablet.getByRole('button', { name: 'Send my answers' }).click();
 
   await expect(page.getByRole('heading', { name: 'Screen locked' })).toBeVisible();
-  await page.getByLabel('Password').fill(ADMIN.password);
+  await page.getByLabel('Password').fill(PRACTITIONER.password);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('region', { name: 'Alerts' })).toContainText('Pregnant');
   await expect(page.getByText(/Version 1 ·.*filled in by the patient/)).toBeVisible();

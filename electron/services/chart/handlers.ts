@@ -8,7 +8,7 @@ import { roleMayCall, type Role } from '../../../shared/api/roles';
 import { adverseEventsOfPatient } from '../adverse-events/adverse-events';
 import { getHistory } from '../history/medical-history';
 import { listConsents } from '../consents/consents';
-import { listPatientChanges, toPatient } from '../patients/patients';
+import { listPatientChanges, riskMedicineLines, toPatient } from '../patients/patients';
 import { listScreenings } from '../screening/screening';
 import { patientTimeline } from './timeline';
 
@@ -25,6 +25,7 @@ export const chartHandlers = {
         patient: toPatient(row),
         alerts: historyAlerts(history.latest?.answers ?? null),
         historyVersion: history.latest?.version ?? null,
+        riskMedicines: riskMedicineLines(history.latest?.answers ?? null),
       },
       history: may('history.get') ? history : null,
       openAdverseEvents: may('adverseEvents.listOpen')

@@ -8,6 +8,7 @@ import {
   setArchived,
   toPatient,
   updatePatient,
+  riskMedicineLines,
   writePatientSettings,
 } from './patients';
 import { findDuplicates, searchPatients } from './search';
@@ -33,6 +34,7 @@ export const patientsHandlers = {
       patient: toPatient(row),
       alerts: historyAlerts(history?.answers ?? null),
       historyVersion: history?.version ?? null,
+      riskMedicines: riskMedicineLines(history?.answers ?? null),
     };
   },
 

@@ -21,6 +21,8 @@ import {
 } from '../../../shared/api/patients';
 import { phoneKey, searchTokens } from '../../../shared/patients/search-text';
 import { AppError } from '../core/errors';
+import { matchMedicineLine } from '../../../shared/screening';
+import type { HistoryAnswers } from '../../../shared/api/history';
 import { emailKey, findDuplicates, indexPatient } from './search';
 import { insertConsentEvent } from '../consents/consents';
 
@@ -245,4 +247,11 @@ export async function listPatientChanges(db: Queryable, id: string): Promise<Pat
     before: r.old_value,
     after: r.new_value,
   }));
+}
+
+/** The medicine lines the drug reference reads as a bleeding risk, for the alert strip. */
+export function riskMedicineLines(answers: HistoryAnswers | null): string[] {
+  return (answers?.medicines ?? [])
+    .map((m) => m.text)
+    .filter((text) => text.trim() !== '' && matchMedicineLine(text).status === 'risk');
 }

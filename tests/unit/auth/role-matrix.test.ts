@@ -118,6 +118,9 @@ const matrix: Record<string, Row> = {
   'appointments.book':                 [Y, Y, Y],
   'appointments.move':                 [Y, Y, Y],
   'appointments.setStatus':            [Y, Y, Y],
+  'appointments.today':                [Y, Y, Y],
+  'appointments.proposeCourse':        [Y, Y, Y],
+  'appointments.bookCourse':           [Y, Y, Y],
   'backup.status':                     [n, n, Y],
   'backup.updateSettings':             [n, n, Y],
   'backup.run':                        [n, n, Y],
@@ -241,12 +244,16 @@ describe("the front desk's chart", () => {
         patientId: patient.id,
         answers: answers((a) => {
           a.allergies.ticks.localAnaesthetics = true;
+          a.medicines.push({ text: 'Eliquis 5 mg twice daily', lastDose: '2024-05-01' });
+          a.medicines.push({ text: 'Vitamin D 1000 IU', lastDose: '' });
         }),
         takenBy: 'staff',
       });
       const opened = await app.ok<ChartOpen>('chart.open', { patientId: patient.id });
       expect(opened.chart.alerts.length).toBeGreaterThan(0);
       expect(opened.chart.historyVersion).toBe(1);
+      // The blood thinner reaches the strip as typed; the other medicine stays in the history.
+      expect(opened.chart.riskMedicines).toEqual(['Eliquis 5 mg twice daily']);
       expect(opened.history).toBeNull();
       expect(opened.openAdverseEvents).toBeNull();
       expect(opened.recentScreenings).toBeNull();

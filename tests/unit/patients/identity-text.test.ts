@@ -69,6 +69,9 @@ describe('names and identity fields', () => {
       ['Дарья', 'Иванова'],
       ['Ζωή', 'Παπαδοπούλου'],
       ['Zoë', "O'Brien-Ångström"],
+      // The non-joiner is spelling in Persian; the joiner holds an emoji sequence together.
+      ['مهر\u200cنوش', 'رضایی'],
+      ['Ünal', 'Kaya 👩\u200d⚕️'],
     ];
     for (const [givenName, familyName] of names) {
       const saved = await app.ok<Patient>('patients.create', {

@@ -119,7 +119,12 @@ export function PatientChart({ user }: { user: StaffUser }) {
           {t('chart.archivedNotice')}
         </Alert>
       ) : null}
-      <AlertsStrip alerts={alerts} hasHistory={historyVersion !== null} patientId={patient.id} />
+      <AlertsStrip
+        alerts={alerts}
+        hasHistory={historyVersion !== null}
+        patientId={patient.id}
+        riskMedicines={chart.data.riskMedicines}
+      />
       {may('adverseEvents.listOpen') ? <OpenAdverseEvents patientId={patient.id} /> : null}
       <Tabs
         value={tab}

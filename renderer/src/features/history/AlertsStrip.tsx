@@ -23,10 +23,13 @@ export function AlertsStrip({
   alerts,
   hasHistory,
   patientId,
+  riskMedicines,
 }: {
   alerts: PatientAlert[];
   hasHistory: boolean;
   patientId?: string;
+  /** The chart's own list of risk medicine lines; without it they are read from the history. */
+  riskMedicines?: string[];
 }) {
   const { t } = useTranslation();
   const mayReadHistory = useMay('history.get');
@@ -35,11 +38,12 @@ export function AlertsStrip({
     queryKey: historyKeys.latest(patientId ?? ''),
     queryFn: () => unwrap(api.history.get({ patientId: patientId ?? '' })),
     // The front desk sees the alerts but not the history behind them: no read for that role.
-    enabled: patientId !== undefined && hasHistory && mayReadHistory,
+    enabled: riskMedicines === undefined && patientId !== undefined && hasHistory && mayReadHistory,
   });
-  const thinners = (history.data?.latest?.answers.medicines ?? []).flatMap((m) => {
-    const label = medicineLabel(m.text, t);
-    return label?.status === 'risk' ? [`${m.text} (${label.text})`] : [];
+  const lines = riskMedicines ?? (history.data?.latest?.answers.medicines ?? []).map((m) => m.text);
+  const thinners = lines.flatMap((text) => {
+    const label = medicineLabel(text, t);
+    return label?.status === 'risk' ? [`${text} (${label.text})`] : [];
   });
   return (
     <Paper
