@@ -67,6 +67,7 @@ export async function createServices(options: AppOptions): Promise<MesochartServ
     settings: await readSettings(store.db),
     jobs: new JobRegistry(),
     secretStore: options.secretStore ?? null,
+    nativeBinding: options.nativeBinding,
   };
   const stopBackups = options.scheduleBackups ? startBackupScheduler(state) : () => undefined;
   return {

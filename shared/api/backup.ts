@@ -75,6 +75,32 @@ export const backupJobSchema = z.object({
 });
 export type BackupJob = z.output<typeof backupJobSchema>;
 
+export const backupRestoreInput = z
+  .object({
+    /** The backup file, as chosen in the system's open dialog. */
+    file: text(4096, 'The backup file').refine((s) => s.length > 0, 'Choose a backup file'),
+    /** An empty folder (or one to create), as chosen in the system's folder dialog. */
+    folder: text(4096, 'The folder').refine((s) => s.length > 0, 'Choose an empty folder'),
+    passphrase: passphrase.refine((s) => s.length > 0, 'Enter the backup passphrase'),
+  })
+  .strict();
+export type BackupRestoreInput = z.input<typeof backupRestoreInput>;
+
+export const backupRestoreJobSchema = z.object({
+  id: z.string(),
+  status: z.enum(['running', 'succeeded', 'failed']),
+  doneBytes: z.number().nonnegative(),
+  totalBytes: z.number().nonnegative(),
+  /** Where the data was restored to. */
+  folder: z.string(),
+  /** When the restored backup was made, and what it held; set once it succeeded. */
+  backupCreatedAt: isoDateTime.nullable(),
+  files: z.number().int().nullable(),
+  bytes: z.number().nonnegative().nullable(),
+  error: z.string().nullable(),
+});
+export type BackupRestoreJob = z.output<typeof backupRestoreJobSchema>;
+
 export const backupOperations = {
   'backup.status': op({
     input: emptyInput,
@@ -94,6 +120,21 @@ export const backupOperations = {
     output: backupJobSchema,
     access: ['admin'],
     audit: { action: 'execute', objectType: 'backup' },
+  }),
+  // Restores into an empty folder outside this data folder, with the same checks as the command
+  // line. Public so a new computer can restore before any account exists there; the handler
+  // refuses it to anyone but an admin once the clinic is set up.
+  'backup.restore': op({
+    input: backupRestoreInput,
+    output: backupRestoreJobSchema,
+    access: 'public',
+    audit: { action: 'execute', objectType: 'backup-restore' },
+  }),
+  'backup.restoreJob': op({
+    input: backupJobIdInput,
+    output: backupRestoreJobSchema,
+    access: 'public',
+    audit: null,
   }),
   // Polled several times a second while a backup runs; it touches no record.
   'backup.job': op({

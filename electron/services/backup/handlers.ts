@@ -6,6 +6,7 @@ import { AppError } from '../core/errors';
 import { BackupError } from './archive';
 import { checkBackupFolder } from './archive/backup-paths';
 import { backupJobStatus, startBackupJob } from './jobs';
+import { requireRestorer, restoreJobStatus, startRestoreJob } from './restore-job';
 import { isBackupStale, readBackupConfig, readBackupLog, writeBackupConfig } from './settings';
 import { MIN_BACKUP_PASSPHRASE } from '../../../shared/api/backup';
 
@@ -89,4 +90,16 @@ export const backupHandlers = {
   },
 
   'backup.job': (ctx, input) => Promise.resolve(backupJobStatus(ctx.app, input.jobId)),
+
+  'backup.restore': async (ctx, input) => {
+    requireRestorer(ctx);
+    const job = await startRestoreJob(ctx.app, input);
+    ctx.subject.objectId = job.id;
+    return job;
+  },
+
+  'backup.restoreJob': (ctx, input) => {
+    requireRestorer(ctx);
+    return Promise.resolve(restoreJobStatus(ctx.app, input.jobId));
+  },
 } satisfies DomainHandlers<typeof backupOperations>;

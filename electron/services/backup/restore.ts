@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, open, rename, rm, rmdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, rename, rm, rmdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { BackupError, damaged } from './archive/backup-error';
@@ -34,12 +34,13 @@ async function extract(
   passphrase: string,
   staging: string,
   writeAll: boolean,
+  onBytes: (n: number) => void = () => undefined,
 ): Promise<Manifest> {
   const handle = await open(await checkBackupFile(file), 'r');
   try {
     const header = await readHeader(handle);
     const keys = await unlockHeader(header, passphrase);
-    const source = new ByteSource(decryptChunks(handle, header, keys)[Symbol.asyncIterator]());
+    const source = new ByteSource(counted(decryptChunks(handle, header, keys), onBytes));
     const seen = new Map<string, ManifestFile>();
     for (;;) {
       const entry = await readEntry(source);
@@ -77,6 +78,13 @@ async function extract(
   }
 }
 
+async function* counted(chunks: AsyncIterable<Buffer>, onBytes: (n: number) => void) {
+  for await (const chunk of chunks) {
+    onBytes(chunk.length);
+    yield chunk;
+  }
+}
+
 function checkManifest(manifest: Manifest, seen: Map<string, ManifestFile>): void {
   if (manifest.files.length !== seen.size) throw damaged('its manifest does not match its files');
   for (const listed of manifest.files) {
@@ -95,11 +103,14 @@ function checkManifest(manifest: Manifest, seen: Map<string, ManifestFile>): voi
   }
 }
 
-function sha256OfFile(file: string): Promise<string> {
+function sha256OfFile(file: string, onBytes: (n: number) => void): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
     createReadStream(file)
-      .on('data', (chunk) => hash.update(chunk))
+      .on('data', (chunk) => {
+        hash.update(chunk);
+        onBytes(chunk.length);
+      })
       .on('error', reject)
       .on('end', () => resolve(hash.digest('hex')));
   });
@@ -161,13 +172,26 @@ export async function verifyBackup(
  * check) before one rename puts it in place; on any failure the staging folder is removed and
  * the target is left as it was.
  */
+export interface RestoreProgress {
+  /** Decrypted and written, then re-read for the hash check: both passes count. */
+  doneBytes: number;
+  /** Twice the backup file's size: an estimate (the file carries a little framing). */
+  totalBytes: number;
+}
+
 export async function restoreBackup(
   file: string,
   passphrase: string,
   targetDir: string,
-  options: { nativeBinding?: string } = {},
+  options: { nativeBinding?: string; onProgress?: (p: RestoreProgress) => void } = {},
 ): Promise<BackupSummary> {
   const { target, exists } = await checkRestoreTarget(targetDir);
+  const totalBytes = 2 * (await stat(await checkBackupFile(file))).size;
+  let doneBytes = 0;
+  const onBytes = (n: number) => {
+    doneBytes = Math.min(totalBytes, doneBytes + n);
+    options.onProgress?.({ doneBytes, totalBytes });
+  };
   const parent = path.dirname(target);
   const staging = path.join(
     parent,
@@ -175,10 +199,11 @@ export async function restoreBackup(
   );
   await mkdir(staging, { mode: 0o700 });
   try {
-    const manifest = await extract(file, passphrase, staging, true);
+    const manifest = await extract(file, passphrase, staging, true, onBytes);
+    doneBytes = totalBytes / 2;
     for (const listed of manifest.files) {
       const staged = path.join(staging, ...checkEntryPath(listed.path));
-      if ((await sha256OfFile(staged)) !== listed.sha256) {
+      if ((await sha256OfFile(staged, onBytes)) !== listed.sha256) {
         throw damaged(`${listed.path} was not written correctly`);
       }
     }
@@ -189,6 +214,7 @@ export async function restoreBackup(
     if (exists) await rmdir(target);
     await rename(staging, target);
     await fsyncDirectory(parent);
+    options.onProgress?.({ doneBytes: totalBytes, totalBytes });
     return summary(manifest);
   } catch (error) {
     await rm(staging, { recursive: true, force: true }).catch(() => undefined);

@@ -36,6 +36,8 @@ export interface AppState {
   secretStore: SecretStore | null;
   /** Backup key derivation cost; lowered only by tests. */
   backupKdf?: KdfParams;
+  /** better-sqlite3 built for Electron, where the app runs; a restore opens its copy with it. */
+  nativeBinding?: string | undefined;
 }
 
 export interface AuditSubject {

@@ -1,0 +1,106 @@
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
+import type { AppState } from '../core/context';
+import type { HandlerContext } from '../core/context';
+import type { BackupRestoreJob } from '../../../shared/api/backup';
+import { AppError } from '../core/errors';
+import { BackupError } from './archive';
+import { checkBackupFile, checkRestoreTarget } from './archive/backup-paths';
+import { restoreBackup } from './restore';
+
+const KIND = 'restore';
+
+/**
+ * Before the clinic is set up on this computer anyone at the setup screen may restore (there is
+ * no account yet, and the data lands in a new folder, not in this one); afterwards only an admin.
+ */
+export function requireRestorer(ctx: HandlerContext): void {
+  if (ctx.app.settings === null) return;
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  if (ctx.actor.role !== 'admin') {
+    throw new AppError('FORBIDDEN', 'Only an admin may restore a backup');
+  }
+}
+
+const inside = (child: string, parent: string) =>
+  child === parent || child.startsWith(parent + path.sep);
+
+/**
+ * The same checks as the command line, before the job starts so the form can mark the field:
+ * a readable backup file, and an empty (or new) folder outside this data folder.
+ */
+async function checkPaths(app: AppState, file: string, folder: string): Promise<void> {
+  const field = (name: 'file' | 'folder', message: string) =>
+    new AppError('VALIDATION', message, { fields: { [name]: message } });
+  try {
+    await checkBackupFile(file);
+  } catch (error) {
+    if (error instanceof BackupError) throw field('file', error.message);
+    throw error;
+  }
+  let target: string;
+  try {
+    target = (await checkRestoreTarget(folder)).target;
+  } catch (error) {
+    if (error instanceof BackupError) throw field('folder', error.message);
+    throw error;
+  }
+  const data = await realpath(app.dataDir).catch(() => path.resolve(app.dataDir));
+  if (inside(target, data) || inside(data, target)) {
+    throw field('folder', 'Choose an empty folder outside the Mesochart data folder.');
+  }
+}
+
+export async function startRestoreJob(
+  app: AppState,
+  input: { file: string; folder: string; passphrase: string },
+): Promise<BackupRestoreJob> {
+  if (app.jobs.running(KIND) > 0) throw new AppError('CONFLICT', 'A restore is already running');
+  await checkPaths(app, input.file, input.folder);
+  const job = app.jobs.start<BackupRestoreJob>(
+    KIND,
+    (id) => ({
+      id,
+      status: 'running',
+      doneBytes: 0,
+      totalBytes: 0,
+      folder: path.resolve(input.folder),
+      backupCreatedAt: null,
+      files: null,
+      bytes: null,
+      error: null,
+    }),
+    async (j) => {
+      try {
+        const summary = await restoreBackup(input.file, input.passphrase, input.folder, {
+          ...(app.nativeBinding ? { nativeBinding: app.nativeBinding } : {}),
+          onProgress: (p) => {
+            j.state.doneBytes = p.doneBytes;
+            j.state.totalBytes = p.totalBytes;
+          },
+        });
+        Object.assign(j.state, {
+          status: 'succeeded',
+          backupCreatedAt: summary.createdAt,
+          files: summary.files,
+          bytes: summary.bytes,
+        });
+      } catch (error) {
+        // Restore messages say what failed (passphrase, a damaged part), never file contents.
+        const message =
+          error instanceof BackupError
+            ? error.message
+            : 'The restore failed because of an internal error; nothing was changed.';
+        Object.assign(j.state, { status: 'failed', error: message });
+      }
+    },
+  );
+  return { ...job.state };
+}
+
+export function restoreJobStatus(app: AppState, jobId: string): BackupRestoreJob {
+  const job = app.jobs.find<BackupRestoreJob>(KIND, jobId);
+  if (!job)
+    throw new AppError('NOT_FOUND', 'This restore is not known (it may have ended long ago)');
+  return { ...job.state };
+}
