@@ -11,7 +11,6 @@ import { expect, setDropPaths, test } from '../support/fixtures';
 import { APP_TEST_ORIGIN } from '../support/origin';
 import { armInputClock, forgetShown, inputToShown } from '../support/page-clock';
 import {
-  ADMIN,
   call,
   expectSignedIn,
   screenshot,
@@ -34,12 +33,23 @@ test.use({
   },
 });
 
+const PRACTITIONER = {
+  username: 'ines.prac',
+  displayName: 'Inès Moreau',
+  role: 'practitioner',
+  password: 'practitioner pass phrase',
+};
+
 const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/photos');
 const fixture = (name: string) => path.join(FIXTURES, name);
 
 async function patientWithConsents(services: MesochartServices, consents: string[]) {
-  await seedClinic(services);
-  await call(services, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+  // Photographs are a practitioner's: the admin may look but not import, tag or archive.
+  await seedClinic(services, [PRACTITIONER]);
+  await call(services, 'auth.signIn', {
+    username: PRACTITIONER.username,
+    password: PRACTITIONER.password,
+  });
   const patient = (await call(services, 'patients.create', {
     givenName: 'Şebnem',
     familyName: 'Yılmaz',
@@ -72,8 +82,8 @@ async function importDirectly(services: MesochartServices, patientId: string, na
 
 async function openPhotos(page: Page, patientId: string) {
   await page.goto('/');
-  await signIn(page, ADMIN.username, ADMIN.password);
-  await expectSignedIn(page, ADMIN.displayName);
+  await signIn(page, PRACTITIONER.username, PRACTITIONER.password);
+  await expectSignedIn(page, PRACTITIONER.displayName);
   await page.goto(`/#/patients/${patientId}?tab=photos`);
 }
 
@@ -281,8 +291,8 @@ test('the gallery opens fast with 1,000 photos', async ({ page, services }) => {
   })();
   await call(services, 'auth.signOut');
   await page.goto('/');
-  await signIn(page, ADMIN.username, ADMIN.password);
-  await expectSignedIn(page, ADMIN.displayName);
+  await signIn(page, PRACTITIONER.username, PRACTITIONER.password);
+  await expectSignedIn(page, PRACTITIONER.displayName);
   await page.goto(`/#/patients/${patient.id}`);
   await expect(page.getByRole('tab', { name: 'Photos' })).toBeVisible();
   // Timed on the page's own clock, from the click reaching it to the first frame that shows the
