@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChartOpen } from '../../../shared/api/chart';
 import { answers, details } from '../patients/fixtures';
-import { signedSession, startTreatmentClinic, today, type Clinic } from '../sessions/fixtures';
+import {
+  completeDraft,
+  startSession,
+  startTreatmentClinic,
+  today,
+  type Clinic,
+} from '../sessions/fixtures';
+import type { TreatmentSession } from '../../../shared/api/sessions';
 
 let c: Clinic;
 beforeEach(async () => {
@@ -37,7 +44,14 @@ describe("opening a patient's chart", () => {
       id: patientId,
       ...details({ phone: '+90 532 000 00 00' }),
     });
-    const session = await signedSession(c);
+    // Allergic to local anaesthetics: treated without anaesthesia, as the gate requires.
+    const draft = await startSession(c);
+    await c.app.ok('sessions.saveDraft', {
+      id: draft.id,
+      ...completeDraft(c),
+      anaesthesia: 'none',
+    });
+    const session = await c.app.ok<TreatmentSession>('sessions.sign', { id: draft.id });
     await c.app.ok('adverseEvents.record', {
       sessionId: session.id,
       kind: 'bruising',

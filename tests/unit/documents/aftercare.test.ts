@@ -3,7 +3,7 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flat, pdfInfo, pdfRawText, pdfText, qpdfCheck } from './pdf-tools';
 import { CLINIC } from '../../support/helpers';
-import { completeDraft, today } from '../sessions/fixtures';
+import { completeDraft, recordConsent, today } from '../sessions/fixtures';
 import { archivedPath, startDocumentsClinic, type DocumentsClinic } from './archive-fixtures';
 import {
   getDefaultAftercareTemplate,
@@ -68,6 +68,7 @@ beforeAll(async () => {
     },
   });
   insertOverriddenCheck([c.vitamins.id, c.ha.id]);
+  await recordConsent(c, c.patientId);
   const draft = await c.app.ok<TreatmentSession>('sessions.start', {
     patientId: c.patientId,
     courseId: course.id,
@@ -203,6 +204,12 @@ describe('refusals', () => {
         c.app.services.state.clock().toISOString(),
         c.practitionerId,
       );
+    await recordConsent(c, other.id);
+    // The paper consent the session needed is her only document so far.
+    const before = await c.app.ok<ArchivedDocumentInfo[]>('documents.list', {
+      patientId: other.id,
+    });
+    expect(before.map((d) => d.kind)).toEqual(['consent']);
     const draft = await c.app.ok<TreatmentSession>('sessions.start', {
       patientId: other.id,
       courseId: null,
@@ -213,6 +220,6 @@ describe('refusals', () => {
       if (!result.ok) expect(result.error.message).toMatch(/draft: sign it first/);
     }
     const list = await c.app.ok<ArchivedDocumentInfo[]>('documents.list', { patientId: other.id });
-    expect(list).toHaveLength(0);
+    expect(list).toEqual(before);
   });
 });

@@ -5,6 +5,7 @@ import {
   PRACTITIONER,
   completeDraft,
   insertScreening,
+  recordConsent,
   signInAdmin,
   signInAs,
   signedSession,
@@ -37,6 +38,7 @@ describe('lot recall', () => {
       referralSource: '',
     });
     insertScreening(c.app, other.id, c.practitionerId, [c.vitamins.id]);
+    await recordConsent(c, other.id);
     const second = await c.app.ok<TreatmentSession>('sessions.start', {
       patientId: other.id,
       courseId: null,

@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN, snapshot } from '../../support/helpers';
 import { register } from '../patients/fixtures';
-import { PRACTITIONER, signInAs, startTreatmentClinic, type Clinic } from '../sessions/fixtures';
+import {
+  PRACTITIONER,
+  recordConsent,
+  signInAs,
+  startTreatmentClinic,
+  type Clinic,
+} from '../sessions/fixtures';
 import { addDaysTo, addLidocaineProduct, calmDay, submitHistory, today } from './fixtures';
 import type {
   ScreeningPrefill,
@@ -181,7 +187,8 @@ describe('completing the check', () => {
       )
       .all();
     expect(audit).toEqual([{ patient_id: c.patientId, object_id: record.id }]);
-    // The overridden check lets the session start.
+    // The overridden check lets the session start (the consent is the gate's other half).
+    await recordConsent(c, c.patientId);
     const session = await c.app.call('sessions.start', {
       patientId: c.patientId,
       courseId: null,
@@ -271,6 +278,7 @@ describe('the session gate', () => {
   it('refuses a session without a completed check today, and for products the check did not cover', async () => {
     const c = await setUp();
     await submitHistory(c.app, c.patientId, () => undefined);
+    await recordConsent(c, c.patientId);
     const start = (productIds: string[]) =>
       c.app.call('sessions.start', {
         patientId: c.patientId,
@@ -292,7 +300,11 @@ describe('the session gate', () => {
     });
     const uncovered = await start([c.vitamins.id, c.ha.id]);
     expect(uncovered.ok).toBe(false);
-    if (!uncovered.ok) expect(uncovered.error.message).toMatch(/planned products changed/);
+    if (!uncovered.ok) {
+      expect(uncovered.error.code).toBe('SAFETY_GATE');
+      expect(uncovered.error.fields?.['gate.coverage']).toMatch(/did not cover 1 product/);
+      expect(uncovered.error.message).toMatch(/did not cover 1 product/);
+    }
     expect((await start([c.vitamins.id])).ok).toBe(true);
   });
 });
