@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { z } from 'zod';
 import { operationNames, operations, type OperationName } from '../../../shared/api/contract';
 import { errorCodes } from '../../../shared/api/result';
+import { roleMayCall } from '../../../shared/api/roles';
 import type { TestApp } from '../../support/helpers';
 
 /**
@@ -102,7 +103,7 @@ export interface FuzzFigures {
 }
 
 /**
- * Calls every operation of the contract with hostile inputs while signed in as admin. Each
+ * Calls every operation of the contract with hostile inputs, as a role that may call it. Each
  * result must be a well-formed Result with a known error code other than INTERNAL, and a refused
  * call must leave the record as it was. Throws (via fast-check) with the shrunk input otherwise.
  */
@@ -114,10 +115,20 @@ export async function fuzzOperations(
   const state = app.services.state;
   // Thousands of refused calls each write an audit event: durability is not under test here.
   state.store.sqlite.pragma('synchronous = OFF');
-  const signedIn = { ...state.session };
+  const asAdmin = { ...state.session };
+  // The role check comes before the input's, so each operation is fuzzed as a role that may call
+  // it: the admin where allowed, else a practitioner (the only other role clinical writes need).
+  const practitioner = await app.ok<{ id: string }>('staff.create', {
+    username: 'fuzz.prac',
+    displayName: 'Fuzz Practitioner',
+    role: 'practitioner',
+    password: 'fuzzing pass phrase',
+  });
+  const asPractitioner = { ...asAdmin, userId: practitioner.id };
   const figures: FuzzFigures[] = [];
   let before = recordSnapshot(app);
   for (const name of only) {
+    const signedIn = roleMayCall(operations[name].access, 'admin') ? asAdmin : asPractitioner;
     const counts: FuzzFigures = { operation: name, cases: 0, refused: 0, accepted: 0, ms: 0 };
     const started = Date.now();
     await fc.assert(
@@ -157,6 +168,6 @@ export async function fuzzOperations(
     counts.ms = Date.now() - started;
     figures.push(counts);
   }
-  Object.assign(state.session, signedIn, { lastActivityMs: Date.now() });
+  Object.assign(state.session, asAdmin, { lastActivityMs: Date.now() });
   return figures;
 }
