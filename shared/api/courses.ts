@@ -95,6 +95,18 @@ export const courseSchema = z.object({
     overdue: z.boolean(),
   }),
   sessions: z.array(courseSessionSchema),
+  /**
+   * The course's booked visits still to come (booked, arrived, in treatment), each timed against
+   * the session or booking before it, so an off-interval booking is flagged before the day.
+   */
+  bookings: z.array(
+    z.object({
+      appointmentId: idSchema,
+      /** The clinic's wall clock, 'YYYY-MM-DDTHH:MM'. */
+      startsAt: z.string(),
+      timing: z.enum(['first', 'on-time', 'too-early', 'too-late']),
+    }),
+  ),
   followUps: z.array(followUpSchema),
 });
 export type Course = z.infer<typeof courseSchema>;

@@ -80,6 +80,29 @@ async function followUps(db: Queryable, courseId: string): Promise<FollowUp[]> {
   }));
 }
 
+/** Open bookings of the course, timed after the last session and then after each other. */
+async function courseBookings(
+  db: Queryable,
+  course: Selectable<TreatmentCourseRow>,
+  lastSessionOn: string | null,
+): Promise<Course['bookings']> {
+  const rows = await db
+    .selectFrom('appointment')
+    .select(['id', 'starts_at'])
+    .where('course_id', '=', course.id)
+    .where('status', 'in', ['booked', 'arrived', 'in-treatment'])
+    .orderBy('starts_at')
+    .execute();
+  let previous = lastSessionOn;
+  return rows.map((row) => {
+    const day = row.starts_at.slice(0, 10);
+    // A visit on the day of the last session is that session's own booking, not the next one.
+    const timing = previous === day ? 'on-time' : timingOf(previous, day, course.interval_days);
+    previous = day;
+    return { appointmentId: row.id, startsAt: row.starts_at, timing };
+  });
+}
+
 async function toCourse(
   db: Queryable,
   row: Selectable<TreatmentCourseRow>,
@@ -111,6 +134,7 @@ async function toCourse(
       today,
     ),
     sessions,
+    bookings: await courseBookings(db, row, sessions.at(-1)?.performedOn ?? null),
     followUps: await followUps(db, row.id),
   };
 }

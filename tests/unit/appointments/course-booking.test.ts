@@ -122,6 +122,17 @@ describe('booking a course', () => {
       slots: [{ startsAt: `${day(70)}T10:00`, endsAt: `${day(70)}T10:45`, roomId: 'room-1' }],
     });
     expect(more.ok || more.error.code).toBe('CONFLICT');
+
+    // The course knows its booked dates: a visit moved a week early is flagged, and the next one late.
+    await d.app.ok('appointments.move', { id: done[2]?.id, startsAt: `${day(21)}T10:00` });
+    await signIn('ines.prac', 'practitioner pass phrase');
+    const [withBookings] = await d.app.ok<Course[]>('courses.list', { patientId: d.anna });
+    expect(withBookings?.bookings.map((b) => [b.startsAt.slice(0, 10), b.timing])).toEqual([
+      [MONDAY, 'first'],
+      [day(14), 'on-time'],
+      [day(21), 'too-early'],
+      [day(42), 'too-late'],
+    ]);
   });
 });
 
