@@ -2,7 +2,15 @@ import type { Page } from '@playwright/test';
 import type { MesochartServices } from '../../electron/services/app';
 import { emptyHistoryAnswers, type HistoryAnswers } from '../../shared/api/history';
 import { test, expect } from '../support/fixtures';
-import { ADMIN, call, screenshot as fullPage, seedClinic, signIn } from '../support/flows';
+import {
+  ADMIN,
+  call,
+  expectSignedIn,
+  recordConsent,
+  screenshot as fullPage,
+  seedClinic,
+  signIn,
+} from '../support/flows';
 
 async function screenshot(page: Page, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -58,6 +66,7 @@ async function patientWithHistory(
 async function seed(services: MesochartServices) {
   await seedClinic(services, [PRACTITIONER, RECEPTIONIST]);
   await call(services, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+  const products: Record<string, string> = {};
   for (const [name, ingredients, allergens] of [
     ['NCTF 135 HA', ['sodium hyaluronate', 'vitamins', 'amino acids'], ['hyaluronicAcid']],
     ['Dermaheal SB with lidocaine', ['sodium hyaluronate', 'lidocaine 0.3%'], []],
@@ -70,6 +79,7 @@ async function seed(services: MesochartServices) {
       allergens,
       defaultVolumeMl: 2,
     })) as { id: string };
+    products[name] = product.id;
     await call(services, 'products.addLot', {
       productId: product.id,
       lotNumber: `${name.slice(0, 3).toUpperCase()}-001`,
@@ -108,7 +118,7 @@ async function seed(services: MesochartServices) {
     },
   );
   await call(services, 'auth.signOut');
-  return { doac, pregnant, allergic };
+  return { doac, pregnant, allergic, nctf: products['NCTF 135 HA']! };
 }
 
 async function openCheck(page: Page, patientId: string) {
@@ -154,6 +164,9 @@ test('a DOAC and ibuprofen 3 days ago give cautions that never advise stopping t
   const ids = await seed(services);
   await page.goto('/');
   await signIn(page, PRACTITIONER.username, PRACTITIONER.password);
+  // The service starts no session without a signed consent for the procedure.
+  await expectSignedIn(page, PRACTITIONER.displayName);
+  await recordConsent(services, ids.doac, [ids.nctf]);
   await page.goto(`/#/patients/${ids.doac}`);
   // The chart's alerts strip names the blood thinner.
   await expect(page.getByRole('region', { name: 'Alerts' })).toContainText(
@@ -199,6 +212,8 @@ test('a pregnant patient gets do-not-treat; only a practitioner override with a 
   await page.getByRole('button', { name: 'Sign out' }).click();
 
   await signIn(page, PRACTITIONER.username, PRACTITIONER.password);
+  await expectSignedIn(page, PRACTITIONER.displayName);
+  await recordConsent(services, ids.pregnant, [ids.nctf]);
   await openCheck(page, ids.pregnant);
   await choose(page, 'Planned products', 'NCTF 135 HA');
   await choose(page, 'Treatment areas', 'Scalp');
@@ -240,6 +255,8 @@ test('a lidocaine allergy blocks a lidocaine-containing product; without it the 
   const ids = await seed(services);
   await page.goto('/');
   await signIn(page, PRACTITIONER.username, PRACTITIONER.password);
+  await expectSignedIn(page, PRACTITIONER.displayName);
+  await recordConsent(services, ids.allergic, [ids.nctf]);
   await openCheck(page, ids.allergic);
   await choose(page, 'Planned products', 'NCTF 135 HA');
   await choose(page, 'Planned products', 'Dermaheal SB with lidocaine');
