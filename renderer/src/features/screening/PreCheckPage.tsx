@@ -115,6 +115,9 @@ function CheckForm({
   const consentNeed = useConsentNeed(patientId, course);
   // The check is stored; the session waits for the consent and starts once it is signed.
   const [awaitingConsent, setAwaitingConsent] = useState<string[] | null>(null);
+  // The answers of the check just recorded: completing again with the same answers (after a
+  // refused start) starts from that check instead of recording a second one.
+  const [completedFor, setCompletedFor] = useState<string | null>(null);
 
   const startSession = async (productIds: string[]) => {
     try {
@@ -157,6 +160,10 @@ function CheckForm({
         setFormError(null);
         setBusy(decision);
         try {
+          if (decision === 'treat' && completedFor === current) {
+            await startSession(v.productIds);
+            return;
+          }
           const record = await unwrap(
             api.screening.complete({
               patientId,
@@ -172,6 +179,7 @@ function CheckForm({
             void navigate(`/patients/${patientId}`);
             return;
           }
+          setCompletedFor(current);
           if (session) {
             // Back to the draft the gate sent us from; everything typed there was saved.
             await client.invalidateQueries({ queryKey: TREATMENTS_KEY });

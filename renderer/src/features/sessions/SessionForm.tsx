@@ -45,6 +45,7 @@ import { ConsentPrompt } from '../documents';
 import { GatePanel } from './GatePanel';
 import { SubstanceLines, SubstanceVerdicts } from './SubstanceLines';
 import { useSubstanceVerdicts } from './use-substance-verdicts';
+import { useSessionConsent } from './use-session-consent';
 
 function draftOf(s: TreatmentSession): SessionDraftFields {
   return {
@@ -112,6 +113,7 @@ export function SessionForm({
   );
 
   const verdicts = useSubstanceVerdicts(form, products, session.patientId);
+  const consent = useSessionConsent(session, products);
   const overridden = new Set(session.substanceOverrides.map((o) => o.key));
   // Lines that need an override with a reason before the service will sign.
   const blocked = verdicts.filter((v) => v.severity === 'do-not-treat' && !overridden.has(v.key));
@@ -377,9 +379,9 @@ export function SessionForm({
       </Modal>
       <ConsentPrompt
         patientId={session.patientId}
-        course={null}
+        course={consent.course}
         productIds={[...new Set(session.products.map((p) => p.productId))]}
-        need={{ procedureKind: 'skin-rejuvenation', state: 'none' }}
+        need={consent.need}
         opened={consenting}
         onClose={() => setConsenting(false)}
         onConsented={() => {
