@@ -34,7 +34,7 @@ protocol.registerSchemesAsPrivileged([
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
 
-/** In development better-sqlite3 is built a second time for Electron's ABI, beside the Node build the tests use. */
+/** In development better-sqlite3-multiple-ciphers is built a second time for Electron's ABI, beside the Node build the tests use. */
 function nativeBinding(): string | undefined {
   if (app.isPackaged) return undefined;
   const file = path.join(
@@ -42,7 +42,7 @@ function nativeBinding(): string | undefined {
     'node_modules',
     '.mesochart-native',
     `electron-${process.versions.electron}-${process.arch}`,
-    'better_sqlite3.node',
+    'better_sqlite3_multiple_ciphers.node',
   );
   return existsSync(file) ? file : undefined;
 }

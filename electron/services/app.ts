@@ -19,6 +19,12 @@ export interface AppOptions {
   dataDir: string;
   trustedOrigin: string;
   nativeBinding?: string;
+  /**
+   * The clinic's 256-bit data key: the database is encrypted with it (an unencrypted one is
+   * encrypted in place on opening). The desktop app keeps it sealed by the OS keychain; tests
+   * and tools pass one in. Without it the database stays unencrypted.
+   */
+  databaseKey?: Buffer;
   clock?: () => Date;
   /** Runs the daily backup timer; the desktop app does, tests drive the schedule themselves. */
   scheduleBackups?: boolean;
@@ -37,10 +43,10 @@ export const DATABASE_FILE = 'mesochart.sqlite';
 /** Opens the data directory and returns the operation dispatcher bound to it. */
 export async function createServices(options: AppOptions): Promise<MesochartServices> {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const store = openStore(
-    path.join(options.dataDir, DATABASE_FILE),
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-  );
+  const store = openStore(path.join(options.dataDir, DATABASE_FILE), {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.databaseKey ? { key: options.databaseKey } : {}),
+  });
   // Leftovers of a crash during a photo import or a backup (a full plaintext copy of the
   // database); nothing can be importing or backing up yet.
   await sweepPhotoTempFiles(options.dataDir).catch(() => undefined);

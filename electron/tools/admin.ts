@@ -66,6 +66,7 @@ async function backup(): Promise<void> {
   try {
     const result = await createBackup({
       sqlite: store.sqlite,
+      snapshot: (file) => store.snapshotTo(file),
       dataDir,
       folder: absolute(values.out),
       passphrase,

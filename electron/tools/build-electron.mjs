@@ -9,7 +9,7 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers'],
 };
 
 await Promise.all([

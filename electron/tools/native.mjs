@@ -1,4 +1,5 @@
-// Makes better-sqlite3 loadable by the runtime about to use it.
+// Makes better-sqlite3-multiple-ciphers (the store's SQLite, with encryption) loadable by the
+// runtime about to use it.
 //   node native.mjs node      - the in-place build (tests, seed, admin tools) loads in Node
 //   node native.mjs electron  - a second build for Electron's ABI, kept in
 //                               node_modules/.mesochart-native/electron-<version>-<arch>/
@@ -20,13 +21,13 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const require = createRequire(path.join(root, 'package.json'));
-const moduleDir = path.dirname(require.resolve('better-sqlite3/package.json'));
+const moduleDir = path.dirname(require.resolve('better-sqlite3-multiple-ciphers/package.json'));
 const nodeGyp = require.resolve('node-gyp/bin/node-gyp.js');
 const target = process.argv[2];
 
 function loadsInNode() {
   try {
-    const Database = require('better-sqlite3');
+    const Database = require('better-sqlite3-multiple-ciphers');
     new Database(':memory:').close();
     return true;
   } catch (error) {
@@ -90,7 +91,7 @@ if (target === 'node') {
   if (!loadsInNode()) {
     console.log('Rebuilding better-sqlite3 for Node (about a minute)...');
     // Through npm, so the machine's npm settings (nodedir for offline headers) apply.
-    execFileSync('npm', ['rebuild', 'better-sqlite3'], {
+    execFileSync('npm', ['rebuild', 'better-sqlite3-multiple-ciphers'], {
       cwd: root,
       stdio: 'inherit',
       shell: process.platform === 'win32',
@@ -107,7 +108,8 @@ if (target === 'node') {
     '.mesochart-native',
     `electron-${electronVersion}-${process.arch}`,
   );
-  const out = path.join(outDir, 'better_sqlite3.node');
+  // Named apart from the plain better-sqlite3 build an older checkout made in the same folder.
+  const out = path.join(outDir, 'better_sqlite3_multiple_ciphers.node');
   if (!electronBinary()) {
     giveUp(`Mesochart cannot start: the Electron ${electronVersion} program is not installed
       (node_modules/electron has no downloaded binary, which happens when npm install ran without

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { checkAgainstContract } from './contract';
@@ -23,6 +24,8 @@ export const CLINIC = {
 export interface TestApp {
   services: MesochartServices;
   dataDir: string;
+  /** The data key the database is encrypted with, to reopen the folder. */
+  databaseKey: Buffer;
   /** Moves the services' clock, for idle-lock and sign-in-delay tests. */
   advance(ms: number): void;
   call(operation: string, input?: unknown): Promise<Result<unknown>>;
@@ -39,8 +42,11 @@ export async function startApp(options: { frozenClock?: boolean } = {}): Promise
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mesochart-unit-'));
   let offset = 0;
   const start = Date.now();
+  // Every test clinic is encrypted, as the app's is; the key stays with the test.
+  const databaseKey = randomBytes(32);
   const services = await createServices({
     dataDir,
+    databaseKey,
     trustedOrigin: TEST_ORIGIN,
     clock: () => new Date((options.frozenClock ? start : Date.now()) + offset),
   });
@@ -52,6 +58,7 @@ export async function startApp(options: { frozenClock?: boolean } = {}): Promise
   return {
     services,
     dataDir,
+    databaseKey,
     advance: (ms) => {
       offset += ms;
     },

@@ -54,6 +54,7 @@ async function runBackup(app: AppState, job: Job<BackupJob>, start: StartBackup)
   try {
     const result = await createBackup({
       sqlite: app.store.sqlite,
+      snapshot: (file) => app.store.snapshotTo(file),
       dataDir: app.dataDir,
       folder: start.folder,
       passphrase: start.passphrase,

@@ -153,6 +153,8 @@ export interface StoreConnection {
   db: Kysely<StoreSchema>;
   /** Runs `fn` in one transaction, holding the connection throughout; rolls back if it throws. */
   transaction<T>(fn: (trx: Kysely<StoreSchema>) => Promise<T>): Promise<T>;
+  /** Runs `fn` holding the connection, outside any transaction (VACUUM INTO needs that). */
+  exclusive<T>(fn: () => T): Promise<T>;
 }
 
 /**
@@ -180,6 +182,14 @@ export function connectStore(
   const rollback = sqlite.prepare('ROLLBACK');
   return {
     db,
+    async exclusive(fn) {
+      await lock.acquire();
+      try {
+        return fn();
+      } finally {
+        lock.release();
+      }
+    },
     async transaction(fn) {
       await lock.acquire();
       try {

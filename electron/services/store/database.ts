@@ -1,8 +1,19 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { closeSync, openSync } from 'node:fs';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations/index';
 import { connectStore } from './connection';
 import { withStatementCache } from './statement-cache';
 import type { Db } from './db';
+import {
+  DatabaseKeyError,
+  Sqlite,
+  applyKey,
+  decryptCopy,
+  encryptInPlace,
+  isPlainDatabase,
+  openOptions,
+  protectFile,
+} from './encryption';
 
 /** A database written by a newer Mesochart: we must not touch it, or we could corrupt it. */
 export class DatabaseTooNewError extends Error {
@@ -19,6 +30,8 @@ export class DatabaseTooNewError extends Error {
   }
 }
 
+export { DatabaseKeyError } from './encryption';
+
 export class SqliteTooOldError extends Error {
   constructor(readonly found: string) {
     super(`SQLite ${found} is too old for Mesochart; 3.37 or newer is needed.`);
@@ -29,6 +42,11 @@ export class SqliteTooOldError extends Error {
 export interface OpenOptions {
   /** Path to a better-sqlite3 binary built for the running runtime (Electron's ABI in the app). */
   nativeBinding?: string;
+  /**
+   * The 256-bit data key: the file is encrypted with it (an unencrypted file is encrypted in
+   * place first). Without one the file stays unencrypted (tools, older tests).
+   */
+  key?: Buffer;
 }
 
 export interface Store {
@@ -38,7 +56,19 @@ export interface Store {
   db: Db;
   /** Runs `fn` in one transaction, holding the connection throughout; rolls back if it throws. */
   transaction<T>(fn: (trx: Db) => Promise<T>): Promise<T>;
+  /** Writes an unencrypted, consistent copy of the database to a new file (for a backup). */
+  snapshotTo(file: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The first read: where a wrong key (or none, for an encrypted file) shows. */
+function readVersion(sqlite: Database.Database): number {
+  try {
+    return sqlite.pragma('user_version', { simple: true }) as number;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB') throw new DatabaseKeyError();
+    throw error;
+  }
 }
 
 function versionAtLeast(found: string, want: [number, number]): boolean {
@@ -48,14 +78,15 @@ function versionAtLeast(found: string, want: [number, number]): boolean {
 
 /** Opens (creating if needed) and migrates the store. The only place the database is opened. */
 export function openStore(file: string, options: OpenOptions = {}): Store {
-  const sqlite = new Database(
-    file,
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-  );
+  const { key, nativeBinding } = options;
+  protectFile(file);
+  if (key && isPlainDatabase(file)) encryptInPlace(file, key, nativeBinding);
+  const sqlite = new Sqlite(file, openOptions(nativeBinding));
   let migratedFrom = 0;
   try {
+    if (key) applyKey(sqlite, key);
     // Read the version before any pragma that writes, so a newer database stays byte-identical.
-    const version = sqlite.pragma('user_version', { simple: true }) as number;
+    const version = readVersion(sqlite);
     if (version > LATEST_SCHEMA_VERSION)
       throw new DatabaseTooNewError(version, LATEST_SCHEMA_VERSION);
     const sqliteVersion = (sqlite.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
@@ -72,12 +103,24 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
     sqlite.close();
     throw error;
   }
-  const { db, transaction } = connectStore(sqlite, withStatementCache(sqlite));
+  const { db, transaction, exclusive } = connectStore(sqlite, withStatementCache(sqlite));
   return {
     sqlite,
     migratedFrom,
     db,
     transaction,
+    snapshotTo: async (target) => {
+      // Created 0600 and empty first: SQLite writes into it with that protection.
+      closeSync(openSync(target, 'wx', 0o600));
+      if (!key) {
+        await sqlite.backup(target);
+        return;
+      }
+      // The backup API cannot copy between an encrypted and a plain file; VACUUM INTO can, as a
+      // copy under the same key, but not inside a transaction: it waits for the connection.
+      await exclusive(() => sqlite.prepare('VACUUM INTO ?').run(target));
+      decryptCopy(target, key, nativeBinding);
+    },
     close: async () => {
       await db.destroy();
       if (sqlite.open) sqlite.close();

@@ -1,5 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServices } from '../../../electron/services/app';
@@ -86,13 +87,15 @@ describe('the audit queue on a full disk', () => {
 });
 
 describe('the audit key', () => {
+  let databaseKey: Buffer = randomBytes(32);
   async function clinicFolder(): Promise<string> {
     const started = await startClinic();
-    const dir = started.dataDir;
+    databaseKey = started.databaseKey;
     await started.services.close();
-    return dir;
+    return started.dataDir;
   }
-  const reopen = (dataDir: string) => createServices({ dataDir, trustedOrigin: TEST_ORIGIN });
+  const reopen = (dataDir: string) =>
+    createServices({ dataDir, databaseKey, trustedOrigin: TEST_ORIGIN });
 
   it.each([
     ['not hexadecimal', 'zz'.repeat(32)],

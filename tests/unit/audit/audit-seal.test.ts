@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServices } from '../../../electron/services/app';
 import { verifyAudit } from '../../../electron/services/audit/audit-log';
+import { Sqlite, applyKey } from '../../../electron/services/store/encryption';
 import { startClinic, TEST_ORIGIN, type TestApp } from '../../support/helpers';
 import {
   signInAdmin,
@@ -50,7 +51,8 @@ async function verify(a: TestApp): Promise<Verify> {
   return a.ok<Verify>('audit.verify');
 }
 
-describe('the audit chain covers what was signed', () => {
+// A clinic with a signed session takes a while to set up on a busy machine.
+describe('the audit chain covers what was signed', { timeout: 90_000 }, () => {
   it('holds after signing and an addendum', async () => {
     const { c, sessionId } = await clinicWithSignedSession();
     await c.app.ok('sessions.addAddendum', { sessionId, text: 'Called the patient: all well.' });
@@ -141,8 +143,8 @@ describe('the head of the chain is sealed', () => {
     const dataDir = started.dataDir;
     // The database as the version before the seal left it.
     {
-      const Database = (await import('better-sqlite3')).default;
-      const raw = new Database(`${dataDir}/mesochart.sqlite`);
+      const raw = new Sqlite(`${dataDir}/mesochart.sqlite`);
+      applyKey(raw, started.databaseKey);
       raw.exec(
         'ALTER TABLE audit_head DROP COLUMN mac; ALTER TABLE audit_event DROP COLUMN content_hash',
       );
@@ -150,7 +152,11 @@ describe('the head of the chain is sealed', () => {
       raw.close();
     }
     try {
-      const services = await createServices({ dataDir, trustedOrigin: TEST_ORIGIN });
+      const services = await createServices({
+        dataDir,
+        databaseKey: started.databaseKey,
+        trustedOrigin: TEST_ORIGIN,
+      });
       const { sqlite } = services.state.store;
       const head = sqlite.prepare('SELECT mac FROM audit_head').get() as { mac: string | null };
       expect(head.mac).toMatch(/^[0-9a-f]{64}$/);

@@ -70,8 +70,8 @@ export function tableRows(sqlite: Database.Database): Record<string, unknown[]> 
   );
 }
 
-export function databaseRows(dataDir: string): Record<string, unknown[]> {
-  const store = openStore(path.join(dataDir, 'mesochart.sqlite'));
+export function databaseRows(dataDir: string, key?: Buffer): Record<string, unknown[]> {
+  const store = openStore(path.join(dataDir, 'mesochart.sqlite'), key ? { key } : {});
   try {
     return tableRows(store.sqlite);
   } finally {

@@ -16,6 +16,7 @@ beforeAll(async () => {
   app = await startClinic();
   const result = await createBackup({
     sqlite: app.services.state.store.sqlite,
+    snapshot: (file) => app.services.state.store.snapshotTo(file),
     dataDir: app.dataDir,
     folder,
     passphrase: PASSPHRASE,
@@ -67,7 +68,8 @@ describe('a crafted backup header', () => {
 
 describe("a backup's database snapshot", () => {
   it('is written readable by its owner only', async () => {
-    const file = await snapshotDatabase(app.services.state.store.sqlite, app.dataDir);
+    const { store } = app.services.state;
+    const file = await snapshotDatabase(store.sqlite, app.dataDir, (f) => store.snapshotTo(f));
     try {
       expect(statSync(file).mode & 0o777).toBe(0o600);
       expect(statSync(file).size).toBeGreaterThan(0);
@@ -85,7 +87,11 @@ describe("a backup's database snapshot", () => {
       writeFileSync(path.join(dir, '.backup-snapshot-0123456789abcdef.sqlite'), db);
       writeFileSync(path.join(dir, '.backup-snapshot-0123456789abcdef.sqlite-journal'), 'j');
       writeFileSync(path.join(dir, 'notes.backup-snapshot.txt'), 'kept');
-      const services = await createServices({ dataDir: dir, trustedOrigin: TEST_ORIGIN });
+      const services = await createServices({
+        dataDir: dir,
+        databaseKey: started.databaseKey,
+        trustedOrigin: TEST_ORIGIN,
+      });
       await services.close();
       const left = readdirSync(dir).filter((n) => n.includes('backup-snapshot'));
       expect(left).toEqual(['notes.backup-snapshot.txt']);

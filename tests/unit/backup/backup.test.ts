@@ -46,6 +46,7 @@ beforeAll(async () => {
   const started = Date.now();
   backup = await createBackup({
     sqlite: app.services.state.store.sqlite,
+    snapshot: (file) => app.services.state.store.snapshotTo(file),
     dataDir: app.dataDir,
     folder,
     passphrase: PASSPHRASE,
@@ -73,7 +74,7 @@ describe('backup and restore', () => {
     expect(Object.keys(original).some((p) => p.startsWith('documents/'))).toBe(true);
     expect(original['audit.key']).toBeDefined();
     expect(fileHashes(target)).toEqual(original);
-    expect(databaseRows(target)).toEqual(databaseRows(app.dataDir));
+    expect(databaseRows(target)).toEqual(databaseRows(app.dataDir, app.databaseKey));
     // No staging folder is left beside the target.
     expect(readdirSync(path.dirname(target))).toEqual(['data']);
   });
@@ -134,6 +135,7 @@ describe('backup and restore', () => {
   it('detects reordered and dropped chunks of a many-chunk backup', async () => {
     const small = await createBackup({
       sqlite: app.services.state.store.sqlite,
+      snapshot: (file) => app.services.state.store.snapshotTo(file),
       dataDir: app.dataDir,
       folder: scratchDir('chunks'),
       passphrase: PASSPHRASE,
@@ -184,6 +186,7 @@ describe('backup and restore', () => {
     for (let i = 1; i <= 4; i += 1) {
       const result = await createBackup({
         sqlite: app.services.state.store.sqlite,
+        snapshot: (file) => app.services.state.store.snapshotTo(file),
         dataDir: app.dataDir,
         folder,
         passphrase: PASSPHRASE,

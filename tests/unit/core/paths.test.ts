@@ -56,6 +56,7 @@ beforeAll(async () => {
   dirs.push(folder);
   backup = await createBackup({
     sqlite: clinic.app.services.state.store.sqlite,
+    snapshot: (file) => clinic.app.services.state.store.snapshotTo(file),
     dataDir: clinic.app.dataDir,
     folder,
     passphrase: PASSPHRASE,
@@ -94,6 +95,7 @@ describe('backup output folder', () => {
       const error = await refused(
         createBackup({
           sqlite: clinic.app.services.state.store.sqlite,
+          snapshot: (file) => clinic.app.services.state.store.snapshotTo(file),
           dataDir,
           folder,
           passphrase: PASSPHRASE,

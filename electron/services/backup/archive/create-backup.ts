@@ -27,6 +27,11 @@ export interface BackupProgress {
 export interface CreateBackupOptions {
   /** The open store's connection: the snapshot is taken through it, never by copying the file. */
   sqlite: Database.Database;
+  /**
+   * Writes the database's consistent, unencrypted copy to a new file; the store's own, for an
+   * encrypted store (SQLite's backup API cannot copy it to a plain file). Default: the backup API.
+   */
+  snapshot?: (file: string) => Promise<void>;
   dataDir: string;
   folder: string;
   passphrase: string;
@@ -75,11 +80,21 @@ const SNAPSHOT = /^\.backup-snapshot-[0-9a-f]{16}\.sqlite(-journal|-wal|-shm)?$/
 export async function snapshotDatabase(
   sqlite: Database.Database,
   dataDir: string,
+  snapshot?: (file: string) => Promise<void>,
 ): Promise<string> {
   const file = path.join(dataDir, `${SNAPSHOT_PREFIX}${randomBytes(8).toString('hex')}.sqlite`);
-  const handle = await open(file, 'wx', 0o600);
-  await handle.close();
-  await sqlite.backup(file);
+  try {
+    if (snapshot) {
+      await snapshot(file);
+    } else {
+      const handle = await open(file, 'wx', 0o600);
+      await handle.close();
+      await sqlite.backup(file);
+    }
+  } catch (error) {
+    await rm(file, { force: true });
+    throw error;
+  }
   return file;
 }
 
@@ -111,7 +126,7 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
   }
   const folder = await checkBackupFolder(options.folder, options.dataDir);
   const schemaVersion = options.sqlite.pragma('user_version', { simple: true }) as number;
-  const snapshot = await snapshotDatabase(options.sqlite, options.dataDir);
+  const snapshot = await snapshotDatabase(options.sqlite, options.dataDir, options.snapshot);
   const temp = path.join(folder, `${BACKUP_TEMP_PREFIX}${randomBytes(8).toString('hex')}.part`);
   try {
     // The file list is taken after the snapshot: every file a snapshot row names already exists.
