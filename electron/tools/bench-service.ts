@@ -130,22 +130,51 @@ export async function chartRow(ctx: BenchContext): Promise<BenchRow> {
   );
 }
 
+/**
+ * A passed check, as the screening service stores one: made today on the patient's current
+ * medical-history version (the session gate refuses a check made on an older one).
+ */
 function insertScreening(ctx: BenchContext, patientId: string, productIds: string[]) {
   const now = new Date();
   ctx.sqlite
     .prepare(
       `INSERT INTO screening (id, patient_id, history_version_id, performed_on, performed_at,
       performed_by, answers, planned_product_ids, findings, outcome, acknowledged, override_reason,
-      override_by, status) VALUES (?, ?, NULL, ?, ?, ?, '{}', ?, '[]', 'clear', '[]', NULL, NULL, 'passed')`,
+      override_by, status) VALUES (?, ?, (SELECT id FROM medical_history_version
+      WHERE patient_id = ? ORDER BY version DESC LIMIT 1), ?, ?, ?, '{}', ?, '[]', 'clear', '[]',
+      NULL, NULL, 'passed')`,
     )
     .run(
       randomUUID(),
+      patientId,
       patientId,
       localDate(now),
       now.toISOString(),
       ctx.practitionerId,
       JSON.stringify(productIds),
     );
+}
+
+/**
+ * The consent the session gate asks for (a session without a course is skin rejuvenation),
+ * generated and confirmed on paper through the operations when the patient has no valid one.
+ */
+async function ensureConsent(ctx: BenchContext, patientId: string, productIds: string[]) {
+  const validity = (await ok(ctx, 'documents.consentValidity', { patientId })) as {
+    procedureKind: string;
+    state: string;
+  }[];
+  if (validity.some((v) => v.procedureKind === 'skin-rejuvenation' && v.state === 'valid')) return;
+  const document = (await ok(ctx, 'documents.generateConsent', {
+    patientId,
+    procedureKind: 'skin-rejuvenation',
+    practitionerId: ctx.practitionerId,
+    productIds,
+    otherProducts: [],
+    plannedSessions: 4,
+    intervalDays: 14,
+  })) as { id: string };
+  await ok(ctx, 'documents.confirmPaperSignature', { documentId: document.id, note: '' });
 }
 
 export async function signRow(ctx: BenchContext, patientId: string): Promise<BenchRow> {
@@ -161,7 +190,9 @@ export async function signRow(ctx: BenchContext, patientId: string): Promise<Ben
     technique: 'nappage',
     needleGauge: 32,
     needleLengthMm: 4,
-    anaesthesia: 'numbing-cream',
+    // None: the heavy patient's seeded history declares a local-anaesthetic allergy, and the
+    // gate refuses numbing cream for her without an override, as a practitioner would not use it.
+    anaesthesia: 'none',
     passes: 2,
     points: null,
     immediateReactions: 'Mild erythema, settled in 20 minutes',
@@ -179,7 +210,7 @@ export async function signRow(ctx: BenchContext, patientId: string): Promise<Ben
     .prepare(`INSERT INTO treatment_session (id, patient_id, course_id,
     screening_id, practitioner_id, performed_on, status, technique, needle_gauge, needle_length_mm,
     anaesthesia, passes, points, immediate_reactions, notes, created_at, updated_at)
-    VALUES (?, ?, NULL, ?, ?, ?, 'draft', ?, 32, 4, 'numbing-cream', 2, NULL, ?, ?, ?, ?)`);
+    VALUES (?, ?, NULL, ?, ?, ?, 'draft', ?, 32, 4, 'none', 2, NULL, ?, ?, ?, ?)`);
   const insertArea = ctx.sqlite.prepare(
     'INSERT INTO session_area (session_id, position, area, depth_mm) VALUES (?, ?, ?, ?)',
   );
@@ -223,6 +254,7 @@ export async function signRow(ctx: BenchContext, patientId: string): Promise<Ben
     insertAudit.run(head.seq + 1, at, ctx.practitionerId, patientId, id, head.hash, hash);
     moveHead.run(head.seq + 1, hash);
   });
+  await ensureConsent(ctx, patientId, productIds);
   // The check and the note are the practitioner's earlier steps (the note autosaves as it is
   // written); signing is the one operation the Sign button calls.
   const mine: number[] = [];

@@ -19,7 +19,14 @@ export async function buildCrashWriter(): Promise<string> {
     format: 'esm',
     target: 'node20',
     logLevel: 'warning',
-    external: ['better-sqlite3', 'sharp', 'electron', 'pdfkit', 'exifr'],
+    external: [
+      'better-sqlite3',
+      'better-sqlite3-multiple-ciphers',
+      'sharp',
+      'electron',
+      'pdfkit',
+      'exifr',
+    ],
   });
   return outfile;
 }

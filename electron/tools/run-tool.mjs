@@ -24,7 +24,16 @@ await build({
   format: 'esm',
   target: 'node20',
   logLevel: 'warning',
-  external: ['better-sqlite3', 'sharp', 'electron', 'esbuild', 'fast-check', 'pdfkit', 'exifr'],
+  external: [
+    'better-sqlite3',
+    'better-sqlite3-multiple-ciphers',
+    'sharp',
+    'electron',
+    'esbuild',
+    'fast-check',
+    'pdfkit',
+    'exifr',
+  ],
 });
 process.argv.splice(2, 1);
 await import(pathToFileURL(outfile).href);

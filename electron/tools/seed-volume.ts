@@ -9,6 +9,7 @@ import type { MesochartServices } from '../services/app';
 import { createStaff, findStaffByUsername } from '../services/staff/staff';
 import { addLot, createProduct } from '../services/products/products';
 import { localDate } from '../services/core/local-date';
+import { confirmPaperSignature, generateConsent } from '../services/documents/consent';
 import type { ImportedPhoto } from '../services/photos/files';
 import { photoViews, photoPhases } from '../../shared/api/photos';
 import { treatmentAreas } from '../../shared/sessions/treatment-terms';
@@ -114,10 +115,12 @@ export async function seedVolume(
   progress('importing the photo pool');
   const pool = await importPhotoPool(services.state.dataDir, size.heavy.photos);
   const sqlite = services.state.store.sqlite;
+  // Each check read the patient's current medical-history version, as the session gate requires.
   const insertScreening = sqlite.prepare(`INSERT INTO screening (id, patient_id, history_version_id,
     performed_on, performed_at, performed_by, answers, planned_product_ids, findings, outcome,
     acknowledged, override_reason, override_by, status)
-    VALUES (?, ?, NULL, ?, ?, ?, '{}', ?, '[]', 'clear', '[]', NULL, NULL, 'passed')`);
+    VALUES (?, ?, (SELECT id FROM medical_history_version WHERE patient_id = ?
+    ORDER BY version DESC LIMIT 1), ?, ?, ?, '{}', ?, '[]', 'clear', '[]', NULL, NULL, 'passed')`);
   const insertSession = sqlite.prepare(`INSERT INTO treatment_session (id, patient_id, course_id,
     screening_id, practitioner_id, performed_on, status, technique, needle_gauge, needle_length_mm,
     anaesthesia, passes, points, immediate_reactions, notes, created_at, updated_at)
@@ -181,6 +184,7 @@ export async function seedVolume(
     insertScreening.run(
       screeningId,
       patientId,
+      patientId,
       day,
       at,
       practitioner,
@@ -242,5 +246,24 @@ export async function seedVolume(
       heavyPlaced = target;
     }
   })();
+  // The heavy patient's consent, generated and confirmed on paper by her practitioner, so a new
+  // session for her passes the gate (one PDF; the other patients' consents are not generated).
+  const practitionerId = practitioners[0] as string;
+  const work = {
+    db: services.state.store.db,
+    dataDir: services.state.dataDir,
+    now: new Date(),
+    actorId: practitionerId,
+  };
+  const documentId = await generateConsent(work, {
+    patientId: heavyPatientId,
+    procedureKind: 'skin-rejuvenation',
+    practitionerId,
+    productIds: [...new Set(lots.map((l) => l.productId))].slice(0, 2),
+    otherProducts: [],
+    plannedSessions: 4,
+    intervalDays: 14,
+  });
+  await confirmPaperSignature(work, { documentId, note: 'Signed on paper at the first visit.' });
   progress('heavy patient done');
 }
