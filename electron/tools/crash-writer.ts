@@ -15,6 +15,13 @@ import type { PhotoJob } from '../../shared/api/photos';
 const ORIGIN = 'mesochart://crash';
 const SENDER = { url: `${ORIGIN}/index.html`, isMainFrame: true };
 const ADMIN = { username: 'crash', displayName: 'Crash Writer', password: 'crash writer password' };
+/** The admin writes nothing clinical: the writer records as a practitioner the admin creates. */
+const PRACTITIONER = {
+  username: 'crash.prac',
+  displayName: 'Crash Practitioner',
+  role: 'practitioner',
+  password: 'crash practitioner password',
+};
 
 const [dataDir, scratchDir, seedText] = process.argv.slice(2);
 if (!dataDir || !scratchDir) {
@@ -44,9 +51,10 @@ if (auth.needsSetup) {
     clinic: { name: 'Crash Clinic', address: '', phone: '', email: '', logo: null },
     admin: ADMIN,
   });
-} else {
-  await ok('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+  await ok('staff.create', PRACTITIONER);
+  await ok('auth.signOut');
 }
+await ok('auth.signIn', { username: PRACTITIONER.username, password: PRACTITIONER.password });
 const sources: string = scratchDir;
 mkdirSync(sources, { recursive: true });
 process.stdout.write('READY\n');
