@@ -40,6 +40,32 @@ export function registerHostHandlers(openableRoot: string): void {
       : await dialog.showSaveDialog(options);
     return result.canceled || !result.filePath ? null : result.filePath;
   });
+  // The two dialogs of a restore: the paths go back to the renderer only to be handed to
+  // backup.restore, which checks them again (a file that exists; an empty folder outside the
+  // data folder) before anything is read or written.
+  ipcMain.handle(HOST_CHANNELS.pickBackupFile, async (event) => {
+    if (!fromOurWindow(event)) return null;
+    const win = BrowserWindow.fromWebContents(event.sender);
+    const options: Electron.OpenDialogOptions = {
+      properties: ['openFile'],
+      filters: [{ name: 'Mesochart backup', extensions: ['mcbak'] }],
+    };
+    const result = win
+      ? await dialog.showOpenDialog(win, options)
+      : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  });
+  ipcMain.handle(HOST_CHANNELS.pickFolder, async (event) => {
+    if (!fromOurWindow(event)) return null;
+    const win = BrowserWindow.fromWebContents(event.sender);
+    const options: Electron.OpenDialogOptions = {
+      properties: ['openDirectory', 'createDirectory'],
+    };
+    const result = win
+      ? await dialog.showOpenDialog(win, options)
+      : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  });
   ipcMain.handle(HOST_CHANNELS.openPath, async (event, target: unknown) => {
     if (!fromOurWindow(event) || typeof target !== 'string') return;
     const resolved = path.resolve(target);

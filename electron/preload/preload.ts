@@ -17,6 +17,8 @@ const host: MesochartHost = {
       return null;
     }
   },
+  pickBackupFile: () => ipcRenderer.invoke(HOST_CHANNELS.pickBackupFile) as Promise<string | null>,
+  pickFolder: () => ipcRenderer.invoke(HOST_CHANNELS.pickFolder) as Promise<string | null>,
   chooseSavePath: (suggestedName) =>
     ipcRenderer.invoke(HOST_CHANNELS.chooseSavePath, String(suggestedName)) as Promise<
       string | null

@@ -10,6 +10,10 @@ export interface MesochartHost {
   pathForFile(file: { name: string }): string | null;
   /** Shows the system's save dialog; the chosen absolute path, or null if cancelled. */
   chooseSavePath(suggestedName: string): Promise<string | null>;
+  /** Shows the system's open dialog for one backup file (.mcbak); its path, or null. */
+  pickBackupFile(): Promise<string | null>;
+  /** Shows the system's folder dialog (a folder to restore into); its path, or null. */
+  pickFolder(): Promise<string | null>;
   /** Opens an absolute file path (an archived document) in the system's viewer. */
   openPath(absolutePath: string): Promise<void>;
 }
@@ -19,4 +23,6 @@ export const HOST_CHANNELS = {
   pickPhotos: 'mesochart:host:pick-photos',
   chooseSavePath: 'mesochart:host:choose-save-path',
   openPath: 'mesochart:host:open-path',
+  pickBackupFile: 'mesochart:host:pick-backup-file',
+  pickFolder: 'mesochart:host:pick-folder',
 } as const;

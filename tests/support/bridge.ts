@@ -28,6 +28,8 @@ window.__mesochartDropPaths = {};
 const host: MesochartHost = {
   pickPhotos: () => window.__mesochartHost('pickPhotos') as Promise<string[]>,
   pathForFile: (file) => window.__mesochartDropPaths[file.name] ?? null,
+  pickBackupFile: () => window.__mesochartHost('pickBackupFile') as Promise<string | null>,
+  pickFolder: () => window.__mesochartHost('pickFolder') as Promise<string | null>,
   chooseSavePath: (name) =>
     window.__mesochartHost('chooseSavePath', name) as Promise<string | null>,
   openPath: (target) => window.__mesochartHost('openPath', target) as Promise<void>,

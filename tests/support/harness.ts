@@ -69,6 +69,10 @@ export interface ScriptedHost {
   nextPickedPhotos: string[];
   /** Path the next save dialog returns; null means the user cancelled. */
   nextSavePath: string | null;
+  /** Path the next backup-file dialog returns; null means cancelled. */
+  nextBackupFile?: string | null;
+  /** Path the next folder dialog returns; null means cancelled. */
+  nextFolder?: string | null;
   /** Every path the app asked the system viewer to open. */
   opened: string[];
 }
@@ -99,6 +103,10 @@ export async function attachHarness(
         host.nextPickedPhotos = [];
         return picked;
       }
+      case 'pickBackupFile':
+        return host.nextBackupFile ?? null;
+      case 'pickFolder':
+        return host.nextFolder ?? null;
       case 'chooseSavePath':
         return host.nextSavePath;
       case 'openPath':

@@ -8,6 +8,7 @@ import { setupInput } from '../../../../shared/api/auth';
 import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
 import { useSetSession } from '../../lib/session';
+import { RestorePanel } from '../backup';
 import { AuthFrame } from './AuthFrame';
 import { ClinicFields, LogoInput } from '../clinic';
 import { FormError } from '../../ui/FormError';
@@ -103,6 +104,9 @@ export function SetupScreen() {
           </Button>
         </Stack>
       </form>
+      {/* A new computer for an existing clinic: its backup instead of a new setup. */}
+      <Divider my="lg" />
+      <RestorePanel />
     </AuthFrame>
   );
 }

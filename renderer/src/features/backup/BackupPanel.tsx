@@ -1,4 +1,5 @@
 import {
+  Divider,
   Alert,
   Button,
   Group,
@@ -27,6 +28,7 @@ import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
 import { formatInstant } from '../../lib/dates';
 import { backupKeys } from './queries';
+import { RestorePanel } from './RestorePanel';
 import { FormError } from '../../ui/FormError';
 
 function formatSize(bytes: number): string {
@@ -278,6 +280,8 @@ export function BackupPanel() {
       <LastBackup status={status.data} />
       <SettingsForm status={status.data} />
       <BackUpNow status={status.data} />
+      <Divider />
+      <RestorePanel />
     </Stack>
   );
 }

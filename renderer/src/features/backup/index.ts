@@ -1,1 +1,2 @@
 export { BackupPanel } from './BackupPanel';
+export { RestorePanel } from './RestorePanel';

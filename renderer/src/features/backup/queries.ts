@@ -2,4 +2,5 @@
 export const backupKeys = {
   status: ['backup', 'status'] as const,
   job: (jobId: string | null) => ['backup', 'job', jobId] as const,
+  restoreJob: (jobId: string | null) => ['backup', 'restore', jobId] as const,
 };
