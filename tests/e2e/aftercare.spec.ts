@@ -3,7 +3,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MesochartServices } from '../../electron/services/app';
 import { test, expect } from '../support/fixtures';
-import { ADMIN, call, screenshot, seedClinic, signIn, expectSignedIn } from '../support/flows';
+import {
+  ADMIN,
+  call,
+  recordConsent,
+  screenshot,
+  seedClinic,
+  signIn,
+  expectSignedIn,
+} from '../support/flows';
 
 const PRACTITIONER = {
   username: 'ines.prac',
@@ -122,9 +130,10 @@ test('starting without consent prompts for one; aftercare after the signed sessi
   await page.keyboard.press('Escape');
   await expect(generate).toBeHidden();
 
-  // A paper consent may exist: the practitioner can still start.
+  // The patient signs the consent on paper and the practitioner confirms it; now it starts.
+  await recordConsent(services, patient.id, [product.id]);
+  await page.reload(); // recorded behind the screen's back: read the consents afresh
   await page.getByRole('button', { name: "Start today's session" }).click();
-  await prompt.getByRole('button', { name: 'Start without it' }).click();
   await page.waitForURL(/\/sessions\//);
   const sessionId = page.url().split('/sessions/')[1]!.split(/[?#]/)[0]!;
 
