@@ -300,3 +300,55 @@ test('completing the check asks for the consent before the session starts', asyn
   await expect(page).toHaveURL(/\/check/);
   await screenshot(page, 'check-asks-for-consent');
 });
+
+test('the course route asks for the consent of the course procedure and keeps one check', async ({
+  page,
+  services,
+}) => {
+  const ids = await seed(services);
+  await page.goto('/');
+  await signIn(page, PRACTITIONER.username, PRACTITIONER.password);
+  await expectSignedIn(page, PRACTITIONER.displayName);
+  // A hair-loss course: its session needs the hair-loss consent, which the patient has not signed
+  // (a skin-rejuvenation one would not do).
+  await recordConsent(services, ids.allergic, [ids.nctf], 'skin-rejuvenation');
+  const course = (await call(services, 'courses.create', {
+    patientId: ids.allergic,
+    indication: 'hair-loss',
+    indicationNote: '',
+    areas: ['scalp'],
+    plannedSessions: 4,
+    intervalDays: 14,
+    protocol: {
+      productIds: [ids.nctf],
+      technique: null,
+      depthMm: null,
+      needleGauge: null,
+      needleLengthMm: null,
+    },
+  })) as { id: string };
+  await page.goto(`/#/patients/${ids.allergic}/check?course=${course.id}`);
+  await expect(page.getByRole('heading', { name: /Pre-procedure check: / })).toBeVisible();
+  await answerCalmDay(page);
+  await expect(outcome(page)).toHaveText('Clear');
+  await page.getByRole('button', { name: 'Complete check and start session' }).click();
+  const prompt = page.getByTestId('consent-prompt');
+  await expect(prompt).toContainText('No valid consent for Hair loss');
+  await expect(page.getByRole('button', { name: 'Start without it' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(prompt).toBeHidden();
+
+  // Completing again without signing: the same check, asked again for the consent, no second check.
+  await page.getByRole('button', { name: 'Complete check and start session' }).click();
+  await expect(prompt).toContainText('No valid consent for Hair loss');
+  await expect(page).toHaveURL(/\/check/);
+  const checks = services.state.store.sqlite
+    .prepare('SELECT count(*) AS n FROM screening WHERE patient_id = ?')
+    .get(ids.allergic) as { n: number };
+  expect(checks.n).toBe(1);
+  const sessions = services.state.store.sqlite
+    .prepare('SELECT count(*) AS n FROM treatment_session WHERE patient_id = ?')
+    .get(ids.allergic) as { n: number };
+  expect(sessions.n).toBe(0);
+  await screenshot(page, 'course-check-asks-for-consent');
+});

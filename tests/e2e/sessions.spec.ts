@@ -508,3 +508,91 @@ test('the session screen keeps the patient, her alerts and the check in view whi
   await page.getByRole('button', { name: 'Sign and lock' }).click();
   await expect(page.getByText('Signed', { exact: true }).first()).toBeVisible();
 });
+
+test('a history change after the check sends the practitioner to a new check and back, nothing typed lost', async ({
+  page,
+  services,
+}) => {
+  test.slow();
+  const { vitamins, sebnem } = await seed(services);
+  await page.goto('/');
+  await signIn(page, PRACTITIONER.username, PRACTITIONER.password);
+  await expectSignedIn(page, PRACTITIONER.displayName);
+  await call(services, 'history.submit', {
+    patientId: sebnem.id,
+    answers: emptyHistoryAnswers(),
+    takenBy: 'staff',
+  });
+  // Today's check, made on history v1, the consent, and the session it opened.
+  storedCheck(services, sebnem.id, [vitamins.id], localDay());
+  await recordConsent(services, sebnem.id, [vitamins.id]);
+  const session = (await call(services, 'sessions.start', {
+    patientId: sebnem.id,
+    courseId: null,
+    plannedProductIds: [vitamins.id],
+  })) as { id: string };
+  const { lots } = await seedLots(services, vitamins.id);
+  await call(services, 'sessions.saveDraft', {
+    id: session.id,
+    technique: 'epidermal',
+    needleGauge: 30,
+    needleLengthMm: 4,
+    anaesthesia: 'none',
+    passes: 1,
+    points: null,
+    immediateReactions: 'none',
+    notes: '',
+    areas: [{ area: 'neck', depthMm: 1 }],
+    products: [{ area: 'neck', productId: vitamins.id, lotId: lots['VA-001']!, volumeMl: 2 }],
+  });
+  // The front desk records a new history version after the check.
+  const changed = emptyHistoryAnswers();
+  changed.allergies.other = 'Penicillin';
+  await call(services, 'history.submit', {
+    patientId: sebnem.id,
+    answers: changed,
+    takenBy: 'staff',
+  });
+
+  await page.goto(`/#/patients/${sebnem.id}/sessions/${session.id}`);
+  const note = 'Typed before the new check: patient tolerated the first pass well.';
+  await page.getByLabel('Notes').fill(note);
+  await expect(page.getByTestId('save-status')).toHaveText(/Draft saved at/);
+  await page.getByRole('button', { name: 'Sign session' }).click();
+  await page.getByRole('button', { name: 'Sign and lock' }).click();
+  const gate = page.getByRole('alert', { name: 'The session cannot be signed yet' });
+  await expect(gate.getByTestId('gate-historyVersion')).toContainText('Medical history changed:');
+  await expect(page.getByText('Signed and locked')).toHaveCount(0);
+  await gate.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/session-gate-history-changed.png' });
+
+  await gate.getByRole('button', { name: 'Run a new check' }).click();
+  await expect(page).toHaveURL(new RegExp(`/check\\?session=${session.id}`));
+  await expect(page.getByRole('heading', { name: /Pre-procedure check: / })).toBeVisible();
+  for (const [question, value] of Object.entries({
+    'Alcohol in the last 48 hours?': 'No',
+    'Pregnant now?': 'No',
+    'Breastfeeding now?': 'No',
+    'Skin at the treatment site': 'Normal',
+    'Fever or illness today?': 'No',
+    'Vaccination recently?': 'No',
+    'Antibiotics recently?': 'No',
+  }))
+    await page
+      .getByRole('radiogroup', { name: question })
+      .getByRole('radio', { name: value, exact: true })
+      .check();
+  await expect(page.getByTestId('check-outcome')).toHaveText('Clear');
+  await page.getByRole('button', { name: 'Complete check and return to the session' }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/sessions/${session.id}$`));
+  await expect(page.getByLabel('Notes')).toHaveValue(note);
+  await expect(page.getByTestId('cockpit-check')).toContainText('History v2');
+  await page.getByRole('button', { name: 'Sign session' }).click();
+  await page.getByRole('button', { name: 'Sign and lock' }).click();
+  await expect(page.getByText('Signed and locked')).toBeVisible();
+  const checks = services.state.store.sqlite
+    .prepare('SELECT count(*) AS n FROM screening WHERE patient_id = ?')
+    .get(sebnem.id) as { n: number };
+  expect(checks.n).toBe(2);
+});

@@ -46,6 +46,7 @@ import { GatePanel } from './GatePanel';
 import { SubstanceLines, SubstanceVerdicts } from './SubstanceLines';
 import { useSubstanceVerdicts } from './use-substance-verdicts';
 import { useSessionConsent } from './use-session-consent';
+import { sessionsKeys } from './queries';
 
 function draftOf(s: TreatmentSession): SessionDraftFields {
   return {
@@ -158,6 +159,8 @@ export function SessionForm({
   // Everything typed is saved before leaving for the check; the check brings the user back.
   const toNewCheck = async () => {
     await flush();
+    // The cached copy predates what was just typed; coming back must read the saved draft.
+    client.removeQueries({ queryKey: sessionsKeys.one(session.id) });
     const course = session.courseId ? `&course=${session.courseId}` : '';
     void navigate(`/patients/${session.patientId}/check?session=${session.id}${course}`);
   };
