@@ -125,6 +125,9 @@ const matrix: Record<string, Row> = {
   'backup.updateSettings':             [n, n, Y],
   'backup.run':                        [n, n, Y],
   'backup.job':                        [n, n, Y],
+  // Open on a new computer's setup screen; once a clinic exists the service allows the admin only.
+  'backup.restore':                    PUBLIC,
+  'backup.restoreJob':                 PUBLIC,
 };
 
 function expected(name: OperationName, role: Role): boolean {
