@@ -177,6 +177,11 @@ test('a DOAC and ibuprofen 3 days ago give cautions that never advise stopping t
   await choose(page, 'Planned products', 'NCTF 135 HA');
   await choose(page, 'Treatment areas', 'Cheeks');
   await answerCalmDay(page);
+  // Self-medicated ibuprofen within its hold period would be do-not-treat; this one is prescribed.
+  await page
+    .getByRole('radiogroup', { name: /Who supplies Ibuprofen/ })
+    .getByRole('radio', { name: 'Prescribed' })
+    .check();
   await expect(outcome(page)).toHaveText('Caution');
   const cautions = page.getByRole('group', { name: 'Caution' });
   await expect(cautions).toContainText('apixaban');

@@ -35,7 +35,11 @@ interface Props {
   alcoholHours: number;
 }
 
-/** Last dose of one blood-thinner line: the day's answer, defaulting to the intake's date. */
+/**
+ * Last dose of one blood-thinner line and who supplies it: the day's answers, the date defaulting
+ * to the intake's. A self-medicated thinner within its hold period weighs more than a prescribed
+ * one (which the practitioner never advises stopping), so the check asks.
+ */
 function LastDose({
   control,
   line,
@@ -45,24 +49,44 @@ function LastDose({
 }: Pick<Props, 'control' | 'dayOf' | 'errors' | 'today'> & { line: MedicineLine }) {
   const { t } = useTranslation();
   const index = dayOf.lastDoses.findIndex((d) => d.lineId === line.id);
-  const current = index >= 0 ? dayOf.lastDoses[index]?.lastDose : line.lastDose;
+  const entry = index >= 0 ? dayOf.lastDoses[index] : undefined;
+  const current = entry ? entry.lastDose : line.lastDose;
+  const supply = entry?.supply ?? null;
   const at = index >= 0 ? index : dayOf.lastDoses.length;
   return (
     <Controller
       control={control}
       name="dayOf.lastDoses"
-      render={({ field }) => (
-        <DateField
-          label={t('screening.dayOf.lastDoseOf', { line: line.text })}
-          value={current}
-          max={today}
-          error={errors[`dayOf.lastDoses.${at}.lastDose`]}
-          onChange={(lastDose) => {
-            const others = field.value.filter((d) => d.lineId !== line.id);
-            field.onChange([...others, { lineId: line.id, lastDose }]);
-          }}
-        />
-      )}
+      render={({ field }) => {
+        const save = (patch: { lastDose?: string | null; supply?: typeof supply }) => {
+          const others = field.value.filter((d) => d.lineId !== line.id);
+          field.onChange([...others, { lineId: line.id, lastDose: current, supply, ...patch }]);
+        };
+        return (
+          <Group align="flex-start" gap="md">
+            <DateField
+              label={t('screening.dayOf.lastDoseOf', { line: line.text })}
+              value={current}
+              max={today}
+              error={errors[`dayOf.lastDoses.${at}.lastDose`]}
+              onChange={(lastDose) => save({ lastDose })}
+            />
+            <Radio.Group
+              label={t('screening.dayOf.supplyOf', { line: line.text })}
+              value={supply ?? 'not-asked'}
+              onChange={(v) =>
+                save({ supply: v === 'prescribed' || v === 'self-medicated' ? v : null })
+              }
+            >
+              <Group gap="sm" mt={6}>
+                <Radio value="prescribed" label={t('screening.dayOf.supplyPrescribed')} />
+                <Radio value="self-medicated" label={t('screening.dayOf.supplySelf')} />
+                <Radio value="not-asked" label={t('screening.dayOf.supplyNotAsked')} />
+              </Group>
+            </Radio.Group>
+          </Group>
+        );
+      }}
     />
   );
 }
