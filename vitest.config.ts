@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
+    // Setting up a clinic hashes passwords with scrypt at 128 MiB; a busy machine needs the room.
+    hookTimeout: 60_000,
     // Each worker builds scrypt hashes (128 MiB each); two cores, two workers.
     maxWorkers: 2,
   },
