@@ -48,7 +48,7 @@ export async function todayList(
       : undefined;
     // PRP is known only from the session's products; before the session the indication decides.
     const kind = procedureKindForIndication((course?.indication ?? 'other') as Indication, false);
-    const validity = (await consentValidity(db, dataDir, appointment.patientId)).find(
+    const validity = (await consentValidity(db, dataDir, appointment.patientId, kind)).find(
       (v) => v.procedureKind === kind,
     );
     entries.push({

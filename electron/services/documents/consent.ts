@@ -286,6 +286,8 @@ export async function consentValidity(
   db: Queryable,
   dataDir: string,
   patientId: string,
+  /** Only this procedure's consent: the safety gate asks for one, and each is re-hashed. */
+  only?: ProcedureKind,
 ): Promise<ConsentValidity[]> {
   const rows = await db
     .selectFrom('document')
@@ -297,7 +299,7 @@ export async function consentValidity(
     .orderBy('seq', 'desc')
     .execute();
   const out: ConsentValidity[] = [];
-  for (const kind of procedureKinds) {
+  for (const kind of only ? [only] : procedureKinds) {
     const row = rows.find((r) => r.procedure_kind === kind);
     out.push(row ? await validityOf(db, dataDir, row, kind) : none(kind));
   }

@@ -141,7 +141,7 @@ export async function requireSafetyGate(
   const lines = sessionSubstanceLines(req.draft, catalogue);
   const usesPrp = [...catalogue.values()].some((p) => p.category === 'prp');
   const kind = await procedureKind(db, req.courseId, usesPrp);
-  const validity = (await consentValidity(db, dataDir, req.patientId)).find(
+  const validity = (await consentValidity(db, dataDir, req.patientId, kind)).find(
     (v) => v.procedureKind === kind,
   );
   const settings = await readScreeningSettings(db);
