@@ -1,23 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEvent } from '../../../shared/api/audit';
 import type { ClinicInfo, PageSize } from '../../../shared/documents/document-data';
+import { csvCell } from '../core/csv';
 import { checkExportTarget } from '../core/export-path';
 import { renderAuditReportPdf } from '../documents/render/render-audit-report-pdf';
 import { writeFileAtomic } from '../photos/files/atomic-file';
 import type { AuditReadFilter } from './audit-read';
 import type { VerifyResult } from './audit-log';
 import { operationWords, outcomeWords } from './operation-words';
-
-/**
- * OWASP's CSV injection rule: a cell starting with = + - @ tab or carriage return is run as a
- * formula by spreadsheet programs, so it gets a leading apostrophe; every cell is quoted, with
- * quotes doubled, so commas and line breaks in names stay inside their cell.
- */
-export function csvCell(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
-}
 
 export function whoWords(e: AuditEvent): string {
   const name = e.displayName ?? e.username;

@@ -7,7 +7,8 @@ import {
   cataloguedOperations,
   operationWords,
 } from '../../../electron/services/audit/operation-words';
-import { auditCsv, csvCell } from '../../../electron/services/audit/audit-export';
+import { auditCsv } from '../../../electron/services/audit/audit-export';
+import { csvCell } from '../../../electron/services/core/csv';
 
 let app: TestApp;
 beforeEach(async () => {
