@@ -1,7 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import type { AppState } from '../core/context';
-import type { HandlerContext } from '../core/context';
+import type { AppState, HandlerContext } from '../core/context';
+import { requireActor } from '../core/handler-kit';
 import type { BackupRestoreJob } from '../../../shared/api/backup';
 import { AppError } from '../core/errors';
 import { BackupError } from './archive';
@@ -16,8 +16,7 @@ const KIND = 'restore';
  */
 export function requireRestorer(ctx: HandlerContext): void {
   if (ctx.app.settings === null) return;
-  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
-  if (ctx.actor.role !== 'admin') {
+  if (requireActor(ctx).role !== 'admin') {
     throw new AppError('FORBIDDEN', 'Only an admin may restore a backup');
   }
 }
