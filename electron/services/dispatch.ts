@@ -17,6 +17,7 @@ import { sealedContentHash } from './audit/sealed-records';
 import { findActor, type Actor } from './staff/staff';
 import { handlers } from './handlers';
 import type { Handler } from './core/handler-kit';
+import { patientModeAllows, patientModeCovers, type PatientMode } from './auth/patient-mode';
 
 /** Where a call came from: in the app, the IPC event's sending frame. */
 export interface Sender {
@@ -97,9 +98,13 @@ export async function dispatch(
   // nothing about its input rules, and the refusal is the same whatever the input.
   const now = app.clock();
   const actor = await currentActor(app, now);
+  const mode = app.session.patientMode;
+  if (mode && !patientModeAllows(name)) return refuseInPatientMode(app, name, now, actor, mode);
   if (def.access !== 'public') {
     if (!actor) return fail('UNAUTHENTICATED', 'Sign in first');
-    if (app.session.locked) return fail('LOCKED', 'The screen is locked');
+    // While the patient holds the tablet the staff session is locked; the calls the tablet may
+    // make were let through above and are held to the patient below.
+    if (app.session.locked && !mode) return fail('LOCKED', 'The screen is locked');
     if (!roleMayCall(def.access, actor.role as Role)) {
       await auditOutside(app, name, now, actor, {}, 'denied', 'FORBIDDEN');
       return fail('FORBIDDEN', 'Your role does not allow this');
@@ -109,8 +114,39 @@ export async function dispatch(
   if (!parsed.success) {
     return fail('VALIDATION', 'Some fields need attention', fieldErrors(parsed.error));
   }
+  if (mode && !(await patientModeCovers(app.store.db, mode, name, parsed.data as never))) {
+    return refuseInPatientMode(app, name, now, actor, mode);
+  }
   if (def.access !== 'public') app.session.lastActivityMs = now.getTime();
   return run(app, name, parsed.data, now, actor);
+}
+
+/**
+ * A call the tablet may not make (another operation, or another patient's record): refused with
+ * its own code and always audited, also for operations that are not otherwise audited, since it
+ * is someone trying to get past the patient screen.
+ */
+async function refuseInPatientMode(
+  app: AppState,
+  name: OperationName,
+  now: Date,
+  actor: Actor | null,
+  mode: PatientMode,
+): Promise<Result<never>> {
+  await auditOutside(
+    app,
+    name,
+    now,
+    actor,
+    { patientId: mode.patientId },
+    'denied',
+    'PATIENT_MODE',
+    { action: operations[name].audit?.action ?? 'execute', objectType: 'patient-mode' },
+  );
+  return fail(
+    'PATIENT_MODE',
+    'The tablet is with the patient: a member of staff must enter their password first',
+  );
 }
 
 /** The signed-in user, re-read on every call so deactivation and role changes apply at once. */
@@ -119,7 +155,12 @@ async function currentActor(app: AppState, now: Date): Promise<Actor | null> {
   if (!session.userId) return null;
   const row = await findActor(app.store.db, session.userId);
   if (!row || row.active !== 1) {
-    Object.assign(session, { userId: null, locked: false, lastActivityMs: 0 });
+    // A tablet in the patient's hands stays held: only a staff password ends patient mode.
+    Object.assign(session, {
+      userId: null,
+      locked: session.patientMode !== null,
+      lastActivityMs: 0,
+    });
     return null;
   }
   const idleMs = (app.settings?.idleLockMinutes ?? 10) * 60_000;
@@ -261,9 +302,10 @@ async function auditOutside(
   subject: AuditSubject,
   outcome: AuditEntry['outcome'],
   errorCode: string,
+  record?: { action: AuditEntry['action']; objectType: string },
 ): Promise<void> {
-  if (!operations[name].audit) return;
-  const entry = auditEntry(name, now, actor, subject, outcome, errorCode);
+  if (!operations[name].audit && !record) return;
+  const entry = auditEntry(name, now, actor, subject, outcome, errorCode, record);
   if (!(await flushQueue(app))) {
     app.auditQueue.add(entry);
     return;

@@ -1,8 +1,9 @@
 import { op } from './operation';
-import { doneOutput, emptyInput, requiredIdentityText } from './common';
+import { doneOutput, emptyInput, idSchema, requiredIdentityText } from './common';
 import { z } from 'zod';
 import { newPasswordSchema, passwordSchema, staffUserSchema, usernameSchema } from './staff';
 import { clinicDetailsSchema } from './clinic';
+import { intake } from './roles';
 
 export const sessionStateSchema = z.object({
   needsSetup: z.boolean(),
@@ -10,6 +11,12 @@ export const sessionStateSchema = z.object({
   user: staffUserSchema.nullable(),
   locked: z.boolean(),
   idleLockMinutes: z.number().int(),
+  /**
+   * The tablet is in the patient's hands: the main process allows only this patient's
+   * questionnaire and consent signing until a member of staff enters their password. The window
+   * shows the tablet screen whenever this is set, whatever its address says.
+   */
+  patientMode: z.object({ patientId: idSchema, givenName: z.string() }).nullable(),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
 
@@ -36,6 +43,11 @@ export const signInInput = z
   .strict();
 
 export const unlockInput = z.object({ password: passwordSchema }).strict();
+
+export const handTabletInput = z.object({ patientId: idSchema }).strict();
+
+/** Any active member of staff takes the tablet back with their own name and password. */
+export const resumeStaffInput = signInInput;
 
 export const authOperations = {
   'auth.state': op({
@@ -76,4 +88,19 @@ export const authOperations = {
     audit: { action: 'execute', objectType: 'unlock' },
   }),
   'auth.heartbeat': op({ input: emptyInput, output: doneOutput, access: 'signed-in', audit: null }),
+  // Those who take the intake hand the tablet over; the staff session is locked behind it.
+  'auth.handTablet': op({
+    input: handTabletInput,
+    output: sessionStateSchema,
+    access: intake,
+    audit: { action: 'execute', objectType: 'patient-mode' },
+  }),
+  // Public: the staff session is locked while the patient holds the tablet, and whoever takes it
+  // back proves who they are here.
+  'auth.resumeStaff': op({
+    input: resumeStaffInput,
+    output: sessionStateSchema,
+    access: 'public',
+    audit: { action: 'execute', objectType: 'patient-mode-end' },
+  }),
 } as const;

@@ -9,6 +9,8 @@ export const errorCodes = [
   'BAD_SENDER',
   'UNAUTHENTICATED',
   'LOCKED',
+  /** The tablet is in a patient's hands: only their questionnaire and consent signing run. */
+  'PATIENT_MODE',
   'FORBIDDEN',
   'INVALID_CREDENTIALS',
   'RATE_LIMITED',

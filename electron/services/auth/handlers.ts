@@ -6,6 +6,7 @@ import { asActor, sessionState } from './session-state';
 import { requireSettings, writeSettings } from '../clinic/clinic-settings';
 import { countStaff, createStaff, findStaffByUsername } from '../staff/staff';
 import { auditedTypedName } from './typed-name';
+import { handTablet, resumeStaff } from './tablet';
 
 export const authHandlers = {
   'auth.state': (ctx) => sessionState(ctx),
@@ -57,4 +58,8 @@ export const authHandlers = {
   },
 
   'auth.heartbeat': async () => ({ done: true }),
+
+  'auth.handTablet': (ctx, input) => handTablet(ctx, input),
+
+  'auth.resumeStaff': (ctx, input) => resumeStaff(ctx, input),
 } satisfies DomainHandlers<typeof authOperations>;

@@ -13,7 +13,20 @@ export async function sessionState(ctx: HandlerContext): Promise<SessionState> {
     user: user && user.active === 1 ? toStaffUser(user) : null,
     locked: session.locked,
     idleLockMinutes: settings?.idleLockMinutes ?? 10,
+    patientMode: await patientModeState(ctx),
   };
+}
+
+/** The tablet's patient and the first name its screen greets them with. */
+async function patientModeState(ctx: HandlerContext): Promise<SessionState['patientMode']> {
+  const mode = ctx.app.session.patientMode;
+  if (!mode) return null;
+  const row = await ctx.db
+    .selectFrom('patient')
+    .select('given_name')
+    .where('id', '=', mode.patientId)
+    .executeTakeFirst();
+  return { patientId: mode.patientId, givenName: row?.given_name ?? '' };
 }
 
 /** The audit event's actor for a staff row just signed in or unlocked. */

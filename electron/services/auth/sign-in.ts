@@ -4,6 +4,7 @@ import type { StaffUserRow } from '../store/schema';
 import { AppError } from '../core/errors';
 import { decoyHash, verifyPassword } from './passwords';
 import { findStaffById, findStaffByUsername } from '../staff/staff';
+import type { PatientMode } from './patient-mode';
 
 /**
  * Who is at the keyboard of this window. Held in memory by the main process only: the renderer
@@ -13,10 +14,12 @@ export interface AuthSession {
   userId: string | null;
   locked: boolean;
   lastActivityMs: number;
+  /** Set while the tablet is in a patient's hands (the staff session is locked behind it). */
+  patientMode: PatientMode | null;
 }
 
 export function newAuthSession(): AuthSession {
-  return { userId: null, locked: false, lastActivityMs: 0 };
+  return { userId: null, locked: false, lastActivityMs: 0, patientMode: null };
 }
 
 /** Failures allowed before delays start, then 2 s, 4 s, 8 s ... capped at five minutes. */

@@ -29,6 +29,8 @@ const matrix: Record<string, Row> = {
   'auth.lock':                         [Y, Y, Y],
   'auth.unlock':                       PUBLIC,
   'auth.heartbeat':                    [Y, Y, Y],
+  'auth.handTablet':                   [Y, Y, n], // those who take the intake
+  'auth.resumeStaff':                  PUBLIC,    // the staff session is locked behind the tablet
   'staff.list':                        [n, n, Y],
   'staff.create':                      [n, n, Y],
   'staff.update':                      [n, n, Y],
