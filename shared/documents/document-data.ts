@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { procedureKinds } from './procedure-kinds';
+import { aftercareCautions } from './aftercare-cautions';
+import { treatmentAreas } from '../sessions/treatment-terms';
 
 /**
  * The plain data each PDF is rendered from. The documents service knows nothing of the
@@ -96,6 +98,20 @@ export const signatureSchema = z.object({
   signedAt: isoDateTime.nullable(),
 });
 
+/** A staff signature: who signed, in which capacity as printed, and how it was proven. */
+export const staffSignatureSchema = signatureSchema.extend({
+  name: line(200).min(1),
+  /** e.g. "Receptionist" beside a witness's name. */
+  capacity: line(100),
+});
+
+/** The patient's answer to a separate choice of the form (photographs for other use), initialled. */
+export const consentChoiceSchema = z.object({
+  sectionId: line(64).min(1),
+  decision: z.enum(['agree', 'disagree']),
+  initials: line(8).min(1),
+});
+
 export const consentDocumentDataSchema = z.object({
   meta: documentMetaSchema,
   clinic: clinicSchema,
@@ -104,9 +120,17 @@ export const consentDocumentDataSchema = z.object({
   procedureKind: z.enum(procedureKinds),
   products: z.array(productSchema).max(30),
   sessions: courseSchema,
+  /** The day of the (first) treatment this consent is for; absent on forms made before it. */
+  treatmentDate: isoDate.optional(),
   signatures: z
-    .object({ patient: signatureSchema.nullable(), practitioner: signatureSchema.nullable() })
+    .object({
+      patient: signatureSchema.nullable(),
+      practitioner: signatureSchema.nullable(),
+      /** A member of staff who saw the patient sign; never signs as the practitioner. */
+      witness: staffSignatureSchema.nullable().optional(),
+    })
     .optional(),
+  choices: z.array(consentChoiceSchema).max(20).optional(),
 });
 
 export const aftercareDocumentDataSchema = z.object({
@@ -116,6 +140,13 @@ export const aftercareDocumentDataSchema = z.object({
   procedureKind: z.enum(procedureKinds),
   session: sessionDetailsSchema,
   sessions: courseSchema.nullable(),
+  /**
+   * The areas treated, as codes, choosing the instructions that apply; absent in sheets archived
+   * before items named their areas, which printed every instruction.
+   */
+  treatedAreas: z.array(z.enum(treatmentAreas)).max(treatmentAreas.length).optional(),
+  /** The patient's own cautions raised by the session's check. */
+  cautions: z.array(z.enum(aftercareCautions)).max(aftercareCautions.length).optional(),
 });
 
 export const findingSeverities = ['clear', 'caution', 'do-not-treat'] as const;
@@ -175,5 +206,6 @@ export type SessionDetails = z.infer<typeof sessionDetailsSchema>;
 export type SignatureInfo = z.infer<typeof signatureSchema>;
 export type FindingSeverity = (typeof findingSeverities)[number];
 export type ConsentDocumentData = z.infer<typeof consentDocumentDataSchema>;
+export type ConsentChoice = z.infer<typeof consentChoiceSchema>;
 export type AftercareDocumentData = z.infer<typeof aftercareDocumentDataSchema>;
 export type SessionSummaryData = z.infer<typeof sessionSummaryDataSchema>;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { procedureKinds } from './procedure-kinds';
+import { aftercareCautions } from './aftercare-cautions';
+import { treatmentAreas } from '../sessions/treatment-terms';
 
 /**
  * The shape of a document template. Shared so that the template editor in the renderer checks
@@ -59,6 +61,10 @@ export const aftercareItemSchema = z.object({
   /** May contain {{duration}}, replaced by the clinic's duration for this item. */
   text: requiredTemplateText(600, 'Item text'),
   duration: itemDurationSchema.nullable(),
+  /** Printed only when one of these areas was treated (no scalp line for a face); all when absent. */
+  areas: z.array(z.enum(treatmentAreas)).min(1).max(treatmentAreas.length).optional(),
+  /** A caution printed only when the patient's check raised it (bruising with a blood thinner). */
+  when: z.enum(aftercareCautions).optional(),
 });
 
 const templateBase = {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -159,6 +160,11 @@ test('starting without consent prompts for one; aftercare after the signed sessi
   await expect.poll(() => host.opened.length).toBe(1);
   const opened = host.opened[0]!;
   expect(opened.startsWith(path.join(dataDir, 'documents') + path.sep)).toBe(true);
+  // The sheet fits a cheeks session: the face's washing line, no scalp line, no cautions.
+  const sheet = execFileSync('pdftotext', [opened, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(sheet).toContain('Do not wash the treated area for 8–12 hours');
+  expect(sheet).not.toContain('Scalp');
+  expect(sheet).not.toContain('Your own cautions');
 
   // The documents tab makes both documents for the chosen session and lists them.
   await page.goto(`/#/patients/${patient.id}?tab=documents`);

@@ -24,6 +24,7 @@ import { archiveFile, insertDocument } from './archive';
 import { readDocumentSettings } from './settings';
 import { clinicInfo, documentMeta, patientInfo } from './sources';
 import { summaryIdentity } from './summary-alerts';
+import { aftercareFit } from './aftercare-fit';
 import { templateForAftercare } from './templates';
 import { requireSession } from '../sessions/session-read';
 import { getCourse, requireCourse } from '../courses/courses';
@@ -225,6 +226,7 @@ export async function prepareAftercare(
       clinic: await clinicInfo(db),
       patient,
       ...facts,
+      ...(await aftercareFit(db, row)),
     },
   };
 }

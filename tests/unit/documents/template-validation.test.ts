@@ -36,7 +36,12 @@ describe('default templates', () => {
 
   it('gives the aftercare items their default durations', () => {
     const items = getDefaultAftercareTemplate().items;
-    expect(items.map((i) => i.id)).toEqual(requiredAftercareItems.map((i) => i.id));
+    // Every required instruction, then the ones that fit a treatment: scalp washing, cautions.
+    expect(items.map((i) => i.id)).toEqual(
+      expect.arrayContaining(requiredAftercareItems.map((i) => i.id)),
+    );
+    expect(items.find((i) => i.id === 'scalp-washing')?.areas).toEqual(['scalp']);
+    expect(items.filter((i) => i.when).map((i) => i.when)).toContain('bleeding-risk');
     expect(items.find((i) => i.id === 'no-washing')?.duration).toEqual({
       min: 8,
       max: 12,
@@ -154,8 +159,9 @@ describe('renderTemplateText', () => {
       'clinic.phone': '+44 20 7946 0000',
     });
     expect(text.items.find((i) => i.id === 'no-washing')?.text).toBe(
-      'Do not wash the treated area for 8–12 hours. Scalp: wash your hair the next day.',
+      'Do not wash the treated area for 8–12 hours.',
     );
+    expect(text.items.find((i) => i.id === 'caution-alcohol')?.text).toContain('48 hours');
     expect(text.items.find((i) => i.id === 'no-make-up')?.text).toContain('12 hours');
     expect(text.sections.find((s) => s.id === 'when-to-call')?.body).toContain(
       'Tel. +44 20 7946 0000',

@@ -15,6 +15,7 @@ import { productLotRows, productLotColumns } from './pdf/product-rows';
 import { table } from './pdf/table';
 import type { RenderOptions, RenderedDocument } from './render-consent-pdf';
 import { renderTemplateText } from './render-template-text';
+import { aftercareItemsToPrint } from './aftercare-items';
 
 /** Sections laid out in the boxes at the bottom rather than as running text. */
 const boxedSections = ['what-is-normal', 'when-to-call', 'emergency'];
@@ -28,6 +29,7 @@ export async function renderAftercarePdf(
   const text = renderTemplateText(template, aftercarePlaceholderValues(data));
   const { meta, patient, session, clinic } = data;
   const section = (id: string) => text.sections.find((s) => s.id === id);
+  const items = aftercareItemsToPrint(template, text, data);
 
   const rendered = await buildPdf(
     {
@@ -67,11 +69,13 @@ export async function renderAftercarePdf(
         paragraph(doc, s.body);
         doc.moveDown(0.4);
       }
+      if (items.cautions.length > 0) {
+        heading(doc, 'Your own cautions');
+        itemColumns(doc, items.cautions);
+        doc.moveDown(0.3);
+      }
       heading(doc, 'For the next days');
-      itemColumns(
-        doc,
-        text.items.map((i) => i.text),
-      );
+      itemColumns(doc, items.general);
       doc.moveDown(0.3);
       infoBoxes(
         doc,

@@ -313,6 +313,18 @@ function ItemFields({
             maw={280}
           />
         )}
+        {item.areas ? (
+          <Text size="xs" c="dimmed">
+            {t('templates.onlyForAreas', {
+              areas: item.areas.map((a) => t(`treatmentAreas.${a}`)).join(', '),
+            })}
+          </Text>
+        ) : null}
+        {item.when ? (
+          <Text size="xs" c="dimmed">
+            {t('templates.onlyWhen', { caution: t(`templates.cautions.${item.when}`) })}
+          </Text>
+        ) : null}
         <Textarea
           label={t('templates.itemText', { id })}
           autosize
