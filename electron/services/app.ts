@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AppState } from './core/context';
 import type { Result } from '../../shared/api/result';
-import { openStore } from './store/database';
+import { openStore, type Store } from './store/database';
+import { openPostgresStore } from './store/postgres';
 import { newAuthSession } from './auth/sign-in';
 import { readSettings } from './clinic/clinic-settings';
 import { dispatch, type Sender } from './dispatch';
@@ -25,6 +26,14 @@ export interface AppOptions {
    * and tools pass one in. Without it the database stays unencrypted.
    */
   databaseKey?: Buffer;
+  /**
+   * A clinic server: the record is on this PostgreSQL database (postgres://user:pass@host/db)
+   * instead of the data folder's SQLite file, shared by every workstation. The role in it reads
+   * and writes rows only.
+   */
+  databaseUrl?: string | undefined;
+  /** The schema owner's connection, to migrate the server's database (admin and tests). */
+  databaseOwnerUrl?: string | undefined;
   clock?: () => Date;
   /** Runs the daily backup timer; the desktop app does, tests drive the schedule themselves. */
   scheduleBackups?: boolean;
@@ -43,21 +52,22 @@ export const DATABASE_FILE = 'mesochart.sqlite';
 /** Opens the data directory and returns the operation dispatcher bound to it. */
 export async function createServices(options: AppOptions): Promise<MesochartServices> {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const store = openStore(path.join(options.dataDir, DATABASE_FILE), {
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    ...(options.databaseKey ? { key: options.databaseKey } : {}),
-  });
+  const store: Store = options.databaseUrl
+    ? await openPostgresStore({ url: options.databaseUrl, ownerUrl: options.databaseOwnerUrl })
+    : openStore(path.join(options.dataDir, DATABASE_FILE), {
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        ...(options.databaseKey ? { key: options.databaseKey } : {}),
+      });
   // Leftovers of a crash during a photo import or a backup (a full plaintext copy of the
   // database); nothing can be importing or backing up yet.
   await sweepPhotoTempFiles(options.dataDir).catch(() => undefined);
   await sweepBackupSnapshots(options.dataDir).catch(() => undefined);
   let auditKey: Buffer;
   try {
-    auditKey = loadAuditKey(
-      options.dataDir,
-      () => store.sqlite.prepare('SELECT 1 FROM audit_head LIMIT 1').get() !== undefined,
-    );
-    sealLegacyHead(store, auditKey);
+    const head = await store.db.selectFrom('audit_head').select('id').executeTakeFirst();
+    auditKey = loadAuditKey(options.dataDir, () => head !== undefined);
+    // A server's schema was never at a version before heads were sealed.
+    if (store.dialect === 'sqlite') sealLegacyHead(store, auditKey);
   } catch (error) {
     await store.close();
     throw error;

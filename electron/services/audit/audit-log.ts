@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Queryable } from '../store/db';
 import { preparedQuery } from '../store/prepared';
+import { serialise } from '../store/serialise';
 import { findAlteredRecord, type SealedRef } from './sealed-records';
 import type { AuditEventRow } from '../store/schema';
 import type { AuditAction } from '../../../shared/api/operation';
@@ -90,6 +91,8 @@ export function sealLegacyHead(
 }
 
 export async function appendAudit(db: Queryable, key: Buffer, entry: AuditEntry): Promise<void> {
+  // Workstations appending at once would read the same head and fork the chain.
+  await serialise(db, 'audit');
   const [head] = await readHead(db);
   const seq = (head?.seq ?? 0) + 1;
   const prevHash = head?.hash ?? GENESIS;

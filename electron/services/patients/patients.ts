@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../store/db';
 import { settingSlot } from '../store/settings';
 import { preparedQuery } from '../store/prepared';
+import { serialise } from '../store/serialise';
 import type { Selectable } from 'kysely';
 import type { PatientRow as PatientTable } from '../store/schema';
 
@@ -37,6 +38,8 @@ export const writePatientSettings = settings.write;
 /** The next free clinic number; the counter runs per scope, so a yearly format restarts at 1. */
 async function nextClinicNumber(db: Queryable, now: Date): Promise<string> {
   const { clinicNumberFormat: format } = await readPatientSettings(db);
+  // Two desks registering at once would otherwise both take the next number.
+  await serialise(db, 'clinic-number');
   const scope = clinicNumberScope(format, now);
   const counter = await db
     .selectFrom('clinic_number_counter')

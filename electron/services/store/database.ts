@@ -4,6 +4,7 @@ import { LATEST_SCHEMA_VERSION, migrations } from './migrations/index';
 import { connectStore } from './connection';
 import { withStatementCache } from './statement-cache';
 import type { Db } from './db';
+import type { StoreDialect } from './dialect';
 import {
   DatabaseKeyError,
   Sqlite,
@@ -50,6 +51,9 @@ export interface OpenOptions {
 }
 
 export interface Store {
+  /** Which database the record is on; the store layer's helpers choose their SQL by it. */
+  dialect: StoreDialect;
+  /** The embedded file's connection (SQLite only: a server store throws on reading it). */
   sqlite: Database.Database;
   /** The schema version found on opening, before pending migrations ran (0 for a new file). */
   migratedFrom: number;
@@ -105,6 +109,7 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
   }
   const { db, transaction, exclusive } = connectStore(sqlite, withStatementCache(sqlite));
   return {
+    dialect: 'sqlite',
     sqlite,
     migratedFrom,
     db,

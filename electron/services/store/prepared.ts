@@ -2,6 +2,9 @@ import {
   sql,
   DummyDriver,
   Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
   SqliteAdapter,
   SqliteIntrospector,
   SqliteQueryCompiler,
@@ -12,16 +15,28 @@ import {
 import type Database from 'better-sqlite3';
 import type { Db } from './db';
 import type { StoreSchema } from './schema';
+import { dialectOf, type StoreDialect } from './dialect';
 
-/** Builds and compiles queries only; it has no connection. */
-const compiler = new Kysely<StoreSchema>({
-  dialect: {
-    createAdapter: () => new SqliteAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (db) => new SqliteIntrospector(db),
-    createQueryCompiler: () => new SqliteQueryCompiler(),
-  },
-});
+/** Build and compile queries only, one per dialect; they have no connection. */
+const compilers: Record<StoreDialect, Kysely<StoreSchema>> = {
+  sqlite: new Kysely<StoreSchema>({
+    dialect: {
+      createAdapter: () => new SqliteAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (db) => new SqliteIntrospector(db),
+      createQueryCompiler: () => new SqliteQueryCompiler(),
+    },
+  }),
+  // Numbered placeholders ($1, $2) and PostgreSQL's quoting.
+  postgres: new Kysely<StoreSchema>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (db) => new PostgresIntrospector(db),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+  }),
+};
 
 /** What a prepared query runs on: the store, or a transaction of it. */
 export type Executor = Pick<Db, 'executeQuery'>;
@@ -52,25 +67,29 @@ const marker = (i: number) => `\u0000mesochart-argument-${i}\u0000`;
 export function preparedQuery<A extends unknown[], R>(
   build: (db: Kysely<StoreSchema>, ...args: A) => Compilable<R>,
 ): (db: Executor, ...args: A) => Promise<R[]> {
-  let compiled: { query: CompiledQuery<R>; slots: number[] } | undefined;
-  return async (db, ...args) => {
-    if (!compiled) {
-      const markers = args.map((_, i) => marker(i)) as A;
-      const query = build(compiler, ...markers).compile();
-      const slots = query.parameters.map((p) => markers.indexOf(p));
-      for (let i = 0; i < markers.length; i += 1) {
-        if (!slots.includes(i)) {
-          throw new Error(`preparedQuery: argument ${i} is not a bound value of ${query.sql}`);
-        }
+  type Compiled = { query: CompiledQuery<R>; slots: number[] };
+  const compiled: Partial<Record<StoreDialect, Compiled>> = {};
+  const compile = (dialect: StoreDialect, arity: number): Compiled => {
+    const markers = Array.from({ length: arity }, (_, i) => marker(i)) as A;
+    const query = build(compilers[dialect], ...markers).compile();
+    const slots = query.parameters.map((p) => markers.indexOf(p));
+    for (let i = 0; i < markers.length; i += 1) {
+      if (!slots.includes(i)) {
+        throw new Error(`preparedQuery: argument ${i} is not a bound value of ${query.sql}`);
       }
-      compiled = { query, slots };
     }
-    const { query, slots } = compiled;
+    return { query, slots };
+  };
+  return async (db, ...args) => {
+    // The store's SQLite instances are registered for the direct path: no adapter lookup there.
+    const direct = directStatements.get(db);
+    const dialect = direct ? 'sqlite' : dialectOf(db);
+    const { query, slots } = (compiled[dialect] ??= compile(dialect, args.length));
     const parameters = query.parameters.map((p, i) => {
       const slot = slots[i] ?? -1;
       return slot >= 0 ? args[slot] : p;
     });
-    const statement = directStatements.get(db)?.(query.sql);
+    const statement = direct?.(query.sql);
     if (statement) {
       // What Kysely's SQLite connection does with the statement, without its round of promises.
       if (statement.reader) return statement.all(parameters) as R[];

@@ -1,4 +1,5 @@
 import { foundation } from './0001-foundation';
+import type { MigrationStep } from './postgres';
 import { patients } from './0002-patients';
 import { screening } from './0003-screening';
 import { treatments } from './0004-treatments';
@@ -9,10 +10,12 @@ import { appointments } from './0008-appointments';
 import { auditSeal } from './0009-audit-seal';
 
 /**
- * Numbered steps, applied in order and tracked with `PRAGMA user_version`. Steps only add:
- * clinical data is never dropped. Append new steps; never edit a released one.
+ * Numbered steps, applied in order and tracked with `PRAGMA user_version` on SQLite and the
+ * `schema_version` table on PostgreSQL: one numbering for both stores. Each step's `sql` is
+ * SQLite's; `pg` is its PostgreSQL variant (steps 1–9 and 12 keep theirs in postgres.ts). Steps
+ * only add: clinical data is never dropped. Append new steps; never edit a released one.
  */
-export const migrations: readonly { version: number; name: string; sql: string }[] = [
+export const migrations: readonly MigrationStep[] = [
   { version: 1, name: 'foundation', sql: foundation },
   { version: 2, name: 'patients', sql: patients },
   { version: 3, name: 'screening', sql: screening },
