@@ -18,6 +18,8 @@ import type { SecretStore } from '../services/core/context';
 import { documentsRoot } from '../services/documents/archive';
 import { isAllowedExternalUrl } from './external-links';
 import { registerHostHandlers } from './host';
+import { PatientModeState } from './patient-guard';
+import { holdPatientMode } from './patient-window';
 import {
   APP_HOST,
   APP_ORIGIN,
@@ -33,6 +35,8 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
+/** Patient mode as the services last reported it, for the window's own guards. */
+const patientMode = new PatientModeState();
 
 /** In development better-sqlite3-multiple-ciphers is built a second time for Electron's ABI, beside the Node build the tests use. */
 function nativeBinding(): string | undefined {
@@ -117,6 +121,7 @@ function createWindow(): BrowserWindow {
     title: 'Mesochart',
     webPreferences: windowWebPreferences(path.join(__dirname, 'preload.cjs'), !app.isPackaged),
   });
+  holdPatientMode(win, patientMode);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
@@ -125,11 +130,17 @@ function createWindow(): BrowserWindow {
 function registerIpc(services: MesochartServices): void {
   ipcMain.handle(INVOKE_CHANNEL, (event, operation: unknown, input: unknown) => {
     const frame = event.senderFrame;
-    return services.dispatch(
-      { url: frame?.url ?? '', isMainFrame: frame !== null && frame === event.sender.mainFrame },
-      operation,
-      input,
-    );
+    return services
+      .dispatch(
+        { url: frame?.url ?? '', isMainFrame: frame !== null && frame === event.sender.mainFrame },
+        operation,
+        input,
+      )
+      .then((result) => {
+        // The window's own guards follow the patient mode the services report.
+        patientMode.observe(result);
+        return result;
+      });
   });
 }
 

@@ -97,14 +97,20 @@ export async function dispatch(
   // Who may call comes before what was sent: a role that may not call an operation learns
   // nothing about its input rules, and the refusal is the same whatever the input.
   const now = app.clock();
+  const lockedBefore = app.session.locked;
   const actor = await currentActor(app, now);
   const mode = app.session.patientMode;
   if (mode && !patientModeAllows(name)) return refuseInPatientMode(app, name, now, actor, mode);
   if (def.access !== 'public') {
     if (!actor) return fail('UNAUTHENTICATED', 'Sign in first');
+    // The window's own idle lock reaches here just as the idle period runs out, when this call
+    // has only now locked the session: it is let through so the unsaved forms it carries are kept.
+    const ownIdleLock = name === 'auth.lock' && !lockedBefore;
     // While the patient holds the tablet the staff session is locked; the calls the tablet may
     // make were let through above and are held to the patient below.
-    if (app.session.locked && !mode) return fail('LOCKED', 'The screen is locked');
+    if (app.session.locked && !ownIdleLock && !mode) {
+      return fail('LOCKED', 'The screen is locked');
+    }
     if (!roleMayCall(def.access, actor.role as Role)) {
       await auditOutside(app, name, now, actor, {}, 'denied', 'FORBIDDEN');
       return fail('FORBIDDEN', 'Your role does not allow this');

@@ -49,6 +49,23 @@ export const handTabletInput = z.object({ patientId: idSchema }).strict();
 /** Any active member of staff takes the tablet back with their own name and password. */
 export const resumeStaffInput = signInInput;
 
+/**
+ * A form's unsaved state, handed to the main process when the screen locks so that nothing typed
+ * is lost and nothing stays in the locked window. `values` is the form's JSON; `route` is where
+ * the form was open.
+ */
+export const lockDraftSchema = z
+  .object({
+    key: z.string().min(1).max(300),
+    route: z.string().max(500),
+    values: z.string().max(400_000),
+  })
+  .strict();
+export type LockDraft = z.infer<typeof lockDraftSchema>;
+
+export const lockInput = z.object({ drafts: z.array(lockDraftSchema).max(20).optional() }).strict();
+export const lockDraftsOutput = z.object({ drafts: z.array(lockDraftSchema) });
+
 export const authOperations = {
   'auth.state': op({
     input: emptyInput,
@@ -76,10 +93,18 @@ export const authOperations = {
     audit: { action: 'execute', objectType: 'sign-out' },
   }),
   'auth.lock': op({
-    input: emptyInput,
+    input: lockInput,
     output: sessionStateSchema,
     access: 'signed-in',
     audit: { action: 'execute', objectType: 'lock' },
+    maxInputBytes: 2_000_000,
+  }),
+  /** The signed-in user's own drafts held since a lock, handed back once and then forgotten. */
+  'auth.takeDrafts': op({
+    input: emptyInput,
+    output: lockDraftsOutput,
+    access: 'signed-in',
+    audit: null,
   }),
   'auth.unlock': op({
     input: unlockInput,

@@ -183,7 +183,7 @@ test('reception intake: register, take the history, find, edit and spot a duplic
   expect(found.total).toBe(1);
 });
 
-test('tablet questionnaire: large controls, no staff data, and the lock screen after', async ({
+test('tablet questionnaire: large controls, no staff data, and a staff password after', async ({
   page,
   services,
 }) => {
@@ -208,7 +208,7 @@ test('tablet questionnaire: large controls, no staff data, and the lock screen a
   await signIn(page, PRACTITIONER.username, PRACTITIONER.password);
   await expectSignedIn(page, PRACTITIONER.displayName);
   await page.goto(`/#/patients/${patient.id}?tab=history`);
-  await page.getByRole('link', { name: 'Hand to the patient (tablet)' }).click();
+  await page.getByRole('button', { name: 'Hand to the patient (tablet)' }).click();
 
   const tablet = page.getByTestId('tablet-questionnaire');
   await expect(tablet).toContainText('Hello Şebnem');
@@ -221,9 +221,11 @@ test('tablet questionnaire: large controls, no staff data, and the lock screen a
   await shot(page, 'intake-tablet');
   await tablet.getByRole('button', { name: 'Send my answers' }).click();
 
-  await expect(page.getByRole('heading', { name: 'Screen locked' })).toBeVisible();
-  await page.getByLabel('Password').fill(PRACTITIONER.password);
-  await page.getByRole('button', { name: 'Unlock' }).click();
+  const handBack = page.getByTestId('tablet-hand-back');
+  await expect(handBack).toContainText('Please hand the tablet back');
+  await handBack.getByLabel('User name').fill(PRACTITIONER.username);
+  await handBack.getByLabel('Password').fill(PRACTITIONER.password);
+  await handBack.getByRole('button', { name: 'Take the tablet back' }).click();
   await expect(page.getByRole('region', { name: 'Alerts' })).toContainText('Pregnant');
   await expect(page.getByText(/Version 1 ·.*filled in by the patient/)).toBeVisible();
 });

@@ -7,6 +7,7 @@ import { requireSettings, writeSettings } from '../clinic/clinic-settings';
 import { countStaff, createStaff, findStaffByUsername } from '../staff/staff';
 import { auditedTypedName } from './typed-name';
 import { handTablet, resumeStaff } from './tablet';
+import { holdDrafts, takeDrafts } from './lock-drafts';
 
 export const authHandlers = {
   'auth.state': (ctx) => sessionState(ctx),
@@ -46,10 +47,13 @@ export const authHandlers = {
     return sessionState(ctx);
   },
 
-  'auth.lock': async (ctx) => {
+  'auth.lock': async (ctx, input) => {
+    holdDrafts(ctx.app.session, input.drafts ?? []);
     ctx.app.session.locked = true;
     return sessionState(ctx);
   },
+
+  'auth.takeDrafts': async (ctx) => ({ drafts: takeDrafts(ctx.app.session) }),
 
   'auth.unlock': async (ctx, input) => {
     const row = await unlock(ctx.db, ctx.app.session, input.password, ctx.now);

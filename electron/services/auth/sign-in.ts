@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../store/db';
 import type { StaffUserRow } from '../store/schema';
+import type { LockDraft } from '../../../shared/api/auth';
 import { AppError } from '../core/errors';
 import { decoyHash, verifyPassword } from './passwords';
 import { findStaffById, findStaffByUsername } from '../staff/staff';
@@ -16,10 +17,12 @@ export interface AuthSession {
   lastActivityMs: number;
   /** Set while the tablet is in a patient's hands (the staff session is locked behind it). */
   patientMode: PatientMode | null;
+  /** Unsaved forms from before a lock, per staff user id (lock-drafts.ts). */
+  drafts: Map<string, LockDraft[]>;
 }
 
 export function newAuthSession(): AuthSession {
-  return { userId: null, locked: false, lastActivityMs: 0, patientMode: null };
+  return { userId: null, locked: false, lastActivityMs: 0, patientMode: null, drafts: new Map() };
 }
 
 /** Failures allowed before delays start, then 2 s, 4 s, 8 s ... capped at five minutes. */

@@ -2,6 +2,7 @@ import { Center, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../lib/session';
 import { LockScreen, SetupScreen, SignInScreen } from '../features/auth';
+import { TabletHistoryScreen } from '../features/history';
 import { Shell } from './Shell';
 import { ErrorScreen } from '../ui/ErrorScreen';
 
@@ -19,6 +20,8 @@ export function App() {
   if (session.isError) return <ErrorScreen message={session.error.message} />;
   const state = session.data;
   if (state.needsSetup) return <SetupScreen />;
+  // The tablet is in the patient's hands: the main process says so, whatever the address is.
+  if (state.patientMode) return <TabletHistoryScreen mode={state.patientMode} />;
   if (!state.user) return <SignInScreen clinicName={state.clinicName} />;
   if (state.locked) return <LockScreen user={state.user} clinicName={state.clinicName} />;
   return <Shell user={state.user} idleLockMinutes={state.idleLockMinutes} />;

@@ -3,7 +3,7 @@ import { Navigate, NavLink as RouterLink, Route, Routes, useLocation } from 'rea
 import { useTranslation } from 'react-i18next';
 import type { StaffUser } from '../../../shared/api/staff';
 import { api, unwrap } from '../lib/api';
-import { useIdleLock } from '../lib/idle-lock';
+import { lockScreen, useIdleLock } from '../lib/idle-lock';
 import { useSetSession } from '../lib/session';
 import { DiaryPage } from '../features/appointments';
 import { AuditPage } from '../features/audit';
@@ -63,11 +63,7 @@ export function Shell({ user, idleLockMinutes }: { user: StaffUser; idleLockMinu
               {user.displayName}
             </Text>
             <Badge variant="light">{t(`roles.${user.role}`)}</Badge>
-            <Button
-              variant="light"
-              size="xs"
-              onClick={() => void unwrap(api.auth.lock({})).then(setSession)}
-            >
+            <Button variant="light" size="xs" onClick={() => void lockScreen(setSession)}>
               {t('shell.lock')}
             </Button>
             <Button

@@ -29,6 +29,7 @@ const matrix: Record<string, Row> = {
   'auth.lock':                         [Y, Y, Y],
   'auth.unlock':                       PUBLIC,
   'auth.heartbeat':                    [Y, Y, Y],
+  'auth.takeDrafts':                   [Y, Y, Y],
   'auth.handTablet':                   [Y, Y, n], // those who take the intake
   'auth.resumeStaff':                  PUBLIC,    // the staff session is locked behind the tablet
   'staff.list':                        [n, n, Y],

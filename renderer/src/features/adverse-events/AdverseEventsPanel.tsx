@@ -27,6 +27,7 @@ import {
 import { api, unwrap } from '../../lib/api';
 import { formatDay, todayLocal } from '../../lib/dates';
 import { applyServerError } from '../../lib/forms';
+import { useKeptThroughLock, useLockDraftWaiting } from '../../lib/lock-drafts';
 import { TREATMENTS_KEY } from '../../lib/query-keys';
 import { FormError } from '../../ui/FormError';
 
@@ -47,6 +48,7 @@ function RecordForm({ sessionId, onDone }: { sessionId: string; onDone: () => vo
       actionTaken: '',
     },
   });
+  useKeptThroughLock(`adverse-event-${sessionId}`, form);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
@@ -217,7 +219,8 @@ export function AdverseEventsPanel({
   canRecord: boolean;
 }) {
   const { t } = useTranslation();
-  const [recording, setRecording] = useState(false);
+  // A half-typed event from before the screen locked reopens its dialog.
+  const [recording, setRecording] = useState(useLockDraftWaiting(`adverse-event-${sessionId}`));
   const [resolving, setResolving] = useState<AdverseEvent | null>(null);
   return (
     <Paper withBorder p="md">

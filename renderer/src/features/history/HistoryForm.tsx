@@ -26,6 +26,7 @@ import {
   type HistoryAnswers,
 } from '../../../../shared/api/history';
 import { applyServerError } from '../../lib/forms';
+import { useKeptThroughLock } from '../../lib/lock-drafts';
 import { MedicineRecognition } from './MedicineRecognition';
 import { FormError } from '../../ui/FormError';
 
@@ -94,6 +95,7 @@ export function HistoryForm({
     resolver: zodResolver(historyAnswersSchema),
     defaultValues,
   });
+  useKeptThroughLock('history', form);
   const { register, control } = form;
   const { errors, isSubmitting } = form.formState;
   const medicines = useFieldArray({ control, name: 'medicines' });

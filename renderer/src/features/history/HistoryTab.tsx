@@ -12,6 +12,7 @@ import {
 import { useMay } from '../../lib/access';
 import { api, unwrap } from '../../lib/api';
 import { formatDay, formatDayOfInstant, formatInstant } from '../../lib/dates';
+import { useSetSession } from '../../lib/session';
 import { historyKeys } from './queries';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
@@ -210,6 +211,18 @@ export function HistoryTab({ patientId, archived }: { patientId: string; archive
   // The front desk takes the intake but does not read earlier answers: buttons only.
   const mayRead = useMay('history.get');
   const mayTake = useMay('history.submit');
+  const setSession = useSetSession();
+  const [handError, setHandError] = useState<string | null>(null);
+  // The main process locks the staff session and holds the tablet to this patient; the window
+  // then shows the tablet screen because the session says so.
+  const handTablet = async () => {
+    setHandError(null);
+    try {
+      setSession(await unwrap(api.auth.handTablet({ patientId })));
+    } catch (error) {
+      setHandError(error instanceof Error ? error.message : String(error));
+    }
+  };
   const history = useQuery({
     queryKey: historyKeys.latest(patientId),
     queryFn: () => unwrap(api.history.get({ patientId })),
@@ -224,15 +237,15 @@ export function HistoryTab({ patientId, archived }: { patientId: string; archive
         <Button component={Link} to={`/patients/${patientId}/history/new`} disabled={archived}>
           {versions.length ? t('history.update') : t('history.take')}
         </Button>
-        <Button
-          component={Link}
-          to={`/tablet/history/${patientId}`}
-          variant="light"
-          disabled={archived}
-        >
+        <Button variant="light" disabled={archived} onClick={() => void handTablet()}>
           {t('history.handToPatient')}
         </Button>
       </Group>
+      {handError ? (
+        <Alert color="red" role="alert">
+          {handError}
+        </Alert>
+      ) : null}
       {history.isError ? <Alert color="red">{history.error.message}</Alert> : null}
       {mayRead ? null : <Text c="dimmed">{t('history.intakeOnly')}</Text>}
       {history.isSuccess && versions.length === 0 ? (

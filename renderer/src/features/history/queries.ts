@@ -8,6 +8,5 @@ export const historyKeys = {
   version: (patientId: string, version: number) =>
     [...latest(patientId), 'version', version] as const,
   /** The tablet questionnaire keeps its reads apart from the chart's. */
-  tabletPatient: (patientId: string) => ['tablet', patientId, 'chart'] as const,
   tablet: (patientId: string) => ['tablet', patientId, 'history'] as const,
 };

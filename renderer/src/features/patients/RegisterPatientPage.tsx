@@ -16,6 +16,7 @@ import {
 } from '../../../../shared/api/patients';
 import { api, unwrap, ApiFailure } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
+import { useKeptThroughLock } from '../../lib/lock-drafts';
 import { patientsKeys } from './queries';
 import { DuplicatePanel } from './DuplicatePanel';
 import { PatientDetailsFields, emptyPatientDetails } from './PatientDetailsFields';
@@ -63,6 +64,7 @@ export function RegisterPatientPage() {
     resolver: zodResolver(schema),
     defaultValues: { ...emptyPatientDetails, consents: [] },
   });
+  useKeptThroughLock('register', form);
   const { errors, isSubmitting } = form.formState;
   const duplicates = useDuplicates(form.control);
   const candidates = duplicates.data ?? [];

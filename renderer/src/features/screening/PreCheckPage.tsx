@@ -29,6 +29,7 @@ import type { Product } from '../../../../shared/api/products';
 import type { ScreeningSettings } from '../../../../shared/screening';
 import { ApiFailure, api, unwrap } from '../../lib/api';
 import { TREATMENTS_KEY } from '../../lib/query-keys';
+import { useKeptThroughLock } from '../../lib/lock-drafts';
 import { safetyGateItems } from '../../lib/safety-gate';
 import { ConsentPrompt, useConsentNeed, type ConsentNeed } from '../documents';
 import { checkFormSchema, unansweredDay, type CheckFormValues } from './check-form';
@@ -94,6 +95,7 @@ function CheckForm({
           }),
     },
   });
+  useKeptThroughLock('check', form);
   const values = useWatch({ control: form.control }) as CheckFormValues;
   const [debounced] = useDebouncedValue(JSON.stringify(values), 350);
   const preview = useQuery({

@@ -31,6 +31,7 @@ import { treatmentAreas, type TreatmentArea } from '../../../../shared/sessions/
 import { missingForSigning } from '../../../../shared/sessions/session-completeness';
 import { api, unwrap } from '../../lib/api';
 import { applyServerError, numberOrNull } from '../../lib/forms';
+import { useKeptThroughLock } from '../../lib/lock-drafts';
 import { TREATMENTS_KEY } from '../../lib/query-keys';
 import { BodyDiagram } from './BodyDiagram';
 import { ProductLines } from './ProductLines';
@@ -100,6 +101,7 @@ export function SessionForm({
     defaultValues: draftOf(session),
     mode: 'onChange',
   });
+  useKeptThroughLock('session', form);
   const { errors } = form.formState;
   const areaArray = useFieldArray({ control: form.control, name: 'areas' });
   const areas = useWatch({ control: form.control, name: 'areas' });
