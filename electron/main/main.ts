@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { INVOKE_CHANNEL } from '../../shared/api/client';
-import { createServices, type MesochartServices } from '../services/app';
+import { launchClinic, type ClinicLauncher } from '../services/keys/launcher';
 import type { SecretStore } from '../services/core/context';
 import { documentsRoot } from '../services/documents/archive';
 import { isAllowedExternalUrl } from './external-links';
@@ -51,7 +51,10 @@ function nativeBinding(): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-/** The OS keychain's protection for the backup passphrase; none where it is unavailable. */
+/**
+ * The OS keychain: it seals the clinic's keys (and the backup passphrase). None where it is
+ * unavailable: the clinic passphrase then wraps the keys.
+ */
 function secretStore(): SecretStore | null {
   if (!safeStorage.isEncryptionAvailable()) return null;
   // On Linux without a keyring the 'basic_text' backend uses a fixed key: as good as clear text.
@@ -127,10 +130,10 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
-function registerIpc(services: MesochartServices): void {
+function registerIpc(clinic: ClinicLauncher): void {
   ipcMain.handle(INVOKE_CHANNEL, (event, operation: unknown, input: unknown) => {
     const frame = event.senderFrame;
-    return services
+    return clinic
       .dispatch(
         { url: frame?.url ?? '', isMainFrame: frame !== null && frame === event.sender.mainFrame },
         operation,
@@ -152,7 +155,9 @@ async function start(): Promise<void> {
   await app.whenReady();
   const dataDir = process.env.MESOCHART_DATA_DIR || app.getPath('userData');
   const binding = nativeBinding();
-  const services = await createServices({
+  // The clinic opens encrypted under its sealed keys; where they wait for the passphrase or the
+  // recovery key, the window asks for it before anything else.
+  const clinic = await launchClinic({
     dataDir,
     trustedOrigin: APP_ORIGIN,
     scheduleBackups: true,
@@ -161,7 +166,7 @@ async function start(): Promise<void> {
   });
   harden();
   serveRenderer();
-  registerIpc(services);
+  registerIpc(clinic);
   registerHostHandlers(documentsRoot(dataDir));
   let win = createWindow();
   app.on('second-instance', () => {
@@ -172,7 +177,7 @@ async function start(): Promise<void> {
     if (BrowserWindow.getAllWindows().length === 0) win = createWindow();
   });
   app.on('window-all-closed', () => {
-    void services.close().then(() => app.quit());
+    void clinic.close().then(() => app.quit());
   });
 }
 

@@ -11,7 +11,7 @@ import { AuditQueue } from './audit/audit-queue';
 import { loadAuditKey } from './audit/audit-key';
 import { sealLegacyHead } from './audit/audit-log';
 import { sweepPhotoTempFiles } from './photos/import-jobs';
-import type { SecretStore } from './core/context';
+import type { KeyControl, SecretStore } from './core/context';
 import { JobRegistry } from './jobs/registry';
 import { startBackupScheduler } from './backup/schedule';
 import { sweepBackupSnapshots } from './backup/archive/index';
@@ -39,6 +39,13 @@ export interface AppOptions {
   scheduleBackups?: boolean;
   /** Keeps the backup passphrase sealed for scheduled backups; null where the OS offers none. */
   secretStore?: SecretStore | null;
+  /**
+   * The audit chain's key, from the clinic's sealed key file (see keys/launcher). Without it the
+   * folder's legacy `audit.key` is used (tools and tests that pass keys in).
+   */
+  auditKey?: Buffer;
+  /** The launcher that opened the keys, for keys.* operations (status, the recovery key). */
+  keyControl?: KeyControl;
 }
 
 export interface MesochartServices {
@@ -65,7 +72,7 @@ export async function createServices(options: AppOptions): Promise<MesochartServ
   let auditKey: Buffer;
   try {
     const head = await store.db.selectFrom('audit_head').select('id').executeTakeFirst();
-    auditKey = loadAuditKey(options.dataDir, () => head !== undefined);
+    auditKey = options.auditKey ?? loadAuditKey(options.dataDir, () => head !== undefined);
     // A server's schema was never at a version before heads were sealed.
     if (store.dialect === 'sqlite') sealLegacyHead(store, auditKey);
   } catch (error) {
@@ -84,6 +91,7 @@ export async function createServices(options: AppOptions): Promise<MesochartServ
     jobs: new JobRegistry(),
     secretStore: options.secretStore ?? null,
     nativeBinding: options.nativeBinding,
+    keyControl: options.keyControl,
   };
   const stopBackups = options.scheduleBackups ? startBackupScheduler(state) : () => undefined;
   return {

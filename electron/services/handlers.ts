@@ -18,6 +18,7 @@ import { photosHandlers } from './photos/handlers';
 import { documentsHandlers } from './documents/handlers';
 import { backupHandlers } from './backup/handlers';
 import { appointmentsHandlers } from './appointments/handlers';
+import { keysHandlers } from './keys/handlers';
 
 /**
  * One handler per operation in the contract, spread from each domain's table; the compiler
@@ -42,4 +43,5 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   ...documentsHandlers,
   ...backupHandlers,
   ...appointmentsHandlers,
+  ...keysHandlers,
 };

@@ -3,14 +3,20 @@
  *   npm run admin -- backup  --data <data dir> --out <folder> [--keep N]
  *   npm run admin -- restore --file <backup> --data <empty or new folder>
  *   npm run admin -- verify  --file <backup>
- * The passphrase comes from MESOCHART_BACKUP_PASSPHRASE, or is asked for on a terminal without
- * echo. Exit codes: 0 done, 1 refused (the message says why), 2 wrong usage.
+ *   npm run admin -- recover --data <data dir> [--from <the clinic's old data folder>]
+ * The backup passphrase comes from MESOCHART_BACKUP_PASSPHRASE, the clinic passphrase from
+ * MESOCHART_CLINIC_PASSPHRASE, the recovery key from MESOCHART_RECOVERY_KEY, or each is asked for
+ * on a terminal without echo. Exit codes: 0 done, 1 refused (the message says why), 2 wrong usage.
  */
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openStore } from '../services/store/database';
-import { sealHeadWithFolderKey } from '../services/audit/audit-key';
+import { sealLegacyHead } from '../services/audit/audit-log';
+import { readAuditHead } from '../services/backup/audit-head';
+import { openKeys, resealKeys } from '../services/keys/keyring';
+import { KeyError } from '../services/keys/key-errors';
+import { CLINIC_PASSPHRASE_ENV, readRecoveryKey, toolKeys } from './tool-keys';
 const DATABASE_FILE = 'mesochart.sqlite';
 import { BackupError, createBackup, type BackupProgress } from '../services/backup/archive';
 import { restoreBackup, verifyBackup } from '../services/backup/restore';
@@ -20,7 +26,9 @@ const USAGE = `usage:
   npm run admin -- backup  --data <data dir> --out <folder> [--keep N]
   npm run admin -- restore --file <backup file> --data <empty folder>
   npm run admin -- verify  --file <backup file>
-The passphrase is read from MESOCHART_BACKUP_PASSPHRASE or asked for.`;
+  npm run admin -- recover --data <data dir> [--from <old data folder>]
+Passphrases and the recovery key are read from MESOCHART_BACKUP_PASSPHRASE,
+MESOCHART_CLINIC_PASSPHRASE and MESOCHART_RECOVERY_KEY, or asked for.`;
 
 function usage(message?: string): never {
   if (message) console.error(message);
@@ -35,6 +43,7 @@ const { positionals, values } = parseArgs({
     out: { type: 'string' },
     file: { type: 'string' },
     keep: { type: 'string', default: '14' },
+    from: { type: 'string' },
   },
 });
 
@@ -59,9 +68,10 @@ async function backup(): Promise<void> {
   if (!existsSync(path.join(dataDir, DATABASE_FILE))) {
     throw new BackupError('invalid-path', `No Mesochart data in ${dataDir}.`);
   }
+  const keys = await toolKeys(dataDir);
   const passphrase = await readPassphrase('Backup passphrase: ', { confirm: true });
-  const store = openStore(path.join(dataDir, DATABASE_FILE));
-  sealHeadWithFolderKey(store, dataDir);
+  const store = openStore(path.join(dataDir, DATABASE_FILE), { key: keys.dataKey });
+  sealLegacyHead(store, keys.auditKey);
   const started = Date.now();
   try {
     const result = await createBackup({
@@ -72,6 +82,8 @@ async function backup(): Promise<void> {
       passphrase,
       keep,
       now: new Date(),
+      auditKey: keys.auditKey,
+      auditHead: (file) => readAuditHead(file),
       onProgress: showProgress,
     });
     if (process.stderr.isTTY) process.stderr.write('\n');
@@ -105,13 +117,47 @@ async function verify(): Promise<void> {
   );
 }
 
-const commands: Record<string, () => Promise<void>> = { backup, restore, verify };
+/**
+ * Opens a clinic with its recovery key (keychain lost, disk moved, passphrase forgotten) and
+ * wraps its keys with a new clinic passphrase for this computer; with --from, the clinic's old
+ * data folder is first copied into --data, which must be empty or new.
+ */
+async function recover(): Promise<void> {
+  if (!values.data) usage('recover needs --data');
+  const dataDir = absolute(values.data);
+  const recoveryKey = await readRecoveryKey();
+  if (values.from) {
+    const from = absolute(values.from);
+    if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
+      throw new BackupError(
+        'invalid-path',
+        `${dataDir} is not empty; choose an empty or new folder.`,
+      );
+    }
+    await openKeys(from, { kind: 'recovery', recoveryKey });
+    cpSync(from, dataDir, { recursive: true, errorOnExist: true, force: false });
+  }
+  const keys = await openKeys(dataDir, { kind: 'recovery', recoveryKey });
+  const passphrase = await readPassphrase('New clinic passphrase for this computer: ', {
+    confirm: true,
+    env: CLINIC_PASSPHRASE_ENV,
+  });
+  await resealKeys(dataDir, keys, { kind: 'passphrase', passphrase });
+  // The keys open the database too, or nothing is claimed.
+  const store = openStore(path.join(dataDir, DATABASE_FILE), { key: keys.dataKey });
+  await store.close();
+  console.log(
+    `The clinic in ${dataDir} opens with the new clinic passphrase; the recovery sheet still works.`,
+  );
+}
+
+const commands: Record<string, () => Promise<void>> = { backup, restore, verify, recover };
 const command = commands[positionals[0] ?? ''];
 if (!command || positionals.length !== 1) usage();
 try {
   await command();
 } catch (error) {
-  if (error instanceof BackupError) {
+  if (error instanceof BackupError || error instanceof KeyError) {
     console.error(error.message);
     process.exit(1);
   }

@@ -18,7 +18,10 @@ export function cacheDir(size: SizeName): string {
 /** Seeds the cache for `size` when it is missing or was left half-done; returns the seconds spent (0 when cached). */
 export function ensureSeeded(size: SizeName): number {
   const dir = cacheDir(size);
-  if (existsSync(path.join(dir, DONE_MARKER))) return 0;
+  // A cache from before the clinic's keys (an unencrypted database) is seeded again, encrypted.
+  if (existsSync(path.join(dir, DONE_MARKER)) && existsSync(path.join(dir, 'mesochart.keys'))) {
+    return 0;
+  }
   rmSync(dir, { recursive: true, force: true });
   const started = Date.now();
   execFileSync(

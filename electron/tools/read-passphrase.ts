@@ -32,17 +32,19 @@ function promptHidden(question: string): Promise<string> {
 }
 
 /**
- * The backup passphrase from the environment (for scripts) or asked for on a terminal. Never
- * taken from the command line, where it would show in the process list and shell history.
+ * A passphrase from the environment (for scripts; the backup passphrase unless `env` names
+ * another variable) or asked for on a terminal. Never taken from the command line, where it
+ * would show in the process list and shell history.
  */
 export async function readPassphrase(
   question: string,
-  options: { confirm?: boolean } = {},
+  options: { confirm?: boolean; env?: string } = {},
 ): Promise<string> {
-  const fromEnv = process.env[ENV];
+  const env = options.env ?? ENV;
+  const fromEnv = process.env[env];
   if (fromEnv) return fromEnv;
   if (!process.stdin.isTTY) {
-    throw new BackupError('invalid-path', `Set ${ENV} or run this from a terminal to type it.`);
+    throw new BackupError('invalid-path', `Set ${env} or run this from a terminal to type it.`);
   }
   const first = await promptHidden(question);
   if (options.confirm && (await promptHidden('Repeat the passphrase: ')) !== first) {

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createServices } from '../services/app';
+import { openToolServices } from './tool-keys';
 import { createPatient } from '../services/patients/patients';
 import { findDuplicates } from '../services/patients/search';
 import { submitHistory } from '../services/history/medical-history';
@@ -116,7 +116,9 @@ function history(): HistoryAnswers {
 }
 
 const dataDir = path.resolve(values.dir);
-const services = await createServices({ dataDir, trustedOrigin: ORIGIN });
+// The clinic's keys: a new folder gets keys wrapped by a clinic passphrase (asked for, or
+// MESOCHART_CLINIC_PASSPHRASE), an existing one is opened with its passphrase or recovery key.
+const services = await openToolServices(dataDir, ORIGIN, { create: true });
 const sender = { url: `${ORIGIN}/index.html`, isMainFrame: true };
 let createdAdmin = false;
 if (!(await findStaffByUsername(services.state.store.db, ADMIN.username))) {

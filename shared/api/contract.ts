@@ -18,6 +18,7 @@ import { photosOperations } from './photos';
 import { documentsOperations } from './documents';
 import { backupOperations } from './backup';
 import { appointmentsOperations } from './appointments';
+import { keysOperations } from './keys';
 
 export type { OperationDef };
 
@@ -45,6 +46,7 @@ export const operations = {
   ...documentsOperations,
   ...backupOperations,
   ...appointmentsOperations,
+  ...keysOperations,
 } as const;
 
 export type Operations = typeof operations;

@@ -1,7 +1,11 @@
 /**
  * The end-to-end harness. Each test gets:
  *   - `dataDir`: a fresh, empty data directory, removed after the test;
- *   - `services`: the real Mesochart services (SQLite store, handlers, the one wrapper) on it;
+ *   - `services`: the real Mesochart services (SQLite store, handlers, the one wrapper) on it,
+ *     opened the way the app opens them (`launcher`): encrypted under keys sealed by a test
+ *     keychain. With `test.use({ keyMode: 'passphrase' })` there is no keychain: the clinic waits
+ *     for its passphrase (`launcher.services` is null until the page opens it). The recovery key
+ *     made with new keys is confirmed unless `keepRecoveryKey: true`;
  *   - `page`: Chromium showing the built renderer (dist/renderer), whose `window.mesochart` is
  *     built by the same `buildApi` the preload uses, bound to `services.dispatch`;
  *   - `host`: a scripted stand-in for the system dialogs (`window.mesochartHost`): set
@@ -16,14 +20,26 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createServices, type MesochartServices } from '../../electron/services/app';
+import type { MesochartServices } from '../../electron/services/app';
+import type { ClinicLauncher } from '../../electron/services/keys/launcher';
+import { launchForTest, testKeychain, type KeyMode } from './keys';
+import { call } from './flows';
 import { checkAgainstContract } from './contract';
 import { attachHarness, type ScriptedHost } from './harness';
 import { APP_TEST_ORIGIN } from './origin';
 
 export type { ScriptedHost } from './harness';
 
+/** The clinic the page talks to; `relaunch` quits and starts it again, as the app would. */
+export interface TestLauncher extends ClinicLauncher {
+  /** With `newComputer`, another keychain: the one that sealed the keys is gone. */
+  relaunch(options?: { newComputer?: boolean }): Promise<void>;
+}
+
 export interface HarnessFixtures {
+  keyMode: KeyMode;
+  keepRecoveryKey: boolean;
+  launcher: TestLauncher;
   dataDir: string;
   services: MesochartServices;
   host: ScriptedHost;
@@ -36,23 +52,46 @@ export const test = base.extend<HarnessFixtures>({
     await use(dir);
     rmSync(dir, { recursive: true, force: true });
   },
-  services: async ({ dataDir }, use) => {
-    const services = await createServices({ dataDir, trustedOrigin: APP_TEST_ORIGIN });
-    await use(services);
-    await services.close();
+  keyMode: ['keychain', { option: true }],
+  keepRecoveryKey: [false, { option: true }],
+  launcher: async ({ dataDir, keyMode, keepRecoveryKey }, use) => {
+    let keychain = testKeychain();
+    let current = await launchForTest(dataDir, keyMode, APP_TEST_ORIGIN, keychain);
+    if (!keepRecoveryKey && current.services) {
+      await call(current.services, 'keys.confirmRecoveryKey');
+    }
+    const launcher: TestLauncher = {
+      get services() {
+        return current.services;
+      },
+      status: () => current.status(),
+      dispatch: (sender, operation, input) => current.dispatch(sender, operation, input),
+      close: () => current.close(),
+      relaunch: async (options = {}) => {
+        await current.close();
+        if (options.newComputer) keychain = testKeychain();
+        current = await launchForTest(dataDir, keyMode, APP_TEST_ORIGIN, keychain);
+      },
+    };
+    await use(launcher);
+    await launcher.close();
+  },
+  services: async ({ launcher }, use) => {
+    if (!launcher.services) throw new Error('The clinic is not open (keyMode passphrase)');
+    await use(launcher.services);
   },
   // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
     await use({ nextPickedPhotos: [], nextSavePath: null, opened: [] });
   },
-  page: async ({ page, services, host }, use) => {
+  page: async ({ page, launcher, host }, use) => {
     // Page errors fail the test: a renderer exception is a bug even when the screen looks fine.
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await attachHarness(
       page,
       async (sender, operation, input) => {
-        const result = await services.dispatch(sender, operation, input);
+        const result = await launcher.dispatch(sender, operation, input);
         checkAgainstContract(operation, result);
         return result;
       },

@@ -4,6 +4,7 @@ import type { Job } from '../jobs/registry';
 import { AppError } from '../core/errors';
 import { BackupError, createBackup, type KdfParams } from './archive';
 import { recordBackupFailure, recordBackupSuccess } from './settings';
+import { readAuditHead } from './audit-head';
 
 const KIND = 'backup';
 /** Only the latest finished backups are kept for the screens polling them. */
@@ -61,6 +62,8 @@ async function runBackup(app: AppState, job: Job<BackupJob>, start: StartBackup)
       keep: start.keep,
       now: start.now,
       ...(app.backupKdf ? { kdf: app.backupKdf } : {}),
+      auditKey: app.auditKey,
+      auditHead: (file) => readAuditHead(file, app.nativeBinding),
       onProgress: (p) => {
         job.state.doneBytes = p.doneBytes;
         job.state.totalBytes = p.totalBytes;

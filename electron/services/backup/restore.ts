@@ -117,7 +117,7 @@ function sha256OfFile(file: string, onBytes: (n: number) => void): Promise<strin
 }
 
 /** Opens the restored database the way the app will, then asks SQLite to check every page. */
-function checkDatabase(file: string, nativeBinding?: string): void {
+function checkDatabase(file: string, nativeBinding?: string, manifest?: Manifest): void {
   let store;
   try {
     store = openStore(file, nativeBinding ? { nativeBinding } : {});
@@ -133,6 +133,18 @@ function checkDatabase(file: string, nativeBinding?: string): void {
     const rows = store.sqlite.pragma('integrity_check') as { integrity_check: string }[];
     if (rows.length !== 1 || rows[0]?.integrity_check !== 'ok') {
       throw damaged('its database fails the integrity check');
+    }
+    // Backups made since the head was recorded: the database must end where the manifest says.
+    if (manifest?.auditHead !== undefined) {
+      const head = store.sqlite.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as
+        { seq: number; hash: string } | undefined;
+      const want = manifest.auditHead;
+      if (
+        (head?.seq ?? null) !== (want?.seq ?? null) ||
+        (head?.hash ?? null) !== (want?.hash ?? null)
+      ) {
+        throw damaged("its audit log does not end where the backup's manifest says");
+      }
     }
   } finally {
     store.sqlite.close();
@@ -157,7 +169,7 @@ export async function verifyBackup(
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'mesochart-verify-'));
   try {
     const manifest = await extract(file, passphrase, scratch, false);
-    checkDatabase(path.join(scratch, DATABASE_ENTRY), options.nativeBinding);
+    checkDatabase(path.join(scratch, DATABASE_ENTRY), options.nativeBinding, manifest);
     return summary(manifest);
   } catch (error) {
     throw asBackupError(error);
@@ -207,7 +219,7 @@ export async function restoreBackup(
         throw damaged(`${listed.path} was not written correctly`);
       }
     }
-    checkDatabase(path.join(staging, DATABASE_ENTRY), options.nativeBinding);
+    checkDatabase(path.join(staging, DATABASE_ENTRY), options.nativeBinding, manifest);
     // Re-checked just before the move: the folder may have been filled meanwhile.
     await checkRestoreTarget(target);
     // rmdir refuses a folder that is not empty, so data that appeared is never removed.

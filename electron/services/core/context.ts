@@ -7,6 +7,7 @@ import type { Settings } from '../../../shared/api/clinic';
 import type { AuditQueue } from '../audit/audit-queue';
 import type { JobRegistry } from '../jobs/registry';
 import type { KdfParams } from '../backup/archive';
+import type { KeysStatus } from '../../../shared/api/keys';
 
 /**
  * Seals the backup passphrase with the operating system's protection (Electron safeStorage), so
@@ -15,6 +16,19 @@ import type { KdfParams } from '../backup/archive';
 export interface SecretStore {
   seal(text: string): Buffer;
   open(sealed: Buffer): string;
+}
+
+/**
+ * The clinic's keys as the running services see them (the launcher that opened them holds them):
+ * their status for the screen, and the recovery key while it waits to be written down.
+ */
+export interface KeyControl {
+  status(): KeysStatus;
+  /** The recovery key just made, until confirmed; null afterwards. */
+  pendingRecoveryKey(): string | null;
+  confirmRecoveryKey(): void;
+  /** Replaces the recovery slot with a new key, which becomes the pending one. */
+  newRecoveryKey(): Promise<void>;
 }
 
 /** Everything the services of one running Mesochart share: store, keys, clock, who is signed in. */
@@ -38,6 +52,8 @@ export interface AppState {
   backupKdf?: KdfParams;
   /** better-sqlite3 built for Electron, where the app runs; a restore opens its copy with it. */
   nativeBinding?: string | undefined;
+  /** The clinic's keys, where a launcher opened them (the app, the e2e harness); absent in tools. */
+  keyControl?: KeyControl | undefined;
 }
 
 export interface AuditSubject {

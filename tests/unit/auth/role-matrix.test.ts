@@ -131,6 +131,16 @@ const matrix: Record<string, Row> = {
   // Open on a new computer's setup screen; once a clinic exists the service allows the admin only.
   'backup.restore':                    PUBLIC,
   'backup.restoreJob':                 PUBLIC,
+  // Before the clinic's keys are open nobody is signed in: the launcher answers these itself.
+  'keys.status':                       PUBLIC,
+  'keys.create':                       PUBLIC,
+  'keys.unlock':                       PUBLIC,
+  'keys.recover':                      PUBLIC,
+  // The recovery key is shown only while pending: before setup, or to the admin who made it.
+  'keys.recoveryKey':                  PUBLIC,
+  'keys.saveRecoverySheet':            PUBLIC,
+  'keys.confirmRecoveryKey':           PUBLIC,
+  'keys.newRecoveryKey':               [n, n, Y],
 };
 
 function expected(name: OperationName, role: Role): boolean {

@@ -27,6 +27,8 @@ export interface Manifest {
   createdAt: string;
   schemaVersion: number;
   files: ManifestFile[];
+  /** The audit chain's head in the backed-up database; checked against it on restore. */
+  auditHead?: { seq: number; hash: string } | null;
 }
 
 export interface Sink {
@@ -139,6 +141,13 @@ export async function readEntry(source: ByteSource): Promise<Entry> {
   throw damaged('an unknown entry');
 }
 
+/** Absent (a backup from before heads were recorded), null (no event yet), or a head. */
+function validHead(head: unknown): boolean {
+  if (head === undefined || head === null) return true;
+  const h = head as { seq?: unknown; hash?: unknown };
+  return Number.isInteger(h.seq) && typeof h.hash === 'string' && h.hash.length <= 128;
+}
+
 function parseManifest(bytes: Buffer): Manifest {
   let value: unknown;
   try {
@@ -160,7 +169,8 @@ function parseManifest(bytes: Buffer): Manifest {
         typeof f.size === 'number' &&
         typeof f.sha256 === 'string' &&
         /^[0-9a-f]{64}$/.test(f.sha256),
-    )
+    ) ||
+    !validHead(m.auditHead)
   ) {
     throw damaged('its manifest');
   }

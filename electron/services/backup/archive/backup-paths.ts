@@ -120,6 +120,8 @@ export interface DataFile {
   relPath: string;
   absPath: string;
   size: number;
+  /** Bytes held in memory rather than read from `absPath` (the audit key). */
+  content?: Buffer;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -40,6 +40,14 @@ export interface CreateBackupOptions {
   now: Date;
   kdf?: KdfParams;
   chunkBytes?: number;
+  /**
+   * The audit chain's key, from the clinic's sealed key file: written into the backup (whose
+   * archive the backup passphrase encrypts) so a restored clinic still verifies its chain.
+   * Without it, a folder's legacy `audit.key` file is taken.
+   */
+  auditKey?: Buffer;
+  /** The audit chain's head when the snapshot was taken, kept in the manifest to check on restore. */
+  auditHead?: (snapshotFile: string) => { seq: number; hash: string } | null;
   onProgress?: (progress: BackupProgress) => void;
 }
 
@@ -132,7 +140,9 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
     // The file list is taken after the snapshot: every file a snapshot row names already exists.
     const sources: DataFile[] = [
       { relPath: DATABASE_ENTRY, absPath: snapshot, size: (await stat(snapshot)).size },
-      ...(await auditKeyFile(options.dataDir)),
+      ...(options.auditKey
+        ? [auditKeyEntry(options.auditKey)]
+        : await auditKeyFile(options.dataDir)),
       ...(await listRecordFiles(options.dataDir)),
     ];
     const totalBytes = sources.reduce((sum, f) => sum + f.size, 0);
@@ -159,6 +169,7 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
         createdAt: options.now.toISOString(),
         schemaVersion,
         files,
+        ...(options.auditHead ? { auditHead: options.auditHead(snapshot) } : {}),
       });
       size = await writer.finish();
       await out.sync();
@@ -184,6 +195,11 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
   }
 }
 
+function auditKeyEntry(key: Buffer): DataFile {
+  const content = Buffer.from(key.toString('hex'));
+  return { relPath: AUDIT_KEY_ENTRY, absPath: '', size: content.length, content };
+}
+
 async function auditKeyFile(dataDir: string): Promise<DataFile[]> {
   const absPath = path.join(dataDir, AUDIT_KEY_ENTRY);
   const info = await stat(absPath).catch(() => null);
@@ -196,6 +212,18 @@ async function addFile(
   progress: BackupProgress,
   onProgress: CreateBackupOptions['onProgress'],
 ): Promise<ManifestFile> {
+  if (source.content) {
+    await writeFileHeader(writer, source.relPath, source.content.length);
+    await writer.write(source.content);
+    progress.doneBytes += source.content.length;
+    progress.files += 1;
+    onProgress?.({ ...progress });
+    return {
+      path: source.relPath,
+      size: source.content.length,
+      sha256: createHash('sha256').update(source.content).digest('hex'),
+    };
+  }
   // O_NOFOLLOW: a file swapped for a link after the listing is not followed.
   const handle = await open(source.absPath, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
   try {

@@ -17,3 +17,5 @@ export { resolveResourcesDir } from './resources-dir';
 export { validateTemplate } from './validate-template';
 export { writeDocumentAtomically } from './write-document';
 export type { ArchivedDocument } from './write-document';
+export { renderRecoverySheetPdf } from './render-recovery-sheet-pdf';
+export type { RecoverySheetData } from './render-recovery-sheet-pdf';

@@ -1,0 +1,191 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_KDF, type KdfParams } from '../backup/archive/encrypted-file';
+import { AUDIT_KEY_FILE, parseAuditKey } from '../audit/audit-key';
+import type { SecretStore } from '../core/context';
+import { MIN_CLINIC_PASSPHRASE } from '../../../shared/api/keys';
+import { AUDIT_KEY_BYTES, DATA_KEY_BYTES, type ClinicKeys } from './clinic-keys';
+import { KeyError } from './key-errors';
+import {
+  keyFileFor,
+  matchesFile,
+  openWithKeychain,
+  readKeyFile,
+  sealForKeychain,
+  unwrapSlot,
+  wrapSlot,
+  writeKeyFile,
+  type KeyFile,
+} from './key-file';
+import {
+  RecoveryCodeError,
+  formatRecoveryCode,
+  newRecoveryCode,
+  parseRecoveryCode,
+} from './recovery-code';
+
+/** How the keys are sealed on this computer. */
+export type KeySeal =
+  { kind: 'keychain'; store: SecretStore } | { kind: 'passphrase'; passphrase: string };
+
+/** How someone opens them. */
+export type KeyUnlock = KeySeal | { kind: 'recovery'; recoveryKey: string };
+
+export type KeyMethod = 'keychain' | 'passphrase';
+
+export function keyMethod(file: KeyFile): KeyMethod {
+  return file.keychain !== undefined ? 'keychain' : 'passphrase';
+}
+
+function checkPassphrase(passphrase: string): void {
+  if (passphrase.length < MIN_CLINIC_PASSPHRASE) {
+    throw new KeyError(
+      'wrong-passphrase',
+      `The clinic passphrase must have at least ${MIN_CLINIC_PASSPHRASE} characters.`,
+      'passphrase',
+    );
+  }
+}
+
+async function sealSlot(
+  keys: ClinicKeys,
+  seal: KeySeal,
+  kdf: KdfParams,
+): Promise<{ keychain: string } | { passphrase: Awaited<ReturnType<typeof wrapSlot>> }> {
+  if (seal.kind === 'keychain') return { keychain: sealForKeychain(keys, seal.store) };
+  checkPassphrase(seal.passphrase);
+  return { passphrase: await wrapSlot(keys, 'passphrase', seal.passphrase, kdf) };
+}
+
+/** The audit key of a folder from before the key file (`audit.key` beside the database). */
+export function legacyAuditKey(dataDir: string): Buffer | null {
+  const file = path.join(dataDir, AUDIT_KEY_FILE);
+  return existsSync(file) ? parseAuditKey(readFileSync(file, 'utf8')) : null;
+}
+
+/** Removes `audit.key` once the key file holds it and the data opened with the new keys. */
+export function removeLegacyAuditKey(dataDir: string): void {
+  rmSync(path.join(dataDir, AUDIT_KEY_FILE), { force: true });
+}
+
+/**
+ * Makes the clinic's keys once, for a folder without a key file: a random data key, the audit
+ * key (a folder from before the key file keeps its own, so its chain still verifies), sealed for
+ * this computer and wrapped by a new recovery key, which is returned to be shown once.
+ */
+export async function createKeys(
+  dataDir: string,
+  seal: KeySeal,
+  kdf: KdfParams = DEFAULT_KDF,
+): Promise<{ keys: ClinicKeys; recoveryKey: string }> {
+  if (readKeyFile(dataDir)) {
+    throw new KeyError('exists', 'This data folder already has its keys; they are never replaced.');
+  }
+  const keys: ClinicKeys = {
+    dataKey: randomBytes(DATA_KEY_BYTES),
+    auditKey: legacyAuditKey(dataDir) ?? randomBytes(AUDIT_KEY_BYTES),
+  };
+  const recoveryKey = newRecoveryCode();
+  const file = keyFileFor(
+    keys,
+    await sealSlot(keys, seal, kdf),
+    await wrapSlot(keys, 'recovery', recoveryKey, kdf),
+  );
+  writeKeyFile(dataDir, file, false);
+  return { keys, recoveryKey };
+}
+
+function requireKeyFile(dataDir: string): KeyFile {
+  const file = readKeyFile(dataDir);
+  if (!file) {
+    throw new KeyError(
+      'missing-key-file',
+      "The clinic's key file (mesochart.keys) is missing from the data folder. Restore it " +
+        'from a copy of the folder, or restore a backup; new keys could never open this data.',
+    );
+  }
+  return file;
+}
+
+/** Opens the keys of a folder's key file; each refusal is a KeyError and changes nothing. */
+export async function openKeys(dataDir: string, unlock: KeyUnlock): Promise<ClinicKeys> {
+  const file = requireKeyFile(dataDir);
+  switch (unlock.kind) {
+    case 'keychain':
+      if (!file.keychain) {
+        throw new KeyError('wrong-passphrase', 'This clinic is opened with its passphrase.');
+      }
+      return openWithKeychain(file, unlock.store);
+    case 'passphrase': {
+      if (!file.passphrase) {
+        throw new KeyError(
+          'no-keychain',
+          "This clinic's keys are sealed by a computer's keychain, not a passphrase. Open it " +
+            'with its recovery key.',
+        );
+      }
+      const keys = await unwrapSlot(file.passphrase, 'passphrase', unlock.passphrase);
+      if (!keys || !matchesFile(file, keys)) {
+        throw new KeyError('wrong-passphrase', 'That is not the clinic passphrase.', 'passphrase');
+      }
+      return keys;
+    }
+    case 'recovery': {
+      let printed: string;
+      try {
+        // The slot was wrapped with the printed form: whatever case, spacing or look-alike
+        // letters were typed, the checked code is formatted back to it.
+        printed = formatRecoveryCode(parseRecoveryCode(unlock.recoveryKey));
+      } catch (error) {
+        if (error instanceof RecoveryCodeError) {
+          throw new KeyError('wrong-recovery-key', error.message, 'recoveryKey');
+        }
+        throw error;
+      }
+      const keys = await unwrapSlot(file.recovery, 'recovery', printed);
+      if (!keys || !matchesFile(file, keys)) {
+        throw new KeyError(
+          'wrong-recovery-key',
+          "That recovery key is not this clinic's (it may belong to another clinic or an older sheet).",
+          'recoveryKey',
+        );
+      }
+      return keys;
+    }
+  }
+}
+
+/**
+ * Seals the same keys for this computer (after a recovery, or a change of passphrase), keeping
+ * the recovery slot: the printed sheet still opens them.
+ */
+export async function resealKeys(
+  dataDir: string,
+  keys: ClinicKeys,
+  seal: KeySeal,
+  kdf: KdfParams = DEFAULT_KDF,
+): Promise<void> {
+  const file = requireKeyFile(dataDir);
+  if (!matchesFile(file, keys)) throw new KeyError('wrong-key', 'These are not the clinic’s keys.');
+  writeKeyFile(dataDir, keyFileFor(keys, await sealSlot(keys, seal, kdf), file.recovery), true);
+}
+
+/** A new recovery key for the same keys; the old sheet stops working. Returned to be shown once. */
+export async function replaceRecoveryKey(
+  dataDir: string,
+  keys: ClinicKeys,
+  kdf: KdfParams = DEFAULT_KDF,
+): Promise<string> {
+  const file = requireKeyFile(dataDir);
+  if (!matchesFile(file, keys)) throw new KeyError('wrong-key', 'These are not the clinic’s keys.');
+  const recoveryKey = newRecoveryCode();
+  const { keychain, passphrase } = file;
+  const seal = keychain !== undefined ? { keychain } : { passphrase: passphrase! };
+  writeKeyFile(
+    dataDir,
+    keyFileFor(keys, seal, await wrapSlot(keys, 'recovery', recoveryKey, kdf)),
+    true,
+  );
+  return recoveryKey;
+}

@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { constants } from 'node:fs';
+import { open, rename, unlink } from 'node:fs/promises';
+import type { HandlerContext } from '../core/context';
+import { AppError } from '../core/errors';
+import { checkExportTarget } from '../core/export-path';
+import { renderRecoverySheetPdf } from '../documents/render';
+
+/**
+ * Writes the recovery sheet to the path the user chose in the save dialog (outside the data
+ * folder, ending in .pdf), beside it first and then renamed. Nothing of it is kept here.
+ */
+export async function saveRecoverySheet(
+  ctx: HandlerContext,
+  recoveryKey: string,
+  targetPath: string,
+): Promise<{ path: string }> {
+  let target: string;
+  try {
+    target = await checkExportTarget(ctx.app.dataDir, targetPath, '.pdf');
+  } catch (error) {
+    // The form's field is `path`.
+    if (error instanceof AppError && error.code === 'VALIDATION') {
+      throw new AppError('VALIDATION', error.message, { fields: { path: error.message } });
+    }
+    throw error;
+  }
+  const clinic = ctx.app.settings?.clinic;
+  const { bytes } = await renderRecoverySheetPdf({
+    documentId: `recovery-${randomUUID().slice(0, 8)}`,
+    generatedAt: ctx.now.toISOString(),
+    locale: 'en-GB',
+    pageSize: 'A4',
+    clinic: {
+      name: clinic?.name || 'Mesochart clinic',
+      address: clinic?.address ?? '',
+      phone: clinic?.phone ?? '',
+      email: clinic?.email ?? '',
+      logoDataUrl: clinic?.logo ?? null,
+    },
+    recoveryKey,
+  });
+  const temp = `${target}.${randomUUID().slice(0, 8)}.part`;
+  try {
+    const handle = await open(
+      temp,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL,
+      0o600,
+    );
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new AppError('INTERNAL', `The recovery sheet could not be saved (${code})`);
+  }
+  return { path: target };
+}
