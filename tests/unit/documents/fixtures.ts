@@ -11,6 +11,10 @@ export const names = {
   swedish: 'Zoë Ångström',
   russian: 'Дарья Иванова',
   greek: 'Νίκος',
+  polish: 'Łucja Wiśniewska',
+  vietnamese: 'Nguyễn Thị Ánh',
+  arabic: 'ليلى حداد',
+  hebrew: 'יעל כהן',
 } as const;
 
 export const meta: DocumentMeta = {

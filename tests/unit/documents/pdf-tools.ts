@@ -1,8 +1,18 @@
 import { execFileSync } from 'node:child_process';
 
+/**
+ * Poppler wraps right-to-left runs in directional marks (U+202A–U+202E) to say how it read
+ * them; they are not printed text, so the comparisons leave them out.
+ */
+export function withoutDirectionMarks(text: string): string {
+  return text.replace(/[\u202A-\u202E]/g, '');
+}
+
 /** Poppler and qpdf read our output back, so the tests check the real PDF, not our model of it. */
 export function pdfText(file: string): string {
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  return withoutDirectionMarks(
+    execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }),
+  );
 }
 
 export function pdfInfo(file: string): Record<string, string> {
@@ -36,5 +46,7 @@ export function flat(text: string): string {
  * interleaved line by line with -layout; -raw keeps each column's sentences whole.
  */
 export function pdfRawText(file: string): string {
-  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
+  return withoutDirectionMarks(
+    execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }),
+  );
 }

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { PageSize } from '../../../../../shared/documents/document-data';
 import { fontFiles } from '../resources-dir';
+import { installBidiText, readLigaturesInStoredOrder } from './bidi-text';
 import { fonts, frame } from './theme';
 
 export interface PdfSetup {
@@ -46,8 +47,15 @@ export function createPdf(setup: PdfSetup): PDFKit.PDFDocument {
   });
   doc.registerFont(fonts.regular, files.regular);
   doc.registerFont(fonts.bold, files.bold);
+  readLigaturesInStoredOrder(doc, [fonts.bold, fonts.regular]);
   doc.font(fonts.regular);
+  installBidiText(doc, writtenRightToLeft(setup.language) ? 'rtl' : 'auto');
   return doc;
+}
+
+/** Languages whose documents read right to left: Arabic, Hebrew, Persian, Urdu. */
+function writtenRightToLeft(language: string): boolean {
+  return /^(ar|he|fa|ur)(-|$)/i.test(language);
 }
 
 /** Ends the document and collects its bytes. */
