@@ -161,6 +161,7 @@ async function start(): Promise<void> {
     dataDir,
     trustedOrigin: APP_ORIGIN,
     scheduleBackups: true,
+    scheduleReminders: true,
     secretStore: secretStore(),
     ...(binding ? { nativeBinding: binding } : {}),
   });

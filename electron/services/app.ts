@@ -14,6 +14,7 @@ import { sweepPhotoTempFiles } from './photos/import-jobs';
 import type { KeyControl, SecretStore } from './core/context';
 import { JobRegistry } from './jobs/registry';
 import { startBackupScheduler } from './backup/schedule';
+import { startReminderScheduler } from './reminders/reminder-sender';
 import { sweepBackupSnapshots } from './backup/archive/index';
 
 export interface AppOptions {
@@ -37,6 +38,8 @@ export interface AppOptions {
   clock?: () => Date;
   /** Runs the daily backup timer; the desktop app does, tests drive the schedule themselves. */
   scheduleBackups?: boolean;
+  /** Runs the reminder queue every minute; the desktop app does, tests run it themselves. */
+  scheduleReminders?: boolean;
   /** Keeps the backup passphrase sealed for scheduled backups; null where the OS offers none. */
   secretStore?: SecretStore | null;
   /**
@@ -94,11 +97,15 @@ export async function createServices(options: AppOptions): Promise<MesochartServ
     keyControl: options.keyControl,
   };
   const stopBackups = options.scheduleBackups ? startBackupScheduler(state) : () => undefined;
+  const stopReminders = options.scheduleReminders
+    ? startReminderScheduler(state)
+    : () => undefined;
   return {
     state,
     dispatch: (sender, operation, input) => dispatch(state, sender, operation, input),
     close: async () => {
       stopBackups();
+      stopReminders();
       // Imports and backups being written finish (or fail cleanly) before the database closes.
       await state.jobs.close();
       // Events that cannot be written now (a full disk) must not keep the app from quitting.

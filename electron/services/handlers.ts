@@ -18,6 +18,7 @@ import { photosHandlers } from './photos/handlers';
 import { documentsHandlers } from './documents/handlers';
 import { backupHandlers } from './backup/handlers';
 import { appointmentsHandlers } from './appointments/handlers';
+import { remindersHandlers } from './reminders/handlers';
 import { keysHandlers } from './keys/handlers';
 
 /**
@@ -43,5 +44,6 @@ export const handlers: { [N in OperationName]: Handler<N> } = {
   ...documentsHandlers,
   ...backupHandlers,
   ...appointmentsHandlers,
+  ...remindersHandlers,
   ...keysHandlers,
 };

@@ -18,6 +18,7 @@ import { photosOperations } from './photos';
 import { documentsOperations } from './documents';
 import { backupOperations } from './backup';
 import { appointmentsOperations } from './appointments';
+import { remindersOperations } from './reminders';
 import { keysOperations } from './keys';
 
 export type { OperationDef };
@@ -46,6 +47,7 @@ export const operations = {
   ...documentsOperations,
   ...backupOperations,
   ...appointmentsOperations,
+  ...remindersOperations,
   ...keysOperations,
 } as const;
 

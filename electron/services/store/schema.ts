@@ -284,6 +284,28 @@ export interface AppointmentRow {
   updated_at: string;
 }
 
+export interface ReminderRow {
+  seq: Generated<number>;
+  id: string;
+  patient_id: string;
+  appointment_id: string | null;
+  course_id: string | null;
+  kind: string;
+  channel: string;
+  /** The appointment's wall-clock start the message was made for. */
+  starts_at: string | null;
+  status: string;
+  /** Instants (ISO): when it is meant to go, and when the queue tries next. */
+  due_at: string;
+  next_attempt_at: string;
+  attempts: Generated<number>;
+  recipient: string | null;
+  /** Why it was skipped or the last delivery error; never the message text. */
+  detail: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface CourseFollowUpRow {
   seq: Generated<number>;
   id: string;
@@ -422,6 +444,7 @@ export interface StoreSchema {
   adverse_event: AdverseEventRow;
   course_follow_up: CourseFollowUpRow;
   appointment: AppointmentRow;
+  reminder: ReminderRow;
   document_template: DocumentTemplateRow;
   document: DocumentRow;
   consent_signature: ConsentSignatureRow;

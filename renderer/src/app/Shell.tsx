@@ -12,6 +12,7 @@ import { SettingsPage } from '../features/clinic';
 import { TabletHistoryScreen } from '../features/history';
 import { ProductsPage } from '../features/products';
 import { RecallPage } from '../features/recall';
+import { RemindersPage } from '../features/reminders';
 import { PreCheckPage } from '../features/screening';
 import { SessionPage } from '../features/sessions';
 import { PatientsPage } from './PatientsPage';
@@ -34,6 +35,7 @@ export function Shell({ user, idleLockMinutes }: { user: StaffUser; idleLockMinu
     { to: '/patients', label: t('nav.patients') },
     { to: '/today', label: t('nav.today') },
     { to: '/diary', label: t('diary.nav') },
+    { to: '/reminders', label: t('reminders.nav') },
     { to: '/products', label: t('products.nav') },
     ...(user.role === 'receptionist' ? [] : [{ to: '/recall', label: t('recall.nav') }]),
     { to: '/settings', label: t('nav.settings') },
@@ -107,6 +109,7 @@ export function Shell({ user, idleLockMinutes }: { user: StaffUser; idleLockMinu
           {user.role === 'receptionist' ? null : <Route path="/recall" element={<RecallPage />} />}
           <Route path="/today" element={<TodayPage user={user} />} />
           <Route path="/diary" element={<DiaryPage />} />
+          <Route path="/reminders" element={<RemindersPage />} />
           <Route path="/settings" element={<SettingsPage user={user} />} />
           {isAdmin ? <Route path="/audit" element={<AuditPage />} /> : null}
           <Route path="*" element={<Navigate to="/patients" replace />} />

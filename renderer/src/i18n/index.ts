@@ -7,6 +7,7 @@ import enDocuments from './en-documents.json';
 import enScreening from './en-screening.json';
 import enBackup from './en-backup.json';
 import enAppointments from './en-appointments.json';
+import enReminders from './en-reminders.json';
 import enAudit from './en-audit.json';
 
 // One catalogue per area of the app, merged by top-level key, so areas can grow independently.
@@ -21,6 +22,7 @@ void i18n.use(initReactI18next).init({
         ...enScreening,
         ...enBackup,
         ...enAppointments,
+        ...enReminders,
         ...enAudit,
       },
     },

@@ -8,6 +8,7 @@ import { documents } from './0006-documents';
 import { sessionSafety } from './0007-session-safety';
 import { appointments } from './0008-appointments';
 import { auditSeal } from './0009-audit-seal';
+import { reminders, remindersPg } from './0013-reminders';
 
 /**
  * Numbered steps, applied in order and tracked with `PRAGMA user_version` on SQLite and the
@@ -25,6 +26,7 @@ export const migrations: readonly MigrationStep[] = [
   { version: 7, name: 'session-safety', sql: sessionSafety },
   { version: 8, name: 'appointments', sql: appointments },
   { version: 9, name: 'audit-seal', sql: auditSeal },
+  { version: 13, name: 'reminders', sql: reminders, pg: remindersPg },
 ];
 
 export const LATEST_SCHEMA_VERSION = Math.max(...migrations.map((m) => m.version));

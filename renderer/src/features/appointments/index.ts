@@ -1,3 +1,4 @@
 export { appointmentsKeys } from './queries';
 export { DiaryPage } from './DiaryPage';
 export { TodayList } from './TodayList';
+export { DiarySettingsPanel } from './DiarySettingsPanel';

@@ -16,6 +16,8 @@ import { LogoInput } from './LogoInput';
 import { RoleMatrix } from './RoleMatrix';
 import { clinicKeys } from './queries';
 import { BackupPanel } from '../backup';
+import { DiarySettingsPanel } from '../appointments';
+import { ReminderSettingsPanel } from '../reminders';
 import { TemplatesPanel } from '../documents';
 import { RegisterSettingsForm } from '../patients';
 import { ScreeningSettingsForm } from '../screening';
@@ -114,6 +116,8 @@ export function SettingsPage({ user }: { user: StaffUser }) {
           {isAdmin ? <Tabs.Tab value="staff">{t('settings.staffTab')}</Tabs.Tab> : null}
           {isAdmin ? <Tabs.Tab value="templates">{t('templates.tab')}</Tabs.Tab> : null}
           {isAdmin ? <Tabs.Tab value="backups">{t('backup.tab')}</Tabs.Tab> : null}
+          {isAdmin ? <Tabs.Tab value="diary">{t('diarySettings.tab')}</Tabs.Tab> : null}
+          {isAdmin ? <Tabs.Tab value="reminders">{t('reminders.tab')}</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="clinic" pt="md">
           {settings.data ? (
@@ -143,6 +147,16 @@ export function SettingsPage({ user }: { user: StaffUser }) {
         {isAdmin ? (
           <Tabs.Panel value="backups" pt="md">
             <BackupPanel />
+          </Tabs.Panel>
+        ) : null}
+        {isAdmin ? (
+          <Tabs.Panel value="diary" pt="md">
+            <DiarySettingsPanel />
+          </Tabs.Panel>
+        ) : null}
+        {isAdmin ? (
+          <Tabs.Panel value="reminders" pt="md">
+            <ReminderSettingsPanel />
           </Tabs.Panel>
         ) : null}
       </Tabs>

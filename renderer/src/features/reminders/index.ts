@@ -1,0 +1,3 @@
+export { remindersKeys } from './queries';
+export { ReminderSettingsPanel } from './ReminderSettingsPanel';
+export { RemindersPage } from './RemindersPage';
