@@ -15,6 +15,7 @@ import { appendAudit, type AuditEntry } from './audit/audit-log';
 import { auditEntry } from './audit/audit-entry';
 import { sealedContentHash } from './audit/sealed-records';
 import { findActor, type Actor } from './staff/staff';
+import { allowedBeforePasswordChange, PASSWORD_CHANGE_MESSAGE } from './auth/forced-change';
 import { handlers } from './handlers';
 import type { Handler } from './core/handler-kit';
 import { patientModeAllows, patientModeCovers, type PatientMode } from './auth/patient-mode';
@@ -115,6 +116,10 @@ export async function dispatch(
       await auditOutside(app, name, now, actor, {}, 'denied', 'FORBIDDEN');
       return fail('FORBIDDEN', 'Your role does not allow this');
     }
+  }
+  if (actor?.must_change_password === 1 && !allowedBeforePasswordChange(name)) {
+    await auditOutside(app, name, now, actor, {}, 'denied', 'PASSWORD_CHANGE_REQUIRED');
+    return fail('PASSWORD_CHANGE_REQUIRED', PASSWORD_CHANGE_MESSAGE);
   }
   const parsed = def.input.safeParse(raw);
   if (!parsed.success) {

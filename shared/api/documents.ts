@@ -1,6 +1,7 @@
 import { op } from './operation';
 import { admin, clinical, intake, practitioner } from './roles';
-import { emptyInput, idSchema, isoDateTime, requiredText, text } from './common';
+import { emptyInput, idSchema, isoDate, isoDateTime, requiredText, text } from './common';
+import { passwordSchema } from './staff';
 import { z } from 'zod';
 import { assertNever } from './result';
 import type { Indication } from '../sessions/treatment-terms';
@@ -46,6 +47,15 @@ export type SignatureCheck = (typeof signatureChecks)[number];
 
 const procedureKindSchema = z.enum(procedureKinds, { error: 'Choose a procedure' });
 
+/** A consent is signed by the patient and its practitioner; a member of staff may witness. */
+export const signerRoles = ['patient', 'practitioner', 'witness'] as const;
+/**
+ * How a staff signature was proven: the signer was the one signed in, or re-entered their own
+ * password at a workstation where someone else is signed in.
+ */
+export const signerProofs = ['signed-in', 'password'] as const;
+export type SignerProof = (typeof signerProofs)[number];
+
 export const documentSchema = z.object({
   id: idSchema,
   patientId: idSchema,
@@ -71,6 +81,18 @@ export const documentSchema = z.object({
   signedAt: isoDateTime.nullable(),
   paperConfirmedByName: z.string().nullable(),
   withdrawnReason: z.string().nullable(),
+  /** The treatment day a consent was made for; null for other documents and older consents. */
+  treatmentDate: isoDate.nullable(),
+  /** Signed (on screen or on paper) on a later day than its treatment date: flagged everywhere. */
+  signedAfterTreatment: z.boolean(),
+  /** Who signed an on-screen consent, in which capacity, and how a staff signer was proven. */
+  signers: z.array(
+    z.object({
+      role: z.enum(signerRoles),
+      name: z.string(),
+      provenBy: z.enum(signerProofs).nullable(),
+    }),
+  ),
 });
 export type ArchivedDocumentInfo = z.infer<typeof documentSchema>;
 
@@ -86,6 +108,8 @@ export const consentValiditySchema = z.object({
   documentId: z.string().nullable(),
   signedAt: isoDateTime.nullable(),
   method: z.enum(['screen', 'paper']).nullable(),
+  /** The consent in force was signed after the treatment day it was made for. */
+  signedAfterTreatment: z.boolean(),
 });
 export type ConsentValidity = z.infer<typeof consentValiditySchema>;
 
@@ -119,6 +143,8 @@ export const generateConsentInput = z
       .int('Whole days only')
       .min(1, 'At least 1 day')
       .max(730, 'At most 730 days'),
+    /** The day of the (first) treatment: a consent signed after it is flagged. */
+    treatmentDate: isoDate.optional(),
   })
   .strict()
   .refine((v) => v.productIds.length + v.otherProducts.length > 0, {
@@ -127,13 +153,49 @@ export const generateConsentInput = z
   });
 export type GenerateConsentInput = z.infer<typeof generateConsentInput>;
 
+export const consentChoiceInput = z
+  .object({
+    sectionId: z.string().min(1).max(64),
+    decision: z.enum(['agree', 'disagree'], { error: 'Choose agree or do not agree' }),
+    initials: z
+      .string()
+      .trim()
+      .min(1, 'The patient initials this choice')
+      .max(8, 'Initials are at most 8 characters'),
+  })
+  .strict();
+
 export const signConsentInput = z
   .object({
     documentId: idSchema,
     patientSignature: pngDataUrlSchema,
     practitionerSignature: pngDataUrlSchema,
+    /**
+     * The consent's practitioner's own password, when someone else is signed in at this
+     * workstation; absent when the practitioner is the one signed in.
+     */
+    practitionerPassword: passwordSchema.optional(),
+    /** The signed-in member of staff who saw the patient sign, recorded as witness. */
+    witnessSignature: pngDataUrlSchema.optional(),
+    /** The patient's answer to each separate choice of the form, with their initials. */
+    choices: z.array(consentChoiceInput).max(20).default([]),
   })
   .strict();
+
+/** The consent's text as it prints, for reading in the signing dialog. */
+export const consentTextSchema = z.object({
+  documentId: idSchema,
+  title: z.string(),
+  sections: z.array(
+    z.object({ id: z.string(), title: z.string(), body: z.string(), choice: z.boolean() }),
+  ),
+  practitionerId: idSchema.nullable(),
+  practitionerName: z.string(),
+  treatmentDate: isoDate.nullable(),
+  /** The clinic's today is after the treatment date: signing now is flagged as late. */
+  lateIfSignedToday: z.boolean(),
+});
+export type ConsentText = z.infer<typeof consentTextSchema>;
 
 export const confirmPaperInput = z
   .object({ documentId: idSchema, note: text(500, 'Note') })
@@ -300,6 +362,12 @@ export const documentsOperations = {
     output: z.array(consentValiditySchema),
     access: clinical,
     audit: { action: 'read', objectType: 'consent' },
+  }),
+  'documents.consentText': op({
+    input: documentIdInput,
+    output: consentTextSchema,
+    access: clinical,
+    audit: { action: 'read', objectType: 'document' },
   }),
   'documents.generateConsent': op({
     input: generateConsentInput,

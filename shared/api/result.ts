@@ -18,6 +18,12 @@ export const errorCodes = [
   'CONFLICT',
   /** A session's safety gate (check, history version, coverage, consent, allergy); see `fields`. */
   'SAFETY_GATE',
+  /** Signed in with a temporary code after a reset: only choosing a new password is allowed. */
+  'PASSWORD_CHANGE_REQUIRED',
+  /** A reset's temporary code is past its expiry; an admin must reset again. */
+  'CODE_EXPIRED',
+  /** A signature given for someone else: only that person, proven, may sign as themselves. */
+  'NOT_THE_SIGNER',
   'INTERNAL',
 ] as const;
 

@@ -3,6 +3,7 @@ import { practitioner, clinicalReaders } from './roles';
 import { patientScopedInput } from './courses';
 import { z } from 'zod';
 import { idSchema, isoDate, isoDateTime, requiredText, text } from './common';
+import { passwordSchema } from './staff';
 import {
   anaesthesiaSchema,
   depthMmSchema,
@@ -91,6 +92,11 @@ export const sessionSignInput = z
   .object({
     id: idSchema,
     allergyOverrides: z.array(allergyOverrideInput).max(40).default([]),
+    /**
+     * The session's practitioner's own password, when another practitioner is signed in at this
+     * workstation: the signature is theirs only, proven here.
+     */
+    practitionerPassword: passwordSchema.optional(),
   })
   .strict();
 
@@ -129,6 +135,12 @@ export const sessionSchema = sessionDraftFields.extend({
   products: z.array(sessionProductLineSchema),
   signedAt: isoDateTime.nullable(),
   signedByName: z.string().nullable(),
+  /**
+   * How the practitioner's signature was proven: signed in as themselves, or their own password
+   * re-entered at another's workstation (then `signatureRecordedByName` was at the keyboard).
+   */
+  signatureProvenBy: z.enum(['signed-in', 'password']).nullable(),
+  signatureRecordedByName: z.string().nullable(),
   addenda: z.array(addendumSchema),
   anaesthetics: z.array(substanceLineInput),
   additions: z.array(substanceLineInput),

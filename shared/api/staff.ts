@@ -1,6 +1,6 @@
 import { op } from './operation';
 import { admin, roleSchema } from './roles';
-import { doneOutput, emptyInput, idSchema, isoDateTime, requiredIdentityText } from './common';
+import { emptyInput, idSchema, isoDateTime, requiredIdentityText } from './common';
 import { z } from 'zod';
 
 export const usernameSchema = z
@@ -24,6 +24,8 @@ export const staffUserSchema = z.object({
   role: roleSchema,
   active: z.boolean(),
   createdAt: isoDateTime,
+  /** An admin reset the password: the next sign-in (with the temporary code) must choose one. */
+  mustChangePassword: z.boolean(),
 });
 export type StaffUser = z.infer<typeof staffUserSchema>;
 
@@ -45,8 +47,25 @@ export const staffUpdateInput = z
   })
   .strict();
 
-export const staffResetPasswordInput = z
-  .object({ id: idSchema, password: newPasswordSchema })
+/**
+ * A reset never sets a password the admin knows: it issues a one-time temporary code, shown once
+ * to the admin to hand over, that expires and only lets its holder choose a new password.
+ */
+export const staffResetPasswordInput = z.object({ id: idSchema }).strict();
+export const staffResetPasswordOutput = z.object({
+  temporaryCode: z.string(),
+  expiresAt: isoDateTime,
+});
+
+/**
+ * Choosing one's own password. After a reset the temporary code was just proven at sign-in, so
+ * only the new password is asked; a voluntary change proves the current password again.
+ */
+export const changeOwnPasswordInput = z
+  .object({
+    currentPassword: passwordSchema.optional(),
+    newPassword: newPasswordSchema,
+  })
   .strict();
 
 export const staffOperations = {
@@ -70,8 +89,15 @@ export const staffOperations = {
   }),
   'staff.resetPassword': op({
     input: staffResetPasswordInput,
-    output: doneOutput,
+    output: staffResetPasswordOutput,
     access: admin,
+    audit: { action: 'update', objectType: 'staff-password' },
+  }),
+  /** Anyone signed in sets their own password; after a reset this is all they may do. */
+  'staff.changeOwnPassword': op({
+    input: changeOwnPasswordInput,
+    output: staffUserSchema,
+    access: 'signed-in',
     audit: { action: 'update', objectType: 'staff-password' },
   }),
 } as const;

@@ -94,6 +94,14 @@ export async function authenticate(
   if (row.active !== 1) {
     throw new AppError('FORBIDDEN', 'This account has been deactivated. Ask a clinic admin.');
   }
+  // Only the right code reaches this: an expired one is told apart from a wrong one.
+  const expires = row.temporary_code_expires_at;
+  if (row.must_change_password === 1 && expires && Date.parse(expires) <= now.getTime()) {
+    throw new AppError(
+      'CODE_EXPIRED',
+      'This temporary code has expired. Ask a clinic admin to reset your password again.',
+    );
+  }
   await db.deleteFrom('sign_in_throttle').where('username_key', '=', key).execute();
   return row;
 }

@@ -11,7 +11,10 @@ import type {
   DocumentStatus,
   FileCheck,
   SignatureCheck,
+  SignerProof,
 } from '../../../shared/api/documents';
+import type { signerRoles } from '../../../shared/api/documents';
+import { isSignedLate, treatmentDateOf } from './late-consent';
 import type { PageSize } from '../../../shared/documents/document-data';
 import type { ProcedureKind } from '../../../shared/documents/procedure-kinds';
 import { writeDocumentAtomically, type RenderedDocument } from './render';
@@ -161,13 +164,26 @@ export async function describeDocuments(
   const ids = rows.map((r) => r.id);
   const signatures = await db
     .selectFrom('consent_signature')
-    .select(['document_id', 'document_sha256', 'signed_at'])
+    .select([
+      'document_id',
+      'document_sha256',
+      'signed_at',
+      'signer_role',
+      'signer_name',
+      'proven_by',
+    ])
+    .orderBy('seq')
     .where('document_id', 'in', ids)
     .execute();
   const paper = await db
     .selectFrom('consent_paper_confirmation')
     .innerJoin('staff_user', 'staff_user.id', 'consent_paper_confirmation.confirmed_by')
     .select(['document_id', 'confirmed_at', 'staff_user.display_name'])
+    .where('document_id', 'in', ids)
+    .execute();
+  const witnesses = await db
+    .selectFrom('consent_witness')
+    .select(['document_id', 'witness_name'])
     .where('document_id', 'in', ids)
     .execute();
   const withdrawals = await db
@@ -209,9 +225,47 @@ export async function describeDocuments(
       signedAt: own[0]?.signed_at ?? onPaper?.confirmed_at ?? null,
       paperConfirmedByName: onPaper?.display_name ?? null,
       withdrawnReason: withdrawals.find((w) => w.document_id === row.id)?.reason ?? null,
+      ...signingFacts(
+        row,
+        own,
+        witnesses.find((w) => w.document_id === row.id)?.witness_name ?? null,
+        onPaper?.confirmed_at ?? null,
+      ),
     });
   }
   return out;
+}
+
+type SignerRole = (typeof signerRoles)[number];
+
+/** When, against its treatment date, and by whom in which capacity a consent was signed. */
+function signingFacts(
+  row: StoredDocumentRow,
+  own: readonly {
+    signed_at: string;
+    signer_role: string;
+    signer_name: string;
+    proven_by: string | null;
+  }[],
+  witness: string | null,
+  paperAt: string | null,
+) {
+  const treatmentDate = treatmentDateOf(row);
+  return {
+    treatmentDate,
+    signedAfterTreatment: isSignedLate(treatmentDate, own[0]?.signed_at ?? paperAt),
+    signers: [
+      ...own.map((s) => ({
+        role: s.signer_role as SignerRole,
+        name: s.signer_name,
+        provenBy: s.proven_by as SignerProof | null,
+      })),
+      // The witness signs in person, as the one signed in.
+      ...(witness
+        ? [{ role: 'witness' as const, name: witness, provenBy: 'signed-in' as const }]
+        : []),
+    ],
+  };
 }
 
 export async function listDocuments(

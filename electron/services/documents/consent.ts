@@ -1,6 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../store/db';
-import sharp from 'sharp';
 import type { ConsentValidity, GenerateConsentInput } from '../../../shared/api/documents';
 import type { ConsentDocumentData, ProductInfo } from '../../../shared/documents/document-data';
 import { procedureKinds, type ProcedureKind } from '../../../shared/documents/procedure-kinds';
@@ -18,6 +17,7 @@ import {
 import { readDocumentSettings } from './settings';
 import { clinicInfo, documentMeta, patientInfo, practitionerInfo } from './sources';
 import { templateForConsent } from './templates';
+import { isSignedLate, treatmentDateOf } from './late-consent';
 
 export interface DocumentWork {
   db: Queryable;
@@ -30,6 +30,8 @@ export interface DocumentWork {
 export interface StoredRender<T> {
   title: string;
   data: T;
+  /** The practitioner's account on a consent: only they may sign as its practitioner. */
+  practitionerId?: string;
 }
 
 /** Catalogue products by id, in the order given; an unknown or retired id is refused by name. */
@@ -79,6 +81,7 @@ export async function generateConsent(
     procedureKind: input.procedureKind,
     products,
     sessions: { planned: input.plannedSessions, intervalDays: input.intervalDays },
+    ...(input.treatmentDate ? { treatmentDate: input.treatmentDate } : {}),
   };
   const rendered = await renderConsentPdf(data, { template: stored.template });
   const file = await archiveFile(work.dataDir, input.patientId, rendered);
@@ -93,7 +96,11 @@ export async function generateConsent(
     templateVersion: rendered.templateVersion,
     language: stored.template.language,
     pageSize,
-    renderData: { title, data } satisfies StoredRender<ConsentDocumentData>,
+    renderData: {
+      title,
+      data,
+      practitionerId: input.practitionerId,
+    } satisfies StoredRender<ConsentDocumentData>,
     pageCount: rendered.pageCount,
     file,
     generatedAt: now.toISOString(),
@@ -102,7 +109,7 @@ export async function generateConsent(
 }
 
 /** An unsigned consent whose archived file is still the one generated, or a refusal. */
-async function signableConsent(work: DocumentWork, id: string): Promise<StoredDocumentRow> {
+export async function signableConsent(work: DocumentWork, id: string): Promise<StoredDocumentRow> {
   const row = await requireDocument(work.db, id);
   if (row.kind !== 'consent') throw new AppError('VALIDATION', 'Only a consent form is signed');
   if (row.status !== 'generated') {
@@ -118,33 +125,11 @@ async function signableConsent(work: DocumentWork, id: string): Promise<StoredDo
   return row;
 }
 
-async function signaturePng(dataUrl: string, who: 'patient' | 'practitioner'): Promise<Buffer> {
-  const field = who === 'patient' ? 'patientSignature' : 'practitionerSignature';
-  const refuse = (message: string) =>
-    new AppError('VALIDATION', message, { fields: { [field]: message } });
-  const bytes = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
-  const magic = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  if (bytes.length < 64 || !bytes.subarray(0, 8).equals(magic)) {
-    throw refuse(`The ${who}'s signature is not a PNG image`);
-  }
-  if (bytes.length > 2_000_000) throw refuse(`The ${who}'s signature image is too large`);
-  // An empty pad exports a fully transparent (or one-colour) image: that is no signature.
-  const stats = await sharp(bytes)
-    .stats()
-    .catch(() => {
-      throw refuse(`The ${who}'s signature image cannot be read`);
-    });
-  const alpha = stats.channels[3];
-  const blank = alpha ? alpha.max === 0 : stats.channels.every((c) => c.min === c.max);
-  if (blank) throw refuse(`The ${who}'s signature is empty`);
-  return bytes;
-}
-
 /**
  * Earlier consents for the same procedure stop counting once a new one is signed; unsigned forms
  * for it become stale too, so nobody signs an outdated form later.
  */
-async function supersedeEarlier(work: DocumentWork, row: StoredDocumentRow): Promise<void> {
+export async function supersedeEarlier(work: DocumentWork, row: StoredDocumentRow): Promise<void> {
   await work.db
     .updateTable('document')
     .set({ status: 'superseded', status_changed_at: work.now.toISOString() })
@@ -156,69 +141,7 @@ async function supersedeEarlier(work: DocumentWork, row: StoredDocumentRow): Pro
     .execute();
 }
 
-/**
- * Signs on screen: re-renders the same consent with both signatures, archives the signed PDF with
- * its SHA-256, and stores each signature bound to that hash.
- */
-export async function signConsent(
-  work: DocumentWork,
-  input: { documentId: string; patientSignature: string; practitionerSignature: string },
-): Promise<void> {
-  const { db, now } = work;
-  const row = await signableConsent(work, input.documentId);
-  const patientPng = await signaturePng(input.patientSignature, 'patient');
-  const practitionerPng = await signaturePng(input.practitionerSignature, 'practitioner');
-  const stored = JSON.parse(row.render_data) as StoredRender<ConsentDocumentData>;
-  const template = await consentTemplateOf(db, row);
-  const signedAt = now.toISOString();
-  const rendered = await renderConsentPdf(
-    {
-      ...stored.data,
-      signatures: {
-        patient: { imageDataUrl: input.patientSignature, signedAt },
-        practitioner: { imageDataUrl: input.practitionerSignature, signedAt },
-      },
-    },
-    { template },
-  );
-  const file = await archiveFile(work.dataDir, row.patient_id, rendered);
-  await db
-    .updateTable('document')
-    .set({
-      file_path: file.filePath,
-      sha256: file.sha256,
-      size: file.size,
-      page_count: rendered.pageCount,
-      status: 'signed',
-      status_changed_at: signedAt,
-    })
-    .where('id', '=', row.id)
-    .where('status', '=', 'generated')
-    .execute();
-  const signers = [
-    { role: 'patient', name: stored.data.patient.fullName, png: patientPng },
-    { role: 'practitioner', name: stored.data.practitioner.fullName, png: practitionerPng },
-  ];
-  for (const signer of signers) {
-    await db
-      .insertInto('consent_signature')
-      .values({
-        id: randomUUID(),
-        document_id: row.id,
-        signer_role: signer.role,
-        signer_name: signer.name,
-        image_png: signer.png,
-        image_sha256: createHash('sha256').update(signer.png).digest('hex'),
-        signed_at: signedAt,
-        document_sha256: file.sha256,
-        recorded_by: work.actorId,
-      })
-      .execute();
-  }
-  await supersedeEarlier(work, row);
-}
-
-async function consentTemplateOf(db: Queryable, row: StoredDocumentRow) {
+export async function consentTemplateOf(db: Queryable, row: StoredDocumentRow) {
   const stored = row.template_id
     ? await db
         .selectFrom('document_template')
@@ -307,7 +230,14 @@ export async function consentValidity(
 }
 
 function none(procedureKind: ProcedureKind): ConsentValidity {
-  return { procedureKind, state: 'none', documentId: null, signedAt: null, method: null };
+  return {
+    procedureKind,
+    state: 'none',
+    documentId: null,
+    signedAt: null,
+    method: null,
+    signedAfterTreatment: false,
+  };
 }
 
 async function validityOf(
@@ -333,5 +263,6 @@ async function validityOf(
     documentId: row.id,
     signedAt: row.status_changed_at,
     method,
+    signedAfterTreatment: isSignedLate(treatmentDateOf(row), row.status_changed_at),
   };
 }

@@ -12,10 +12,10 @@ import {
   confirmPaperSignature,
   consentValidity,
   generateConsent,
-  signConsent,
   withdrawConsent,
   type DocumentWork,
 } from './consent';
+import { consentText, signConsent } from './consent-signing';
 import { generateAftercare, generateSessionSummary } from './aftercare';
 import { readDocumentSettings, writeDocumentSettings } from './settings';
 import { practitionerOptions } from './sources';
@@ -90,6 +90,10 @@ export const documentsHandlers = {
   'documents.consentValidity': async (ctx, input) => {
     await forPatient(ctx, input.patientId);
     return consentValidity(ctx.db, ctx.app.dataDir, input.patientId);
+  },
+  'documents.consentText': async (ctx, input) => {
+    const row = await forDocument(ctx, input.documentId);
+    return consentText(work(ctx), row);
   },
   'documents.generateConsent': async (ctx, input) => {
     await forPatient(ctx, input.patientId);

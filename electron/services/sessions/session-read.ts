@@ -15,6 +15,7 @@ import type {
 import { AppError } from '../core/errors';
 import { sessionPlaceInCourse } from '../courses/courses';
 import { adverseEventsOfSession } from '../adverse-events/adverse-events';
+import { cocktailInputsOf, readCocktails } from './cocktails';
 
 // A session is read whole after every save and at signing: its fixed-shape reads are prepared.
 const sessionById = preparedQuery((db, id: string) =>
@@ -127,6 +128,7 @@ export async function draftFieldsOf(
     })),
     anaesthetics: linesOf('anaesthesia'),
     additions: linesOf('addition'),
+    cocktails: cocktailInputsOf(await readCocktails(db, row.id)),
   };
 }
 
@@ -144,6 +146,7 @@ export async function getSession(db: Queryable, id: string): Promise<TreatmentSe
       lotNumber: lines[i]?.lot_number ?? '',
       expiresOn: lines[i]?.expires_on ?? row.performed_on,
     })),
+    cocktails: await readCocktails(db, id),
     id: row.id,
     patientId: row.patient_id,
     courseId: row.course_id,
@@ -157,6 +160,11 @@ export async function getSession(db: Queryable, id: string): Promise<TreatmentSe
     practitionerName: (await staffName(db, row.practitioner_id)) ?? '',
     signedAt: row.signed_at,
     signedByName: await staffName(db, row.signed_by),
+    signatureProvenBy: row.signature_proven_by as TreatmentSession['signatureProvenBy'],
+    signatureRecordedByName:
+      row.signature_proven_by === 'password'
+        ? await staffName(db, row.signature_recorded_by)
+        : null,
     addenda: addenda.map((a) => ({
       id: a.id,
       sessionId: id,

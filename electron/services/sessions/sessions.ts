@@ -20,6 +20,7 @@ import { requireCourse } from '../courses/courses';
 import { requireUsableLot } from '../products/products';
 import { draftFieldsOf, getSession, requireSession } from './session-read';
 import { draftFromCheck } from './draft-from-check';
+import { proveSigner } from '../auth/signer-proof';
 
 async function writeLines(db: Queryable, sessionId: string, fields: SessionDraftFields) {
   // Lines of a draft are its working copy: the triggers allow this only while it is a draft.
@@ -155,11 +156,15 @@ function columnsOf(fields: SessionDraftFields) {
   };
 }
 
-function requireOwnDraft(row: Selectable<TreatmentSessionRow>, actorId: string) {
+function requireDraft(row: Selectable<TreatmentSessionRow>) {
   if (row.status === 'signed') {
     throw new AppError('CONFLICT', 'This session is signed and cannot be changed; add an addendum');
   }
   if (row.status !== 'draft') throw new AppError('CONFLICT', 'This draft was abandoned');
+}
+
+function requireOwnDraft(row: Selectable<TreatmentSessionRow>, actorId: string) {
+  requireDraft(row);
   if (row.practitioner_id !== actorId) {
     throw new AppError('FORBIDDEN', 'Only the practitioner who started this session can change it');
   }
@@ -208,7 +213,16 @@ export async function signSession(
 ): Promise<TreatmentSession> {
   const { id } = input;
   const row = await requireSession(db, id);
-  requireOwnDraft(row, actorId);
+  // The signature is the session's practitioner's own: they are signed in, or prove it here.
+  requireDraft(row);
+  const proof = await proveSigner(
+    db,
+    now,
+    actorId,
+    row.practitioner_id,
+    input.practitionerPassword,
+    'practitionerPassword',
+  );
   const fields = await draftFieldsOf(db, row);
   const missing = missingForSigning(fields);
   if (missing.length > 0) {
@@ -263,7 +277,9 @@ export async function signSession(
       status: 'signed',
       screening_id: gate.check.id,
       signed_at: at,
-      signed_by: actorId,
+      signed_by: row.practitioner_id,
+      signature_proven_by: proof,
+      signature_recorded_by: actorId,
       updated_at: at,
     })
     .where('id', '=', id)

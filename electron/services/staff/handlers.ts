@@ -1,7 +1,13 @@
 import type { DomainHandlers } from '../core/handler-kit';
 import type { staffOperations } from '../../../shared/api/staff';
 import { requireActor } from '../core/handler-kit';
-import { createStaff, listStaff, resetStaffPassword, updateStaff } from './staff';
+import {
+  changeOwnPassword,
+  createStaff,
+  listStaff,
+  resetStaffPassword,
+  updateStaff,
+} from './staff';
 
 export const staffHandlers = {
   'staff.list': (ctx) => listStaff(ctx.db),
@@ -19,7 +25,12 @@ export const staffHandlers = {
 
   'staff.resetPassword': async (ctx, input) => {
     ctx.subject.objectId = input.id;
-    await resetStaffPassword(ctx.db, input, ctx.now);
-    return { done: true };
+    return resetStaffPassword(ctx.db, input, ctx.now);
+  },
+
+  'staff.changeOwnPassword': async (ctx, input) => {
+    const { id } = requireActor(ctx);
+    ctx.subject.objectId = id;
+    return changeOwnPassword(ctx.db, id, input, ctx.now);
   },
 } satisfies DomainHandlers<typeof staffOperations>;

@@ -15,6 +15,9 @@ export interface StaffUserRow {
   active: number;
   created_at: string;
   updated_at: string;
+  /** 1 after an admin's reset: the password hash is a temporary code that only allows a change. */
+  must_change_password: number;
+  temporary_code_expires_at: string | null;
 }
 
 export interface SignInThrottleRow {
@@ -194,6 +197,8 @@ export interface TreatmentSessionRow {
   updated_at: string;
   signed_at: string | null;
   signed_by: string | null;
+  signature_proven_by: string | null;
+  signature_recorded_by: string | null;
 }
 
 export interface SessionAreaRow {
@@ -365,6 +370,23 @@ export interface ConsentSignatureRow {
   signed_at: string;
   document_sha256: string;
   recorded_by: string;
+  /** The staff account that signed (practitioner or witness); null for the patient. */
+  signer_staff_id: string | null;
+  /** 'signed-in' (the signer was at the keyboard) or 'password' (re-entered at another's). */
+  proven_by: string | null;
+}
+
+export interface ConsentWitnessRow {
+  seq: Generated<number>;
+  id: string;
+  document_id: string;
+  witness_id: string;
+  witness_name: string;
+  capacity: string;
+  image_png: Buffer;
+  image_sha256: string;
+  signed_at: string;
+  document_sha256: string;
 }
 
 export interface ConsentPaperConfirmationRow {
@@ -448,6 +470,7 @@ export interface StoreSchema {
   document_template: DocumentTemplateRow;
   document: DocumentRow;
   consent_signature: ConsentSignatureRow;
+  consent_witness: ConsentWitnessRow;
   consent_paper_confirmation: ConsentPaperConfirmationRow;
   consent_withdrawal: ConsentWithdrawalRow;
   photo: PhotoRow;

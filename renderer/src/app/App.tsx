@@ -1,7 +1,7 @@
 import { Center, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../lib/session';
-import { LockScreen, SetupScreen, SignInScreen } from '../features/auth';
+import { ChangePasswordScreen, LockScreen, SetupScreen, SignInScreen } from '../features/auth';
 import { TabletHistoryScreen } from '../features/history';
 import { Shell } from './Shell';
 import { ErrorScreen } from '../ui/ErrorScreen';
@@ -24,5 +24,8 @@ export function App() {
   if (state.patientMode) return <TabletHistoryScreen mode={state.patientMode} />;
   if (!state.user) return <SignInScreen clinicName={state.clinicName} />;
   if (state.locked) return <LockScreen user={state.user} clinicName={state.clinicName} />;
+  if (state.user.mustChangePassword) {
+    return <ChangePasswordScreen user={state.user} clinicName={state.clinicName} />;
+  }
   return <Shell user={state.user} idleLockMinutes={state.idleLockMinutes} />;
 }

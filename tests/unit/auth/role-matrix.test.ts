@@ -36,6 +36,7 @@ const matrix: Record<string, Row> = {
   'staff.create':                      [n, n, Y],
   'staff.update':                      [n, n, Y],
   'staff.resetPassword':               [n, n, Y],
+  'staff.changeOwnPassword':           [Y, Y, Y],
   'clinic.settings':                   [Y, Y, Y],
   'clinic.updateSettings':             [n, n, Y],
   'audit.list':                        [n, n, Y],
@@ -105,6 +106,7 @@ const matrix: Record<string, Row> = {
   'documents.practitioners':           [Y, Y, Y],
   'documents.list':                    [Y, Y, Y], // summaries and comparisons left out for reception
   'documents.get':                     [Y, Y, Y],
+  'documents.consentText':             [Y, Y, Y],
   'documents.consentValidity':         [Y, Y, Y],
   'documents.generateConsent':         [Y, Y, n],
   'documents.signConsent':             [Y, Y, n],

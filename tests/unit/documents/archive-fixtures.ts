@@ -69,11 +69,20 @@ export async function blankPng(): Promise<string> {
   return `data:image/png;base64,${png.toString('base64')}`;
 }
 
+/** The default forms ask one separate choice: photographs for any other use. */
+export const PHOTO_CHOICE = {
+  sectionId: 'photographs-other-use',
+  decision: 'disagree',
+  initials: 'ŞY',
+} as const;
+
+/** Signed by the signed-in practitioner, who is the consent's own. */
 export async function sign(c: Clinic, documentId: string) {
   return c.app.ok<ArchivedDocumentInfo>('documents.signConsent', {
     documentId,
     patientSignature: await signaturePng(),
     practitionerSignature: await signaturePng('#000000'),
+    choices: [PHOTO_CHOICE],
   });
 }
 

@@ -14,6 +14,7 @@ import { buildPdf } from './pdf/build-pdf';
 import {
   choiceBoxes,
   choiceHeight,
+  notice,
   signatureBlockHeight,
   signatureBlocks,
   type SignatureParty,
@@ -57,10 +58,15 @@ export async function renderConsentPdf(
         ? imageBytes(sig.imageDataUrl, `${role.toLowerCase()} signature`)
         : null,
     }) satisfies SignatureParty;
+  const witness = data.signatures?.witness;
   const parties = [
     party('Patient', patient.fullName, data.signatures?.patient),
     party('Practitioner', practitioner.fullName, data.signatures?.practitioner),
+    // The witness signs in their own capacity, beside (never instead of) the practitioner.
+    ...(witness ? [party(`Witness (${witness.capacity})`, witness.name, witness)] : []),
   ];
+  const signedAt = data.signatures?.patient?.signedAt ?? null;
+  const lateNotice = lateSigningNotice(data.treatmentDate, signedAt, meta);
 
   const rendered = await buildPdf(
     {
@@ -85,6 +91,9 @@ export async function renderConsentPdf(
             value: formatInstantDate(meta.generatedAt, meta.locale, meta.timeZone),
           },
         ],
+        ...(data.treatmentDate
+          ? [[{ label: 'Treatment date', value: formatDate(data.treatmentDate, meta.locale) }]]
+          : []),
         [
           { label: 'Practitioner', value: practitioner.fullName },
           { label: 'Course', value: `${data.sessions.planned} sessions` },
@@ -101,11 +110,33 @@ export async function renderConsentPdf(
         );
         heading(doc, section.title);
         paragraph(doc, section.body);
-        if (section.choice) choiceBoxes(doc);
+        if (section.choice)
+          choiceBoxes(
+            doc,
+            data.choices?.find((c) => c.sectionId === section.id),
+          );
         doc.moveDown(0.45);
       }
+      if (lateNotice) notice(doc, lateNotice);
       signatureBlocks(doc, parties);
     },
   );
   return { ...rendered, templateVersion: template.version };
+}
+
+/** Consent is given before treatment: one signed on a later day says so above the signatures. */
+function lateSigningNotice(
+  treatmentDate: string | undefined,
+  signedAt: string | null,
+  meta: ConsentDocumentData['meta'],
+): string | null {
+  if (!treatmentDate || !signedAt) return null;
+  const signedDay = new Intl.DateTimeFormat('en-CA', {
+    timeZone: meta.timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(signedAt));
+  if (signedDay <= treatmentDate) return null;
+  return `Signed after the treatment date: signed on ${formatInstantDate(signedAt, meta.locale, meta.timeZone)}, the treatment date was ${formatDate(treatmentDate, meta.locale)}.`;
 }

@@ -9,6 +9,7 @@ import { sessionSafety } from './0007-session-safety';
 import { appointments } from './0008-appointments';
 import { auditSeal } from './0009-audit-seal';
 import { reminders, remindersPg } from './0013-reminders';
+import { personalSignatures } from './0012-personal-signatures';
 
 /**
  * Numbered steps, applied in order and tracked with `PRAGMA user_version` on SQLite and the
@@ -27,6 +28,7 @@ export const migrations: readonly MigrationStep[] = [
   { version: 8, name: 'appointments', sql: appointments },
   { version: 9, name: 'audit-seal', sql: auditSeal },
   { version: 13, name: 'reminders', sql: reminders, pg: remindersPg },
+  { version: 12, name: 'personal-signatures', sql: personalSignatures },
 ];
 
 export const LATEST_SCHEMA_VERSION = Math.max(...migrations.map((m) => m.version));

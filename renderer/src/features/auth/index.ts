@@ -1,3 +1,4 @@
+export { ChangePasswordScreen } from './ChangePasswordScreen';
 export { LockScreen } from './LockScreen';
 export { SetupScreen } from './SetupScreen';
 export { SignInScreen } from './SignInScreen';

@@ -8,6 +8,7 @@ import {
   Stack,
   Text,
   Textarea,
+  TextInput,
 } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -20,6 +21,7 @@ import { procedureKinds } from '../../../../shared/documents/procedure-kinds';
 import type { StaffUser } from '../../../../shared/api/staff';
 import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
+import { todayLocal } from '../../lib/dates';
 import { productsKeys } from '../products';
 import { documentsKeys } from './queries';
 import { FormError } from '../../ui/FormError';
@@ -49,6 +51,7 @@ const formSchema = z.object({
   otherProducts: z.string().max(4000),
   plannedSessions: generateConsentInput.shape.plannedSessions,
   intervalDays: generateConsentInput.shape.intervalDays,
+  treatmentDate: z.iso.date('Enter the treatment date'),
 });
 type FormValues = z.input<typeof formSchema>;
 
@@ -92,6 +95,8 @@ export function GenerateConsentModal({
       otherProducts: '',
       plannedSessions: 4,
       intervalDays: 14,
+      // Consent comes before treatment: today unless the treatment is booked for later.
+      treatmentDate: todayLocal(),
       ...initial,
     },
   });
@@ -113,6 +118,7 @@ export function GenerateConsentModal({
           otherProducts,
           plannedSessions: values.plannedSessions,
           intervalDays: values.intervalDays,
+          treatmentDate: values.treatmentDate,
         }),
       );
       await client.invalidateQueries({ queryKey: documentsKeys.patient(patientId) });
@@ -222,6 +228,14 @@ export function GenerateConsentModal({
               )}
             />
           </Group>
+          <TextInput
+            type="date"
+            label={t('documents.generate.treatmentDate')}
+            description={t('documents.generate.treatmentDateHelp')}
+            required
+            {...form.register('treatmentDate')}
+            error={errors.treatmentDate?.message}
+          />
           <FormError message={formError} />
           {isSubmitting ? (
             <Text size="sm" role="status">

@@ -4,7 +4,9 @@ import {
   Checkbox,
   Divider,
   Group,
+  Loader,
   Modal,
+  PasswordInput,
   SimpleGrid,
   Stack,
   Text,
@@ -12,18 +14,23 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArchivedDocumentInfo } from '../../../../shared/api/documents';
 import { ApiFailure, api, unwrap } from '../../lib/api';
 import { host } from '../../lib/host';
+import { useSession } from '../../lib/session';
 import { SignaturePadField } from './SignaturePadField';
+import { ConsentTextPanel, type ChoiceAnswer } from './ConsentTextPanel';
 import { documentsKeys } from './queries';
 
 /**
- * The signing screen: the patient and the practitioner sign on two pads, or, for anyone who
- * cannot use a pointer (or prefers paper), the printed form is signed by hand and confirmed here.
+ * The signing screen: the consent's text as it prints, the patient's separate choices, then the
+ * patient and the practitioner sign on two pads. The practitioner's signature is theirs only:
+ * when someone else is signed in here, the practitioner enters their own password, and the one
+ * signed in may sign as witness. For anyone who cannot use a pointer (or prefers paper), the
+ * printed form is signed by hand and confirmed here.
  */
 export function SigningModal({
   doc,
@@ -41,7 +48,17 @@ export function SigningModal({
   const client = useQueryClient();
   const [patientPng, setPatientPng] = useState<string | null>(null);
   const [practitionerPng, setPractitionerPng] = useState<string | null>(null);
+  const [witnessPng, setWitnessPng] = useState<string | null>(null);
+  const [witnessing, setWitnessing] = useState(false);
+  const [practitionerPassword, setPractitionerPassword] = useState('');
+  const [answers, setAnswers] = useState<Record<string, ChoiceAnswer>>({});
   const [tried, setTried] = useState(false);
+  const me = useSession().data?.user ?? null;
+  const text = useQuery({
+    queryKey: documentsKeys.consentText(doc.id),
+    queryFn: () => unwrap(api.documents.consentText({ documentId: doc.id })),
+  });
+  const practitionerIsMe = me !== null && text.data?.practitionerId === me.id;
   const [paperSeen, setPaperSeen] = useState(false);
   const [paperNote, setPaperNote] = useState('');
   const done = async (message: string) => {
@@ -51,7 +68,7 @@ export function SigningModal({
     onSigned?.();
   };
   const sign = useMutation({
-    mutationFn: (input: { patientSignature: string; practitionerSignature: string }) =>
+    mutationFn: (input: Omit<Parameters<typeof api.documents.signConsent>[0], 'documentId'>) =>
       unwrap(api.documents.signConsent({ documentId: doc.id, ...input })),
     onSuccess: () => done(t('documents.sign.signed')),
   });
@@ -66,13 +83,39 @@ export function SigningModal({
       await host.openPath(path);
     },
   });
+  const choiceIds = (text.data?.sections ?? []).filter((s) => s.choice).map((s) => s.id);
+  const choiceMissing = (id: string) => {
+    const a = answers[id];
+    return !a?.decision || a.initials.trim() === '';
+  };
   const submit = () => {
     setTried(true);
-    if (!patientPng || !practitionerPng) return;
-    sign.mutate({ patientSignature: patientPng, practitionerSignature: practitionerPng });
+    if (!patientPng || !practitionerPng || choiceIds.some(choiceMissing)) return;
+    if (!practitionerIsMe && practitionerPassword === '') return;
+    if (witnessing && !witnessPng) return;
+    sign.mutate({
+      patientSignature: patientPng,
+      practitionerSignature: practitionerPng,
+      choices: choiceIds.map((id) => ({
+        sectionId: id,
+        decision: answers[id]?.decision ?? 'agree',
+        initials: answers[id]?.initials.trim() ?? '',
+      })),
+      ...(practitionerIsMe ? {} : { practitionerPassword }),
+      ...(witnessing && witnessPng ? { witnessSignature: witnessPng } : {}),
+    });
   };
   const serverField = (name: string) =>
     sign.error instanceof ApiFailure ? sign.error.error.fields?.[name] : undefined;
+  const choiceErrors = Object.fromEntries(
+    choiceIds.map((id) => [
+      id,
+      tried && choiceMissing(id)
+        ? t('documents.sign.choiceRequired')
+        : serverField(`choices.${id}`),
+    ]),
+  );
+  const practitionerName = text.data?.practitionerName ?? doc.practitionerName ?? '';
   const busy = sign.isPending || paper.isPending;
   return (
     <Modal opened onClose={onClose} title={t('documents.sign.title')} size="xl">
@@ -99,6 +142,20 @@ export function SigningModal({
             {t('documents.sign.openForm')}
           </Button>
         </Group>
+        {text.data ? (
+          <ConsentTextPanel
+            text={text.data}
+            answers={answers}
+            onAnswer={(id, a) => setAnswers((all) => ({ ...all, [id]: a }))}
+            errors={choiceErrors}
+          />
+        ) : text.isError ? (
+          <Alert color="red" role="alert">
+            {text.error.message}
+          </Alert>
+        ) : (
+          <Loader size="sm" aria-label={t('documents.sign.loadingText')} />
+        )}
         {open.isError ? (
           <Alert color="red" role="alert">
             {open.error.message}
@@ -113,17 +170,57 @@ export function SigningModal({
               tried && !patientPng ? t('documents.sign.required') : serverField('patientSignature')
             }
           />
-          <SignaturePadField
-            label={t('documents.sign.practitionerPad')}
-            onChange={setPractitionerPng}
-            testId="practitioner-signature-pad"
-            error={
-              tried && !practitionerPng
-                ? t('documents.sign.required')
-                : serverField('practitionerSignature')
-            }
-          />
+          <Stack gap={4}>
+            <SignaturePadField
+              label={t('documents.sign.practitionerPadOf', { name: practitionerName })}
+              onChange={setPractitionerPng}
+              testId="practitioner-signature-pad"
+              error={
+                tried && !practitionerPng
+                  ? t('documents.sign.required')
+                  : serverField('practitionerSignature')
+              }
+            />
+            {text.data && !practitionerIsMe ? (
+              <PasswordInput
+                label={t('documents.sign.practitionerPassword', { name: practitionerName })}
+                description={t('documents.sign.practitionerPasswordHelp', {
+                  name: practitionerName,
+                })}
+                autoComplete="off"
+                value={practitionerPassword}
+                onChange={(e) => setPractitionerPassword(e.currentTarget.value)}
+                error={
+                  tried && practitionerPassword === ''
+                    ? t('documents.sign.passwordRequired', { name: practitionerName })
+                    : serverField('practitionerPassword')
+                }
+                required
+              />
+            ) : null}
+          </Stack>
         </SimpleGrid>
+        {text.data && !practitionerIsMe && me ? (
+          <Stack gap={4}>
+            <Checkbox
+              label={t('documents.sign.witnessAs', { name: me.displayName })}
+              checked={witnessing}
+              onChange={(e) => setWitnessing(e.currentTarget.checked)}
+            />
+            {witnessing ? (
+              <SignaturePadField
+                label={t('documents.sign.witnessPad', { name: me.displayName })}
+                onChange={setWitnessPng}
+                testId="witness-signature-pad"
+                error={
+                  tried && !witnessPng
+                    ? t('documents.sign.required')
+                    : serverField('witnessSignature')
+                }
+              />
+            ) : null}
+          </Stack>
+        ) : null}
         {sign.isError ? (
           <Alert color="red" role="alert">
             {sign.error.message}

@@ -20,6 +20,7 @@ export const documentsKeys = {
   patient,
   list: (patientId: string) => [...patient(patientId), 'list'] as const,
   validity: (patientId: string) => [...patient(patientId), 'validity'] as const,
+  consentText: (documentId: string) => ['documents', 'consent-text', documentId] as const,
   practitioners: ['documents', 'practitioners'] as const,
   templates,
   templateHistory: (key: TemplateKey | null) => [...templates, 'history', key] as const,

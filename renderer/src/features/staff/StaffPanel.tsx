@@ -1,6 +1,7 @@
 import {
   Badge,
   Button,
+  Code,
   Group,
   Modal,
   PasswordInput,
@@ -12,16 +13,12 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import {
-  staffCreateInput,
-  staffResetPasswordInput,
-  type StaffUser,
-} from '../../../../shared/api/staff';
+import { staffCreateInput, type StaffUser } from '../../../../shared/api/staff';
 import { roles, type Role } from '../../../../shared/api/roles';
 import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
@@ -110,49 +107,54 @@ function CreateStaffForm({ onDone }: { onDone: () => void }) {
   );
 }
 
+/**
+ * The admin's reset: never a password the admin chooses or learns, but a one-time temporary
+ * code shown once, to hand over in person, that only lets its holder choose a new password.
+ */
 function ResetPasswordForm({ user, onDone }: { user: StaffUser; onDone: () => void }) {
-  const { t } = useTranslation();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<z.input<typeof staffResetPasswordInput>>({
-    resolver: zodResolver(staffResetPasswordInput),
-    defaultValues: { id: user.id, password: '' },
+  const { t, i18n } = useTranslation();
+  const client = useQueryClient();
+  const reset = useMutation({
+    mutationFn: () => unwrap(api.staff.resetPassword({ id: user.id })),
+    onSuccess: () => client.invalidateQueries({ queryKey: staffKeys.list }),
   });
-  const { errors, isSubmitting } = form.formState;
-  const submit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await unwrap(api.staff.resetPassword(values));
-      notifications.show({
-        message: t('staff.passwordReset', { name: user.displayName }),
-        color: 'teal',
-      });
-      onDone();
-    } catch (error) {
-      setFormError(applyServerError(error, form.setError));
-    }
-  });
-  return (
-    <form onSubmit={submit} noValidate aria-label={t('staff.resetPassword')}>
+  if (reset.data) {
+    const expires = new Date(reset.data.expiresAt).toLocaleString(i18n.language, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    });
+    return (
       <Stack gap="sm">
-        <PasswordInput
-          label={t('staff.newPassword')}
-          description={t('staff.passwordHelp')}
-          required
-          data-autofocus
-          {...form.register('password')}
-          error={errors.password?.message}
-        />
-        <FormError message={formError} />
+        <Text>{t('staff.resetDone', { name: user.displayName })}</Text>
+        <Code
+          block
+          fz="xl"
+          ta="center"
+          data-testid="temporary-code"
+          aria-label={t('staff.temporaryCode')}
+        >
+          {reset.data.temporaryCode}
+        </Code>
+        <Text size="sm">{t('staff.resetHandOver', { name: user.displayName, expires })}</Text>
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={isSubmitting}>
-            {t('staff.resetPassword')}
-          </Button>
+          <Button onClick={onDone}>{t('staff.resetClose')}</Button>
         </Group>
       </Stack>
-    </form>
+    );
+  }
+  return (
+    <Stack gap="sm">
+      <Text>{t('staff.resetExplain', { name: user.displayName })}</Text>
+      <FormError message={reset.error?.message ?? null} />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onDone}>
+          {t('common.cancel')}
+        </Button>
+        <Button color="orange" loading={reset.isPending} onClick={() => reset.mutate()}>
+          {t('staff.resetConfirm')}
+        </Button>
+      </Group>
+    </Stack>
   );
 }
 
@@ -210,9 +212,16 @@ export function StaffPanel({ currentUserId }: { currentUserId: string }) {
                 />
               </Table.Td>
               <Table.Td>
-                <Badge color={u.active ? 'teal' : 'gray'} variant="light">
-                  {u.active ? t('staff.active') : t('staff.inactive')}
-                </Badge>
+                <Group gap={4}>
+                  <Badge color={u.active ? 'teal' : 'gray'} variant="light">
+                    {u.active ? t('staff.active') : t('staff.inactive')}
+                  </Badge>
+                  {u.mustChangePassword ? (
+                    <Badge color="orange" variant="light">
+                      {t('staff.resetPending')}
+                    </Badge>
+                  ) : null}
+                </Group>
               </Table.Td>
               <Table.Td>
                 <Group gap="xs">

@@ -7,19 +7,49 @@ import { colors, fonts, sizes } from './theme';
  */
 export const choiceHeight = 19;
 
-export function choiceBoxes(doc: PDFKit.PDFDocument): void {
+export function choiceBoxes(
+  doc: PDFKit.PDFDocument,
+  chosen?: { decision: 'agree' | 'disagree'; initials: string },
+): void {
   ensureSpace(doc, choiceHeight);
   const y = doc.y + 3;
   let x = contentLeft(doc);
   doc.font(fonts.regular).fontSize(sizes.body).fillColor(colors.text);
-  for (const label of ['I agree', 'I do not agree']) {
+  for (const [decision, label] of [
+    ['agree', 'I agree'],
+    ['disagree', 'I do not agree'],
+  ] as const) {
     doc.rect(x, y, 9, 9).lineWidth(0.8).strokeColor(colors.text).stroke();
+    if (chosen?.decision === decision) {
+      // A cross in the box, as the patient would tick it on paper.
+      doc
+        .moveTo(x + 2, y + 2)
+        .lineTo(x + 7, y + 7)
+        .moveTo(x + 7, y + 2)
+        .lineTo(x + 2, y + 7);
+      doc.lineWidth(1.2).strokeColor(colors.text).stroke();
+    }
     doc.text(label, x + 14, y - 0.5, { lineBreak: false });
     x += 14 + doc.widthOfString(label) + 24;
   }
-  doc.text('Initials: ____________', x, y - 0.5, { lineBreak: false });
+  doc.text(`Initials: ${chosen ? chosen.initials : '____________'}`, x, y - 0.5, {
+    lineBreak: false,
+  });
   doc.x = contentLeft(doc);
   doc.y = y + 16;
+}
+
+/** A boxed warning line (a consent signed after its treatment date). */
+export function notice(doc: PDFKit.PDFDocument, text: string): void {
+  const width = contentWidth(doc);
+  doc.font(fonts.bold).fontSize(sizes.body);
+  const height = doc.heightOfString(text, { width: width - 12 }) + 10;
+  ensureSpace(doc, height + signatureBlockHeight + 6);
+  const top = doc.y;
+  doc.rect(contentLeft(doc), top, width, height).lineWidth(1).strokeColor(colors.text).stroke();
+  doc.fillColor(colors.text).text(text, contentLeft(doc) + 6, top + 5, { width: width - 12 });
+  doc.x = contentLeft(doc);
+  doc.y = top + height + 6;
 }
 
 export interface SignatureParty {

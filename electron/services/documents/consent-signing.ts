@@ -1,0 +1,237 @@
+import { createHash, randomUUID } from 'node:crypto';
+import sharp from 'sharp';
+import type { z } from 'zod';
+import type { ConsentText, signConsentInput, SignerProof } from '../../../shared/api/documents';
+import type { ConsentDocumentData } from '../../../shared/documents/document-data';
+import { consentPlaceholderValues, renderConsentPdf, renderTemplateText } from './render';
+import { AppError } from '../core/errors';
+import { archiveFile, type StoredDocumentRow } from './archive';
+import {
+  consentTemplateOf,
+  signableConsent,
+  supersedeEarlier,
+  type DocumentWork,
+  type StoredRender,
+} from './consent';
+import { proveSigner } from '../auth/signer-proof';
+import { findStaffById } from '../staff/staff';
+import { isSignedLate } from './late-consent';
+
+type SignInput = z.output<typeof signConsentInput>;
+type PadField = 'patientSignature' | 'practitionerSignature' | 'witnessSignature';
+
+async function signaturePng(dataUrl: string, who: string, field: PadField): Promise<Buffer> {
+  const refuse = (message: string) =>
+    new AppError('VALIDATION', message, { fields: { [field]: message } });
+  const bytes = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
+  const magic = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (bytes.length < 64 || !bytes.subarray(0, 8).equals(magic)) {
+    throw refuse(`The ${who}'s signature is not a PNG image`);
+  }
+  if (bytes.length > 2_000_000) throw refuse(`The ${who}'s signature image is too large`);
+  // An empty pad exports a fully transparent (or one-colour) image: that is no signature.
+  const stats = await sharp(bytes)
+    .stats()
+    .catch(() => {
+      throw refuse(`The ${who}'s signature image cannot be read`);
+    });
+  const alpha = stats.channels[3];
+  const blank = alpha ? alpha.max === 0 : stats.channels.every((c) => c.min === c.max);
+  if (blank) throw refuse(`The ${who}'s signature is empty`);
+  return bytes;
+}
+
+const roleNames: Record<string, string> = {
+  receptionist: 'Receptionist',
+  practitioner: 'Practitioner',
+  admin: 'Clinic admin',
+};
+
+/**
+ * The patient's answer to each separate choice the form asks (photographs for other use), with
+ * their initials: every choice answered, none invented.
+ */
+function checkedChoices(
+  sections: readonly { id: string; title: string; choice: boolean }[],
+  given: SignInput['choices'],
+): NonNullable<ConsentDocumentData['choices']> {
+  const asked = sections.filter((s) => s.choice);
+  const fields: Record<string, string> = {};
+  for (const c of given) {
+    if (!asked.some((s) => s.id === c.sectionId)) {
+      fields[`choices.${c.sectionId}`] = 'This form asks no such choice';
+    }
+  }
+  for (const s of asked) {
+    if (!given.some((c) => c.sectionId === s.id)) {
+      fields[`choices.${s.id}`] = `Record the patient's choice: ${s.title}`;
+    }
+  }
+  if (Object.keys(fields).length > 0) {
+    throw new AppError('VALIDATION', Object.values(fields).join('; '), { fields });
+  }
+  return asked.map((s) => {
+    const c = given.find((g) => g.sectionId === s.id)!;
+    return { sectionId: s.id, decision: c.decision, initials: c.initials.trim() };
+  });
+}
+
+/** Who the witness is: the signed-in member of staff, never the practitioner signing too. */
+async function witnessOf(work: DocumentWork, practitionerId: string) {
+  if (work.actorId === practitionerId) {
+    const message = 'The practitioner cannot also sign as the witness';
+    throw new AppError('NOT_THE_SIGNER', message, { fields: { witnessSignature: message } });
+  }
+  const actor = await findStaffById(work.db, work.actorId);
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  return { id: actor.id, name: actor.display_name, capacity: roleNames[actor.role] ?? actor.role };
+}
+
+/**
+ * Signs on screen: the practitioner's signature is proven as theirs (signed in, or their own
+ * password), the patient's choices are checked against the form, then the same consent is
+ * re-rendered with the signatures, choices and any witness, archived with its SHA-256, and each
+ * signature stored bound to that hash with who signed, in which capacity and how it was proven.
+ * Every check comes before the first write, so a refusal leaves nothing behind.
+ */
+export async function signConsent(work: DocumentWork, input: SignInput): Promise<void> {
+  const { db, now } = work;
+  const row = await signableConsent(work, input.documentId);
+  const stored = JSON.parse(row.render_data) as StoredRender<ConsentDocumentData>;
+  const practitionerId = stored.practitionerId;
+  if (!practitionerId) {
+    throw new AppError(
+      'CONFLICT',
+      'This form does not name its practitioner’s account; generate a new one to sign',
+    );
+  }
+  const patientPng = await signaturePng(input.patientSignature, 'patient', 'patientSignature');
+  const practitionerPng = await signaturePng(
+    input.practitionerSignature,
+    'practitioner',
+    'practitionerSignature',
+  );
+  const witnessPng = input.witnessSignature
+    ? await signaturePng(input.witnessSignature, 'witness', 'witnessSignature')
+    : null;
+  const witness = witnessPng ? await witnessOf(work, practitionerId) : null;
+  const template = await consentTemplateOf(db, row);
+  const text = renderTemplateText(template, consentPlaceholderValues(stored.data));
+  const choices = checkedChoices(text.sections, input.choices);
+  const proof: SignerProof = await proveSigner(
+    db,
+    now,
+    work.actorId,
+    practitionerId,
+    input.practitionerPassword,
+    'practitionerPassword',
+  );
+  const signedAt = now.toISOString();
+  const rendered = await renderConsentPdf(
+    {
+      ...stored.data,
+      signatures: {
+        patient: { imageDataUrl: input.patientSignature, signedAt },
+        practitioner: { imageDataUrl: input.practitionerSignature, signedAt },
+        witness:
+          witness && input.witnessSignature
+            ? { imageDataUrl: input.witnessSignature, signedAt, ...witness }
+            : null,
+      },
+      choices,
+    },
+    { template },
+  );
+  const file = await archiveFile(work.dataDir, row.patient_id, rendered);
+  await db
+    .updateTable('document')
+    .set({
+      file_path: file.filePath,
+      sha256: file.sha256,
+      size: file.size,
+      page_count: rendered.pageCount,
+      status: 'signed',
+      status_changed_at: signedAt,
+      // The choices are part of what was signed: kept with the data the PDF was drawn from.
+      render_data: JSON.stringify({ ...stored, data: { ...stored.data, choices } }),
+    })
+    .where('id', '=', row.id)
+    .where('status', '=', 'generated')
+    .execute();
+  const signers = [
+    {
+      role: 'patient',
+      name: stored.data.patient.fullName,
+      png: patientPng,
+      staffId: null,
+      proof: null,
+    },
+    {
+      role: 'practitioner',
+      name: stored.data.practitioner.fullName,
+      png: practitionerPng,
+      staffId: practitionerId,
+      proof,
+    },
+  ];
+  const hashOf = (png: Buffer) => createHash('sha256').update(png).digest('hex');
+  for (const signer of signers) {
+    await db
+      .insertInto('consent_signature')
+      .values({
+        id: randomUUID(),
+        document_id: row.id,
+        signer_role: signer.role,
+        signer_name: signer.name,
+        image_png: signer.png,
+        image_sha256: hashOf(signer.png),
+        signed_at: signedAt,
+        document_sha256: file.sha256,
+        recorded_by: work.actorId,
+        signer_staff_id: signer.staffId,
+        proven_by: signer.proof,
+      })
+      .execute();
+  }
+  if (witness && witnessPng) {
+    await db
+      .insertInto('consent_witness')
+      .values({
+        id: randomUUID(),
+        document_id: row.id,
+        witness_id: witness.id,
+        witness_name: witness.name,
+        capacity: witness.capacity,
+        image_png: witnessPng,
+        image_sha256: hashOf(witnessPng),
+        signed_at: signedAt,
+        document_sha256: file.sha256,
+      })
+      .execute();
+  }
+  await supersedeEarlier(work, row);
+}
+
+/**
+ * The consent's text exactly as it prints (the same template version and placeholder values),
+ * for reading in the signing dialog rather than only in a separate viewer.
+ */
+export async function consentText(
+  work: Omit<DocumentWork, 'dataDir'>,
+  row: StoredDocumentRow,
+): Promise<ConsentText> {
+  if (row.kind !== 'consent') throw new AppError('VALIDATION', 'Only a consent form has this text');
+  const stored = JSON.parse(row.render_data) as StoredRender<ConsentDocumentData>;
+  const template = await consentTemplateOf(work.db, row);
+  const text = renderTemplateText(template, consentPlaceholderValues(stored.data));
+  const treatmentDate = stored.data.treatmentDate ?? null;
+  return {
+    documentId: row.id,
+    title: text.title,
+    sections: text.sections,
+    practitionerId: stored.practitionerId ?? null,
+    practitionerName: stored.data.practitioner.fullName,
+    treatmentDate,
+    lateIfSignedToday: isSignedLate(treatmentDate, work.now.toISOString()),
+  };
+}
