@@ -28,10 +28,7 @@ function pending(ctx: HandlerContext): string {
   }
   const key = control(ctx).pendingRecoveryKey();
   if (!key) {
-    throw new AppError(
-      'NOT_FOUND',
-      'The recovery key is shown only once, when it is made. An admin can make a new one in Settings.',
-    );
+    throw new AppError('NOT_FOUND', 'The recovery key is shown only once, when it is made.');
   }
   return key;
 }

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createServices, DATABASE_FILE, type AppOptions, type MesochartServices } from '../app';
 import type { Sender } from '../dispatch';
@@ -120,6 +120,7 @@ export async function launchClinic(options: LaunchOptions): Promise<ClinicLaunch
   };
 
   state = { state: 'new', method: secretStore ? 'keychain' : 'passphrase', message: null };
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   sweepKeyTemps(dataDir);
   try {
     const file = readKeyFile(dataDir);

@@ -16,6 +16,7 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { HashRouter } from 'react-router';
 import { App } from './App';
+import { KeysGate } from '../features/keys';
 
 // Shades chosen for WCAG AA contrast: white on teal.9, and secondary text on gray.7 rather
 // than Mantine's lighter default.
@@ -92,7 +93,9 @@ createRoot(root).render(
       <Notifications position="top-right" classNames={{ root: 'mesochart-notifications' }} />
       <QueryClientProvider client={queryClient}>
         <HashRouter>
-          <App />
+          <KeysGate>
+            <App />
+          </KeysGate>
         </HashRouter>
       </QueryClientProvider>
     </MantineProvider>

@@ -9,6 +9,7 @@ import enBackup from './en-backup.json';
 import enAppointments from './en-appointments.json';
 import enReminders from './en-reminders.json';
 import enAudit from './en-audit.json';
+import enKeys from './en-keys.json';
 
 // One catalogue per area of the app, merged by top-level key, so areas can grow independently.
 void i18n.use(initReactI18next).init({
@@ -24,6 +25,7 @@ void i18n.use(initReactI18next).init({
         ...enAppointments,
         ...enReminders,
         ...enAudit,
+        ...enKeys,
       },
     },
   },

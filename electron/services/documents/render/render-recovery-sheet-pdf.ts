@@ -81,7 +81,7 @@ export function renderRecoverySheetPdf(data: RecoverySheetData): Promise<Rendere
         [
           '- Keep it locked away, apart from the computer and from backups: whoever has both can read every record.',
           '- Do not photograph it, e-mail it or store it on the computer.',
-          '- An admin can make a new recovery key in Settings; this sheet then stops working. Destroy it.',
+          '- When a new recovery key is made for this clinic, this sheet stops working: destroy it then.',
         ].join('\n'),
       );
       doc.moveDown(1);
@@ -89,7 +89,9 @@ export function renderRecoverySheetPdf(data: RecoverySheetData): Promise<Rendere
         .font(fonts.regular)
         .fontSize(sizes.small)
         .fillColor(colors.muted)
-        .text('Kept by: ______________________    Where: ______________________    Date: __________');
+        .text(
+          'Kept by: ______________________    Where: ______________________    Date: __________',
+        );
       doc.fillColor(colors.text);
     },
   );

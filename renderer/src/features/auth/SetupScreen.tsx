@@ -9,6 +9,7 @@ import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
 import { useSetSession } from '../../lib/session';
 import { RestorePanel } from '../backup';
+import { RecoverPanel } from '../keys';
 import { AuthFrame } from './AuthFrame';
 import { ClinicFields, LogoInput } from '../clinic';
 import { FormError } from '../../ui/FormError';
@@ -105,6 +106,8 @@ export function SetupScreen() {
         </Stack>
       </form>
       {/* A new computer for an existing clinic: its backup instead of a new setup. */}
+      <Divider my="lg" />
+      <RecoverPanel />
       <Divider my="lg" />
       <RestorePanel />
     </AuthFrame>

@@ -1,0 +1,2 @@
+export { KeysGate } from './KeysGate';
+export { RecoverPanel } from './RecoverPanel';
