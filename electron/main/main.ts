@@ -158,6 +158,7 @@ async function start(): Promise<void> {
   // The clinic opens encrypted under its sealed keys; where they wait for the passphrase or the
   // recovery key, the window asks for it before anything else.
   const clinic = await launchClinic({
+    checkAtStart: true,
     dataDir,
     trustedOrigin: APP_ORIGIN,
     scheduleBackups: true,

@@ -126,4 +126,11 @@ export const auditOperations = {
     access: admin,
     audit: { action: 'execute', objectType: 'audit-verify' },
   }),
+  /** The chain check run in the background at start-up: when, and what it found (null: none yet). */
+  'audit.lastCheck': op({
+    input: emptyInput,
+    output: auditVerifyOutput.extend({ at: isoDateTime }).nullable(),
+    access: admin,
+    audit: null,
+  }),
 } as const;

@@ -4,6 +4,7 @@ import type { auditOperations } from '../../../shared/api/audit';
 import { requireActor, today } from '../core/handler-kit';
 import { readDocumentSettings } from '../documents/settings';
 import { verifyAudit } from './audit-log';
+import { readLastCheck } from './startup-check';
 import { exportAuditEvents, listAuditEvents } from './audit-read';
 import { auditCsv, auditFileName, exportAuditPdf } from './audit-export';
 
@@ -58,4 +59,5 @@ export const auditHandlers = {
   },
 
   'audit.verify': (ctx) => verifyAudit(ctx.db, ctx.app.auditKey),
+  'audit.lastCheck': (ctx) => readLastCheck(ctx.db),
 } satisfies DomainHandlers<typeof auditOperations>;

@@ -9,6 +9,7 @@ import { operations } from '../../../shared/api/contract';
 import { MIN_CLINIC_PASSPHRASE, type KeysStatus } from '../../../shared/api/keys';
 import { DatabaseKeyError } from '../store/database';
 import { AuditKeyError } from '../audit/audit-key';
+import { startStartupCheck, sweepVerifyFolders } from '../audit/startup-check';
 import type { ClinicKeys } from './clinic-keys';
 import { KeyError } from './key-errors';
 import { KEY_FILE, readKeyFile } from './key-file';
@@ -29,6 +30,11 @@ export interface LaunchOptions extends Omit<AppOptions, 'databaseKey' | 'auditKe
   secretStore: SecretStore | null;
   /** Key derivation cost of the passphrase and recovery slots; lowered only by tests. */
   kdf?: KdfParams;
+  /**
+   * The desktop app: once open, the audit chain is verified in the background (the admin sees
+   * the result) and old temp folders of backup checks are removed.
+   */
+  checkAtStart?: boolean;
 }
 
 /**
@@ -116,6 +122,10 @@ export async function launchClinic(options: LaunchOptions): Promise<ClinicLaunch
     keys = opened;
     // The audit key now lives in the key file; the data opened with it, so the old file goes.
     removeLegacyAuditKey(dataDir);
+    if (options.checkAtStart && services) {
+      startStartupCheck(services.state);
+      await sweepVerifyFolders().catch(() => undefined);
+    }
     state = { state: 'open', method: state.method, message: null };
   };
 

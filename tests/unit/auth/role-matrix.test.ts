@@ -150,6 +150,7 @@ const matrix: Record<string, Row> = {
   'keys.saveRecoverySheet':            PUBLIC,
   'keys.confirmRecoveryKey':           PUBLIC,
   'keys.newRecoveryKey':               [n, n, Y],
+  'audit.lastCheck':                   [n, n, Y],
 };
 
 function expected(name: OperationName, role: Role): boolean {

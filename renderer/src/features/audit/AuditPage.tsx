@@ -9,6 +9,7 @@ import { downloadText } from '../../lib/download';
 import { host } from '../../lib/host';
 import { staffKeys } from '../staff';
 import { AuditTable } from './AuditTable';
+import { StartupCheckLine } from './StartupCheck';
 import { filterInput } from './filters';
 import { auditKeys, type AuditFilters } from './queries';
 
@@ -125,6 +126,7 @@ export function AuditPage() {
           </Group>
         </Alert>
       ) : null}
+      <StartupCheckLine />
       {verify.isError ? (
         <Alert color="red" role="alert">
           {t('audit.verifyFailed', { message: verify.error.message })}

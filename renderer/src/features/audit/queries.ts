@@ -13,4 +13,5 @@ export interface AuditFilters {
 export const auditKeys = {
   events: (filters: AuditFilters) => ['audit', 'events', filters] as const,
   verify: ['audit', 'verify'] as const,
+  lastCheck: ['audit', 'lastCheck'] as const,
 };

@@ -2,6 +2,7 @@ import { Alert, Center, Loader } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../lib/session';
+import { StartupCheckNotice } from '../audit';
 import { ErrorScreen } from '../../ui/ErrorScreen';
 import { KeysFrame } from './KeysFrame';
 import { PassphraseSetupScreen } from './PassphraseSetupScreen';
@@ -43,10 +44,11 @@ export function KeysGate({ children }: { children: ReactNode }) {
     case 'locked':
       return <UnlockScreen status={keys} />;
     case 'open':
-      return keys.recoveryKeyPending ? (
-        <PendingRecoveryKey>{children}</PendingRecoveryKey>
-      ) : (
-        children
+      return (
+        <>
+          {keys.recoveryKeyPending ? <PendingRecoveryKey>{children}</PendingRecoveryKey> : children}
+          <StartupCheckNotice />
+        </>
       );
   }
 }
