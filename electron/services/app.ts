@@ -16,6 +16,7 @@ import { JobRegistry } from './jobs/registry';
 import { startBackupScheduler } from './backup/schedule';
 import { startReminderScheduler } from './reminders/reminder-sender';
 import { sweepBackupSnapshots } from './backup/archive/index';
+import { openVault } from './vault/open-vault';
 
 export interface AppOptions {
   dataDir: string;
@@ -82,6 +83,14 @@ export async function createServices(options: AppOptions): Promise<MesochartServ
     await store.close();
     throw error;
   }
+  // Photos and PDFs are encrypted under keys derived from the data key; an upgraded clinic's
+  // plain files are encrypted now, before anything reads them.
+  const files = await openVault(options.dataDir, options.databaseKey, store).catch(
+    async (error: unknown) => {
+      await store.close();
+      throw error;
+    },
+  );
   const state: AppState = {
     store,
     dataDir: options.dataDir,
@@ -108,6 +117,7 @@ export async function createServices(options: AppOptions): Promise<MesochartServ
       stopReminders();
       // Imports and backups being written finish (or fail cleanly) before the database closes.
       await state.jobs.close();
+      await files.close();
       // Events that cannot be written now (a full disk) must not keep the app from quitting.
       await state.auditQueue.flush().catch(() => {
         console.error(`[mesochart] ${state.auditQueue.size} audit events could not be written`);

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Queryable } from '../store/db';
 import { constants } from 'node:fs';
-import { copyFile, open, readFile, rename, unlink } from 'node:fs/promises';
+import { open, readdir, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Selectable } from 'kysely';
 import type { DocumentRow } from '../store/schema';
@@ -17,14 +17,23 @@ import type { signerRoles } from '../../../shared/api/documents';
 import { isSignedLate, treatmentDateOf } from './late-consent';
 import type { PageSize } from '../../../shared/documents/document-data';
 import type { ProcedureKind } from '../../../shared/documents/procedure-kinds';
-import { writeDocumentAtomically, type RenderedDocument } from './render';
+import type { RenderedDocument } from './render';
 import { AppError } from '../core/errors';
 import { checkExportTarget } from '../core/export-path';
+import { vaultOf } from '../vault/file-vault';
+import { SealedFileError } from '../vault/file-cipher';
+import { writeFileAtomic } from '../photos/files/atomic-file';
 
 export type StoredDocumentRow = Selectable<DocumentRow>;
 
-/** Archived PDFs live under <dataDir>/documents/<patient id>/<sha256>.pdf. */
+/**
+ * Archived PDFs live under <dataDir>/documents/<patient id>/<name>.pdf.enc, encrypted by the
+ * clinic's file vault and named by a keyed hash of their content (<sha256>.pdf when the clinic
+ * has no data key). The record keeps the SHA-256 of the plain PDF, which signatures are bound to.
+ */
 const DOCUMENTS_DIR = 'documents';
+/** Plain copies handed to the system viewer; hidden (never backed up), removed at start and close. */
+export const VIEWING_DIR = '.viewing';
 const safeSegment = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 export function documentsRoot(dataDir: string): string {
@@ -41,35 +50,59 @@ export function absoluteDocumentPath(dataDir: string, relative: string): string 
   return full;
 }
 
-export async function sha256OfFile(file: string): Promise<string | null> {
+/** The vault key of a path the document table records (relative to the documents folder). */
+export function documentKey(relative: string): string {
+  return `${DOCUMENTS_DIR}/${relative}`;
+}
+
+const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * The archived file's plain bytes if they still have the recorded hash; 'missing' or 'changed'
+ * otherwise (a file that fails authentication, or was sealed under another key, is changed).
+ */
+async function readArchived(
+  dataDir: string,
+  row: Pick<StoredDocumentRow, 'file_path' | 'sha256'>,
+): Promise<Buffer | 'missing' | 'changed'> {
+  let bytes: Buffer;
   try {
-    return createHash('sha256')
-      .update(await readFile(file))
-      .digest('hex');
+    bytes = await vaultOf(dataDir).read(documentKey(row.file_path));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if (error instanceof SealedFileError) return error.reason === 'missing' ? 'missing' : 'changed';
     throw error;
   }
+  return sha256Of(bytes) === row.sha256 ? bytes : 'changed';
+}
+
+/** Archives `bytes` in `folder` of the documents archive; returns the relative path and hash. */
+export async function archiveBytes(
+  dataDir: string,
+  folder: string,
+  bytes: Uint8Array,
+): Promise<{ filePath: string; sha256: string; size: number }> {
+  if (!safeSegment.test(folder)) {
+    throw new AppError('VALIDATION', 'The patient identifier cannot name a folder');
+  }
+  if (bytes.length === 0) throw new AppError('INTERNAL', 'The document is empty');
+  const vault = vaultOf(dataDir);
+  const filePath = `${folder}/${await vault.nameOf(bytes)}.pdf${vault.suffix}`;
+  try {
+    await vault.write(documentKey(filePath), bytes);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new AppError('INTERNAL', `The document could not be archived (${code})`);
+  }
+  return { filePath, sha256: sha256Of(bytes), size: bytes.length };
 }
 
 /** Writes the rendered bytes into the patient's folder; returns the relative path and hash. */
-export async function archiveFile(
+export function archiveFile(
   dataDir: string,
   patientId: string,
   rendered: RenderedDocument,
 ): Promise<{ filePath: string; sha256: string; size: number }> {
-  if (!safeSegment.test(patientId)) {
-    throw new AppError('VALIDATION', 'The patient identifier cannot name a folder');
-  }
-  const written = await writeDocumentAtomically(
-    path.join(documentsRoot(dataDir), patientId),
-    rendered.bytes,
-  );
-  return {
-    filePath: `${patientId}/${path.basename(written.path)}`,
-    sha256: written.sha256,
-    size: written.size,
-  };
+  return archiveBytes(dataDir, patientId, rendered.bytes);
 }
 
 export interface NewDocument {
@@ -125,9 +158,8 @@ export async function requireDocument(db: Queryable, id: string): Promise<Stored
 }
 
 export async function fileCheckOf(dataDir: string, row: StoredDocumentRow): Promise<FileCheck> {
-  const actual = await sha256OfFile(absoluteDocumentPath(dataDir, row.file_path));
-  if (actual === null) return 'missing';
-  return actual === row.sha256 ? 'ok' : 'changed';
+  const read = await readArchived(dataDir, row);
+  return typeof read === 'string' ? read : 'ok';
 }
 
 /**
@@ -300,21 +332,51 @@ export function copyFileName(row: StoredDocumentRow): string {
   return `${kind}-${date}-${row.id.slice(0, 8)}.pdf`;
 }
 
+/** The archived file's plain bytes, checked against the recorded hash, or a refusal. */
+async function checkedBytes(dataDir: string, row: StoredDocumentRow): Promise<Buffer> {
+  const read = await readArchived(dataDir, row);
+  if (typeof read !== 'string') return read;
+  throw new AppError(
+    'CONFLICT',
+    read === 'missing'
+      ? 'The archived file is missing from the documents folder'
+      : 'The archived file was changed on disk; it no longer matches the recorded hash',
+  );
+}
+
+/**
+ * A plain copy of an archived PDF for the system viewer, which cannot read the encrypted file:
+ * under documents/.viewing (owner-only, never backed up), removed when the app starts and quits.
+ * A clinic without a data key opens the archived file itself.
+ */
+export async function viewingPath(
+  dataDir: string,
+  filePath: string,
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<string> {
+  if (!vaultOf(dataDir).sealed) return absoluteDocumentPath(dataDir, filePath);
+  const dir = path.join(documentsRoot(dataDir), VIEWING_DIR, randomUUID().slice(0, 8));
+  const target = path.join(dir, fileName);
+  await writeFileAtomic(target, bytes);
+  return target;
+}
+
+/** Removes the viewer's plain copies (at start-up and when the app closes). */
+export async function sweepViewingCopies(dataDir: string): Promise<void> {
+  const dir = path.join(documentsRoot(dataDir), VIEWING_DIR);
+  if ((await readdir(dir).catch(() => null)) === null) return;
+  await rm(dir, { recursive: true, force: true });
+}
+
 /** The archived file for the system viewer, after checking it is still the archived one. */
 export async function openableDocument(
   dataDir: string,
   row: StoredDocumentRow,
 ): Promise<{ path: string; fileName: string }> {
-  const check = await fileCheckOf(dataDir, row);
-  if (check !== 'ok') {
-    throw new AppError(
-      'CONFLICT',
-      check === 'missing'
-        ? 'The archived file is missing from the documents folder'
-        : 'The archived file was changed on disk; it no longer matches the recorded hash',
-    );
-  }
-  return { path: absoluteDocumentPath(dataDir, row.file_path), fileName: copyFileName(row) };
+  const bytes = await checkedBytes(dataDir, row);
+  const fileName = copyFileName(row);
+  return { path: await viewingPath(dataDir, row.file_path, bytes, fileName), fileName };
 }
 
 /**
@@ -329,18 +391,21 @@ export async function saveDocumentCopy(
   targetPath: string,
 ): Promise<{ path: string; sha256: string }> {
   const target = await checkExportTarget(dataDir, targetPath, '.pdf');
-  const source = await openableDocument(dataDir, row);
+  // Decrypted here, written in plain only to the place the user chose.
+  const bytes = await checkedBytes(dataDir, row);
   const temp = `${target}.${randomUUID().slice(0, 8)}.part`;
   try {
-    await copyFile(source.path, temp, constants.COPYFILE_EXCL);
-    const handle = await open(temp, 'r+');
+    const handle = await open(
+      temp,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL,
+      0o600,
+    );
     try {
+      await handle.writeFile(bytes);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    const copied = await sha256OfFile(temp);
-    if (copied !== row.sha256) throw new Error('copy differs');
     await rename(temp, target);
   } catch (error) {
     await unlink(temp).catch(() => undefined);

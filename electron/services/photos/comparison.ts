@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../store/db';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Photo } from '../../../shared/api/photos';
 import type { ClinicInfo, PageSize } from '../../../shared/documents/document-data';
 import { AppError } from '../core/errors';
 import { checkExportTarget } from '../core/export-path';
 import { writeFileAtomic } from './files/atomic-file';
-import { getPhoto, requirePhotoConsent, requirePhotoRow, storedFilePath } from './photos';
+import { getPhoto, readStoredPhotoFile, requirePhotoConsent, requirePhotoRow } from './photos';
 import { buildPdf } from '../documents/render/pdf/build-pdf';
 import { fieldBox, title } from '../documents/render/pdf/layout';
 import { colors, fonts, sizes } from '../documents/render/pdf/theme';
 import { formatDate } from '../documents/render/format-date';
-import { writeDocumentAtomically } from '../documents/render/write-document';
-import { documentsRoot } from '../documents/archive';
+import { archiveBytes, viewingPath } from '../documents/archive';
 
 /** Documents directory of the data directory; the documents archive registers files under it. */
 export const COMPARISON_SUBDIR = 'photo-comparisons';
@@ -108,11 +105,7 @@ export async function exportComparisonPdf(db: Queryable, input: ComparisonPdfInp
   const previews = await Promise.all(
     input.photos.map(async (p) => {
       const row = await requirePhotoRow(db, p.id);
-      try {
-        return await readFile(storedFilePath(input.dataDir, row.preview_path));
-      } catch {
-        throw new AppError('NOT_FOUND', 'The image file of a photo is missing from the store');
-      }
+      return readStoredPhotoFile(input.dataDir, row.preview_path);
     }),
   );
   const documentId = randomUUID().slice(0, 8).toUpperCase();
@@ -174,11 +167,16 @@ export async function exportComparisonPdf(db: Queryable, input: ComparisonPdfInp
       doc.fillColor(colors.text);
     },
   );
-  const dir = path.join(documentsRoot(input.dataDir), COMPARISON_SUBDIR);
-  const archived = await writeDocumentAtomically(dir, rendered.bytes);
+  const archived = await archiveBytes(input.dataDir, COMPARISON_SUBDIR, rendered.bytes);
   return {
-    path: archived.path,
-    relativePath: `${COMPARISON_SUBDIR}/${path.basename(archived.path)}`,
+    // The system viewer gets a plain copy; the archive keeps the encrypted file.
+    path: await viewingPath(
+      input.dataDir,
+      archived.filePath,
+      rendered.bytes,
+      `photo-comparison-${documentId}.pdf`,
+    ),
+    relativePath: archived.filePath,
     sha256: archived.sha256,
     size: archived.size,
     pageCount: rendered.pageCount,

@@ -14,9 +14,12 @@ import {
   PhotoConsentError,
   insertPhotoRow,
   photoFileInUse,
+  photoKey,
+  photoStorage,
   photosRoot,
   requirePhotoConsent,
 } from './photos';
+import { vaultOf } from '../vault/file-vault';
 
 /** One file of a job: a path the user chose, or the bytes of a camera frame. */
 type JobItem =
@@ -123,8 +126,11 @@ async function captureFile(app: AppState, item: Extract<JobItem, { kind: 'captur
 async function removeUnrecorded(app: AppState, photo: ImportedPhoto) {
   if (photo.duplicate) return;
   if (await photoFileInUse(app.store.db, photo.sha256)) return;
+  const vault = vaultOf(app.dataDir);
   await Promise.all(
-    Object.values(photo.paths).map((p: string) => rm(p, { force: true }).catch(() => undefined)),
+    Object.values(photo.relativePaths).map((p: string) =>
+      vault.remove(photoKey(p)).catch(() => undefined),
+    ),
   );
 }
 
@@ -179,7 +185,11 @@ async function importItem(app: AppState, job: Job, work: Work, item: JobItem): P
     source = item.path;
   }
   try {
-    const photo = await importPhoto(source, { photosRoot: photosRoot(app.dataDir) }, signal);
+    const photo = await importPhoto(
+      source,
+      { photosRoot: photosRoot(app.dataDir), storage: photoStorage(vaultOf(app.dataDir)) },
+      signal,
+    );
     try {
       const row = await recordPhoto(app, job, work, item, photo);
       job.state.imported.push({

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../store/db';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Selectable } from 'kysely';
 import type { PhotoRow } from '../store/schema';
@@ -13,7 +12,9 @@ import type {
   PhotoView,
 } from '../../../shared/api/photos';
 import type { ConsentKind } from '../../../shared/api/patients';
-import type { ImportedPhoto } from './files';
+import type { ImportedPhoto, PhotoStorage } from './files';
+import { vaultOf, type FileVault } from '../vault/file-vault';
+import { SealedFileError } from '../vault/file-cipher';
 import { AppError } from '../core/errors';
 import { listConsents } from '../consents/consents';
 
@@ -357,12 +358,35 @@ export async function photoFileInUse(db: Queryable, sha256: string): Promise<boo
   return row !== undefined;
 }
 
-/** Resolves a stored relative path, refusing anything that would leave the photos root. */
-export function storedFilePath(dataDir: string, relative: string): string {
-  const root = path.resolve(photosRoot(dataDir));
-  const full = path.resolve(root, ...relative.split('/'));
-  if (!full.startsWith(root + path.sep)) throw new Error('stored photo path escapes the root');
-  return full;
+/** The vault key of a path the photo table records (relative to the photos root). */
+export function photoKey(relative: string): string {
+  return `${PHOTOS_DIR}/${relative}`;
+}
+
+/** The photo store of an import: the clinic's vault, under photos/. */
+export function photoStorage(vault: FileVault): PhotoStorage {
+  return {
+    suffix: vault.suffix,
+    nameOf: (bytes) => vault.nameOf(bytes),
+    has: (relative) => vault.has(photoKey(relative)),
+    write: (relative, bytes) => vault.write(photoKey(relative), bytes),
+  };
+}
+
+/** A stored image of a photo, decrypted; a missing or refused file is a typed error. */
+export async function readStoredPhotoFile(dataDir: string, relative: string): Promise<Buffer> {
+  try {
+    return await vaultOf(dataDir).read(photoKey(relative));
+  } catch (error) {
+    if (error instanceof SealedFileError && error.reason === 'missing') {
+      throw new AppError(
+        'NOT_FOUND',
+        'The image file of this photo is missing from the photo store',
+      );
+    }
+    if (error instanceof SealedFileError) throw error;
+    throw new AppError('INTERNAL', 'The image file of this photo could not be read');
+  }
 }
 
 /** The thumbnail or preview of a photo as a data URL, for the renderer's <img>. */
@@ -372,11 +396,6 @@ export async function readPhotoImage(
   size: 'thumbnail' | 'preview',
 ): Promise<string> {
   const relative = size === 'thumbnail' ? row.thumbnail_path : row.preview_path;
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(storedFilePath(dataDir, relative));
-  } catch {
-    throw new AppError('NOT_FOUND', 'The image file of this photo is missing from the photo store');
-  }
+  const bytes = await readStoredPhotoFile(dataDir, relative);
   return `data:image/jpeg;base64,${bytes.toString('base64')}`;
 }

@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import type { TestApp } from '../../support/helpers';
 import { register } from '../patients/fixtures';
 import { startTreatmentClinic, type Clinic } from '../sessions/fixtures';
+import { plainCopy } from '../../support/sealed-files';
 import type { ArchivedDocumentInfo } from '../../../shared/api/documents';
 
 export const NAMES = {
@@ -86,9 +87,19 @@ export async function sign(c: Clinic, documentId: string) {
   });
 }
 
-export function archivedPath(app: TestApp, doc: { id: string }): string {
+function filePathOf(app: TestApp, doc: { id: string }): string {
   const row = app.services.state.store.sqlite
     .prepare('SELECT file_path FROM document WHERE id = ?')
     .get(doc.id) as { file_path: string };
-  return path.join(app.dataDir, 'documents', ...row.file_path.split('/'));
+  return row.file_path;
+}
+
+/** The archived file as stored: encrypted, for tests that tamper with it. */
+export function storedPath(app: TestApp, doc: { id: string }): string {
+  return path.join(app.dataDir, 'documents', ...filePathOf(app, doc).split('/'));
+}
+
+/** A decrypted copy of the archived PDF (outside the data folder), for reading it back. */
+export function archivedPath(app: TestApp, doc: { id: string }): string {
+  return plainCopy(app.dataDir, app.databaseKey, `documents/${filePathOf(app, doc)}`);
 }

@@ -6,6 +6,7 @@ import { requiredConsentSections } from '../../../shared/documents/template-requ
 import type { ArchivedDocumentInfo, ConsentValidity } from '../../../shared/api/documents';
 import {
   archivedPath,
+  storedPath,
   blankPng,
   generate,
   NAMES,
@@ -109,7 +110,7 @@ describe('a generated consent', () => {
 describe('the hash check', () => {
   it('flags a changed file and a missing one', async () => {
     const doc = await generate(c, { procedureKind: 'prp' });
-    const file = archivedPath(c.app, doc);
+    const file = storedPath(c.app, doc);
     appendFileSync(file, '\n% edited');
     const changed = await c.app.ok<ArchivedDocumentInfo>('documents.get', { documentId: doc.id });
     expect(changed.fileCheck).toBe('changed');
@@ -155,10 +156,10 @@ describe('signing on screen', () => {
 
   it('invalidates the signatures when the signed file is replaced by a re-render', async () => {
     const doc = await generate(c, { procedureKind: 'hair-loss' });
+    const unsignedPath = storedPath(c.app, doc);
     const signed = await sign(c, doc.id);
-    const file = archivedPath(c.app, signed);
+    const file = storedPath(c.app, signed);
     // Another rendering of the same consent (the unsigned one) put where the signed one was.
-    const unsignedPath = file.replace(signed.sha256, doc.sha256);
     const { copyFileSync } = await import('node:fs');
     copyFileSync(unsignedPath, file);
     const after = await c.app.ok<ArchivedDocumentInfo>('documents.get', { documentId: doc.id });

@@ -9,6 +9,7 @@ import { PRACTITIONER, signInAs } from '../sessions/fixtures';
 import { flat, pdfText } from './pdf-tools';
 import {
   archivedPath,
+  storedPath,
   generate,
   startDocumentsClinic,
   type DocumentsClinic,
@@ -165,10 +166,17 @@ describe('saving a copy', () => {
       targetPath: target,
     });
     expect(copy.path).toBe(target);
+    // The archive is encrypted; the copy the user chose is the plain PDF, and only it.
     expect(readFileSync(target).equals(readFileSync(archivedPath(c.app, doc)))).toBe(true);
+    expect(readFileSync(storedPath(c.app, doc)).subarray(0, 4).toString()).toBe('MCEF');
+    expect(readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-');
 
+    // The system viewer gets a plain copy in the documents folder's hidden viewing folder.
     const opened = await c.app.ok<{ path: string }>('documents.open', { documentId: doc.id });
-    expect(opened.path).toBe(archivedPath(c.app, doc));
+    expect(
+      opened.path.startsWith(path.join(c.app.dataDir, 'documents', '.viewing') + path.sep),
+    ).toBe(true);
+    expect(readFileSync(opened.path).equals(readFileSync(target))).toBe(true);
     const list = await c.app.ok<ArchivedDocumentInfo[]>('documents.list', {
       patientId: c.patientId,
     });

@@ -1,4 +1,5 @@
 import { copyFileSync, readFileSync } from 'node:fs';
+import { openStoredFile, plainCopy } from '../../support/sealed-files';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -152,7 +153,14 @@ describe('an import job', () => {
     const thumb = app.services.state.store.sqlite
       .prepare('SELECT thumbnail_path FROM photo WHERE id = ?')
       .get(rotated!.id) as { thumbnail_path: string };
-    const meta = await sharp(join(app.dataDir, 'photos', thumb.thumbnail_path)).metadata();
+    // Stored encrypted, with a name that is not the photo's SHA-256; decrypted it is the image.
+    const stored = readFileSync(join(app.dataDir, 'photos', thumb.thumbnail_path));
+    expect(stored.subarray(0, 4).toString()).toBe('MCEF');
+    expect(thumb.thumbnail_path).toMatch(/\.thumb\.jpg\.enc$/);
+    expect(thumb.thumbnail_path).not.toContain(rotated!.sha256);
+    const meta = await sharp(
+      openStoredFile(app.dataDir, app.databaseKey, `photos/${thumb.thumbnail_path}`),
+    ).metadata();
     expect([meta.width, meta.height]).toEqual([240, 320]);
 
     const sony = photos.find((p) => p.width === 6000);
@@ -161,7 +169,7 @@ describe('an import job', () => {
 
     // No GPS in any stored file.
     for (const file of storedFiles(app)) {
-      const tags = exiftoolTags(join(app.dataDir, 'photos', file));
+      const tags = exiftoolTags(plainCopy(app.dataDir, app.databaseKey, `photos/${file}`));
       expect(Object.keys(tags).filter((k) => /GPS/i.test(k))).toEqual([]);
     }
   });

@@ -1,6 +1,5 @@
 import { rm } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { writeFileAtomic } from './atomic-file';
 import type { PhotoFormat } from './detect-format';
 import { canDecodeHeif, detectFormat } from './detect-format';
 import { makeDerivedImages } from './derived-images';
@@ -12,7 +11,8 @@ import { PhotoError } from './photo-error';
 import type { PhotoImportOptions } from './photo-options';
 import { resolvePhotoOptions } from './photo-options';
 import type { PhotoFiles } from './photo-store';
-import { isRegularFile, photoLocation, withKeyLock } from './photo-store';
+import { photoLocation, withKeyLock } from './photo-store';
+import { plainPhotoStorage } from './photo-storage';
 import { readSourceFile } from './source-file';
 import { storedOriginal } from './stored-original';
 
@@ -21,8 +21,10 @@ export interface ImportedPhoto {
   /** The file name the user picked (for the UI only; it may name the patient, so never log it). */
   fileName: string;
   sourcePath: string;
-  /** SHA-256 of the stored original: its content address. */
+  /** SHA-256 of the stored original: its identity in the record (never a file name). */
   sha256: string;
+  /** The name its files are stored under: a keyed hash of the original when encrypted. */
+  name: string;
   /** SHA-256 of the file as it was imported, to recognise the same file again. */
   inputSha256: string;
   /** What the file was. */
@@ -39,7 +41,7 @@ export interface ImportedPhoto {
   /** Local capture time, ISO 8601 without zone unless the camera recorded one. */
   takenAt: string | null;
   cameraModel: string | null;
-  /** Absolute paths of the stored files. */
+  /** Absolute paths of the stored files, for a store under the photos root. */
   paths: PhotoFiles;
   /** The same paths relative to the photos root ('/' separated), for the database. */
   relativePaths: PhotoFiles;
@@ -93,14 +95,20 @@ export async function importPhoto(
     exif,
     settings.maxPixels,
   );
-  const [inputSha256, sha256] = await Promise.all([sha256Hex(input), sha256Hex(original.bytes)]);
-  const location = photoLocation(settings.photosRoot, sha256, original.extension);
+  const storage = options.storage ?? plainPhotoStorage(settings.photosRoot);
+  const [inputSha256, sha256, name] = await Promise.all([
+    sha256Hex(input),
+    sha256Hex(original.bytes),
+    storage.nameOf(original.bytes),
+  ]);
+  const location = photoLocation(settings.photosRoot, name, original.extension, storage.suffix);
   const storedOrientation = original.kind === 'lossless' ? probe.orientation : 1;
 
   const photo = (duplicate: boolean): ImportedPhoto => ({
     fileName: basename(sourcePath),
     sourcePath,
     sha256,
+    name,
     inputSha256,
     sourceFormat: detected.format,
     storage: original.kind,
@@ -114,12 +122,12 @@ export async function importPhoto(
     duplicate,
   });
 
-  return withKeyLock(sha256, async () => {
-    const { absolute } = location;
+  return withKeyLock(name, async () => {
+    const { absolute, relative } = location;
     const [hasOriginal, hasThumbnail, hasPreview] = await Promise.all([
-      isRegularFile(absolute.original),
-      isRegularFile(absolute.thumbnail),
-      isRegularFile(absolute.preview),
+      storage.has(relative.original),
+      storage.has(relative.thumbnail),
+      storage.has(relative.preview),
     ]);
     if (hasOriginal && hasThumbnail && hasPreview) return photo(true);
 
@@ -128,15 +136,15 @@ export async function importPhoto(
     signal?.throwIfAborted();
     // The original last, so a crash between files leaves a set the check above sees as
     // incomplete and repairs on the next import of the photo.
-    const writes: [string, Buffer][] = [];
-    if (!hasThumbnail) writes.push([absolute.thumbnail, derived.thumbnail]);
-    if (!hasPreview) writes.push([absolute.preview, derived.preview]);
-    if (!hasOriginal) writes.push([absolute.original, original.bytes]);
+    const writes: [string, string, Buffer][] = [];
+    if (!hasThumbnail) writes.push([relative.thumbnail, absolute.thumbnail, derived.thumbnail]);
+    if (!hasPreview) writes.push([relative.preview, absolute.preview, derived.preview]);
+    if (!hasOriginal) writes.push([relative.original, absolute.original, original.bytes]);
     const written: string[] = [];
     try {
-      for (const [path, bytes] of writes) {
-        await writeFileAtomic(path, bytes);
-        written.push(path);
+      for (const [rel, abs, bytes] of writes) {
+        await storage.write(rel, bytes);
+        written.push(abs);
       }
     } catch (error) {
       // A refused photo leaves nothing: undo this call's files (never ones that were there).

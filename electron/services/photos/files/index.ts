@@ -14,3 +14,5 @@ export { photoLocation } from './photo-store';
 export type { PhotoFormat } from './detect-format';
 export { heifSupport } from './detect-format';
 export { removeStaleTempFiles } from './stale-temp-files';
+export type { PhotoStorage } from './photo-storage';
+export { plainPhotoStorage } from './photo-storage';

@@ -1,9 +1,12 @@
 import { isAbsolute } from 'node:path';
+import type { PhotoStorage } from './photo-storage';
 
 /** Limits and sizes of the import. The limits become clinic settings; these are the defaults. */
 export interface PhotoImportOptions {
   /** Directory that holds every stored photo; nothing is ever written outside it. */
   photosRoot: string;
+  /** Where the files go; plain files under `photosRoot` when not given. */
+  storage?: PhotoStorage;
   /** Largest accepted source file, in bytes. */
   maxFileBytes?: number;
   /** Largest accepted image, in pixels (width x height), against decompression bombs. */

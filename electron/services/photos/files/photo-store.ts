@@ -17,26 +17,29 @@ export interface PhotoLocation {
 
 export type StoredExtension = 'jpg' | 'png';
 
-const SHA256_HEX = /^[0-9a-f]{64}$/;
+const HEX_256 = /^[0-9a-f]{64}$/;
+const SUFFIX = /^(\.enc)?$/;
 
 /**
- * Where a photo with content hash `sha256` lives: `<root>/ab/abcdef….jpg` plus its derived
- * images beside it. The names come only from the hash, so nothing a file name says can steer a
- * write outside the root.
+ * Where a photo with content name `name` lives: `<root>/ab/abcdef….jpg` plus its derived
+ * images beside it (each with `suffix`, '.enc' when encrypted). The names come only from the
+ * 256-bit content name, so nothing a file name says can steer a write outside the root.
  */
 export function photoLocation(
   photosRoot: string,
-  sha256: string,
+  name: string,
   extension: StoredExtension,
+  suffix = '',
 ): PhotoLocation {
   if (!isAbsolute(photosRoot)) throw new Error('The photos root must be an absolute path');
-  if (!SHA256_HEX.test(sha256)) throw new Error('Not a SHA-256 hex digest');
+  if (!HEX_256.test(name)) throw new Error('Not a 256-bit hex content name');
+  if (!SUFFIX.test(suffix)) throw new Error('Not a stored file suffix');
   const root = resolve(photosRoot);
-  const shard = sha256.slice(0, 2);
+  const shard = name.slice(0, 2);
   const rel: PhotoFiles = {
-    original: `${shard}/${sha256}.${extension}`,
-    thumbnail: `${shard}/${sha256}.thumb.jpg`,
-    preview: `${shard}/${sha256}.preview.jpg`,
+    original: `${shard}/${name}.${extension}${suffix}`,
+    thumbnail: `${shard}/${name}.thumb.jpg${suffix}`,
+    preview: `${shard}/${name}.preview.jpg${suffix}`,
   };
   const abs = (p: string): string => {
     const full = resolve(root, ...p.split('/'));

@@ -8,6 +8,7 @@ import { documents } from './0006-documents';
 import { sessionSafety } from './0007-session-safety';
 import { appointments } from './0008-appointments';
 import { auditSeal } from './0009-audit-seal';
+import { encryptedFiles, encryptedFilesPg } from './0011-encrypted-files';
 import { reminders, remindersPg } from './0013-reminders';
 import { personalSignatures } from './0012-personal-signatures';
 
@@ -27,6 +28,7 @@ export const migrations: readonly MigrationStep[] = [
   { version: 7, name: 'session-safety', sql: sessionSafety },
   { version: 8, name: 'appointments', sql: appointments },
   { version: 9, name: 'audit-seal', sql: auditSeal },
+  { version: 11, name: 'encrypted-files', sql: encryptedFiles, pg: encryptedFilesPg },
   { version: 13, name: 'reminders', sql: reminders, pg: remindersPg },
   { version: 12, name: 'personal-signatures', sql: personalSignatures },
 ];
