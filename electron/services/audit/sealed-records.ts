@@ -2,7 +2,8 @@ import { createHmac } from 'node:crypto';
 import type { Queryable } from '../store/db';
 
 /**
- * Records that are final once written (a signed session, an addendum): the audit event that
+ * Records that are final once written (a signed session, an addendum, a signed consent, an
+ * adverse event, a completed pre-procedure check): the audit event that
  * finalises one carries a keyed hash of its content, and `audit.verify` re-hashes the current
  * rows. Each reader lists its columns by name, so a migration that adds a column does not change
  * the hash of what was signed before; it returns null while the record is not final (a draft).
@@ -48,7 +49,22 @@ const signedSession: ContentReader = async (db, id) => {
     .orderBy('position')
     .orderBy('seq')
     .execute();
-  return { session, areas, products };
+  const syringes = await db
+    .selectFrom('session_cocktail')
+    .select(['position', 'label', 'total_volume_ml', 'areas'])
+    .where('session_id', '=', id)
+    .orderBy('position')
+    .execute();
+  const drawn = await db
+    .selectFrom('session_cocktail_product')
+    .select(['cocktail', 'position', 'product_id', 'lot_id', 'volume_ml'])
+    .where('session_id', '=', id)
+    .orderBy('cocktail')
+    .orderBy('position')
+    .execute();
+  // Sessions signed without syringes keep the content (and so the seal) they were signed with.
+  if (syringes.length === 0) return { session, areas, products };
+  return { session, areas, products, syringes, drawn };
 };
 
 const addendum: ContentReader = (db, id) =>
@@ -59,10 +75,123 @@ const addendum: ContentReader = (db, id) =>
     .executeTakeFirst()
     .then((row) => row ?? null);
 
+/**
+ * A consent once signed (on screen or on paper): what was signed, its signatures or paper
+ * confirmation and any withdrawal. Its status and file path are left out: a newer consent
+ * supersedes it without an event of its own, and its file moves into encrypted storage; the
+ * file's plain SHA-256, which the signatures are bound to, is in.
+ */
+const signedConsent: ContentReader = async (db, id) => {
+  const document = await db
+    .selectFrom('document')
+    .select([
+      'id',
+      'patient_id',
+      'kind',
+      'procedure_kind',
+      'session_id',
+      'template_id',
+      'template_version',
+      'language',
+      'page_size',
+      'render_data',
+      'sha256',
+      'size',
+      'page_count',
+      'generated_sha256',
+      'generated_at',
+      'generated_by',
+      'status',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!document || document.kind !== 'consent' || document.status === 'generated') return null;
+  const { status: _status, ...content } = document;
+  const [signatures, paper, withdrawal] = await Promise.all([
+    db
+      .selectFrom('consent_signature')
+      .select([
+        'id',
+        'signer_role',
+        'signer_name',
+        'image_sha256',
+        'signed_at',
+        'document_sha256',
+        'recorded_by',
+      ])
+      .where('document_id', '=', id)
+      .orderBy('signer_role')
+      .execute(),
+    db
+      .selectFrom('consent_paper_confirmation')
+      .select(['confirmed_by', 'confirmed_at', 'note'])
+      .where('document_id', '=', id)
+      .executeTakeFirst(),
+    db
+      .selectFrom('consent_withdrawal')
+      .select(['withdrawn_by', 'withdrawn_at', 'reason'])
+      .where('document_id', '=', id)
+      .executeTakeFirst(),
+  ]);
+  return { document: content, signatures, paper: paper ?? null, withdrawal: withdrawal ?? null };
+};
+
+/** An adverse event as recorded, and as resolved once it is (its resolution re-seals it). */
+const adverseEvent: ContentReader = (db, id) =>
+  db
+    .selectFrom('adverse_event')
+    .select([
+      'id',
+      'patient_id',
+      'session_id',
+      'kind',
+      'severity',
+      'onset_on',
+      'description',
+      'action_taken',
+      'resolved_on',
+      'outcome',
+      'recorded_by',
+      'recorded_at',
+      'resolved_by',
+      'resolved_at',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst()
+    .then((row) => row ?? null);
+
+/** A completed pre-procedure check: its answers, findings, outcome and substance lines. */
+const screeningCheck: ContentReader = (db, id) =>
+  db
+    .selectFrom('screening')
+    .select([
+      'id',
+      'patient_id',
+      'history_version_id',
+      'performed_on',
+      'performed_at',
+      'performed_by',
+      'answers',
+      'planned_product_ids',
+      'planned_substances',
+      'findings',
+      'outcome',
+      'acknowledged',
+      'override_reason',
+      'override_by',
+      'status',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst()
+    .then((row) => row ?? null);
+
 /** Audit object types whose events seal their record, with the version of the hashed shape. */
 const SEALED: Readonly<Record<string, { version: number; read: ContentReader; label: string }>> = {
   'session-sign': { version: 1, read: signedSession, label: 'signed session' },
   'session-addendum': { version: 1, read: addendum, label: 'session addendum' },
+  document: { version: 1, read: signedConsent, label: 'signed consent' },
+  'adverse-event': { version: 1, read: adverseEvent, label: 'adverse event' },
+  screening: { version: 1, read: screeningCheck, label: 'pre-procedure check' },
 };
 
 function contentMac(key: Buffer, objectType: string, version: number, content: unknown): string {

@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../support/helpers';
+import { signInAdmin, signedSession, startTreatmentClinic, today } from '../sessions/fixtures';
+
+interface Verify {
+  ok: boolean;
+  firstBroken: number | null;
+  reason: string | null;
+}
+
+let app: TestApp | null = null;
+afterEach(async () => {
+  await app?.close();
+  app = null;
+});
+
+/** Someone with the open database (not the audit key) drops our triggers and edits a row. */
+function tamper(a: TestApp, sql: string, ...params: unknown[]): void {
+  const { sqlite } = a.services.state.store;
+  for (const { name } of sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    .all() as { name: string }[]) {
+    sqlite.exec(`DROP TRIGGER "${name}"`);
+  }
+  expect(sqlite.prepare(sql).run(...params).changes).toBe(1);
+}
+
+async function verify(a: TestApp): Promise<Verify> {
+  const result = await a.call('audit.verify');
+  if (result.ok) return result.value as Verify;
+  await signInAdmin(a);
+  return a.ok<Verify>('audit.verify');
+}
+
+/**
+ * A treated patient: a completed check (with its substance lines), a consent confirmed on paper,
+ * a signed session and an adverse event after it, each sealed into its audit event.
+ */
+async function treatedPatient() {
+  const c = await startTreatmentClinic();
+  app = c.app;
+  const session = await signedSession(c);
+  const event = await c.app.ok<{ id: string }>('adverseEvents.record', {
+    sessionId: session.id,
+    kind: 'bruising',
+    severity: 'mild',
+    onsetOn: today(c.app),
+    description: 'Left cheek, 2 cm',
+    actionTaken: 'Arnica, cold compress',
+  });
+  await c.app.services.state.auditQueue.flush();
+  const { sqlite } = c.app.services.state.store;
+  const one = (sql: string) => (sqlite.prepare(sql).get() as { id: string }).id;
+  return {
+    c,
+    adverseEventId: event.id,
+    screeningId: one('SELECT id FROM screening ORDER BY seq DESC LIMIT 1'),
+    consentId: one(
+      "SELECT id FROM document WHERE kind = 'consent' AND status <> 'generated' LIMIT 1",
+    ),
+  };
+}
+
+describe('the audit chain covers consents, adverse events and checks', { timeout: 120_000 }, () => {
+  it('holds when nothing was changed', async () => {
+    const { c } = await treatedPatient();
+    expect(await verify(c.app)).toMatchObject({ ok: true, firstBroken: null });
+  });
+
+  it('names a signed consent whose recorded hash was changed in the database', async () => {
+    const { c, consentId } = await treatedPatient();
+    tamper(c.app, 'UPDATE document SET render_data = ? WHERE id = ?', '{"title":"x"}', consentId);
+    const result = await verify(c.app);
+    expect(result.ok).toBe(false);
+    expect(result.reason).toContain(`The signed consent ${consentId} was changed`);
+  });
+
+  it('names an adverse event whose severity was lowered afterwards', async () => {
+    const { c, adverseEventId } = await treatedPatient();
+    tamper(
+      c.app,
+      "UPDATE adverse_event SET severity = 'mild', description = ? WHERE id = ?",
+      'Nothing',
+      adverseEventId,
+    );
+    const result = await verify(c.app);
+    expect(result.ok).toBe(false);
+    expect(result.reason).toContain(`The adverse event ${adverseEventId} was changed`);
+  });
+
+  it('names a check whose substance lines were rewritten after it was completed', async () => {
+    const { c, screeningId } = await treatedPatient();
+    tamper(c.app, "UPDATE screening SET planned_substances = '[]' WHERE id = ?", screeningId);
+    const result = await verify(c.app);
+    expect(result.ok).toBe(false);
+    expect(result.reason).toContain(`The pre-procedure check ${screeningId} was changed`);
+  });
+});
