@@ -33,6 +33,9 @@ await build({
     'fast-check',
     'pdfkit',
     'exifr',
+    // CommonJS packages that require Node's built-ins dynamically, which an ESM bundle cannot.
+    'pg',
+    'nodemailer',
   ],
 });
 process.argv.splice(2, 1);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_KDF, type KdfParams } from '../backup/archive/encrypted-file';
 import { AUDIT_KEY_FILE, parseAuditKey } from '../audit/audit-key';
@@ -82,6 +82,7 @@ export async function createKeys(
   if (readKeyFile(dataDir)) {
     throw new KeyError('exists', 'This data folder already has its keys; they are never replaced.');
   }
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const keys: ClinicKeys = {
     dataKey: randomBytes(DATA_KEY_BYTES),
     auditKey: legacyAuditKey(dataDir) ?? randomBytes(AUDIT_KEY_BYTES),
