@@ -1,10 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { checkAgainstContract } from './contract';
 import { createServices, type MesochartServices } from '../../electron/services/app';
+import { AUDIT_KEY_FILE } from '../../electron/services/audit/audit-key';
 import type { Result } from '../../shared/api/result';
+import type Database from 'better-sqlite3';
+import {
+  freshDatabase,
+  postgresStatements,
+  runAsWorkstation,
+  snapshotDatabase,
+  testStore,
+  type TestDatabase,
+} from './test-store';
 
 export const TEST_ORIGIN = 'http://mesochart.test';
 export const TRUSTED = { url: `${TEST_ORIGIN}/index.html`, isMainFrame: true };
@@ -26,6 +36,8 @@ export interface TestApp {
   dataDir: string;
   /** The data key the database is encrypted with, to reopen the folder. */
   databaseKey: Buffer;
+  /** The PostgreSQL database the services run on, when the run is on PostgreSQL. */
+  database: TestDatabase | null;
   /** Moves the services' clock, for idle-lock and sign-in-delay tests. */
   advance(ms: number): void;
   call(operation: string, input?: unknown): Promise<Result<unknown>>;
@@ -35,18 +47,33 @@ export interface TestApp {
 }
 
 /**
- * Real services on a real SQLite file in a fresh temp directory. With `frozenClock` the services'
+ * Real services on a real SQLite file in a fresh temp directory (or, in the PostgreSQL run, on a
+ * fresh database of the run's cluster, as a workstation's runtime role). With `frozenClock` the services'
  * time moves only by `advance()`, for tests of delays that a slow machine must not disturb.
  */
-export async function startApp(options: { frozenClock?: boolean } = {}): Promise<TestApp> {
+export async function startApp(
+  options: { frozenClock?: boolean; joining?: TestApp } = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mesochart-unit-'));
   let offset = 0;
   const start = Date.now();
+  const { joining } = options;
   // Every test clinic is encrypted, as the app's is; the key stays with the test.
-  const databaseKey = randomBytes(32);
+  const databaseKey = joining?.databaseKey ?? randomBytes(32);
+  const database = joining
+    ? joining.database
+    : testStore() === 'postgres'
+      ? await freshDatabase()
+      : null;
+  // Another workstation of the same clinic holds the same audit key.
+  if (joining) {
+    copyFileSync(path.join(joining.dataDir, AUDIT_KEY_FILE), path.join(dataDir, AUDIT_KEY_FILE));
+  }
   const services = await createServices({
     dataDir,
     databaseKey,
+    databaseUrl: database?.url,
+    databaseOwnerUrl: database?.ownerUrl,
     trustedOrigin: TEST_ORIGIN,
     clock: () => new Date((options.frozenClock ? start : Date.now()) + offset),
   });
@@ -59,6 +86,7 @@ export async function startApp(options: { frozenClock?: boolean } = {}): Promise
     services,
     dataDir,
     databaseKey,
+    database,
     advance: (ms) => {
       offset += ms;
     },
@@ -71,6 +99,7 @@ export async function startApp(options: { frozenClock?: boolean } = {}): Promise
     close: async () => {
       await services.close();
       rmSync(dataDir, { recursive: true, force: true });
+      if (!joining) await database?.drop();
     },
   };
 }
@@ -105,6 +134,7 @@ export async function startClinic(
 
 /** Every row of every table, to prove a refused call changed nothing. */
 export function snapshot(app: TestApp): string {
+  if (app.database) return snapshotDatabase(app.database.url);
   const { sqlite } = app.services.state.store;
   const tables = sqlite
     .prepare(
@@ -114,4 +144,39 @@ export function snapshot(app: TestApp): string {
   return JSON.stringify(
     tables.map(({ name }) => [name, sqlite.prepare(`SELECT * FROM "${name}"`).all()]),
   );
+}
+
+/**
+ * Runs one SQL statement on the test clinic's database directly (the SQLite file, or the
+ * PostgreSQL database as the workstation's role), for tests of what the database itself refuses.
+ * Resolves to the error thrown, or null when the statement ran.
+ */
+export async function rawStatementError(app: TestApp, sql: string): Promise<Error | null> {
+  try {
+    if (app.database) await runAsWorkstation(app.database.url, sql);
+    else app.services.state.store.sqlite.prepare(sql).run();
+    return null;
+  } catch (error) {
+    return error as Error;
+  }
+}
+
+/**
+ * Another workstation of `app`'s clinic: its own services instance and data folder on the same
+ * PostgreSQL database (PostgreSQL run only), signed out.
+ */
+export function joinClinic(app: TestApp): Promise<TestApp> {
+  if (!app.database) throw new Error('Workstations share a clinic only on PostgreSQL');
+  return startApp({ joining: app });
+}
+
+/**
+ * The test clinic's database for arranging or reading rows directly: the SQLite connection, or on
+ * PostgreSQL a synchronous stand-in with the same prepare/get/all/run shape.
+ */
+export function rawDb(app: TestApp): Pick<Database.Database, 'prepare'> {
+  if (app.database) {
+    return postgresStatements(app.database.url) as unknown as Pick<Database.Database, 'prepare'>;
+  }
+  return app.services.state.store.sqlite;
 }

@@ -4,7 +4,8 @@ import type { AuditEvent } from '../../../shared/api/audit';
 import type { AuditAction } from '../../../shared/api/operation';
 import type { Role } from '../../../shared/api/roles';
 import { AppError } from '../core/errors';
-import { ftsQuery } from '../patients/search';
+import { wordMatch } from '../patients/search';
+import { matchingSeqs } from '../store/search-index';
 
 export interface AuditReadFilter {
   patientId?: string | undefined;
@@ -47,14 +48,13 @@ function eventsQuery(db: Queryable, filter: AuditReadFilter) {
   if (filter.patientId) q = q.where('e.patient_id', '=', filter.patientId);
   const patient = filter.patient?.trim();
   if (patient) {
-    const match = ftsQuery(patient);
+    const match = wordMatch(patient);
     // A query of punctuation only matches nobody rather than everybody.
-    if (!match) return q.where(sql<boolean>`0`);
+    if (!match) return q.where(sql<boolean>`1 = 0`);
     q = q.where(
       'e.patient_id',
       'in',
-      sql<string>`(SELECT p2.id FROM patient p2 WHERE p2.seq IN
-        (SELECT rowid FROM patient_search WHERE patient_search MATCH ${match}))`,
+      sql<string>`(SELECT p2.id FROM patient p2 WHERE p2.seq IN (${matchingSeqs(db, match)}))`,
     );
   }
   if (filter.userId) q = q.where('e.user_id', '=', filter.userId);

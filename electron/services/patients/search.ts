@@ -2,6 +2,14 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Queryable } from '../store/db';
 import type { Db } from '../store/db';
 import { wholeNumber } from '../store/prepared';
+import {
+  countMatching,
+  ftsQuery as ftsText,
+  indexSearchWords,
+  matchingPatients,
+  matchingSeqs,
+  type WordMatch,
+} from '../store/search-index';
 import type { Selectable } from 'kysely';
 import type { PatientRow as PatientTable } from '../store/schema';
 
@@ -80,27 +88,27 @@ export function searchTerms(row: Omit<PatientRow, 'seq'>): string {
   return [...new Set(words.flatMap(searchTokens))].join(' ');
 }
 
-/** Keeps the search index in step with the patient row; `seq` is the index's rowid. */
+/** Keeps the search index in step with the patient row; `seq` is the index's key. */
 export async function indexPatient(db: Queryable, seq: number, row: Omit<PatientRow, 'seq'>) {
-  await sql`DELETE FROM patient_search WHERE rowid = ${seq}`.execute(db as Db);
-  await sql`INSERT INTO patient_search (rowid, terms) VALUES (${seq}, ${searchTerms(row)})`.execute(
-    db as Db,
-  );
+  await indexSearchWords(db, seq, searchTerms(row));
 }
 
 /**
- * An FTS5 query in which every typed word is a prefix, and all must match. A query that looks
- * like a phone number also matches its digits run together, whatever prefix was stored.
+ * What a typed query matches: every typed word as a prefix, all of them; a query that looks like
+ * a phone number also matches its digits run together, whatever prefix was stored.
  */
-export function ftsQuery(query: string): string | null {
+export function wordMatch(query: string): WordMatch | null {
   const tokens = searchTokens(query);
   if (tokens.length === 0) return null;
-  const all = tokens.map((t) => `"${t}"*`).join(' ');
   const digits = stripZeros(phoneDigits(query));
-  if (/^[+()\d\s./-]+$/.test(query.trim()) && digits.length >= 3 && digits !== tokens.join('')) {
-    return `(${all}) OR "${digits}"*`;
-  }
-  return all;
+  const phoneLike = /^[+()\d\s./-]+$/.test(query.trim()) && digits.length >= 3;
+  return { words: tokens, alternative: phoneLike && digits !== tokens.join('') ? digits : null };
+}
+
+/** The FTS5 query text of `query` (the SQLite index's own syntax; the bench sends it raw). */
+export function ftsQuery(query: string): string | null {
+  const match = wordMatch(query);
+  return match ? ftsText(match) : null;
 }
 
 /** Above this many matches, walking the name index beats sorting the matches. */
@@ -115,7 +123,7 @@ export async function searchPatients(
   db: Queryable,
   input: { query: string; includeArchived: boolean; offset: number; limit: number },
 ): Promise<{ total: number; results: PatientSummary[] }> {
-  let match = ftsQuery(input.query);
+  let match = wordMatch(input.query);
   const total = await countMatches(db, match, input.includeArchived);
   // A prefix everyone shares (the clinic number's) needs no index lookup at all.
   if (match && total === (await countMatches(db, null, input.includeArchived))) match = null;
@@ -133,18 +141,17 @@ export async function searchPatients(
     query = sql<SummaryRow>`SELECT ${columns} FROM patient p WHERE 1 = 1 ${archived} ${order} ${page}`;
   } else if (total > BROAD_MATCH) {
     query = sql<SummaryRow>`SELECT ${columns} FROM patient p
-      WHERE p.seq IN (SELECT rowid FROM patient_search WHERE patient_search MATCH ${match})
-      ${archived} ${order} ${page}`;
+      WHERE p.seq IN (${matchingSeqs(db, match)}) ${archived} ${order} ${page}`;
   } else {
-    query = sql<SummaryRow>`SELECT ${columns}
-      FROM patient_search s JOIN patient p ON p.seq = s.rowid
-      WHERE patient_search MATCH ${match} ${archived} ${order} ${page}`;
+    const { source, condition } = matchingPatients(db, match);
+    query = sql<SummaryRow>`SELECT ${columns} FROM ${source}
+      WHERE ${condition} ${archived} ${order} ${page}`;
   }
   const rows = await query.execute(db as Db);
   return { total, results: rows.rows.map(toSummary) };
 }
 
-async function countMatches(db: Queryable, match: string | null, includeArchived: boolean) {
+async function countMatches(db: Queryable, match: WordMatch | null, includeArchived: boolean) {
   const one = async (query: RawBuilder<{ n: number }>) =>
     Number((await query.execute(db as Db)).rows[0]?.n ?? 0);
   if (!match) {
@@ -154,13 +161,9 @@ async function countMatches(db: Queryable, match: string | null, includeArchived
   }
   // The index alone counts every match quickly; archived patients are few, so they are
   // counted from their side and taken off.
-  const all = await one(
-    sql`SELECT count(*) AS n FROM patient_search WHERE patient_search MATCH ${match}`,
-  );
+  const all = await countMatching(db, match);
   if (includeArchived || all === 0) return all;
-  const archived = await one(sql`SELECT count(*) AS n FROM patient p CROSS JOIN patient_search s
-    ON s.rowid = p.seq WHERE p.archived = 1 AND patient_search MATCH ${match}`);
-  return all - archived;
+  return all - (await countMatching(db, match, true));
 }
 
 export interface DuplicateProbe {

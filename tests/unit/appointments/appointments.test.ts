@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Appointment } from '../../../shared/api/appointments';
 import { MONDAY, RECEPTIONIST, book, booked, startDiary, type Diary } from './fixtures';
+import { rawDb } from '../../support/helpers';
 
 let d: Diary;
 beforeEach(async () => {
@@ -11,7 +12,7 @@ afterEach(async () => {
 });
 
 const auditActions = async () => {
-  const rows = d.app.services.state.store.sqlite
+  const rows = rawDb(d.app)
     .prepare("SELECT operation, outcome FROM audit_event WHERE operation LIKE 'appointments.%'")
     .all() as { operation: string; outcome: string }[];
   return rows.map((r) => `${r.operation}:${r.outcome}`);
@@ -39,7 +40,7 @@ describe('booking', () => {
 
   it('refuses double booking of the practitioner, the room or the patient, naming each', async () => {
     await booked(d);
-    const rows = () => d.app.services.state.store.sqlite.prepare('SELECT * FROM appointment').all();
+    const rows = () => rawDb(d.app).prepare('SELECT * FROM appointment').all();
     const before = rows();
     const practitioner = await book(d, {
       patientId: d.bruno,

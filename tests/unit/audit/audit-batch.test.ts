@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startClinic, type TestApp } from '../../support/helpers';
+import { rawDb, startClinic, type TestApp } from '../../support/helpers';
 import { register } from '../patients/fixtures';
 
 let app: TestApp;
@@ -35,7 +35,7 @@ describe('batched audit events of as-you-type search', () => {
     await app.ok('patients.search', { query: 'zoe' });
     expect(app.services.state.auditQueue.size).toBe(1);
     await app.services.state.auditQueue.flush();
-    const { n } = app.services.state.store.sqlite
+    const { n } = rawDb(app)
       .prepare("SELECT count(*) AS n FROM audit_event WHERE operation = 'patients.search'")
       .get() as { n: number };
     expect(n).toBe(1);

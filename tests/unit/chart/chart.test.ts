@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rawDb } from '../../support/helpers';
 import type { ChartOpen } from '../../../shared/api/chart';
 import { answers, details } from '../patients/fixtures';
 import {
@@ -19,7 +20,7 @@ afterEach(async () => {
 });
 
 function auditRows(c: Clinic, operation: string) {
-  return c.app.services.state.store.sqlite
+  return rawDb(c.app)
     .prepare('SELECT patient_id, object_type FROM audit_event WHERE operation = ?')
     .all(operation) as { patient_id: string; object_type: string }[];
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN, snapshot } from '../../support/helpers';
+import { rawDb, ADMIN, snapshot } from '../../support/helpers';
 import { register } from '../patients/fixtures';
 import {
   PRACTITIONER,
@@ -30,10 +30,7 @@ async function setUp() {
 const practitioner = { u: PRACTITIONER.username, p: PRACTITIONER.password };
 
 function screeningRows(c: Clinic) {
-  return c.app.services.state.store.sqlite.prepare('SELECT * FROM screening').all() as Record<
-    string,
-    unknown
-  >[];
+  return rawDb(c.app).prepare('SELECT * FROM screening').all() as Record<string, unknown>[];
 }
 
 /** Everything but the audit trail, which records refused calls too. */
@@ -181,7 +178,7 @@ describe('completing the check', () => {
     expect(JSON.parse(String(row?.findings))).toEqual(
       expect.arrayContaining([expect.objectContaining({ ruleId: 'condition.pregnancy' })]),
     );
-    const audit = c.app.services.state.store.sqlite
+    const audit = rawDb(c.app)
       .prepare(
         "SELECT patient_id, object_id FROM audit_event WHERE operation = 'screening.complete' AND outcome = 'success'",
       )

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ADMIN, startClinic, type TestApp } from '../../support/helpers';
+import { rawDb, ADMIN, startClinic, type TestApp } from '../../support/helpers';
 import { register } from '../patients/fixtures';
 import { localDate } from '../../../electron/services/core/local-date';
 import type { Product, Lot } from '../../../shared/api/products';
@@ -63,7 +63,7 @@ export function insertScreening(
 ): string {
   const id = randomUUID();
   const on = options.on ?? today(app);
-  const { sqlite } = app.services.state.store;
+  const sqlite = rawDb(app);
   const newest = sqlite
     .prepare(
       'SELECT id FROM medical_history_version WHERE patient_id = ? ORDER BY version DESC LIMIT 1',
@@ -171,7 +171,7 @@ export async function recordConsent(
   patientId: string,
   procedureKind = 'skin-rejuvenation',
 ) {
-  const { sqlite } = c.app.services.state.store;
+  const sqlite = rawDb(c.app);
   const existing = sqlite
     .prepare(
       `SELECT id FROM document WHERE patient_id = ? AND kind = 'consent' AND procedure_kind = ?
@@ -202,7 +202,7 @@ export async function startSession(c: Clinic, courseId: string | null = null) {
 }
 
 async function kindOfCourse(c: Clinic, courseId: string): Promise<string> {
-  const { indication } = c.app.services.state.store.sqlite
+  const { indication } = rawDb(c.app)
     .prepare('SELECT indication FROM treatment_course WHERE id = ?')
     .get(courseId) as { indication: string };
   const kinds: Record<string, string> = {

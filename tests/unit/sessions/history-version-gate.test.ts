@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { snapshot } from '../../support/helpers';
+import { rawDb, snapshot } from '../../support/helpers';
 import { register } from '../patients/fixtures';
 import type { Result } from '../../../shared/api/result';
 import type { TreatmentSession } from '../../../shared/api/sessions';
@@ -31,7 +31,7 @@ const clinical = () =>
 /** The patient's history version ids, oldest first (index 0 is version 1). */
 function versionIds(patientId: string): string[] {
   return (
-    c.app.services.state.store.sqlite
+    rawDb(c.app)
       .prepare('SELECT id FROM medical_history_version WHERE patient_id = ? ORDER BY version')
       .all(patientId) as { id: string }[]
   ).map((r) => r.id);

@@ -1,0 +1,94 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Db, Queryable } from './db';
+import { dialectOf } from './dialect';
+
+/**
+ * The patient search index on both stores, fed by one normalisation in code (searchTokens:
+ * accents, Turkish ı/İ, ş, ğ folded the same way for the words stored and the words typed).
+ * SQLite keeps the words in an FTS5 table (rowid = patient.seq); PostgreSQL keeps one row per
+ * word in patient_search_word, whose "C"-collated btree answers each typed word as a prefix.
+ */
+export interface WordMatch {
+  /** Every one of these must start some word of the patient. */
+  words: string[];
+  /** Or, instead, this one prefix (a phone number's digits run together). */
+  alternative: string | null;
+}
+
+/** Replaces a patient's words (`terms`: folded words separated by spaces). */
+export async function indexSearchWords(db: Queryable, seq: number, terms: string): Promise<void> {
+  if (dialectOf(db) === 'postgres') {
+    await sql`DELETE FROM patient_search_word WHERE patient_seq = ${seq}`.execute(db as Db);
+    const words = [...new Set(terms.split(' ').filter((w) => w !== ''))];
+    if (words.length === 0) return;
+    await sql`INSERT INTO patient_search_word (word, patient_seq)
+      SELECT w, ${seq} FROM unnest(${words}::text[]) AS w`.execute(db as Db);
+    return;
+  }
+  await sql`DELETE FROM patient_search WHERE rowid = ${seq}`.execute(db as Db);
+  await sql`INSERT INTO patient_search (rowid, terms) VALUES (${seq}, ${terms})`.execute(db as Db);
+}
+
+/** FTS5's query: every word a prefix, all required, or the alternative prefix alone. */
+export function ftsQuery(match: WordMatch): string {
+  const all = match.words.map((t) => `"${t}"*`).join(' ');
+  return match.alternative ? `(${all}) OR "${match.alternative}"*` : all;
+}
+
+// Words are letters and digits only (searchTokens), so none holds a LIKE wildcard.
+const prefixOf = (word: string) =>
+  sql`SELECT patient_seq FROM patient_search_word WHERE word LIKE ${`${word}%`}`;
+
+function pgSeqs(match: WordMatch): RawBuilder<number> {
+  const all = sql.join<number>(
+    match.words.map((w) => prefixOf(w)),
+    sql` INTERSECT `,
+  );
+  return match.alternative ? sql<number>`(${all}) UNION ${prefixOf(match.alternative)}` : all;
+}
+
+/** A subquery of the seqs of the patients matching, for `p.seq IN (…)`. */
+export function matchingSeqs(db: Queryable, match: WordMatch): RawBuilder<number> {
+  if (dialectOf(db) === 'postgres') return pgSeqs(match);
+  return sql`SELECT rowid FROM patient_search WHERE patient_search MATCH ${ftsQuery(match)}`;
+}
+
+/**
+ * FROM and WHERE parts reading the matching patients as `p`, for a narrow match: on SQLite from
+ * the index's side (its few rows first, then the patients by seq).
+ */
+export function matchingPatients(
+  db: Queryable,
+  match: WordMatch,
+): { source: RawBuilder<unknown>; condition: RawBuilder<boolean> } {
+  if (dialectOf(db) === 'postgres') {
+    return { source: sql`patient p`, condition: sql`p.seq IN (${pgSeqs(match)})` };
+  }
+  return {
+    source: sql`patient_search s JOIN patient p ON p.seq = s.rowid`,
+    condition: sql`patient_search MATCH ${ftsQuery(match)}`,
+  };
+}
+
+/**
+ * How many patients match, from the index alone; or how many archived ones do (few: counted
+ * from the patients' side, each looked up in the index).
+ */
+export async function countMatching(
+  db: Queryable,
+  match: WordMatch,
+  archivedOnly = false,
+): Promise<number> {
+  let query: RawBuilder<{ n: number }>;
+  if (dialectOf(db) === 'postgres') {
+    query = archivedOnly
+      ? sql`SELECT count(*) AS n FROM patient p WHERE p.archived = 1 AND p.seq IN (${pgSeqs(match)})`
+      : sql`SELECT count(*) AS n FROM (${pgSeqs(match)}) m`;
+  } else {
+    query = archivedOnly
+      ? sql`SELECT count(*) AS n FROM patient p CROSS JOIN patient_search s
+          ON s.rowid = p.seq WHERE p.archived = 1 AND patient_search MATCH ${ftsQuery(match)}`
+      : sql`SELECT count(*) AS n FROM patient_search WHERE patient_search MATCH ${ftsQuery(match)}`;
+  }
+  return Number((await query.execute(db as Db)).rows[0]?.n ?? 0);
+}

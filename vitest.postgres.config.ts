@@ -1,0 +1,45 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The store-level and service suites again, on PostgreSQL: a throwaway cluster for the run
+ * (tests/support/postgres-setup.ts) and a fresh database per test clinic. Suites of engines that
+ * never touch the store (PDF rendering, photo files, layout, the Electron shell) run on SQLite only.
+ */
+export const POSTGRES_SUITES = [
+  'patients',
+  'history',
+  'screening',
+  'sessions',
+  'consents',
+  'audit',
+  'staff',
+  'products',
+  'courses',
+  'appointments',
+  'store',
+  'chart',
+  'recall',
+  'adverse-events',
+];
+
+export default defineConfig({
+  test: {
+    include: POSTGRES_SUITES.map((s) => `tests/unit/${s}/**/*.test.ts`),
+    // Tests of the SQLite file itself (pragmas, encryption, a full disk, an attacker editing the
+    // file with the triggers dropped): the PostgreSQL rules are tested in store/workstations.
+    exclude: [
+      'tests/unit/store/store.test.ts',
+      'tests/unit/store/encryption.test.ts',
+      'tests/unit/audit/audit.test.ts',
+      'tests/unit/audit/audit-pdf.test.ts',
+      'tests/unit/audit/audit-seal.test.ts',
+      'tests/unit/audit/audit-faults.test.ts',
+    ],
+    environment: 'node',
+    globalSetup: ['tests/support/postgres-setup.ts'],
+    env: { MESOCHART_TEST_STORE: 'postgres' },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    maxWorkers: 2,
+  },
+});
