@@ -53,7 +53,11 @@ export function ConsentTextPanel({
           type="always"
           offsetScrollbars
           // A scrollable region must be reachable and scrollable with the keyboard.
-          viewportProps={{ tabIndex: 0, 'aria-label': t('documents.sign.textLabel') }}
+          viewportProps={{
+            tabIndex: 0,
+            role: 'region',
+            'aria-label': t('documents.sign.textLabel'),
+          }}
         >
           <Stack gap="sm" p="md" component="article" data-testid="consent-text">
             <Title order={3} size="h4">

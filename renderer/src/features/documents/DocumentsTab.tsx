@@ -28,6 +28,7 @@ import { host } from '../../lib/host';
 import { ConsentValidityPanel } from './ConsentValidityPanel';
 import { GenerateConsentModal } from './GenerateConsentModal';
 import { SigningModal } from './SigningModal';
+import { formatDay } from '../../lib/dates';
 import { documentsKeys, formatDocumentDate } from './queries';
 
 const statusColour: Record<DocumentStatus, string> = {
@@ -195,6 +196,21 @@ export function DocumentsTab({
                     <Text size="xs" c="dimmed">
                       {t('documents.paperConfirmedBy', { name: doc.paperConfirmedByName })}
                     </Text>
+                  ) : null}
+                  {doc.signers
+                    .filter((signer) => signer.role !== 'patient')
+                    .map((signer) => (
+                      <Text size="xs" c="dimmed" key={signer.role}>
+                        {t(`documents.signers.${signer.role}`, { name: signer.name })}
+                        {signer.provenBy === 'password'
+                          ? ` ${t('documents.signers.byPassword')}`
+                          : ''}
+                      </Text>
+                    ))}
+                  {doc.signedAfterTreatment && doc.treatmentDate ? (
+                    <Badge color="orange" variant="light" mt={4}>
+                      {t('documents.signedLate', { date: formatDay(doc.treatmentDate) })}
+                    </Badge>
                   ) : null}
                 </Table.Td>
                 <Table.Td>

@@ -118,7 +118,13 @@ export function SigningModal({
   const practitionerName = text.data?.practitionerName ?? doc.practitionerName ?? '';
   const busy = sign.isPending || paper.isPending;
   return (
-    <Modal opened onClose={onClose} title={t('documents.sign.title')} size="xl">
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('documents.sign.title')}
+      size="xl"
+      closeButtonProps={{ 'aria-label': t('common.cancel') }}
+    >
       <Stack gap="sm">
         <Title order={3} size="h4">
           {doc.title}

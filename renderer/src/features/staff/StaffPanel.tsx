@@ -137,7 +137,9 @@ function ResetPasswordForm({ user, onDone }: { user: StaffUser; onDone: () => vo
         </Code>
         <Text size="sm">{t('staff.resetHandOver', { name: user.displayName, expires })}</Text>
         <Group justify="flex-end">
-          <Button onClick={onDone}>{t('staff.resetClose')}</Button>
+          <Button variant="default" onClick={onDone}>
+            {t('staff.resetClose')}
+          </Button>
         </Group>
       </Stack>
     );
@@ -150,7 +152,7 @@ function ResetPasswordForm({ user, onDone }: { user: StaffUser; onDone: () => vo
         <Button variant="default" onClick={onDone}>
           {t('common.cancel')}
         </Button>
-        <Button color="orange" loading={reset.isPending} onClick={() => reset.mutate()}>
+        <Button color="red.9" loading={reset.isPending} onClick={() => reset.mutate()}>
           {t('staff.resetConfirm')}
         </Button>
       </Group>
@@ -217,7 +219,7 @@ export function StaffPanel({ currentUserId }: { currentUserId: string }) {
                     {u.active ? t('staff.active') : t('staff.inactive')}
                   </Badge>
                   {u.mustChangePassword ? (
-                    <Badge color="orange" variant="light">
+                    <Badge color="red.9" variant="outline">
                       {t('staff.resetPending')}
                     </Badge>
                   ) : null}
@@ -276,6 +278,7 @@ export function StaffPanel({ currentUserId }: { currentUserId: string }) {
         opened={resetting !== null}
         onClose={() => setResetting(null)}
         title={t('staff.resetPasswordFor', { name: resetting?.displayName ?? '' })}
+        closeButtonProps={{ 'aria-label': t('common.cancel') }}
       >
         {resetting ? (
           <ResetPasswordForm user={resetting} onDone={() => setResetting(null)} />
