@@ -1,5 +1,5 @@
 import { op } from './operation';
-import { recallers } from './roles';
+import { clinical, recallers } from './roles';
 import { z } from 'zod';
 import { idSchema, isoDate, isoDateTime, requiredText } from './common';
 
@@ -54,7 +54,43 @@ export const recallOutput = z.object({
 
 export const recallExportOutput = z.object({ fileName: z.string(), csv: z.string() });
 
+/** Courses whose next session is due (or overdue) and not booked: the front desk calls them back. */
+export const dueCoursesInput = z
+  .object({
+    /** due: within the window or overdue; overdue: past the course's tolerance only. */
+    show: z.enum(['due', 'overdue']).default('due'),
+    withinDays: z.number().int().min(0).max(120).default(14),
+    /** Part of the patient's name or clinic number. */
+    query: z.string().max(100).default(''),
+  })
+  .strict();
+
+export const dueCourseSchema = z.object({
+  courseId: idSchema,
+  patientId: idSchema,
+  patientName: z.string(),
+  clinicNumber: z.string(),
+  phone: z.string(),
+  email: z.string(),
+  indication: z.string(),
+  intervalDays: z.number().int(),
+  logged: z.number().int(),
+  planned: z.number().int(),
+  /** The last session plus the interval; the course's start before its first session. */
+  dueOn: isoDate,
+  overdue: z.boolean(),
+  /** Reminder channels the patient currently consents to. */
+  channels: z.array(z.enum(['email', 'sms'])),
+});
+export type DueCourse = z.infer<typeof dueCourseSchema>;
+
 export const recallOperations = {
+  'recall.due': op({
+    input: dueCoursesInput,
+    output: z.array(dueCourseSchema),
+    access: clinical,
+    audit: { action: 'read', objectType: 'course' },
+  }),
   'recall.search': op({
     input: recallInput,
     output: recallOutput,

@@ -298,7 +298,8 @@ test('a course, a session from its protocol, signing, addendum, adverse event an
   });
   await call(services, 'sessions.sign', { id: other.id });
 
-  await page.getByRole('link', { name: 'Lot recall' }).click();
+  await page.getByRole('link', { name: 'Recall' }).click();
+  await page.getByRole('tab', { name: 'Lot recall' }).click();
   await page.getByLabel('Lot number').fill('va-001');
   await page.getByRole('button', { name: 'Find patients' }).click();
   await expect(page.getByTestId('recall-summary')).toHaveText(

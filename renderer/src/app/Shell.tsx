@@ -37,7 +37,7 @@ export function Shell({ user, idleLockMinutes }: { user: StaffUser; idleLockMinu
     { to: '/diary', label: t('diary.nav') },
     { to: '/reminders', label: t('reminders.nav') },
     { to: '/products', label: t('products.nav') },
-    ...(user.role === 'receptionist' ? [] : [{ to: '/recall', label: t('recall.nav') }]),
+    { to: '/recall', label: t('recall.nav') },
     { to: '/settings', label: t('nav.settings') },
     { to: '/audit', label: t('nav.audit'), adminOnly: true },
   ];
@@ -106,7 +106,7 @@ export function Shell({ user, idleLockMinutes }: { user: StaffUser; idleLockMinu
           />
           <Route path="/patients/:patientId/check" element={<PreCheckPage user={user} />} />
           <Route path="/products" element={<ProductsPage user={user} />} />
-          {user.role === 'receptionist' ? null : <Route path="/recall" element={<RecallPage />} />}
+          <Route path="/recall" element={<RecallPage lots={user.role !== 'receptionist'} />} />
           <Route path="/today" element={<TodayPage user={user} />} />
           <Route path="/diary" element={<DiaryPage />} />
           <Route path="/reminders" element={<RemindersPage />} />

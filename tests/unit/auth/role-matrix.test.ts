@@ -82,6 +82,7 @@ const matrix: Record<string, Row> = {
   'adverseEvents.record':              [n, Y, n],
   'adverseEvents.resolve':             [n, Y, n],
   'adverseEvents.listOpen':            [n, Y, Y],
+  'recall.due':                        [Y, Y, Y],
   'recall.search':                     [n, Y, Y],
   'recall.export':                     [n, Y, Y],
   'chart.open':                        [Y, Y, Y], // clinical parts null for reception

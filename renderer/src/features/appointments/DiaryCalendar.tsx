@@ -41,6 +41,8 @@ export interface DiaryCalendarProps {
   onRange: (from: string, to: string) => void;
   /** A drag ended; resolve false to put the event back where it was. */
   onMove: (id: string, startsAt: string, resourceId: string | null) => Promise<boolean>;
+  /** An appointment was clicked (or chosen with Enter): its status buttons open. */
+  onOpen?: (id: string) => void;
 }
 
 /**
@@ -81,6 +83,9 @@ export function DiaryCalendar(props: DiaryCalendarProps) {
         // `end` is exclusive: the last visible day is the one before it.
         const last = new Date(info.end.getTime() - 1);
         latest.current.onRange(from, wallClockOf(last).slice(0, 10));
+      },
+      eventClick: (info) => {
+        latest.current.onOpen?.(String(info.event.id));
       },
       eventDrop: (info) => {
         const resourceId = info.newResource ? String(info.newResource.id) : null;

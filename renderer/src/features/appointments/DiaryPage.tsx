@@ -6,6 +6,7 @@ import type { Appointment } from '../../../../shared/api/appointments';
 import { wallClockOf } from '../../../../shared/appointments/diary-time';
 import { api, ApiFailure, unwrap } from '../../lib/api';
 import { AppointmentForm } from './AppointmentForm';
+import { AppointmentStatusDialog } from './AppointmentStatusDialog';
 import { DiaryCalendar, type DiaryView } from './DiaryCalendar';
 import { appointmentsKeys } from './queries';
 
@@ -18,6 +19,7 @@ export function DiaryPage() {
   const [range, setRange] = useState({ from: today, to: today });
   const [creating, setCreating] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
 
   const settings = useQuery({
     queryKey: appointmentsKeys.settings,
@@ -112,6 +114,11 @@ export function DiaryPage() {
         title={title}
         onRange={onRange}
         onMove={onMove}
+        onOpen={setOpenId}
+      />
+      <AppointmentStatusDialog
+        appointment={(appointments.data ?? []).find((a) => a.id === openId) ?? null}
+        onClose={() => setOpenId(null)}
       />
       {settings.data && practitioners.data ? (
         <AppointmentForm

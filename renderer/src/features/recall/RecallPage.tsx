@@ -1,4 +1,15 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -12,9 +23,36 @@ import { formatDay } from '../../lib/dates';
 import { downloadText } from '../../lib/download';
 import { applyServerError } from '../../lib/forms';
 import { FormError } from '../../ui/FormError';
+import { DueCoursesPanel } from './DueCoursesPanel';
 
-/** Lot recall: every patient and session that received a lot, with contact details, as CSV too. */
-export function RecallPage() {
+/**
+ * Recall: courses due and not booked (everyone at the desk), and the lot recall (practitioners and
+ * the admin): every patient and session that received a lot, with contact details, as CSV too.
+ */
+export function RecallPage({ lots }: { lots: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <Title order={2}>{t('recall.title')}</Title>
+      <Tabs defaultValue="due" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="due">{t('dueCourses.title')}</Tabs.Tab>
+          {lots ? <Tabs.Tab value="lots">{t('recall.lotsTab')}</Tabs.Tab> : null}
+        </Tabs.List>
+        <Tabs.Panel value="due" pt="md">
+          <DueCoursesPanel />
+        </Tabs.Panel>
+        {lots ? (
+          <Tabs.Panel value="lots" pt="md">
+            <LotRecall />
+          </Tabs.Panel>
+        ) : null}
+      </Tabs>
+    </Stack>
+  );
+}
+
+function LotRecall() {
   const { t } = useTranslation();
   const [result, setResult] = useState<OpOutput<'recall.search'> | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -41,7 +79,6 @@ export function RecallPage() {
   };
   return (
     <Stack>
-      <Title order={2}>{t('recall.title')}</Title>
       <Text size="sm" c="dimmed">
         {t('recall.help')}
       </Text>
