@@ -31,6 +31,31 @@ export const chartOpenOutput = z.object({
 });
 export type ChartOpen = z.infer<typeof chartOpenOutput>;
 
+/** Why a whole record leaves the clinic: the patient asked for it, or another clinic takes over. */
+export const recordExportPurposes = ['subject-access', 'transfer'] as const;
+
+export const chartExportRecordInput = z
+  .object({
+    patientId: idSchema,
+    /** The folder the user chose in the system's dialog; the export is a new folder inside it. */
+    folder: z.string().min(1, 'Choose a folder').max(4096),
+    purpose: z.enum(recordExportPurposes),
+    /** Who receives it (the patient, a clinic's name), printed on the record and audited. */
+    recipient: z.string().trim().max(200).default(''),
+  })
+  .strict();
+
+export const chartExportRecordOutput = z.object({
+  /** The folder written: the record PDF, the FHIR bundle, photos/ and documents/. */
+  folder: z.string(),
+  recordPdf: z.string(),
+  fhirBundle: z.string(),
+  photos: z.number().int(),
+  documents: z.number().int(),
+  fhirResources: z.number().int(),
+});
+export type ChartExportRecordOutput = z.infer<typeof chartExportRecordOutput>;
+
 export const chartOperations = {
   // One read of the chart, audited once: the same rows patients.get, history.get,
   // adverseEvents.listOpen, consents.list, screening.list and patients.changes return.
@@ -45,5 +70,13 @@ export const chartOperations = {
     output: z.array(timelineEntrySchema),
     access: clinicalReaders,
     audit: { action: 'read', objectType: 'timeline' },
+  }),
+  // A disclosure of the whole record: those who may read all of it (practitioners, the admin);
+  // the front desk, which sees no notes or photos, may not take it out of the clinic.
+  'chart.exportRecord': op({
+    input: chartExportRecordInput,
+    output: chartExportRecordOutput,
+    access: clinicalReaders,
+    audit: { action: 'execute', objectType: 'record-disclosure' },
   }),
 } as const;

@@ -11,6 +11,7 @@ import { listConsents } from '../consents/consents';
 import { listPatientChanges, riskMedicineLines, toPatient } from '../patients/patients';
 import { listScreenings } from '../screening/screening';
 import { patientTimeline } from './timeline';
+import { exportPatientRecord } from './record-export';
 
 export const chartHandlers = {
   'chart.open': async (ctx, input) => {
@@ -42,5 +43,22 @@ export const chartHandlers = {
   'chart.timeline': async (ctx, input) => {
     await forPatient(ctx, input.patientId);
     return patientTimeline(ctx.db, input.patientId);
+  },
+
+  // A disclosure: the audit event names the patient and the folder written, whoever asked.
+  'chart.exportRecord': async (ctx, input) => {
+    await forPatient(ctx, input.patientId);
+    const actor = requireActor(ctx);
+    const staff = await ctx.db
+      .selectFrom('staff_user')
+      .select('display_name')
+      .where('id', '=', actor.id)
+      .executeTakeFirst();
+    return exportPatientRecord(
+      ctx.db,
+      ctx.app.dataDir,
+      { ...input, byName: staff?.display_name ?? actor.username },
+      ctx.now,
+    );
   },
 } satisfies DomainHandlers<typeof chartOperations>;

@@ -43,3 +43,34 @@ export async function checkExportTarget(
   if (existing && !existing.isFile()) throw refuse('That path is not a file');
   return path.join(realFolder, path.basename(target));
 }
+
+/**
+ * Checks a folder the user chose in a folder dialog before an export writes into it: absolute,
+ * no NUL byte, an existing folder, never the data folder or inside it (also through a symlink).
+ * Returns the folder resolved.
+ */
+export async function checkExportFolder(dataDir: string, folderPath: string): Promise<string> {
+  const refuse = (message: string) =>
+    new AppError('VALIDATION', message, { fields: { folder: message } });
+  if (folderPath.includes('\0')) throw refuse('The path contains a NUL byte');
+  if (!path.isAbsolute(folderPath)) throw refuse('Choose a full path, not a relative one');
+  const folder = path.resolve(folderPath);
+  let realFolder: string;
+  try {
+    if (!(await stat(folder)).isDirectory()) throw refuse('The folder does not exist');
+    realFolder = await realpath(folder);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw refuse('The folder does not exist');
+  }
+  const realData = await realpath(dataDir).catch(() => path.resolve(dataDir));
+  for (const [dir, data] of [
+    [folder, path.resolve(dataDir)],
+    [realFolder, realData],
+  ] as const) {
+    if (dir === data || dir.startsWith(data + path.sep)) {
+      throw refuse('Choose a folder outside the Mesochart data folder');
+    }
+  }
+  return realFolder;
+}

@@ -87,6 +87,7 @@ const matrix: Record<string, Row> = {
   'recall.export':                     [n, Y, Y],
   'chart.open':                        [Y, Y, Y], // clinical parts null for reception
   'chart.timeline':                    [n, Y, Y],
+  'chart.exportRecord':                [n, Y, Y], // a disclosure of the whole record
   'photos.startImport':                [n, Y, n],
   'photos.importCapture':              [n, Y, n],
   'photos.importStatus':               [n, Y, n],

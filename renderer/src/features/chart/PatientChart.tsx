@@ -29,6 +29,7 @@ import { patientsKeys } from '../patients';
 import { PhotosTab } from '../photos';
 import { ScreeningList } from '../screening';
 import { SessionDocumentsPanel } from '../sessions';
+import { ExportRecordButton } from './ExportRecordButton';
 
 const tabs = ['overview', 'history', 'sessions', 'photos', 'documents'] as const;
 type Tab = (typeof tabs)[number];
@@ -107,6 +108,7 @@ export function PatientChart({ user }: { user: StaffUser }) {
           <Badge size="lg" variant="outline" tt="none" aria-label={t('chart.clinicNumber')}>
             {patient.clinicNumber}
           </Badge>
+          {may('chart.exportRecord') ? <ExportRecordButton patientId={patient.id} /> : null}
           {user.role === 'practitioner' && !patient.archived ? (
             <Button component={Link} to={`/patients/${patient.id}/check`}>
               {t('screening.startCheck')}
