@@ -5,6 +5,7 @@ import { AppError } from '../core/errors';
 import { BackupError, createBackup, type KdfParams } from './archive';
 import { recordBackupFailure, recordBackupSuccess } from './settings';
 import { readAuditHead } from './audit-head';
+import { vaultOf } from '../vault/file-vault';
 
 const KIND = 'backup';
 /** Only the latest finished backups are kept for the screens polling them. */
@@ -64,6 +65,7 @@ async function runBackup(app: AppState, job: Job<BackupJob>, start: StartBackup)
       ...(app.backupKdf ? { kdf: app.backupKdf } : {}),
       auditKey: app.auditKey,
       auditHead: (file) => readAuditHead(file, app.nativeBinding),
+      readSealed: (relPath) => vaultOf(app.dataDir).read(relPath),
       onProgress: (p) => {
         job.state.doneBytes = p.doneBytes;
         job.state.totalBytes = p.totalBytes;

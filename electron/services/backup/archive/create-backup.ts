@@ -38,6 +38,12 @@ export interface CreateBackupOptions {
   /** How many backups to keep in the folder, this one included. */
   keep: number;
   now: Date;
+  /**
+   * The plain bytes of a record file stored encrypted (its name ends in '.enc'). The archive is
+   * encrypted with the backup passphrase, so files travel decrypted inside it, like the
+   * database: a restore can then be opened where this clinic's data key is lost.
+   */
+  readSealed?: (relPath: string) => Promise<Buffer>;
   kdf?: KdfParams;
   chunkBytes?: number;
   /**
@@ -161,7 +167,17 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
       await writer.start();
       const files: ManifestFile[] = [];
       for (const source of sources) {
-        files.push(await addFile(writer, source, progress, options.onProgress));
+        files.push(
+          source.relPath.endsWith('.enc') && options.readSealed
+            ? await addBytes(
+                writer,
+                source.relPath,
+                await options.readSealed(source.relPath),
+                progress,
+                options.onProgress,
+              )
+            : await addFile(writer, source, progress, options.onProgress),
+        );
       }
       await writeEnd(writer, {
         format: 1,
@@ -240,6 +256,24 @@ async function addFile(
   } finally {
     await handle.close();
   }
+}
+
+async function addBytes(
+  writer: ChunkWriter,
+  relPath: string,
+  bytes: Buffer,
+  progress: BackupProgress,
+  onProgress: CreateBackupOptions['onProgress'],
+): Promise<ManifestFile> {
+  await writeFileHeader(writer, relPath, bytes.length);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  for (let at = 0; at < bytes.length; at += 1024 * 1024) {
+    await writer.write(bytes.subarray(at, at + 1024 * 1024));
+  }
+  progress.doneBytes += bytes.length;
+  progress.files += 1;
+  onProgress?.({ ...progress });
+  return { path: relPath, size: bytes.length, sha256 };
 }
 
 /** Removes the oldest finished backups beyond `keep`; nothing else in the folder is touched. */
