@@ -162,6 +162,8 @@ test('at the front desk the consent is read in the dialog, the choice initialled
   services,
   host,
 }) => {
+  // Several password hashings (128 MiB each) and three drawn pads on a shared machine.
+  test.setTimeout(300_000);
   await seedClinic(services, [PRACTITIONER, RECEPTIONIST]);
   await call(services, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
   const patient = (await call(services, 'patients.create', {

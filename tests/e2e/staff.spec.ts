@@ -19,6 +19,8 @@ test('an admin resets a password and never learns a usable one: the code only le
   page,
   services,
 }) => {
+  // Several password hashings (128 MiB each) and three drawn pads on a shared machine.
+  test.setTimeout(300_000);
   await seedClinic(services, [NURSE]);
   await page.goto('/');
   await signIn(page, ADMIN.username, ADMIN.password);
