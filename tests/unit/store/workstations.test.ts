@@ -168,7 +168,8 @@ describe.skipIf(testStore() !== 'postgres')('four workstations on one clinic ser
       /append-only/,
     );
     expect((await refusal('DELETE FROM audit_event'))?.message).toMatch(/append-only/);
-  });
+    // Seven sign-ins (scrypt at 128 MiB) and a day of work on four instances: minutes on a busy CI.
+  }, 300_000);
 
   it("give the workstations' role rows only: no schema changes, no switching rules off", async () => {
     const app = await startApp();
