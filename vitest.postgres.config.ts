@@ -30,6 +30,8 @@ export default defineConfig({
     exclude: [
       'tests/unit/store/store.test.ts',
       'tests/unit/store/encryption.test.ts',
+      // Kills a writer and checks the SQLite file it leaves (electron/tools/crash-check).
+      'tests/unit/store/crash.test.ts',
       'tests/unit/audit/audit.test.ts',
       'tests/unit/audit/audit-pdf.test.ts',
       'tests/unit/audit/audit-seal.test.ts',
