@@ -9,7 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { importPhoto, type ImportedPhoto } from '../services/photos/files';
-import { photosRoot } from '../services/photos/photos';
+import { photoStorage, photosRoot } from '../services/photos/photos';
+import { vaultOf } from '../services/vault/file-vault';
 
 const FIXTURES = [
   'sony-a6000-24mp.jpg',
@@ -44,7 +45,8 @@ async function distinctPicture(dir: string, index: number): Promise<string> {
 }
 
 export async function importPhotoPool(dataDir: string, size: number): Promise<ImportedPhoto[]> {
-  const options = { photosRoot: photosRoot(dataDir) };
+  // Stored as the open clinic stores them: encrypted when it was opened with a data key.
+  const options = { photosRoot: photosRoot(dataDir), storage: photoStorage(vaultOf(dataDir)) };
   const pool = new Map<string, ImportedPhoto>();
   for (const name of FIXTURES.slice(0, size)) {
     const photo = await importPhoto(path.join(fixturePhotosDir(), name), options);
