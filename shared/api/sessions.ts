@@ -16,6 +16,7 @@ import {
   volumeMlSchema,
 } from '../sessions/treatment-terms';
 import { adverseEventSchema } from './adverse-events';
+import { cocktailComponentInput, cocktailFields, cocktailInput } from '../sessions/cocktail';
 import { substanceLineInput } from '../screening/substance-line';
 import { minOverrideReasonLength } from './screening';
 
@@ -63,6 +64,8 @@ export const sessionDraftFields = z.object({
   anaesthetics: z.array(substanceLineInput).max(10, 'At most 10 anaesthetics').optional(),
   /** Anything added during the session that is not a catalogue product. */
   additions: z.array(substanceLineInput).max(20, 'At most 20 added substances').optional(),
+  /** Syringes prepared with several products, one total volume spread over areas. */
+  cocktails: z.array(cocktailInput).max(10, 'At most 10 syringes').optional(),
 });
 export type SessionDraftFields = z.infer<typeof sessionDraftFields>;
 
@@ -119,6 +122,18 @@ export const sessionProductLineSchema = sessionProductInput.extend({
   expiresOn: isoDate,
 });
 
+/** A syringe as read back: each product with its lot's number and expiry. */
+export const sessionCocktailSchema = cocktailFields.extend({
+  components: z.array(
+    cocktailComponentInput.extend({
+      productName: z.string(),
+      lotNumber: z.string(),
+      expiresOn: isoDate,
+    }),
+  ),
+});
+export type SessionCocktail = z.infer<typeof sessionCocktailSchema>;
+
 export const sessionSchema = sessionDraftFields.extend({
   id: idSchema,
   patientId: idSchema,
@@ -144,6 +159,7 @@ export const sessionSchema = sessionDraftFields.extend({
   addenda: z.array(addendumSchema),
   anaesthetics: z.array(substanceLineInput),
   additions: z.array(substanceLineInput),
+  cocktails: z.array(sessionCocktailSchema),
   /** Allergy matches used anyway, recorded at signing. */
   substanceOverrides: z.array(
     z.object({

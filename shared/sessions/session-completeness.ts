@@ -1,5 +1,6 @@
 import type { SessionDraftFields } from '../api/sessions';
 import { areaNames, techniqueUsesNeedle } from './treatment-terms';
+import { cocktailMissing } from './cocktail';
 
 export interface MissingItem {
   /** Field path in the session form, so the form can mark it. */
@@ -28,9 +29,11 @@ export function missingForSigning(s: SessionDraftFields): MissingItem[] {
     missing.push({ field: 'anaesthesia', message: 'Anaesthesia (or none)' });
   if (s.passes === null && s.points === null)
     missing.push({ field: 'passes', message: 'Number of passes or points' });
-  if (s.products.length === 0)
+  const cocktails = s.cocktails ?? [];
+  if (s.products.length === 0 && cocktails.length === 0)
     missing.push({ field: 'products', message: 'At least one product with its lot' });
   const chosen = new Set(s.areas.map((a) => a.area));
+  missing.push(...cocktailMissing(cocktails, chosen));
   s.products.forEach((p, i) => {
     if (p.volumeMl === null)
       missing.push({ field: `products.${i}.volumeMl`, message: `Volume of product line ${i + 1}` });
@@ -41,7 +44,8 @@ export function missingForSigning(s: SessionDraftFields): MissingItem[] {
       });
   });
   for (const area of chosen) {
-    if (!s.products.some((p) => p.area === area))
+    const inSyringe = cocktails.some((c) => c.areas.some((a) => a.area === area));
+    if (!inSyringe && !s.products.some((p) => p.area === area))
       missing.push({ field: 'products', message: `A product for the ${areaNames[area]}` });
   }
   if (s.immediateReactions.trim() === '')

@@ -15,6 +15,7 @@ type LineInput = z.input<typeof substanceLineInput>;
 
 export interface SessionSubstanceDraft {
   readonly products: ReadonlyArray<{ readonly productId: string }>;
+  readonly cocktails?: ReadonlyArray<{ readonly components: ReadonlyArray<{ readonly productId: string }> }>;
   readonly anaesthesia: Anaesthesia | null;
   readonly anaesthetics?: readonly LineInput[];
   readonly additions?: readonly LineInput[];
@@ -42,7 +43,8 @@ export function sessionSubstanceLines(
 ): SessionSubstanceLine[] {
   const lines: SessionSubstanceLine[] = [];
   const seen = new Set<string>();
-  for (const { productId } of draft.products) {
+  const syringes = (draft.cocktails ?? []).flatMap((c) => c.components);
+  for (const { productId } of [...draft.products, ...syringes]) {
     if (seen.has(productId)) continue;
     seen.add(productId);
     const product = catalogue.get(productId);

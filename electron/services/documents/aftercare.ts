@@ -101,6 +101,25 @@ async function productLots(db: Db, sessionId: string) {
     .where('session_product.session_id', '=', sessionId)
     .orderBy('session_product.position')
     .execute();
+  // Products drawn into a syringe count with the volume drawn, once, whatever the areas.
+  const drawn = await db
+    .selectFrom('session_cocktail_product')
+    .innerJoin('product', 'product.id', 'session_cocktail_product.product_id')
+    .innerJoin('product_lot', 'product_lot.id', 'session_cocktail_product.lot_id')
+    .select([
+      'session_cocktail_product.lot_id',
+      'session_cocktail_product.volume_ml',
+      'product.name',
+      'product.ingredients',
+      'product.category',
+      'product_lot.lot_number',
+      'product_lot.expires_on',
+    ])
+    .where('session_cocktail_product.session_id', '=', sessionId)
+    .orderBy('session_cocktail_product.cocktail')
+    .orderBy('session_cocktail_product.position')
+    .execute();
+  lines.push(...drawn);
   const byLot = new Map<string, AftercareDocumentData['session']['products'][number]>();
   for (const line of lines) {
     const seen = byLot.get(line.lot_id);

@@ -48,10 +48,11 @@ export async function recallLot(db: Queryable, lotNumber: string) {
     .orderBy('treatment_session.performed_on')
     .orderBy('session_product.position')
     .execute();
+  const fromSyringes = await syringeLines(db, key);
 
   // One row per session and lot; the areas and volumes of its lines are gathered into it.
   const rows = new Map<string, RecallRow>();
-  for (const l of lines) {
+  for (const l of [...lines, ...fromSyringes]) {
     const id = `${l.session_id}|${l.lot_id}`;
     const row = rows.get(id);
     if (row) {
@@ -134,4 +135,55 @@ export function recallFileName(lotNumber: string, today: string): string {
       .replace(/[^A-Za-z0-9._-]+/g, '_')
       .slice(0, 60) || 'lot';
   return `recall-${safe}-${today}.csv`;
+}
+
+/**
+ * The lot's uses inside syringes (cocktails), as lines of the same shape: a syringe used on
+ * several areas counts its product's volume once, on its first area, and names the other areas.
+ */
+async function syringeLines(db: Queryable, key: string) {
+  const found = await db
+    .selectFrom('session_cocktail_product')
+    .innerJoin('session_cocktail', (join) =>
+      join
+        .onRef('session_cocktail.session_id', '=', 'session_cocktail_product.session_id')
+        .onRef('session_cocktail.position', '=', 'session_cocktail_product.cocktail'),
+    )
+    .innerJoin('product_lot', 'product_lot.id', 'session_cocktail_product.lot_id')
+    .innerJoin('product', 'product.id', 'session_cocktail_product.product_id')
+    .innerJoin('treatment_session', 'treatment_session.id', 'session_cocktail_product.session_id')
+    .innerJoin('patient', 'patient.id', 'treatment_session.patient_id')
+    .innerJoin('staff_user', 'staff_user.id', 'treatment_session.practitioner_id')
+    .select([
+      'patient.id as patient_id',
+      'patient.clinic_number',
+      'patient.given_name',
+      'patient.family_name',
+      'patient.phone',
+      'patient.email',
+      'patient.address',
+      'patient.sort_key',
+      'treatment_session.id as session_id',
+      'treatment_session.performed_on',
+      'treatment_session.status',
+      'staff_user.display_name',
+      'product.name as product_name',
+      'product_lot.id as lot_id',
+      'product_lot.lot_number',
+      'session_cocktail.areas as syringe_areas',
+      'session_cocktail_product.volume_ml',
+    ])
+    .where('product_lot.lot_key', '=', key)
+    .where('treatment_session.status', '<>', 'abandoned')
+    .orderBy('patient.sort_key')
+    .orderBy('treatment_session.performed_on')
+    .execute();
+  return found.flatMap(({ syringe_areas, ...l }) => {
+    const areas = (JSON.parse(syringe_areas) as { area: string }[]).map((a) => a.area);
+    return (areas.length > 0 ? areas : ['']).map((area, i) => ({
+      ...l,
+      area,
+      volume_ml: i === 0 ? l.volume_ml : 0,
+    }));
+  });
 }

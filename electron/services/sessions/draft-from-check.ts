@@ -41,6 +41,7 @@ export async function draftFromCheck(
     products: [],
     anaesthetics: check ? (JSON.parse(check.planned_substances) as SubstanceLineInput[]) : [],
     additions: [],
+    cocktails: [],
   };
   const checkAreas = check
     ? ((JSON.parse(check.answers) as { areas?: TreatmentArea[] }).areas ?? [])
@@ -65,6 +66,7 @@ export async function draftFromCheck(
       : 'lidocaine';
   }
   draft.areas = areas.map((area) => ({ area, depthMm }));
+  const components: NonNullable<SessionDraftFields['cocktails']>[number]['components'] = [];
   for (const productId of productIds) {
     const product = await db
       .selectFrom('product')
@@ -77,9 +79,22 @@ export async function draftFromCheck(
     const volume = product.default_volume_ml;
     const plausible =
       volume !== null && volume >= RANGES.volumeMl.min && volume <= RANGES.volumeMl.max;
-    for (const area of areas) {
-      draft.products.push({ area, productId, lotId: lot.id, volumeMl: plausible ? volume : null });
-    }
+    components.push({ productId, lotId: lot.id, volumeMl: plausible ? volume : null });
+  }
+  // The planned products are one syringe, as prepared: each product's default volume is what is
+  // drawn into it, never repeated for every area; how the syringe is spread over the areas is
+  // left for the practitioner to write.
+  if (components.length > 0) {
+    const drawn = components.map((c) => c.volumeMl);
+    const total = drawn.every((v) => v !== null)
+      ? Math.round(drawn.reduce((s, v) => s + v! * 100, 0)) / 100
+      : null;
+    draft.cocktails.push({
+      label: '',
+      totalVolumeMl: total !== null && total <= RANGES.volumeMl.max ? total : null,
+      components,
+      areas: areas.map((area) => ({ area, volumeMl: null })),
+    });
   }
   return draft;
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../store/db';
+import { cocktailProductIds } from '../../../shared/sessions/cocktail';
 import type { AllergyTick } from '../../../shared/api/history';
 import { procedureKindForIndication } from '../../../shared/api/documents';
 import type { Indication } from '../../../shared/sessions/treatment-terms';
@@ -135,6 +136,7 @@ export async function requireSafetyGate(
   const history = await historyAsOf(db, req.patientId, req.day);
   const productIds = [
     ...req.draft.products.map((p) => p.productId),
+    ...cocktailProductIds(req.draft.cocktails),
     ...(req.extraProductIds ?? []),
   ];
   const catalogue = await catalogueOf(db, productIds);

@@ -20,6 +20,7 @@ import { requireCourse } from '../courses/courses';
 import { requireUsableLot } from '../products/products';
 import { draftFieldsOf, getSession, requireSession } from './session-read';
 import { draftFromCheck } from './draft-from-check';
+import { writeCocktails } from './cocktails';
 import { proveSigner } from '../auth/signer-proof';
 
 async function writeLines(db: Queryable, sessionId: string, fields: SessionDraftFields) {
@@ -27,6 +28,7 @@ async function writeLines(db: Queryable, sessionId: string, fields: SessionDraft
   await db.deleteFrom('session_area').where('session_id', '=', sessionId).execute();
   await db.deleteFrom('session_product').where('session_id', '=', sessionId).execute();
   await db.deleteFrom('session_substance').where('session_id', '=', sessionId).execute();
+  await writeCocktails(db, sessionId, fields.cocktails ?? []);
   const substances = [
     ...(fields.anaesthetics ?? []).map((l) => ({ ...l, source: 'anaesthesia' as const })),
     ...(fields.additions ?? []).map((l) => ({ ...l, source: 'addition' as const })),
@@ -182,6 +184,11 @@ async function checkLots(
 ): Promise<void> {
   for (const [i, line] of fields.products.entries()) {
     await requireUsableLot(db, line, row.performed_on, `products.${i}`);
+  }
+  for (const [i, cocktail] of (fields.cocktails ?? []).entries()) {
+    for (const [j, line] of cocktail.components.entries()) {
+      await requireUsableLot(db, line, row.performed_on, `cocktails.${i}.components.${j}`);
+    }
   }
 }
 

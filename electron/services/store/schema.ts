@@ -219,6 +219,26 @@ export interface SessionProductRow {
   volume_ml: number | null;
 }
 
+export interface SessionCocktailRow {
+  seq: Generated<number>;
+  session_id: string;
+  position: number;
+  label: string;
+  total_volume_ml: number | null;
+  /** JSON: [{ area, volumeMl }] */
+  areas: string;
+}
+
+export interface SessionCocktailProductRow {
+  seq: Generated<number>;
+  session_id: string;
+  cocktail: number;
+  position: number;
+  product_id: string;
+  lot_id: string;
+  volume_ml: number | null;
+}
+
 export interface SessionSubstanceRow {
   seq: Generated<number>;
   session_id: string;
@@ -460,6 +480,8 @@ export interface StoreSchema {
   treatment_session: TreatmentSessionRow;
   session_area: SessionAreaRow;
   session_product: SessionProductRow;
+  session_cocktail: SessionCocktailRow;
+  session_cocktail_product: SessionCocktailProductRow;
   session_substance: SessionSubstanceRow;
   session_substance_override: SessionSubstanceOverrideRow;
   session_addendum: SessionAddendumRow;

@@ -10,6 +10,7 @@ import { appointments } from './0008-appointments';
 import { auditSeal } from './0009-audit-seal';
 import { encryptedFiles, encryptedFilesPg } from './0011-encrypted-files';
 import { reminders, remindersPg } from './0013-reminders';
+import { sessionCocktails, sessionCocktailsPg } from './0015-session-cocktails';
 import { personalSignatures } from './0012-personal-signatures';
 
 /**
@@ -30,6 +31,7 @@ export const migrations: readonly MigrationStep[] = [
   { version: 9, name: 'audit-seal', sql: auditSeal },
   { version: 11, name: 'encrypted-files', sql: encryptedFiles, pg: encryptedFilesPg },
   { version: 13, name: 'reminders', sql: reminders, pg: remindersPg },
+  { version: 15, name: 'session-cocktails', sql: sessionCocktails, pg: sessionCocktailsPg },
   { version: 12, name: 'personal-signatures', sql: personalSignatures },
 ];
 

@@ -1,13 +1,10 @@
 import {
   Badge,
   Button,
-  Checkbox,
   Group,
   List,
   Modal,
-  NumberInput,
   Paper,
-  SimpleGrid,
   Stack,
   Text,
   Textarea,
@@ -16,7 +13,7 @@ import {
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
@@ -27,14 +24,16 @@ import {
   type SessionDraftFields,
   type TreatmentSession,
 } from '../../../../shared/api/sessions';
-import { treatmentAreas, type TreatmentArea } from '../../../../shared/sessions/treatment-terms';
+import { type TreatmentArea } from '../../../../shared/sessions/treatment-terms';
 import { missingForSigning } from '../../../../shared/sessions/session-completeness';
 import { api, unwrap } from '../../lib/api';
-import { applyServerError, numberOrNull } from '../../lib/forms';
+import { applyServerError } from '../../lib/forms';
 import { useKeptThroughLock } from '../../lib/lock-drafts';
 import { TREATMENTS_KEY } from '../../lib/query-keys';
-import { BodyDiagram } from './BodyDiagram';
 import { ProductLines } from './ProductLines';
+import { CocktailLines } from './CocktailLines';
+import { AreasSection } from './AreasSection';
+import { cocktailProductIds } from '../../../../shared/sessions/cocktail';
 import { SaveStatus } from './SaveStatus';
 import { SessionHeading } from './SessionHeading';
 import { TechniqueFields } from './TechniqueFields';
@@ -68,6 +67,16 @@ function draftOf(s: TreatmentSession): SessionDraftFields {
     })),
     anaesthetics: s.anaesthetics,
     additions: s.additions,
+    cocktails: s.cocktails.map((c) => ({
+      label: c.label,
+      totalVolumeMl: c.totalVolumeMl,
+      areas: c.areas,
+      components: c.components.map(({ productId, lotId, volumeMl }) => ({
+        productId,
+        lotId,
+        volumeMl,
+      })),
+    })),
   };
 }
 
@@ -194,59 +203,7 @@ export function SessionForm({
           <SaveStatus state={state} />
         </Group>
 
-        <Paper withBorder p="md">
-          <Title order={3} size="h4" mb="xs">
-            {t('sessions.areasTitle')}
-          </Title>
-          <Text size="sm" c="dimmed" mb="sm">
-            {t('sessions.areasHelp')}
-          </Text>
-          <Group align="flex-start" gap="xl">
-            <BodyDiagram selected={chosen} onToggle={toggleArea} />
-            <Checkbox.Group
-              label={t('sessions.areaList')}
-              value={chosen}
-              error={errors.areas?.message ?? errors.areas?.root?.message}
-            >
-              <SimpleGrid cols={2} spacing={6} mt={6}>
-                {treatmentAreas.map((area) => (
-                  <Checkbox
-                    key={area}
-                    value={area}
-                    label={t(`treatmentAreas.${area}`)}
-                    onChange={() => toggleArea(area)}
-                  />
-                ))}
-              </SimpleGrid>
-            </Checkbox.Group>
-          </Group>
-          {areaArray.fields.length > 0 ? (
-            <Group mt="md" gap="sm">
-              {areaArray.fields.map((field, i) => (
-                <Controller
-                  key={field.id}
-                  control={form.control}
-                  name={`areas.${i}.depthMm`}
-                  render={({ field: f }) => (
-                    <NumberInput
-                      label={t('sessions.depthFor', {
-                        area: t(`treatmentAreas.${areas[i]?.area ?? field.area}`),
-                      })}
-                      value={f.value ?? ''}
-                      onChange={(v) => f.onChange(numberOrNull(v))}
-                      decimalScale={2}
-                      step={0.5}
-                      suffix=" mm"
-                      description={t('sessions.depthRange')}
-                      error={errors.areas?.[i]?.depthMm?.message}
-                      w={170}
-                    />
-                  )}
-                />
-              ))}
-            </Group>
-          ) : null}
-        </Paper>
+        <AreasSection form={form} areaArray={areaArray} onToggle={toggleArea} />
 
         <Paper withBorder p="md">
           <Title order={3} size="h4" mb="xs">
@@ -276,6 +233,16 @@ export function SessionForm({
           </Title>
           <ProductLines form={form} products={products} />
           <SubstanceVerdicts verdicts={verdicts} source="product" overridden={overridden} />
+        </Paper>
+
+        <Paper withBorder p="md">
+          <Title order={3} size="h4" mb="xs">
+            {t('cocktails.title')}
+          </Title>
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('cocktails.help')}
+          </Text>
+          <CocktailLines form={form} products={products} />
         </Paper>
 
         <Paper withBorder p="md">
@@ -385,7 +352,12 @@ export function SessionForm({
       <ConsentPrompt
         patientId={session.patientId}
         course={consent.course}
-        productIds={[...new Set(session.products.map((p) => p.productId))]}
+        productIds={[
+          ...new Set([
+            ...session.products.map((p) => p.productId),
+            ...cocktailProductIds(session.cocktails),
+          ]),
+        ]}
         need={consent.need}
         opened={consenting}
         onClose={() => setConsenting(false)}

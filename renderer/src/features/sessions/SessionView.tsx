@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { addendumInput, type TreatmentSession } from '../../../../shared/api/sessions';
 import { api, unwrap } from '../../lib/api';
 import { formatDay, formatInstant } from '../../lib/dates';
+import { CocktailView } from './CocktailView';
 import { applyServerError } from '../../lib/forms';
 import { TREATMENTS_KEY } from '../../lib/query-keys';
 import { BodyDiagram } from './BodyDiagram';
@@ -143,6 +144,7 @@ export function SessionView({
                 ))}
               </Table.Tbody>
             </Table>
+            <CocktailView cocktails={session.cocktails} />
             <Fact label={t('sessions.immediateReactions')} value={session.immediateReactions} />
             <Fact label={t('sessions.notes')} value={session.notes} />
           </Stack>
