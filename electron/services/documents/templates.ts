@@ -1,3 +1,4 @@
+import { serialise } from '../store/serialise';
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../store/db';
 import type { Selectable } from 'kysely';
@@ -43,6 +44,8 @@ function keyOf(t: DocumentTemplate): TemplateKey {
  * left alone.
  */
 export async function ensureDefaultTemplates(db: Queryable, now: Date): Promise<void> {
+  // Two workstations making their first documents at once would both store version 1.
+  await serialise(db, 'document-templates');
   const existing = await db
     .selectFrom('document_template')
     .select(['kind', 'procedure_kind', 'language'])

@@ -8,6 +8,8 @@ const LOCKS = {
   audit: 0x41554454,
   /** Giving out the next clinic number: unique and without gaps. */
   'clinic-number': 0x434e554d,
+  /** Storing the built-in document templates on first use: once, not once per workstation. */
+  'document-templates': 0x54504c53,
 } as const;
 
 /**

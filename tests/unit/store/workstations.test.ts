@@ -28,8 +28,15 @@ afterEach(async () => {
 });
 
 /** One practitioner's patient from the desk's register to a signed session, on their computer. */
-async function treat(app: TestApp, product: Product, lot: Lot, practitionerId: string) {
-  const patient = await register(app, { phone: '', email: '' });
+async function treat(
+  app: TestApp,
+  product: Product,
+  lot: Lot,
+  practitionerId: string,
+  dateOfBirth: string,
+) {
+  // Distinct birth dates: the same person registered twice would be refused as a duplicate.
+  const patient = await register(app, { phone: '', email: '', dateOfBirth });
   await app.ok('history.submit', { patientId: patient.id, answers: answers(), takenBy: 'staff' });
   await app.ok('screening.complete', {
     patientId: patient.id,
@@ -112,13 +119,17 @@ describe.skipIf(testStore() !== 'postgres')('four workstations on one clinic ser
     const PER_ROOM = 2;
     const desk = async () => {
       for (let n = 0; n < DESK_REGISTRATIONS; n += 1) {
-        const p = await register(server, { phone: '', email: '' });
+        const p = await register(server, {
+          phone: '',
+          email: '',
+          dateOfBirth: `1980-01-${String(10 + n).padStart(2, '0')}`,
+        });
         await server.ok('patients.search', { query: p.clinicNumber });
       }
     };
     const room = async (app: TestApp, i: number) => {
       for (let n = 0; n < PER_ROOM; n += 1) {
-        await treat(app, product, lot, practitionerIds[i] ?? '');
+        await treat(app, product, lot, practitionerIds[i] ?? '', `1970-0${i + 1}-1${n}`);
       }
     };
     await Promise.all([desk(), ...rooms.map((app, i) => room(app, i))]);
