@@ -165,14 +165,24 @@ test('a course, a session from its protocol, signing, addendum, adverse event an
   await expect(page.getByRole('heading', { name: /^Session of/ })).toBeVisible();
   await expect(page.getByText('Session 1 of 4 · Inès Moreau')).toBeVisible();
 
-  // Pre-filled from the protocol: the area, depth, technique, needle and two products, two lots.
+  // Pre-filled from the protocol: the area, depth, technique, needle, and one syringe of the two
+  // products with their lots and default volumes drawn once (1.5 + 1 ml), not a line per area.
   await expect(page.getByRole('checkbox', { name: 'Cheeks' }).first()).toBeChecked();
   await expect(page.getByLabel('Depth — Cheeks')).toHaveValue('1.5 mm');
-  await expect(page.getByRole('textbox', { name: 'Lot (line 1)' })).toHaveValue(/^VA-001/);
-  await expect(page.getByRole('textbox', { name: 'Lot (line 2)' })).toHaveValue(/^HB-100/);
+  const syringe = page.getByTestId('cocktail');
+  await expect(syringe).toHaveCount(1);
+  await expect(page.getByRole('textbox', { name: 'Lot of product 1 (syringe 1)' })).toHaveValue(
+    /^VA-001/,
+  );
+  await expect(page.getByRole('textbox', { name: 'Lot of product 2 (syringe 1)' })).toHaveValue(
+    /^HB-100/,
+  );
+  await expect(page.getByLabel('Total of syringe 1')).toHaveValue('2.5 ml');
+  await expect(page.getByLabel('Cheeks (syringe 1)')).toHaveValue('');
+  await expect(page.getByRole('textbox', { name: /^Lot \(line/ })).toHaveCount(0);
 
   // The expired lot is listed but cannot be chosen, and says why.
-  await page.getByRole('textbox', { name: 'Lot (line 2)' }).click();
+  await page.getByRole('textbox', { name: 'Lot of product 2 (syringe 1)' }).click();
   await expect(page.getByRole('option', { name: /HB-OLD .* cannot be used/ })).toHaveAttribute(
     'data-combobox-disabled',
     'true',
@@ -196,7 +206,12 @@ test('a course, a session from its protocol, signing, addendum, adverse event an
 
   await choose(page, 'Anaesthesia', 'Numbing cream');
   await page.getByLabel('Passes').fill('2');
-  await page.getByLabel('Volume (line 1)').fill('2');
+  // More spread than the syringe held is refused next to the syringe, and not saved.
+  await page.getByLabel('Cheeks (syringe 1)').fill('3');
+  await expect(syringe.getByText('The areas receive 3 ml; the syringe holds 2.5 ml')).toBeVisible();
+  await expect(page.getByTestId('save-status')).toHaveText('Not saved: correct the marked fields');
+  await page.getByLabel('Cheeks (syringe 1)').fill('2.5');
+  await expect(page.getByTestId('cocktail-sums')).toHaveText('Drawn 2.5 ml · spread 2.5 ml');
   await page.getByLabel('Immediate reactions').fill('Mild erythema, settled in 20 minutes');
   await page.getByLabel('Notes').fill('Tolerated well. Patient asked about hair loss.');
   await expect(page.getByTestId('save-status')).toHaveText(/Draft saved at/);
@@ -210,12 +225,17 @@ test('a course, a session from its protocol, signing, addendum, adverse event an
   await expect(page.getByLabel('Notes')).toHaveValue(
     'Tolerated well. Patient asked about hair loss.',
   );
-  await expect(page.getByLabel('Volume (line 1)')).toHaveValue('2 ml');
+  await expect(page.getByLabel('Cheeks (syringe 1)')).toHaveValue('2.5 ml');
 
   await page.getByRole('button', { name: 'Sign session' }).click();
   await page.getByRole('button', { name: 'Sign and lock' }).click();
   await expect(page.getByText('Signed and locked')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Sign session' })).toHaveCount(0);
+  await expect(page.getByTestId('cocktail-view')).toContainText(
+    'Syringe 1 · 2.5 ml: NCTF 135 HA 1.5 ml (VA-001',
+  );
+  await expect(page.getByTestId('cocktail-view')).toContainText('Spread: Cheeks 2.5 ml');
+  await screenshot(page, 'session-signed-syringe');
   const sessionId = page.url().split('/').pop()!;
 
   // Editing the signed note is refused by the service (and by the database beneath it).

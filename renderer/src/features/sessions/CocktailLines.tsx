@@ -39,7 +39,9 @@ function Components({ form, index, products }: { form: Form; index: number; prod
         const product = products.find((p) => p.id === lines[j]?.productId);
         const lotOptions = (product?.lots ?? []).map((lot) => ({
           value: lot.id,
-          label: t('sessions.lotOption', { lot: lot.lotNumber, date: formatDay(lot.expiresOn) }),
+          label: lot.expired
+            ? t('sessions.lotExpiredOption', { lot: lot.lotNumber, date: formatDay(lot.expiresOn) })
+            : t('sessions.lotOption', { lot: lot.lotNumber, date: formatDay(lot.expiresOn) }),
           disabled: lot.expired,
         }));
         const n = j + 1;
