@@ -2,6 +2,7 @@ import { op } from './operation';
 import { admin } from './roles';
 import { emptyInput, emailSchema, phoneSchema, requiredText, text } from './common';
 import { z } from 'zod';
+import { languageCodePattern, shippedLanguages } from '../documents/languages';
 
 /** Logos are small images shown on every printed page; a data URL keeps them in the record. */
 export const logoSchema = z
@@ -26,17 +27,28 @@ export const settingsSchema = z.object({
     .int('Whole minutes only')
     .min(1, 'At least 1 minute')
     .max(120, 'At most 120 minutes'),
+  /**
+   * The languages the clinic offers its patients, first the one documents fall back to: a
+   * patient's preferred language is chosen from this list.
+   */
+  patientLanguages: z
+    .array(z.string().regex(languageCodePattern, 'Use a language code such as "en" or "tr"'))
+    .min(1, 'Offer at least one language')
+    .max(20, 'At most 20 languages')
+    .refine((l) => new Set(l).size === l.length, 'Each language once'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const settingsDefaults: Omit<Settings, 'clinic'> = {
   idleLockMinutes: 10,
+  patientLanguages: [...shippedLanguages],
 };
 
 export const settingsUpdateInput = z
   .object({
     clinic: clinicDetailsSchema.strict().optional(),
     idleLockMinutes: settingsSchema.shape.idleLockMinutes.optional(),
+    patientLanguages: settingsSchema.shape.patientLanguages.optional(),
   })
   .strict();
 

@@ -12,6 +12,8 @@ import {
   text,
 } from './common';
 import { z } from 'zod';
+import { languageCodePattern } from '../documents/languages';
+import { nameOrders } from '../patients/person-name';
 
 export const sexes = ['female', 'male', 'other', 'not-stated'] as const;
 export const sexSchema = z.enum(sexes, { error: 'Choose one' });
@@ -64,7 +66,13 @@ export const patientDetailsSchema = z.object({
   phone: phoneSchema,
   email: emailSchema,
   address: text(400, 'Address'),
-  preferredLanguage: text(60, 'Preferred language'),
+  /** A language code from the clinic's list, or '' (the clinic's first language). */
+  preferredLanguage: text(60, 'Preferred language').refine(
+    (v) => v === '' || languageCodePattern.test(v),
+    'Choose a language from the list',
+  ),
+  /** How the name is written; null: the usual order for its script or language; left out: unchanged. */
+  nameOrder: z.enum(nameOrders).nullable().optional(),
   emergencyContactName: identityText(120, 'Emergency contact'),
   emergencyContactPhone: phoneSchema,
   referralSource: text(200, 'How they heard of the clinic'),
@@ -97,6 +105,8 @@ export const patientCreateInput = patientDetailsSchema
 export const patientUpdateInput = patientDetailsSchema.extend({ id: idSchema }).strict();
 
 export const patientSchema = patientDetailsSchema.extend({
+  /** Records from before the list may hold the language as it was typed. */
+  preferredLanguage: z.string(),
   id: idSchema,
   clinicNumber: z.string(),
   archived: z.boolean(),
@@ -110,6 +120,7 @@ export const patientSummarySchema = z.object({
   clinicNumber: z.string(),
   givenName: z.string(),
   familyName: z.string(),
+  nameOrder: z.enum(nameOrders).nullable(),
   dateOfBirth: z.string(),
   phone: z.string(),
   email: z.string(),

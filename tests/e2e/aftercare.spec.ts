@@ -55,7 +55,7 @@ async function seed(services: MesochartServices) {
     phone: '+90 532 123 45 67',
     email: '',
     address: '',
-    preferredLanguage: 'Türkçe',
+    preferredLanguage: 'tr',
     emergencyContactName: '',
     emergencyContactPhone: '',
     referralSource: '',

@@ -32,7 +32,7 @@ function patient(givenName: string, familyName: string, phone: string, dateOfBir
     phone,
     email: '',
     address: '',
-    preferredLanguage: 'English',
+    preferredLanguage: 'en',
     emergencyContactName: '',
     emergencyContactPhone: '',
     referralSource: '',

@@ -45,7 +45,7 @@ test('reception intake: register, take the history, find, edit and spot a duplic
     phone: '+46 70 123 45 67',
     email: '',
     address: '',
-    preferredLanguage: 'Svenska',
+    preferredLanguage: '',
     emergencyContactName: '',
     emergencyContactPhone: '',
     referralSource: '',
@@ -75,7 +75,9 @@ test('reception intake: register, take the history, find, edit and spot a duplic
   await page.getByRole('option', { name: 'Female' }).click();
   await form.getByRole('textbox', { name: 'Phone', exact: true }).fill('+7 916 555 12 34');
   await form.getByRole('textbox', { name: 'Email' }).fill('darya.ivanova@example.ru');
-  await form.getByLabel('Preferred language').fill('Русский');
+  // Preferred language comes from the clinic's list, each language named in its own words.
+  await form.getByRole('textbox', { name: 'Preferred language' }).click();
+  await page.getByRole('option', { name: 'Français — French' }).click();
   await form.getByLabel('Processing of health data for care').check();
   await form.getByLabel('Photographs for the medical record').check();
   await shot(page, 'intake-register-form');

@@ -58,7 +58,7 @@ async function patientWithConsents(services: MesochartServices, consents: string
     phone: '+90 532 123 45 67',
     email: '',
     address: '',
-    preferredLanguage: 'Türkçe',
+    preferredLanguage: 'tr',
     emergencyContactName: '',
     emergencyContactPhone: '',
     referralSource: '',

@@ -51,7 +51,7 @@ async function patientWithHistory(
     phone,
     email: `${givenName.toLowerCase()}@example.se`,
     address: 'Storgatan 4, Uppsala',
-    preferredLanguage: 'Svenska',
+    preferredLanguage: '',
     emergencyContactName: '',
     emergencyContactPhone: '',
     referralSource: '',

@@ -43,7 +43,7 @@ const person = (givenName: string, familyName: string, phone: string, email: str
   phone,
   email,
   address: 'Moda Cd. 12, Kadıköy, İstanbul',
-  preferredLanguage: 'Türkçe',
+  preferredLanguage: 'tr',
   emergencyContactName: '',
   emergencyContactPhone: '',
   referralSource: '',

@@ -3,7 +3,7 @@ import { settingsDefaults, type ClinicDetails, type Settings } from '../../../sh
 import { AppError } from '../core/errors';
 import { writeSettingValue } from '../store/settings';
 
-/** The clinic's own settings: its details and the idle lock, one key each. */
+/** The clinic's own settings: its details, the idle lock and its patients' languages, one key each. */
 export async function readSettings(db: Queryable): Promise<Settings | null> {
   const rows = await db.selectFrom('setting').select(['key', 'value']).execute();
   const map = new Map(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
@@ -13,6 +13,8 @@ export async function readSettings(db: Queryable): Promise<Settings | null> {
     clinic,
     idleLockMinutes:
       (map.get('idleLockMinutes') as number | undefined) ?? settingsDefaults.idleLockMinutes,
+    patientLanguages:
+      (map.get('patientLanguages') as string[] | undefined) ?? settingsDefaults.patientLanguages,
   };
 }
 

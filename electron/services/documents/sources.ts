@@ -1,3 +1,4 @@
+import { personName, type NameOrder } from '../../../shared/patients/person-name';
 import type { Queryable } from '../store/db';
 import type {
   ClinicInfo,
@@ -29,7 +30,12 @@ export async function clinicInfo(db: Queryable): Promise<ClinicInfo> {
 export async function patientInfo(db: Queryable, patientId: string): Promise<PatientInfo> {
   const row = await findPatientRow(db, patientId);
   return {
-    fullName: `${row.given_name} ${row.family_name}`.trim(),
+    fullName: personName({
+      givenName: row.given_name,
+      familyName: row.family_name,
+      nameOrder: row.name_order as NameOrder | null,
+      preferredLanguage: row.preferred_language,
+    }),
     dateOfBirth: row.date_of_birth,
     clinicNumber: row.clinic_number,
     preferredLanguage: row.preferred_language,

@@ -22,6 +22,9 @@ import {
 } from '../../../shared/api/patients';
 import { phoneKey, searchTokens } from '../../../shared/patients/search-text';
 import { AppError } from '../core/errors';
+import { readSettings } from '../clinic/clinic-settings';
+import { settingsDefaults } from '../../../shared/api/clinic';
+import type { NameOrder } from '../../../shared/patients/person-name';
 import { matchMedicineLine } from '../../../shared/screening';
 import type { HistoryAnswers } from '../../../shared/api/history';
 import { emailKey, findDuplicates, indexPatient } from './search';
@@ -79,6 +82,7 @@ export function toPatient(row: PatientRow): Patient {
     email: row.email,
     address: row.address,
     preferredLanguage: row.preferred_language,
+    nameOrder: (row.name_order as NameOrder | null) ?? null,
     emergencyContactName: row.emergency_contact_name,
     emergencyContactPhone: row.emergency_contact_phone,
     referralSource: row.referral_source,
@@ -99,6 +103,7 @@ function detailColumns(d: PatientDetails) {
     email: d.email,
     address: d.address,
     preferred_language: d.preferredLanguage,
+    name_order: d.nameOrder ?? null,
     emergency_contact_name: d.emergencyContactName,
     emergency_contact_phone: d.emergencyContactPhone,
     referral_source: d.referralSource,
@@ -106,6 +111,19 @@ function detailColumns(d: PatientDetails) {
     phone_key: phoneKey(d.phone),
     email_key: emailKey(d.email),
   };
+}
+
+/** A preferred language must be one the clinic offers, so its documents can be printed in it. */
+async function requireOfferedLanguage(db: Queryable, language: string): Promise<void> {
+  if (language === '') return;
+  const offered = (await readSettings(db))?.patientLanguages ?? settingsDefaults.patientLanguages;
+  if (!offered.includes(language)) {
+    throw new AppError('VALIDATION', 'Choose a language the clinic offers', {
+      fields: {
+        preferredLanguage: `The clinic does not offer "${language}"; choose one from the list`,
+      },
+    });
+  }
 }
 
 const patientById = preparedQuery((db, id: string) =>
@@ -129,6 +147,7 @@ export async function createPatient(
   actorId: string,
   now: Date,
 ): Promise<Patient> {
+  await requireOfferedLanguage(db, input.preferredLanguage);
   const duplicates = await findDuplicates(db, input);
   const unconfirmed = duplicates.filter((d) => !input.notDuplicateOf.includes(d.id));
   if (unconfirmed.length > 0) {
@@ -173,6 +192,14 @@ export async function updatePatient(
 ): Promise<Patient> {
   const current = await findPatientRow(db, input.id);
   const before = toPatient(current);
+  // A name order left out of the update stays as it was.
+  input = {
+    ...input,
+    nameOrder: input.nameOrder === undefined ? before.nameOrder : input.nameOrder,
+  };
+  if (input.preferredLanguage !== before.preferredLanguage) {
+    await requireOfferedLanguage(db, input.preferredLanguage);
+  }
   const changed = patientDetailFields.filter((f) => before[f] !== input[f]);
   if (changed.length === 0) return before;
   const at = now.toISOString();
@@ -184,8 +211,8 @@ export async function updatePatient(
         changed_at: at,
         changed_by: actorId,
         field,
-        old_value: before[field],
-        new_value: input[field],
+        old_value: before[field] ?? '',
+        new_value: input[field] ?? '',
       })
       .execute();
   }

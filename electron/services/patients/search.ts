@@ -1,3 +1,4 @@
+import type { NameOrder } from '../../../shared/patients/person-name';
 import { sql, type RawBuilder } from 'kysely';
 import type { Queryable } from '../store/db';
 import type { Db } from '../store/db';
@@ -28,6 +29,7 @@ type SummaryRow = Pick<
   | 'clinic_number'
   | 'given_name'
   | 'family_name'
+  | 'name_order'
   | 'date_of_birth'
   | 'phone'
   | 'email'
@@ -39,6 +41,7 @@ const summaryColumns = [
   'clinic_number',
   'given_name',
   'family_name',
+  'name_order',
   'date_of_birth',
   'phone',
   'email',
@@ -51,6 +54,7 @@ export function toSummary(row: SummaryRow): PatientSummary {
     clinicNumber: row.clinic_number,
     givenName: row.given_name,
     familyName: row.family_name,
+    nameOrder: (row.name_order as NameOrder | null) ?? null,
     dateOfBirth: row.date_of_birth,
     phone: row.phone,
     email: row.email,

@@ -65,6 +65,8 @@ export interface PatientRow {
   email: string;
   address: string;
   preferred_language: string;
+  /** 'given-first' | 'family-first'; null: the usual order for the name (migration 18). */
+  name_order: string | null;
   emergency_contact_name: string;
   emergency_contact_phone: string;
   referral_source: string;

@@ -185,7 +185,7 @@ describe('refusals', () => {
       phone: '+7 495 000 00 00',
       email: '',
       address: '',
-      preferredLanguage: 'ru',
+      preferredLanguage: '',
       emergencyContactName: '',
       emergencyContactPhone: '',
       referralSource: '',

@@ -11,7 +11,7 @@ export function details(overrides: Record<string, unknown> = {}) {
     phone: '+90 532 123 45 67',
     email: 'sebnem@example.com',
     address: 'Moda Cd. 12, Kadıköy, İstanbul',
-    preferredLanguage: 'Türkçe',
+    preferredLanguage: 'tr',
     emergencyContactName: 'Emre Yılmaz',
     emergencyContactPhone: '+90 532 765 43 21',
     referralSource: '',

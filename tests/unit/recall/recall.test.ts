@@ -32,7 +32,7 @@ describe('lot recall', () => {
       phone: '+46 70 123 45 67',
       email: 'zoe@example.se',
       address: 'Storgatan 1, "Lund"',
-      preferredLanguage: 'Svenska',
+      preferredLanguage: '',
       emergencyContactName: '',
       emergencyContactPhone: '',
       referralSource: '',

@@ -10,8 +10,9 @@ import { appointments } from './0008-appointments';
 import { auditSeal } from './0009-audit-seal';
 import { encryptedFiles, encryptedFilesPg } from './0011-encrypted-files';
 import { reminders, remindersPg } from './0013-reminders';
-import { sessionCocktails, sessionCocktailsPg } from './0015-session-cocktails';
 import { personalSignatures } from './0012-personal-signatures';
+import { sessionCocktails, sessionCocktailsPg } from './0015-session-cocktails';
+import { nameOrder, nameOrderPg } from './0018-name-order';
 
 /**
  * Numbered steps, applied in order and tracked with `PRAGMA user_version` on SQLite and the
@@ -30,9 +31,10 @@ export const migrations: readonly MigrationStep[] = [
   { version: 8, name: 'appointments', sql: appointments },
   { version: 9, name: 'audit-seal', sql: auditSeal },
   { version: 11, name: 'encrypted-files', sql: encryptedFiles, pg: encryptedFilesPg },
+  { version: 12, name: 'personal-signatures', sql: personalSignatures },
   { version: 13, name: 'reminders', sql: reminders, pg: remindersPg },
   { version: 15, name: 'session-cocktails', sql: sessionCocktails, pg: sessionCocktailsPg },
-  { version: 12, name: 'personal-signatures', sql: personalSignatures },
+  { version: 18, name: 'name-order', sql: nameOrder, pg: nameOrderPg },
 ];
 
 export const LATEST_SCHEMA_VERSION = Math.max(...migrations.map((m) => m.version));

@@ -1,3 +1,4 @@
+import { personName } from '../../../../shared/patients/person-name';
 import { Button, Checkbox, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -91,7 +92,7 @@ export function AppointmentForm({
   const options = {
     patients: (patients.data?.results ?? []).map((p) => ({
       value: p.id,
-      label: `${p.givenName} ${p.familyName} · ${p.clinicNumber}`,
+      label: `${personName(p)} · ${p.clinicNumber}`,
     })),
     practitioners: practitioners.map((p) => ({ value: p.id, label: p.displayName })),
     rooms: settings.rooms.map((r) => ({ value: r.id, label: r.name })),

@@ -1,3 +1,4 @@
+import { personName } from '../../../../shared/patients/person-name';
 import {
   Alert,
   Anchor,
@@ -89,7 +90,7 @@ export function PatientChart({ user }: { user: StaffUser }) {
       <Group justify="space-between" align="flex-end">
         <Stack gap={0}>
           <Title order={2} style={{ overflowWrap: 'anywhere' }}>
-            {patient.givenName} {patient.familyName}
+            {personName(patient)}
           </Title>
           <Text c="dimmed">
             {[
@@ -156,7 +157,7 @@ export function PatientChart({ user }: { user: StaffUser }) {
         <Tabs.Panel value="documents" pt="md">
           <DocumentsTab
             patientId={patient.id}
-            patientName={`${patient.givenName} ${patient.familyName}`}
+            patientName={personName(patient)}
             archived={patient.archived}
             user={user}
             sessionDocuments={

@@ -1,3 +1,4 @@
+import { personName } from '../../../../shared/patients/person-name';
 import {
   Alert,
   Button,
@@ -122,7 +123,7 @@ function ArchiveButton({ patient, user }: { patient: Patient; user: StaffUser })
     },
   });
   if (user.role === 'practitioner') return null;
-  const name = `${patient.givenName} ${patient.familyName}`;
+  const name = personName(patient);
   if (patient.archived) {
     return (
       <Button variant="light" onClick={() => archive.mutate(false)} loading={archive.isPending}>
@@ -209,7 +210,7 @@ export function PatientOverview({ patient, user }: { patient: Patient; user: Sta
         opened={editing}
         onClose={() => setEditing(false)}
         size="xl"
-        title={t('chart.editTitle', { name: `${patient.givenName} ${patient.familyName}` })}
+        title={t('chart.editTitle', { name: personName(patient) })}
       >
         <EditDetailsForm patient={patient} onDone={() => setEditing(false)} />
       </Modal>

@@ -1,3 +1,4 @@
+import { personName } from '../../../../shared/patients/person-name';
 import {
   Alert,
   Anchor,
@@ -41,7 +42,7 @@ export function PatientTreatmentsPage({ user }: { user: StaffUser }) {
       <Stack gap={0}>
         <Title order={2}>
           {patient
-            ? t('treatmentsPage.title', { name: `${patient.givenName} ${patient.familyName}` })
+            ? t('treatmentsPage.title', { name: personName(patient) })
             : t('treatmentsPage.titleLoading')}
         </Title>
         {patient ? (

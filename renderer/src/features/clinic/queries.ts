@@ -1,4 +1,6 @@
+import { CLINIC_SETTINGS_KEY } from '../../lib/clinic-settings';
+
 /** Query keys of the clinic's settings. */
 export const clinicKeys = {
-  settings: ['settings'] as const,
+  settings: CLINIC_SETTINGS_KEY,
 };

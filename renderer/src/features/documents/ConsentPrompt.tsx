@@ -1,3 +1,4 @@
+import { personName } from '../../../../shared/patients/person-name';
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
@@ -101,7 +102,7 @@ export function ConsentPrompt({
       {signing ? (
         <SigningModal
           doc={signing}
-          patientName={patient ? `${patient.givenName} ${patient.familyName}` : ''}
+          patientName={patient ? personName(patient) : ''}
           onClose={() => setSigning(null)}
           onSigned={onConsented}
         />

@@ -1,3 +1,4 @@
+import { personName } from '../../../../shared/patients/person-name';
 import { Alert, Loader, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -42,9 +43,7 @@ export function HistoryPage() {
   };
   return (
     <Stack maw={1000}>
-      <Title order={2}>
-        {t('history.formTitle', { name: `${patient.givenName} ${patient.familyName}` })}
-      </Title>
+      <Title order={2}>{t('history.formTitle', { name: personName(patient) })}</Title>
       <HistoryForm
         defaultValues={history.data?.latest?.answers ?? emptyHistoryAnswers()}
         onSubmit={submit}

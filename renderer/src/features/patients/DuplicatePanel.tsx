@@ -1,3 +1,4 @@
+import { personName } from '../../../../shared/patients/person-name';
 import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -27,7 +28,7 @@ export function DuplicatePanel({
         <Text size="sm">{t('patients.duplicates.body')}</Text>
         <List spacing={4}>
           {candidates.map((c) => {
-            const name = `${c.givenName} ${c.familyName}`;
+            const name = personName(c);
             return (
               <List.Item key={c.id}>
                 <Group gap="xs" wrap="wrap">

@@ -2,6 +2,7 @@ import { Select, SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/
 import { Controller, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { sexes, type PatientDetails, type Sex } from '../../../../shared/api/patients';
+import { LanguageAndNameOrder } from './LanguageAndNameOrder';
 
 /** The patient's identity and contact fields, shared by registration and editing. */
 export function PatientDetailsFields({
@@ -73,11 +74,7 @@ export function PatientDetailsFields({
           {...register('email')}
           error={errors.email?.message}
         />
-        <TextInput
-          label={t('patients.fields.preferredLanguage')}
-          {...register('preferredLanguage')}
-          error={errors.preferredLanguage?.message}
-        />
+        <LanguageAndNameOrder control={control} errors={errors} />
       </SimpleGrid>
       <Textarea
         label={t('patients.fields.address')}
@@ -121,6 +118,7 @@ export const emptyPatientDetails: PatientDetails = {
   email: '',
   address: '',
   preferredLanguage: '',
+  nameOrder: null,
   emergencyContactName: '',
   emergencyContactPhone: '',
   referralSource: '',

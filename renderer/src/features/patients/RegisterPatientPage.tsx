@@ -1,3 +1,4 @@
+import { personName } from '../../../../shared/patients/person-name';
 import { Button, Checkbox, Group, Paper, Stack, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -84,7 +85,7 @@ export function RegisterPatientPage() {
       notifications.show({
         color: 'teal',
         message: t('patients.registered', {
-          name: `${patient.givenName} ${patient.familyName}`,
+          name: personName(patient),
           number: patient.clinicNumber,
         }),
       });

@@ -1,3 +1,4 @@
+import { personName } from '../../../../shared/patients/person-name';
 import {
   Alert,
   Anchor,
@@ -381,9 +382,7 @@ export function PreCheckPage({ user }: { user: StaffUser }) {
         {t('screening.backToChart')}
       </Anchor>
       <Title order={2}>
-        {patient
-          ? t('screening.titleFor', { name: `${patient.givenName} ${patient.familyName}` })
-          : t('screening.title')}
+        {patient ? t('screening.titleFor', { name: personName(patient) }) : t('screening.title')}
       </Title>
       {failed ? (
         <Alert color="red" role="alert">

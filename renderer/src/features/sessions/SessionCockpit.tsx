@@ -1,3 +1,4 @@
+import { personName } from '../../../../shared/patients/person-name';
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -101,7 +102,7 @@ export function SessionCockpit({ session }: { session: TreatmentSession }) {
           <Stack gap={0}>
             <Group gap="xs">
               <Title order={2} size="h3" style={{ overflowWrap: 'anywhere' }}>
-                {patient.givenName} {patient.familyName}
+                {personName(patient)}
               </Title>
               <Badge size="lg" variant="outline" tt="none" aria-label={t('chart.clinicNumber')}>
                 {patient.clinicNumber}
