@@ -3,7 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from '../support/fixtures';
-import { ADMIN, CLINIC, call, screenshot, seriousViolations, signIn } from '../support/flows';
+import {
+  ADMIN,
+  CLINIC,
+  call,
+  screenshot,
+  seedClinic,
+  seriousViolations,
+  signIn,
+} from '../support/flows';
 import { launchForTest, testKeychain } from '../support/keys';
 import { APP_TEST_ORIGIN } from '../support/origin';
 
@@ -168,4 +176,30 @@ test.describe('the recovery key', () => {
     await launcher.relaunch();
     expect(launcher.status().state).toBe('open');
   });
+});
+
+test('an admin makes a new recovery key in Settings; it is shown once, then forgotten', async ({
+  page,
+  services,
+  launcher,
+}) => {
+  await seedClinic(services);
+  await page.goto('/');
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await expect(page.getByTestId('signed-in-user')).toHaveText(ADMIN.displayName);
+  await page.goto('/#/settings');
+  await page.getByRole('tab', { name: 'Backups' }).click();
+  await page.getByRole('button', { name: 'Make a new recovery key…' }).click();
+  await expect(
+    page.getByText('The current recovery sheet will stop working.', { exact: false }),
+  ).toBeVisible();
+  await screenshot(page, 'keys-settings-new-recovery-key');
+  await page.getByRole('button', { name: 'Make the new recovery key' }).click();
+  await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible();
+  const shown = (await page.getByTestId('recovery-key').innerText()).replace(/\s+/g, '-');
+  expect(shown).toMatch(CODE);
+  await page.getByLabel(/I have printed the recovery sheet/).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByTestId('signed-in-user')).toHaveText(ADMIN.displayName);
+  expect(launcher.status().recoveryKeyPending).toBe(false);
 });

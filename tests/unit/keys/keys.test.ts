@@ -11,7 +11,7 @@ import { details } from '../patients/fixtures';
 import { call, freshDir, launch, ok, testKeychain } from './launch';
 
 const PASSPHRASE = 'a long clinic passphrase';
-const PATIENT = details();
+const PATIENT = details({ preferredLanguage: '' });
 
 const open: ClinicLauncher[] = [];
 const dirs: string[] = [];

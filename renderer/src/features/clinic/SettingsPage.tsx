@@ -16,6 +16,7 @@ import { LogoInput } from './LogoInput';
 import { RoleMatrix } from './RoleMatrix';
 import { clinicKeys } from './queries';
 import { BackupPanel } from '../backup';
+import { RecoveryKeyPanel } from '../keys';
 import { DiarySettingsPanel } from '../appointments';
 import { ReminderSettingsPanel } from '../reminders';
 import { TemplatesPanel } from '../documents';
@@ -146,7 +147,10 @@ export function SettingsPage({ user }: { user: StaffUser }) {
         ) : null}
         {isAdmin ? (
           <Tabs.Panel value="backups" pt="md">
-            <BackupPanel />
+            <Stack gap="xl">
+              <BackupPanel />
+              <RecoveryKeyPanel />
+            </Stack>
           </Tabs.Panel>
         ) : null}
         {isAdmin ? (

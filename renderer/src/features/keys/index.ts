@@ -1,2 +1,3 @@
 export { KeysGate } from './KeysGate';
 export { RecoverPanel } from './RecoverPanel';
+export { RecoveryKeyPanel } from './RecoveryKeyPanel';
