@@ -13,6 +13,7 @@ import { sealLegacyHead } from './audit/audit-log';
 import { sweepPhotoTempFiles } from './photos/import-jobs';
 import type { KeyControl, SecretStore } from './core/context';
 import { JobRegistry } from './jobs/registry';
+import { ChangeFeed } from './core/changes';
 import { startBackupScheduler } from './backup/schedule';
 import { startReminderScheduler } from './reminders/reminder-sender';
 import { sweepBackupSnapshots } from './backup/archive/index';
@@ -101,6 +102,7 @@ export async function createServices(options: AppOptions): Promise<MesochartServ
     trustedOrigin: options.trustedOrigin,
     settings: await readSettings(store.db),
     jobs: new JobRegistry(),
+    changes: new ChangeFeed(),
     secretStore: options.secretStore ?? null,
     nativeBinding: options.nativeBinding,
     keyControl: options.keyControl,

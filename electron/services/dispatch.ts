@@ -234,6 +234,13 @@ async function run(
         throw error;
       }
     });
+    if (outcome.ok && def.audit && def.audit.action !== 'read') {
+      // Committed: the open windows refresh what this write touched.
+      app.changes.emit({
+        domains: [name.slice(0, name.indexOf('.'))],
+        patientIds: subject.patientId ? [subject.patientId] : [],
+      });
+    }
     return outcome;
   } catch (error) {
     const apiError =

@@ -6,6 +6,7 @@ import type { AuthSession } from '../auth/sign-in';
 import type { Settings } from '../../../shared/api/clinic';
 import type { AuditQueue } from '../audit/audit-queue';
 import type { JobRegistry } from '../jobs/registry';
+import type { ChangeFeed } from './changes';
 import type { KdfParams } from '../backup/archive';
 import type { KeysStatus } from '../../../shared/api/keys';
 
@@ -46,6 +47,8 @@ export interface AppState {
   settings: Settings | null;
   /** Background work (photo imports, backups); closing the app waits for all of it. */
   jobs: JobRegistry;
+  /** Announces committed writes to the open windows (see core/changes.ts). */
+  changes: ChangeFeed;
   /** The OS secret store for the backup passphrase; null where the system offers none. */
   secretStore: SecretStore | null;
   /** Backup key derivation cost; lowered only by tests. */

@@ -103,6 +103,8 @@ export async function runReminderQueue(app: AppState, run: ReminderRun): Promise
     }
   } finally {
     transport.close();
+    // The log screen refreshes when reminders were sent or failed.
+    app.changes.emit({ domains: ['reminders'], patientIds: [] });
   }
 }
 
