@@ -14,6 +14,7 @@ import { sweepPhotoTempFiles } from './photos/import-jobs';
 import type { KeyControl, SecretStore } from './core/context';
 import { JobRegistry } from './jobs/registry';
 import { ChangeFeed } from './core/changes';
+import { FileTokens } from './core/file-tokens';
 import { startBackupScheduler } from './backup/schedule';
 import { startReminderScheduler } from './reminders/reminder-sender';
 import { sweepBackupSnapshots } from './backup/archive/index';
@@ -38,6 +39,11 @@ export interface AppOptions {
   /** The schema owner's connection, to migrate the server's database (admin and tests). */
   databaseOwnerUrl?: string | undefined;
   clock?: () => Date;
+  /**
+   * The registry of files chosen in the main process's dialogs: electron/main registers into it
+   * and operations take tokens from it. One is made when none is given.
+   */
+  fileTokens?: FileTokens;
   /** Runs the daily backup timer; the desktop app does, tests drive the schedule themselves. */
   scheduleBackups?: boolean;
   /** Runs the reminder queue every minute; the desktop app does, tests run it themselves. */
@@ -103,14 +109,13 @@ export async function createServices(options: AppOptions): Promise<MesochartServ
     settings: await readSettings(store.db),
     jobs: new JobRegistry(),
     changes: new ChangeFeed(),
+    fileTokens: options.fileTokens ?? new FileTokens(options.clock),
     secretStore: options.secretStore ?? null,
     nativeBinding: options.nativeBinding,
     keyControl: options.keyControl,
   };
   const stopBackups = options.scheduleBackups ? startBackupScheduler(state) : () => undefined;
-  const stopReminders = options.scheduleReminders
-    ? startReminderScheduler(state)
-    : () => undefined;
+  const stopReminders = options.scheduleReminders ? startReminderScheduler(state) : () => undefined;
   return {
     state,
     dispatch: (sender, operation, input) => dispatch(state, sender, operation, input),

@@ -7,6 +7,7 @@ import type { Settings } from '../../../shared/api/clinic';
 import type { AuditQueue } from '../audit/audit-queue';
 import type { JobRegistry } from '../jobs/registry';
 import type { ChangeFeed } from './changes';
+import type { FileTokens } from './file-tokens';
 import type { KdfParams } from '../backup/archive';
 import type { KeysStatus } from '../../../shared/api/keys';
 
@@ -53,6 +54,8 @@ export interface AppState {
   secretStore: SecretStore | null;
   /** Backup key derivation cost; lowered only by tests. */
   backupKdf?: KdfParams;
+  /** Paths the user chose in the main process's dialogs, behind one-time tokens. */
+  fileTokens: FileTokens;
   /** better-sqlite3 built for Electron, where the app runs; a restore opens its copy with it. */
   nativeBinding?: string | undefined;
   /** The clinic's keys, where a launcher opened them (the app, the e2e harness); absent in tools. */

@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { FileTokenKind } from '../../../shared/api/file-token';
+import { AppError } from './errors';
+
+interface Entry {
+  kind: FileTokenKind;
+  paths: string[];
+  expiresAt: number;
+}
+
+/** Long enough to fill in a form after choosing the file; short enough that a token goes stale. */
+export const FILE_TOKEN_TTL_MS = 15 * 60_000;
+/** A runaway renderer cannot grow the registry without bound. */
+const MAX_ENTRIES = 200;
+
+/**
+ * Paths the user chose in the main process's own dialogs, each behind a one-time token. Only the
+ * main process registers (electron/main's dialog handlers; the test harness in their place); an
+ * operation takes the token back for its own kind. A token is gone once taken, whatever the
+ * outcome, and after its time runs out. No Electron import: the services are tested in Node.
+ */
+export class FileTokens {
+  private entries = new Map<string, Entry>();
+
+  constructor(private readonly clock: () => Date = () => new Date()) {}
+
+  /** Registers absolute paths chosen by the user; returns the token the renderer may hand back. */
+  register(kind: FileTokenKind, paths: readonly string[]): string {
+    if (paths.length === 0) throw new Error('A file token stands for at least one path');
+    for (const p of paths) {
+      if (!path.isAbsolute(p) || p.includes('\0')) throw new Error('Not an absolute path');
+    }
+    this.sweep();
+    if (this.entries.size >= MAX_ENTRIES) {
+      // The oldest token goes first (a Map keeps insertion order).
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    const token = randomBytes(32).toString('base64url');
+    this.entries.set(token, {
+      kind,
+      paths: [...paths],
+      expiresAt: this.clock().getTime() + FILE_TOKEN_TTL_MS,
+    });
+    return token;
+  }
+
+  /**
+   * The paths behind a token of this kind, and the token is spent. Refused (as a field error on
+   * `field`) when unknown, already used, expired or of another kind; a token shown for the wrong
+   * kind is spent too, so a guess cannot be retried.
+   */
+  take(kind: FileTokenKind, token: string, field: string): string[] {
+    const entry = this.entries.get(token);
+    this.entries.delete(token);
+    const refuse = (message: string) =>
+      new AppError('VALIDATION', message, { fields: { [field]: message } });
+    if (!entry || entry.expiresAt <= this.clock().getTime()) {
+      throw refuse('That choice has expired or was already used; choose the file again');
+    }
+    if (entry.kind !== kind) throw refuse('That file was chosen for something else; choose again');
+    return entry.paths;
+  }
+
+  /** The one path of a single-file token. */
+  takeOne(kind: FileTokenKind, token: string, field: string): string {
+    const [first] = this.take(kind, token, field);
+    return first!;
+  }
+
+  private sweep(): void {
+    const now = this.clock().getTime();
+    for (const [token, entry] of this.entries) {
+      if (entry.expiresAt <= now) this.entries.delete(token);
+    }
+  }
+}
