@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../support/helpers';
 import { signInAdmin, signedSession, startTreatmentClinic, today } from '../sessions/fixtures';
+import { calmDay, submitHistory } from '../screening/fixtures';
+import type { ScreeningRecord } from '../../../shared/api/screening';
 
 interface Verify {
   ok: boolean;
@@ -86,5 +88,44 @@ describe('the audit chain covers consents and adverse events', { timeout: 120_00
     const result = await verify(c.app);
     expect(result.ok).toBe(false);
     expect(result.reason).toContain(`The adverse event ${adverseEventId} was changed`);
+  });
+});
+
+describe('the audit chain covers completed pre-procedure checks', { timeout: 120_000 }, () => {
+  /** A check completed through the operation, so its event carries the record's hash. */
+  async function completedCheck() {
+    const c = await startTreatmentClinic();
+    app = c.app;
+    await submitHistory(c.app, c.patientId, () => undefined);
+    const check = await c.app.ok<ScreeningRecord>('screening.complete', {
+      patientId: c.patientId,
+      dayOf: calmDay(),
+      productIds: [c.vitamins.id],
+      areas: ['cheeks'],
+      decision: 'treat',
+      acknowledged: [],
+      overrideReason: null,
+    });
+    await c.app.services.state.auditQueue.flush();
+    return { c, screeningId: check.id, otherProductId: c.ha.id };
+  }
+
+  it('holds for an untouched check', async () => {
+    const { c } = await completedCheck();
+    expect(await verify(c.app)).toMatchObject({ ok: true, firstBroken: null });
+  });
+
+  it('names a check whose covered products were rewritten after it was completed', async () => {
+    const { c, screeningId, otherProductId } = await completedCheck();
+    // The check now claims to have covered a product it never screened.
+    tamper(
+      c.app,
+      'UPDATE screening SET planned_product_ids = ? WHERE id = ?',
+      JSON.stringify([otherProductId]),
+      screeningId,
+    );
+    const result = await verify(c.app);
+    expect(result.ok).toBe(false);
+    expect(result.reason).toContain(`The pre-procedure check ${screeningId} was changed`);
   });
 });
