@@ -118,32 +118,38 @@ export function SessionView({
               <Fact label={t('sessions.passes')} value={yes(session.passes)} />
               <Fact label={t('sessions.points')} value={yes(session.points)} />
             </Group>
-            <Table withTableBorder aria-label={t('sessions.areasTitle')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('sessions.area')}</Table.Th>
-                  <Table.Th>{t('sessions.depth')}</Table.Th>
-                  <Table.Th>{t('sessions.product')}</Table.Th>
-                  <Table.Th>{t('sessions.lot')}</Table.Th>
-                  <Table.Th>{t('sessions.volume')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {session.products.map((p, i) => (
-                  <Table.Tr key={i}>
-                    <Table.Td>{t(`treatmentAreas.${p.area}`)}</Table.Td>
-                    <Table.Td>
-                      {yes(session.areas.find((a) => a.area === p.area)?.depthMm ?? null, ' mm')}
-                    </Table.Td>
-                    <Table.Td>{p.productName}</Table.Td>
-                    <Table.Td>
-                      {t('sessions.lotOption', { lot: p.lotNumber, date: formatDay(p.expiresOn) })}
-                    </Table.Td>
-                    <Table.Td>{yes(p.volumeMl, ' ml')}</Table.Td>
+            {/* A note recorded only as syringes has no per-area product lines to tabulate. */}
+            {session.products.length > 0 || session.cocktails.length === 0 ? (
+              <Table withTableBorder aria-label={t('sessions.areasTitle')}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('sessions.area')}</Table.Th>
+                    <Table.Th>{t('sessions.depth')}</Table.Th>
+                    <Table.Th>{t('sessions.product')}</Table.Th>
+                    <Table.Th>{t('sessions.lot')}</Table.Th>
+                    <Table.Th>{t('sessions.volume')}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {session.products.map((p, i) => (
+                    <Table.Tr key={i}>
+                      <Table.Td>{t(`treatmentAreas.${p.area}`)}</Table.Td>
+                      <Table.Td>
+                        {yes(session.areas.find((a) => a.area === p.area)?.depthMm ?? null, ' mm')}
+                      </Table.Td>
+                      <Table.Td>{p.productName}</Table.Td>
+                      <Table.Td>
+                        {t('sessions.lotOption', {
+                          lot: p.lotNumber,
+                          date: formatDay(p.expiresOn),
+                        })}
+                      </Table.Td>
+                      <Table.Td>{yes(p.volumeMl, ' ml')}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            ) : null}
             <CocktailView cocktails={session.cocktails} />
             <Fact label={t('sessions.immediateReactions')} value={session.immediateReactions} />
             <Fact label={t('sessions.notes')} value={session.notes} />
