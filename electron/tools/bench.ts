@@ -27,13 +27,14 @@ import { consentRow, photoRow } from './bench-files';
 import { chartRow, searchRow, signRow, type BenchContext } from './bench-service';
 import { figures, formatTable, timeRuns, type BenchRow } from './bench-stats';
 import { uiRows } from './bench-ui';
+import { encryptionRows, formatEncryptionTable } from './bench-encryption';
 import { practitionerPassword, SEED_PRACTITIONER, volumeSizes, type SizeName } from './seed-volume';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const { values } = parseArgs({
   options: { size: { type: 'string', default: 'L' }, only: { type: 'string' } },
 });
-const ROW_NAMES = ['search', 'chart', 'sign', 'consent', 'photos', 'ui'] as const;
+const ROW_NAMES = ['search', 'chart', 'sign', 'consent', 'photos', 'ui', 'encryption'] as const;
 const only = values.only?.split(',').map((x) => x.trim());
 if (
   (values.size !== 'S' && values.size !== 'L') ||
@@ -188,6 +189,29 @@ try {
   if (!existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) {
     log('building the renderer');
     execFileSync('npm', ['run', 'build:renderer'], { cwd: root, stdio: 'inherit' });
+  }
+  if (wanted('encryption')) {
+    log('encrypted store beside an unencrypted copy');
+    const enc = await encryptionRows(
+      ctx,
+      dataDir,
+      keys.dataKey,
+      keys.auditKey,
+      async (c) => {
+        const r = await c.services.dispatch(sender, 'auth.signIn', {
+          username: SEED_PRACTITIONER,
+          password: practitionerPassword(SEED_PRACTITIONER),
+        });
+        if (!r.ok) throw new Error(`sign-in failed: ${r.error.message}`);
+      },
+      {
+        search: searchRow,
+        'heavy chart': chartRow,
+        sign: (c) => signRow(c, heavy.id),
+        'photo import': (c) => photoRow(c, `${scratch}-enc`, plan.batches),
+      },
+    );
+    console.log(`\n${formatEncryptionTable(enc)}\n`);
   }
   const ui = wanted('ui') ? await (log('Chromium'), uiRows(ctx, plan.rounds)) : null;
   if (ui) rows.push(...ui.rows);
