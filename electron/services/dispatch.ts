@@ -152,7 +152,10 @@ async function refuseInPatientMode(
     { patientId: mode.patientId },
     'denied',
     'PATIENT_MODE',
-    { action: operations[name].audit?.action ?? 'execute', objectType: 'patient-mode' },
+    {
+      action: operations[name].audit?.action ?? 'execute',
+      objectType: 'patient-mode',
+    },
   );
   return fail(
     'PATIENT_MODE',

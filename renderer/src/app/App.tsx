@@ -1,6 +1,12 @@
 import { Center, Loader } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../lib/session';
+import { useLocation, useNavigate } from 'react-router';
+import type { StaffUser } from '../../../shared/api/staff';
+import { fetchOwnDrafts } from '../lib/lock-drafts';
+import { takeStartsClean, useSession } from '../lib/session';
 import { ChangePasswordScreen, LockScreen, SetupScreen, SignInScreen } from '../features/auth';
 import { TabletHistoryScreen } from '../features/history';
 import { Shell } from './Shell';
@@ -27,5 +33,44 @@ export function App() {
   if (state.user.mustChangePassword) {
     return <ChangePasswordScreen user={state.user} clinicName={state.clinicName} />;
   }
-  return <Shell user={state.user} idleLockMinutes={state.idleLockMinutes} />;
+  return <UnlockedShell user={state.user} idleLockMinutes={state.idleLockMinutes} />;
+}
+
+/**
+ * The app after signing in or unlocking. The user's own forms left unsaved at a lock are fetched
+ * first, so each form opens with its draft; when signing in again later, the app returns to the
+ * first of them. Another user starts on the patient list, never on the screen the previous one
+ * left open.
+ */
+function UnlockedShell({ user, idleLockMinutes }: { user: StaffUser; idleLockMinutes: number }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const [startsClean] = useState(takeStartsClean);
+  // Where the app opens is decided once, as the drafts arrive and before any screen shows.
+  const placed = useQuery({
+    queryKey: ['lock-drafts', user.id],
+    queryFn: async () => {
+      // A failure to fetch them costs only the drafts, never the way into the app.
+      const drafts = await fetchOwnDrafts().catch(() => []);
+      const first = drafts[0];
+      if (first && (startsClean || !drafts.some((d) => d.route === pathname))) {
+        notifications.show({ color: 'teal', message: t('lock.draftsBack'), autoClose: 10_000 });
+        await navigate(first.route, { replace: true });
+      } else if (startsClean) {
+        await navigate('/patients', { replace: true });
+      }
+      return drafts.length;
+    },
+    staleTime: Infinity,
+  });
+
+  if (placed.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  return <Shell user={user} idleLockMinutes={idleLockMinutes} />;
 }

@@ -9,7 +9,6 @@ import { DiaryPage } from '../features/appointments';
 import { AuditPage } from '../features/audit';
 import { PatientTreatmentsPage } from '../features/chart';
 import { SettingsPage } from '../features/clinic';
-import { TabletHistoryScreen } from '../features/history';
 import { ProductsPage } from '../features/products';
 import { RecallPage } from '../features/recall';
 import { RemindersPage } from '../features/reminders';
@@ -42,16 +41,6 @@ export function Shell({ user, idleLockMinutes }: { user: StaffUser; idleLockMinu
     { to: '/audit', label: t('nav.audit'), adminOnly: true },
   ];
   const isAdmin = user.role === 'admin';
-
-  // The tablet questionnaire is in the patient's hands: no navigation, no staff data around it.
-  if (location.pathname.startsWith('/tablet/')) {
-    return (
-      <Routes>
-        <Route path="/tablet/history/:id" element={<TabletHistoryScreen />} />
-        <Route path="*" element={<Navigate to="/patients" replace />} />
-      </Routes>
-    );
-  }
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
