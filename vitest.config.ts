@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    // Four workstations on one clinic server: only the PostgreSQL run (npm run test:unit:postgres).
+    exclude: ['tests/unit/store/workstations.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     // Setting up a clinic hashes passwords with scrypt at 128 MiB; a busy machine needs the room.
