@@ -1,6 +1,6 @@
 import { op } from './operation';
 import { admin, roleSchema } from './roles';
-import { emptyInput, idSchema, isoDateTime, requiredIdentityText } from './common';
+import { emptyInput, identityText, idSchema, isoDateTime, requiredIdentityText } from './common';
 import { z } from 'zod';
 
 export const usernameSchema = z
@@ -17,6 +17,14 @@ export const newPasswordSchema = z
 
 export const passwordSchema = z.string().min(1, 'Enter the password').max(256);
 
+/**
+ * A licence or registration number as the regulator prints it; empty clears it. Hidden bidi and
+ * zero-width characters are refused: they would make the printed number differ from the typed one.
+ */
+export const licenceNumberSchema = identityText(40, 'Licence number').transform((s) =>
+  s.trim() === '' ? null : s.trim(),
+);
+
 export const staffUserSchema = z.object({
   id: idSchema,
   username: z.string(),
@@ -26,6 +34,8 @@ export const staffUserSchema = z.object({
   createdAt: isoDateTime,
   /** An admin reset the password: the next sign-in (with the temporary code) must choose one. */
   mustChangePassword: z.boolean(),
+  /** Licence or registration number, printed beside the name on consents and summaries. */
+  licenceNumber: z.string().nullable(),
 });
 export type StaffUser = z.infer<typeof staffUserSchema>;
 
@@ -44,8 +54,12 @@ export const staffUpdateInput = z
     displayName: requiredIdentityText(100, 'Name').optional(),
     role: roleSchema.optional(),
     active: z.boolean().optional(),
+    licenceNumber: licenceNumberSchema.optional(),
   })
   .strict();
+
+/** The signed-in user's own profile: what they may change about themselves. */
+export const staffUpdateOwnProfileInput = z.object({ licenceNumber: licenceNumberSchema }).strict();
 
 /**
  * A reset never sets a password the admin knows: it issues a one-time temporary code, shown once
@@ -92,6 +106,19 @@ export const staffOperations = {
     output: staffResetPasswordOutput,
     access: admin,
     audit: { action: 'update', objectType: 'staff-password' },
+  }),
+  'staff.ownProfile': op({
+    input: emptyInput,
+    output: staffUserSchema,
+    access: 'signed-in',
+    audit: { action: 'read', objectType: 'staff' },
+  }),
+  /** Anyone signed in keeps their own licence number up to date. */
+  'staff.updateOwnProfile': op({
+    input: staffUpdateOwnProfileInput,
+    output: staffUserSchema,
+    access: 'signed-in',
+    audit: { action: 'update', objectType: 'staff' },
   }),
   /** Anyone signed in sets their own password; after a reset this is all they may do. */
   'staff.changeOwnPassword': op({

@@ -56,6 +56,8 @@ export const practitionerSchema = z.object({
   fullName: line(200).min(1),
   /** Qualification or role as printed, e.g. "MD, aesthetic physician". */
   qualification: line(200).optional(),
+  /** Licence or registration number, printed beside the name (issue 19). */
+  licenceNumber: line(60).optional(),
 });
 
 export const productSchema = z.object({

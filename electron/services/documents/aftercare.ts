@@ -74,13 +74,21 @@ async function requireSignedSession(db: Db, sessionId: string): Promise<SessionR
 }
 
 async function staffName(db: Db, id: string | null): Promise<string> {
-  if (!id) return '';
+  return (await staffPractitioner(db, id)).fullName;
+}
+
+async function staffPractitioner(
+  db: Db,
+  id: string | null,
+): Promise<{ fullName: string; licenceNumber?: string }> {
+  if (!id) return { fullName: '' };
   const row = await db
     .selectFrom('staff_user')
-    .select('display_name')
+    .select(['display_name', 'licence_number'])
     .where('id', '=', id)
     .executeTakeFirst();
-  return row?.display_name ?? '';
+  const fullName = row?.display_name ?? '';
+  return row?.licence_number ? { fullName, licenceNumber: row.licence_number } : { fullName };
 }
 
 /** One line per product and lot, volumes added up across areas. */
@@ -195,7 +203,7 @@ async function sessionFacts(db: Db, row: SessionRow, today: string): Promise<Ses
           : null,
       anaesthesia: row.anaesthesia ? anaesthesiaNames[row.anaesthesia as Anaesthesia] : null,
       products,
-      practitioner: { fullName: await staffName(db, row.practitioner_id) },
+      practitioner: await staffPractitioner(db, row.practitioner_id),
       nextAppointment,
     },
   };

@@ -49,7 +49,9 @@ export async function practitionerInfo(db: Queryable, staffId: string): Promise<
     const message = 'Choose an active practitioner';
     throw new AppError('VALIDATION', message, { fields: { practitionerId: message } });
   }
-  return { fullName: row.display_name };
+  return row.licence_number
+    ? { fullName: row.display_name, licenceNumber: row.licence_number }
+    : { fullName: row.display_name };
 }
 
 export async function practitionerOptions(

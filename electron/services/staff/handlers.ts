@@ -1,11 +1,15 @@
 import type { DomainHandlers } from '../core/handler-kit';
 import type { staffOperations } from '../../../shared/api/staff';
 import { requireActor } from '../core/handler-kit';
+import { AppError } from '../core/errors';
 import {
   changeOwnPassword,
   createStaff,
   listStaff,
+  findStaffById,
   resetStaffPassword,
+  toStaffUser,
+  updateOwnProfile,
   updateStaff,
 } from './staff';
 
@@ -26,6 +30,20 @@ export const staffHandlers = {
   'staff.resetPassword': async (ctx, input) => {
     ctx.subject.objectId = input.id;
     return resetStaffPassword(ctx.db, input, ctx.now);
+  },
+
+  'staff.ownProfile': async (ctx) => {
+    const { id } = requireActor(ctx);
+    ctx.subject.objectId = id;
+    const row = await findStaffById(ctx.db, id);
+    if (!row) throw new AppError('NOT_FOUND', 'No such staff account');
+    return toStaffUser(row);
+  },
+
+  'staff.updateOwnProfile': async (ctx, input) => {
+    const { id } = requireActor(ctx);
+    ctx.subject.objectId = id;
+    return updateOwnProfile(ctx.db, id, input, ctx.now);
   },
 
   'staff.changeOwnPassword': async (ctx, input) => {

@@ -16,6 +16,7 @@ export function toStaffUser(row: StaffUserRow): StaffUser {
     active: row.active === 1,
     createdAt: row.created_at,
     mustChangePassword: row.must_change_password === 1,
+    licenceNumber: row.licence_number,
   };
 }
 
@@ -99,6 +100,7 @@ export async function createStaff(
     updated_at: now.toISOString(),
     must_change_password: 0,
     temporary_code_expires_at: null,
+    licence_number: null,
   };
   await db.insertInto('staff_user').values(row).execute();
   return toStaffUser(row);
@@ -122,6 +124,7 @@ export async function updateStaff(
     displayName?: string | undefined;
     role?: Role | undefined;
     active?: boolean | undefined;
+    licenceNumber?: string | null | undefined;
   },
   now: Date,
 ): Promise<StaffUser> {
@@ -143,6 +146,7 @@ export async function updateStaff(
     display_name: input.displayName?.trim() ?? row.display_name,
     role: input.role ?? row.role,
     active: input.active === undefined ? row.active : input.active ? 1 : 0,
+    licence_number: input.licenceNumber === undefined ? row.licence_number : input.licenceNumber,
     updated_at: now.toISOString(),
   };
   await db
@@ -151,6 +155,7 @@ export async function updateStaff(
       display_name: next.display_name,
       role: next.role,
       active: next.active,
+      licence_number: next.licence_number,
       updated_at: next.updated_at,
     })
     .where('id', '=', row.id)
@@ -240,6 +245,28 @@ export async function changeOwnPassword(
       temporary_code_expires_at: null,
       updated_at: next.updated_at,
     })
+    .where('id', '=', row.id)
+    .execute();
+  return toStaffUser(next);
+}
+
+/** A member of staff's own profile change: only what they may set about themselves. */
+export async function updateOwnProfile(
+  db: Queryable,
+  userId: string,
+  input: { licenceNumber: string | null },
+  now: Date,
+): Promise<StaffUser> {
+  const row = await findStaffById(db, userId);
+  if (!row) throw new AppError('NOT_FOUND', 'No such staff account');
+  const next: StaffUserRow = {
+    ...row,
+    licence_number: input.licenceNumber,
+    updated_at: now.toISOString(),
+  };
+  await db
+    .updateTable('staff_user')
+    .set({ licence_number: next.licence_number, updated_at: next.updated_at })
     .where('id', '=', row.id)
     .execute();
   return toStaffUser(next);

@@ -18,6 +18,8 @@ export interface StaffUserRow {
   /** 1 after an admin's reset: the password hash is a temporary code that only allows a change. */
   must_change_password: number;
   temporary_code_expires_at: string | null;
+  /** Licence or registration number, printed beside the name on consents and summaries. */
+  licence_number: string | null;
 }
 
 export interface SignInThrottleRow {

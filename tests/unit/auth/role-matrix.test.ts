@@ -37,6 +37,8 @@ const matrix: Record<string, Row> = {
   'staff.update':                      [n, n, Y],
   'staff.resetPassword':               [n, n, Y],
   'staff.changeOwnPassword':           [Y, Y, Y],
+  'staff.ownProfile':                  [Y, Y, Y],
+  'staff.updateOwnProfile':            [Y, Y, Y],
   'clinic.settings':                   [Y, Y, Y],
   'clinic.updateSettings':             [n, n, Y],
   'audit.list':                        [n, n, Y],

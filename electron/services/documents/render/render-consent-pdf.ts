@@ -9,6 +9,7 @@ import { getDefaultConsentTemplate } from './default-templates';
 import { DocumentGenerationError } from './document-errors';
 import { formatDate, formatInstantDate } from './format-date';
 import { parseDocumentData } from './parse-document-data';
+import { withLicence } from './practitioner-line';
 import { consentPlaceholderValues } from './placeholder-values';
 import { buildPdf } from './pdf/build-pdf';
 import {
@@ -95,7 +96,7 @@ export async function renderConsentPdf(
           ? [[{ label: 'Treatment date', value: formatDate(data.treatmentDate, meta.locale) }]]
           : []),
         [
-          { label: 'Practitioner', value: practitioner.fullName },
+          { label: 'Practitioner', value: withLicence(practitioner) },
           { label: 'Course', value: `${data.sessions.planned} sessions` },
         ],
       ]);

@@ -6,6 +6,7 @@ import {
 import { procedureKindNames } from '../../../../shared/documents/procedure-kinds';
 import { formatDate, formatDateTime } from './format-date';
 import { parseDocumentData } from './parse-document-data';
+import { withLicence } from './practitioner-line';
 import { describeNextAppointment } from './placeholder-values';
 import { buildPdf } from './pdf/build-pdf';
 import {
@@ -102,7 +103,7 @@ export async function renderSessionSummaryPdf(
           { label: 'Session date', value: formatDate(session.date, meta.locale) },
         ],
         [
-          { label: 'Practitioner', value: session.practitioner.fullName },
+          { label: 'Practitioner', value: withLicence(session.practitioner) },
           {
             label: 'Course',
             value: data.sessions

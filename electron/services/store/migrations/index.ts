@@ -10,6 +10,7 @@ import { appointments } from './0008-appointments';
 import { auditSeal } from './0009-audit-seal';
 import { encryptedFiles, encryptedFilesPg } from './0011-encrypted-files';
 import { reminders, remindersPg } from './0013-reminders';
+import { practitionerLicence, practitionerLicencePg } from './0014-practitioner-licence';
 import { personalSignatures } from './0012-personal-signatures';
 import { sessionCocktails, sessionCocktailsPg } from './0015-session-cocktails';
 import { nameOrder, nameOrderPg } from './0018-name-order';
@@ -33,6 +34,12 @@ export const migrations: readonly MigrationStep[] = [
   { version: 11, name: 'encrypted-files', sql: encryptedFiles, pg: encryptedFilesPg },
   { version: 12, name: 'personal-signatures', sql: personalSignatures },
   { version: 13, name: 'reminders', sql: reminders, pg: remindersPg },
+  {
+    version: 14,
+    name: 'practitioner-licence',
+    sql: practitionerLicence,
+    pg: practitionerLicencePg,
+  },
   { version: 15, name: 'session-cocktails', sql: sessionCocktails, pg: sessionCocktailsPg },
   { version: 18, name: 'name-order', sql: nameOrder, pg: nameOrderPg },
 ];
