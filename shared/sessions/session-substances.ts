@@ -15,7 +15,9 @@ type LineInput = z.input<typeof substanceLineInput>;
 
 export interface SessionSubstanceDraft {
   readonly products: ReadonlyArray<{ readonly productId: string }>;
-  readonly cocktails?: ReadonlyArray<{ readonly components: ReadonlyArray<{ readonly productId: string }> }>;
+  readonly cocktails?: ReadonlyArray<{
+    readonly components: ReadonlyArray<{ readonly productId: string }>;
+  }>;
   readonly anaesthesia: Anaesthesia | null;
   readonly anaesthetics?: readonly LineInput[];
   readonly additions?: readonly LineInput[];
