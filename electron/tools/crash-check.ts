@@ -26,6 +26,9 @@ export async function buildCrashWriter(): Promise<string> {
       'electron',
       'pdfkit',
       'exifr',
+      // CommonJS packages that require Node's built-ins dynamically, which an ESM bundle cannot.
+      'pg',
+      'nodemailer',
     ],
   });
   return outfile;

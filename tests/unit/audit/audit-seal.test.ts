@@ -145,9 +145,24 @@ describe('the head of the chain is sealed', () => {
     {
       const raw = new Sqlite(`${dataDir}/mesochart.sqlite`);
       applyKey(raw, started.databaseKey);
-      raw.exec(
-        'ALTER TABLE audit_head DROP COLUMN mac; ALTER TABLE audit_event DROP COLUMN content_hash',
-      );
+      // Every step after 8 taken back, newest first, so the upgrade runs them all again.
+      raw.exec(`
+        ALTER TABLE patient DROP COLUMN name_order;
+        DROP TABLE session_cocktail_product;
+        DROP TABLE session_cocktail;
+        ALTER TABLE staff_user DROP COLUMN licence_number;
+        DROP TABLE reminder;
+        DROP TABLE consent_witness;
+        ALTER TABLE consent_signature DROP COLUMN proven_by;
+        ALTER TABLE consent_signature DROP COLUMN signer_staff_id;
+        ALTER TABLE staff_user DROP COLUMN must_change_password;
+        ALTER TABLE staff_user DROP COLUMN temporary_code_expires_at;
+        ALTER TABLE treatment_session DROP COLUMN signature_proven_by;
+        ALTER TABLE treatment_session DROP COLUMN signature_recorded_by;
+        DROP TRIGGER IF EXISTS photo_files_encrypted_only;
+        ALTER TABLE audit_head DROP COLUMN mac;
+        ALTER TABLE audit_event DROP COLUMN content_hash;
+      `);
       raw.pragma('user_version = 8');
       raw.close();
     }

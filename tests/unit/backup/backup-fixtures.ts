@@ -1,3 +1,4 @@
+import { openStoredFile } from '../../support/sealed-files';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
@@ -88,6 +89,21 @@ export function fileHashes(dataDir: string): Record<string, string> {
     const abs = path.join(entry.parentPath, entry.name);
     out[path.relative(dataDir, abs).split(path.sep).join('/')] = createHash('sha256')
       .update(readFileSync(abs))
+      .digest('hex');
+  }
+  return out;
+}
+
+/**
+ * Each stored file's path and the hash of what it holds, decrypted with the clinic's data key:
+ * a restore may seal a file again with a new nonce, so the sealed bytes differ while the photo or
+ * PDF inside is the same to the byte.
+ */
+export function plainFileHashes(dataDir: string, databaseKey: Buffer): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(fileHashes(dataDir))) {
+    out[key] = createHash('sha256')
+      .update(openStoredFile(dataDir, databaseKey, key))
       .digest('hex');
   }
   return out;

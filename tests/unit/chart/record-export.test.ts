@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChartExportRecordOutput } from '../../../shared/api/chart';
 import type { TreatmentSession } from '../../../shared/api/sessions';
 import { answers } from '../patients/fixtures';
-import { TAGS, fixture, importFiles, waitForJob } from '../photos/records-fixtures';
-import type { PhotoJob } from '../../../shared/api/photos';
+import { importFiles } from '../photos/records-fixtures';
 import {
   completeDraft,
   startSession,
@@ -53,17 +52,7 @@ beforeAll(async () => {
     actionTaken: 'Cold compress',
   });
   await c.app.ok('documents.generateAftercare', { sessionId: session.id });
-  // Photos come in through a one-time dialog token where the app has them, else by path.
-  const tokens = (
-    c.app.services.state as { fileTokens?: { register(kind: string, paths: string[]): string } }
-  ).fileTokens;
-  if (tokens) {
-    const source = tokens.register('photos', [fixture('orientation-8.jpg')]);
-    const job = await c.app.ok<PhotoJob>('photos.startImport', { patientId, source, tags: TAGS });
-    await waitForJob(c.app, job.id);
-  } else {
-    await importFiles(c.app, patientId, ['orientation-8.jpg']);
-  }
+  await importFiles(c.app, patientId, ['orientation-8.jpg']);
   exported = await c.app.ok<ChartExportRecordOutput>('chart.exportRecord', {
     patientId,
     folder: out,

@@ -12,6 +12,8 @@ const staff = {
   role: 'admin',
   active: true,
   createdAt: '2026-11-22T09:00:00.000Z',
+  mustChangePassword: false,
+  licenceNumber: null,
 };
 
 describe('answers projected onto their contract', () => {
@@ -28,6 +30,7 @@ describe('answers projected onto their contract', () => {
           clinicNumber: 'MC-000001',
           givenName: 'Şebnem',
           familyName: 'Yılmaz',
+          nameOrder: null,
           dateOfBirth: '1986-04-12',
           phone: '',
           email: '',

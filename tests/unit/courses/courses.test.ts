@@ -61,8 +61,11 @@ describe('courses', () => {
     expect(first.courseNumber).toBe(1);
     expect(first.technique).toBe('nappage');
     expect(first.areas).toEqual([{ area: 'cheeks', depthMm: 1 }]);
-    // First-expiring usable lot of each product; the expired HA lot is never proposed.
-    expect(first.products.map((p) => [p.lotNumber, p.volumeMl])).toEqual([
+    // One syringe of the protocol's products, each drawn once from its first-expiring usable
+    // lot (the expired HA lot is never proposed), spread over the areas: no line per area.
+    expect(first.products).toEqual([]);
+    expect(first.cocktails).toHaveLength(1);
+    expect(first.cocktails[0]?.components.map((p) => [p.lotNumber, p.volumeMl])).toEqual([
       ['VA-001', 3],
       ['HB-100', 2],
     ]);
@@ -70,11 +73,17 @@ describe('courses', () => {
       id: first.id,
       ...completeDraft(c),
       areas: first.areas,
-      products: first.products.map(({ area, productId, lotId, volumeMl }) => ({
-        area,
-        productId,
-        lotId,
-        volumeMl,
+      products: [],
+      // The syringe as pre-filled, all of it given into the cheeks.
+      cocktails: first.cocktails.map(({ label, totalVolumeMl, components }) => ({
+        label,
+        totalVolumeMl,
+        components: components.map(({ productId, lotId, volumeMl }) => ({
+          productId,
+          lotId,
+          volumeMl,
+        })),
+        areas: [{ area: 'cheeks', volumeMl: totalVolumeMl }],
       })),
     });
     await c.app.ok('sessions.sign', { id: first.id });

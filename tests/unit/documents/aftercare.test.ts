@@ -125,8 +125,19 @@ describe('the aftercare sheet of a signed session', () => {
     expect(text).toContain(signed.practitionerName);
     // The course's next due date: this session plus the interval, printed day-first (A4, en-GB).
     expect(text).toContain(`due around ${formatDate(addDays(today(c.app), 21), 'en-GB')}`);
-    const items = renderTemplateText(getDefaultAftercareTemplate(), {}).items;
+    // Every instruction for a face session is printed; none for other areas, and no caution the
+    // check did not raise.
+    const template = getDefaultAftercareTemplate();
+    const forFace = new Set(
+      template.items
+        .filter(
+          (i) => !i.when && (!i.areas || i.areas.some((a) => a === 'cheeks' || a === 'forehead')),
+        )
+        .map((i) => i.id),
+    );
+    const items = renderTemplateText(template, {}).items.filter((i) => forFace.has(i.id));
     expect(items.length).toBeGreaterThan(5);
+    expect(raw).not.toContain('Scalp: wash your hair');
     for (const item of items) expect(raw).toContain(flat(item.text));
     expect(raw).toMatch(/for 24 hours|for 1 day|for \d+[–-]?\d* (hours|days|weeks)/);
   });

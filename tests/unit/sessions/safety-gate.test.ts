@@ -116,10 +116,12 @@ describe('sessions.start', () => {
       plannedProductIds: [],
     });
     expect(session.areas.map((a) => a.area)).toEqual(['cheeks', 'neck']);
-    expect(session.products.map((p) => [p.area, p.productId])).toEqual([
-      ['cheeks', c.vitamins.id],
-      ['neck', c.vitamins.id],
+    // The checked product starts one syringe, spread over the checked areas.
+    expect(session.products).toEqual([]);
+    expect(session.cocktails.map((k) => k.components.map((p) => p.productId))).toEqual([
+      [c.vitamins.id],
     ]);
+    expect(session.cocktails[0]?.areas.map((a) => a.area)).toEqual(['cheeks', 'neck']);
     expect(session.anaesthetics).toEqual([lidocaine]);
     expect(session.anaesthesia).toBe('lidocaine');
   });
