@@ -7,6 +7,25 @@ import { csvCell } from '../core/csv';
  * Every patient and session that received a lot number, with the contact details a recall needs.
  * Drafts count: the product went into the patient even if the note is not signed yet.
  */
+
+/** Who was treated with a lot, when and by whom: the same for product lines and syringes. */
+const recalledColumns = [
+  'patient.id as patient_id',
+  'patient.clinic_number',
+  'patient.given_name',
+  'patient.family_name',
+  'patient.phone',
+  'patient.email',
+  'patient.address',
+  'patient.sort_key',
+  'treatment_session.id as session_id',
+  'treatment_session.performed_on',
+  'treatment_session.status',
+  'staff_user.display_name',
+  'product.name as product_name',
+  'product_lot.id as lot_id',
+  'product_lot.lot_number',
+] as const;
 export async function recallLot(db: Queryable, lotNumber: string) {
   const key = lotKey(lotNumber);
   const lots = await db
@@ -23,25 +42,7 @@ export async function recallLot(db: Queryable, lotNumber: string) {
     .innerJoin('treatment_session', 'treatment_session.id', 'session_product.session_id')
     .innerJoin('patient', 'patient.id', 'treatment_session.patient_id')
     .innerJoin('staff_user', 'staff_user.id', 'treatment_session.practitioner_id')
-    .select([
-      'patient.id as patient_id',
-      'patient.clinic_number',
-      'patient.given_name',
-      'patient.family_name',
-      'patient.phone',
-      'patient.email',
-      'patient.address',
-      'patient.sort_key',
-      'treatment_session.id as session_id',
-      'treatment_session.performed_on',
-      'treatment_session.status',
-      'staff_user.display_name',
-      'product.name as product_name',
-      'product_lot.id as lot_id',
-      'product_lot.lot_number',
-      'session_product.area',
-      'session_product.volume_ml',
-    ])
+    .select([...recalledColumns, 'session_product.area', 'session_product.volume_ml'])
     .where('product_lot.lot_key', '=', key)
     .where('treatment_session.status', '<>', 'abandoned')
     .orderBy('patient.sort_key')
@@ -155,21 +156,7 @@ async function syringeLines(db: Queryable, key: string) {
     .innerJoin('patient', 'patient.id', 'treatment_session.patient_id')
     .innerJoin('staff_user', 'staff_user.id', 'treatment_session.practitioner_id')
     .select([
-      'patient.id as patient_id',
-      'patient.clinic_number',
-      'patient.given_name',
-      'patient.family_name',
-      'patient.phone',
-      'patient.email',
-      'patient.address',
-      'patient.sort_key',
-      'treatment_session.id as session_id',
-      'treatment_session.performed_on',
-      'treatment_session.status',
-      'staff_user.display_name',
-      'product.name as product_name',
-      'product_lot.id as lot_id',
-      'product_lot.lot_number',
+      ...recalledColumns,
       'session_cocktail.areas as syringe_areas',
       'session_cocktail_product.volume_ml',
     ])
