@@ -1,20 +1,10 @@
-import {
-  ActionIcon,
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { ActionIcon, Button, Group, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { Controller, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../../shared/api/products';
 import type { SessionDraftFields } from '../../../../shared/api/sessions';
 import { formatDay } from '../../lib/dates';
-import { numberOrNull } from '../../lib/forms';
+import { MillilitreInput } from './MillilitreInput';
 
 type Form = UseFormReturn<SessionDraftFields>;
 
@@ -86,14 +76,10 @@ function Components({ form, index, products }: { form: Form; index: number; prod
               control={form.control}
               name={`${name}.${j}.volumeMl`}
               render={({ field: f }) => (
-                <NumberInput
+                <MillilitreInput
                   label={t('cocktails.drawn', { s, n })}
-                  value={f.value ?? ''}
-                  onChange={(v) => f.onChange(numberOrNull(v))}
-                  decimalScale={2}
-                  step={0.1}
-                  min={0}
-                  suffix=" ml"
+                  value={f.value}
+                  onChange={f.onChange}
                   error={errors?.[j]?.volumeMl?.message}
                   w={130}
                 />
@@ -148,17 +134,13 @@ function Spread({ form, index }: { form: Form; index: number }) {
               control={form.control}
               name={`${name}.${j}.volumeMl`}
               render={({ field: f }) => (
-                <NumberInput
+                <MillilitreInput
                   label={t('cocktails.areaVolume', {
                     s,
                     area: t(`treatmentAreas.${spread[j]?.area ?? field.area}`),
                   })}
-                  value={f.value ?? ''}
-                  onChange={(v) => f.onChange(numberOrNull(v))}
-                  decimalScale={2}
-                  step={0.1}
-                  min={0}
-                  suffix=" ml"
+                  value={f.value}
+                  onChange={f.onChange}
                   error={errors?.[j]?.volumeMl?.message ?? errors?.[j]?.area?.message}
                   w={150}
                 />
@@ -232,14 +214,11 @@ export function CocktailLines({ form, products }: { form: Form; products: Produc
                   control={form.control}
                   name={`cocktails.${i}.totalVolumeMl`}
                   render={({ field: f }) => (
-                    <NumberInput
+                    <MillilitreInput
                       label={t('cocktails.total', { s })}
-                      value={f.value ?? ''}
-                      onChange={(v) => f.onChange(numberOrNull(v))}
-                      decimalScale={2}
+                      value={f.value}
+                      onChange={f.onChange}
                       step={0.5}
-                      min={0}
-                      suffix=" ml"
                       error={errors?.[i]?.totalVolumeMl?.message}
                       w={150}
                     />

@@ -1,10 +1,10 @@
-import { ActionIcon, Button, Group, NumberInput, Select, Stack, Text } from '@mantine/core';
+import { ActionIcon, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { Controller, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../../shared/api/products';
 import type { SessionDraftFields } from '../../../../shared/api/sessions';
 import { formatDay } from '../../lib/dates';
-import { numberOrNull } from '../../lib/forms';
+import { MillilitreInput } from './MillilitreInput';
 
 /** The product lines of a session: area, product, lot (never a bare product) and volume. */
 export function ProductLines({
@@ -98,14 +98,10 @@ export function ProductLines({
               control={form.control}
               name={`products.${i}.volumeMl`}
               render={({ field: f }) => (
-                <NumberInput
+                <MillilitreInput
                   label={t('sessions.lineVolume', { n })}
-                  value={f.value ?? ''}
-                  onChange={(v) => f.onChange(numberOrNull(v))}
-                  decimalScale={2}
-                  step={0.1}
-                  min={0}
-                  suffix=" ml"
+                  value={f.value}
+                  onChange={f.onChange}
                   error={lineErrors?.volumeMl?.message}
                   w={120}
                 />

@@ -1,0 +1,34 @@
+import { NumberInput } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { numberOrNull } from '../../lib/forms';
+
+/** A volume in millilitres, empty until typed: every volume of the session note reads alike. */
+export function MillilitreInput({
+  label,
+  value,
+  onChange,
+  error,
+  w,
+  step = 0.1,
+}: {
+  label: ReactNode;
+  value: number | null | undefined;
+  onChange: (ml: number | null) => void;
+  error: ReactNode;
+  w: number;
+  step?: number;
+}) {
+  return (
+    <NumberInput
+      label={label}
+      value={value ?? ''}
+      onChange={(v) => onChange(numberOrNull(v))}
+      decimalScale={2}
+      step={step}
+      min={0}
+      suffix=" ml"
+      error={error}
+      w={w}
+    />
+  );
+}
