@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
-    // Four workstations on one clinic server: only the PostgreSQL run (npm run test:unit:postgres).
-    exclude: ['tests/unit/store/workstations.test.ts'],
+    // Four workstations on one clinic server, and the server's files, admin, move and backups:
+    // only the PostgreSQL run (npm run test:unit:postgres).
+    exclude: ['tests/unit/store/workstations.test.ts', 'tests/unit/store/server-*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     // Setting up a clinic hashes passwords with scrypt at 128 MiB; a busy machine needs the room.

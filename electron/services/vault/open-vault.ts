@@ -1,7 +1,15 @@
+import path from 'node:path';
 import type { Db } from '../store/db';
+import type { StoreDialect } from '../store/dialect';
 import { sweepViewingCopies } from '../documents/archive';
 import { plainVault, registerVault, sealedVault, type FileVault } from './file-vault';
 import { sealPlainFiles, type SealReport } from './seal-plain-files';
+import {
+  cachedServerBlobStore,
+  hasPlainBlobs,
+  serverBlobStore,
+  SERVER_CACHE_DIR,
+} from './server-blob-store';
 
 export interface OpenedVault {
   vault: FileVault;
@@ -18,11 +26,26 @@ export interface OpenedVault {
 export async function openVault(
   dataDir: string,
   dataKey: Buffer | undefined,
-  store: { db: Db; transaction<T>(fn: (trx: Db) => Promise<T>): Promise<T> },
+  store: {
+    db: Db;
+    dialect?: StoreDialect;
+    transaction<T>(fn: (trx: Db) => Promise<T>): Promise<T>;
+  },
 ): Promise<OpenedVault> {
-  const vault = dataKey ? sealedVault(dataDir, dataKey) : plainVault(dataDir);
+  // A clinic server's files are blobs in its database, shared by every workstation; this
+  // computer keeps sealed copies of the derived images it has shown.
+  const blobs =
+    store.dialect === 'postgres'
+      ? cachedServerBlobStore(serverBlobStore(store.db), path.join(dataDir, SERVER_CACHE_DIR))
+      : undefined;
+  const vault = dataKey ? sealedVault(dataDir, dataKey, blobs) : plainVault(dataDir, blobs);
   await sweepViewingCopies(dataDir);
-  const sealed = await sealPlainFiles(store, vault);
+  // On a server only blobs stored plain (a restore) need sealing: their first bytes tell, read
+  // without fetching any photo; otherwise every workstation's start would pull every original.
+  const sealed =
+    store.dialect === 'postgres' && (!dataKey || !(await hasPlainBlobs(store.db)))
+      ? { photos: 0, documents: 0, skipped: 0 }
+      : await sealPlainFiles(store, vault);
   const unregister = registerVault(vault);
   return {
     vault,

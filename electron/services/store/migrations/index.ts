@@ -14,6 +14,7 @@ import { practitionerLicence, practitionerLicencePg } from './0014-practitioner-
 import { personalSignatures } from './0012-personal-signatures';
 import { sessionCocktails, sessionCocktailsPg } from './0015-session-cocktails';
 import { nameOrder, nameOrderPg } from './0018-name-order';
+import { clinicBlobs, clinicBlobsPg } from './0023-clinic-blobs';
 
 /**
  * Numbered steps, applied in order and tracked with `PRAGMA user_version` on SQLite and the
@@ -42,6 +43,7 @@ export const migrations: readonly MigrationStep[] = [
   },
   { version: 15, name: 'session-cocktails', sql: sessionCocktails, pg: sessionCocktailsPg },
   { version: 18, name: 'name-order', sql: nameOrder, pg: nameOrderPg },
+  { version: 23, name: 'clinic-blobs', sql: clinicBlobs, pg: clinicBlobsPg },
 ];
 
 export const LATEST_SCHEMA_VERSION = Math.max(...migrations.map((m) => m.version));
