@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { newPasswordSchema, passwordSchema, staffUserSchema, usernameSchema } from './staff';
 import { clinicDetailsSchema } from './clinic';
 import { intake } from './roles';
+import { shippedLanguages } from '../documents/languages';
 
 export const sessionStateSchema = z.object({
   needsSetup: z.boolean(),
@@ -11,6 +12,8 @@ export const sessionStateSchema = z.object({
   user: staffUserSchema.nullable(),
   locked: z.boolean(),
   idleLockMinutes: z.number().int(),
+  /** The clinic's screens' language: the sign-in screen's, and anyone's who chose none. */
+  clinicLanguage: z.enum(shippedLanguages),
   /**
    * The tablet is in the patient's hands: the main process allows only this patient's
    * questionnaire and consent signing until a member of staff enters their password. The window

@@ -36,12 +36,15 @@ export const settingsSchema = z.object({
     .min(1, 'Offer at least one language')
     .max(20, 'At most 20 languages')
     .refine((l) => new Set(l).size === l.length, 'Each language once'),
+  /** The language the screens open in; each member of staff may choose their own instead. */
+  uiLanguage: z.enum(shippedLanguages),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const settingsDefaults: Omit<Settings, 'clinic'> = {
   idleLockMinutes: 10,
   patientLanguages: [...shippedLanguages],
+  uiLanguage: 'en',
 };
 
 export const settingsUpdateInput = z
@@ -49,6 +52,7 @@ export const settingsUpdateInput = z
     clinic: clinicDetailsSchema.strict().optional(),
     idleLockMinutes: settingsSchema.shape.idleLockMinutes.optional(),
     patientLanguages: settingsSchema.shape.patientLanguages.optional(),
+    uiLanguage: settingsSchema.shape.uiLanguage.optional(),
   })
   .strict();
 

@@ -2,6 +2,7 @@ import { op } from './operation';
 import { admin, roleSchema } from './roles';
 import { emptyInput, identityText, idSchema, isoDateTime, requiredIdentityText } from './common';
 import { z } from 'zod';
+import { shippedLanguages } from '../documents/languages';
 
 export const usernameSchema = z
   .string()
@@ -36,6 +37,8 @@ export const staffUserSchema = z.object({
   mustChangePassword: z.boolean(),
   /** Licence or registration number, printed beside the name on consents and summaries. */
   licenceNumber: z.string().nullable(),
+  /** The screens' language this person chose; null follows the clinic's default. */
+  uiLanguage: z.enum(shippedLanguages).nullable(),
 });
 export type StaffUser = z.infer<typeof staffUserSchema>;
 
@@ -60,6 +63,11 @@ export const staffUpdateInput = z
 
 /** The signed-in user's own profile: what they may change about themselves. */
 export const staffUpdateOwnProfileInput = z.object({ licenceNumber: licenceNumberSchema }).strict();
+
+/** One's own screens' language, or null to follow the clinic's default. */
+export const staffSetOwnLanguageInput = z
+  .object({ language: z.enum(shippedLanguages).nullable() })
+  .strict();
 
 /**
  * A reset never sets a password the admin knows: it issues a one-time temporary code, shown once
@@ -116,6 +124,13 @@ export const staffOperations = {
   /** Anyone signed in keeps their own licence number up to date. */
   'staff.updateOwnProfile': op({
     input: staffUpdateOwnProfileInput,
+    output: staffUserSchema,
+    access: 'signed-in',
+    audit: { action: 'update', objectType: 'staff' },
+  }),
+  /** Anyone signed in reads the screens in the language they choose. */
+  'staff.setOwnLanguage': op({
+    input: staffSetOwnLanguageInput,
     output: staffUserSchema,
     access: 'signed-in',
     audit: { action: 'update', objectType: 'staff' },

@@ -13,6 +13,7 @@ export async function sessionState(ctx: HandlerContext): Promise<SessionState> {
     user: user && user.active === 1 ? toStaffUser(user) : null,
     locked: session.locked,
     idleLockMinutes: settings?.idleLockMinutes ?? 10,
+    clinicLanguage: settings?.uiLanguage ?? 'en',
     patientMode: await patientModeState(ctx),
   };
 }

@@ -3,7 +3,10 @@ import { settingsDefaults, type ClinicDetails, type Settings } from '../../../sh
 import { AppError } from '../core/errors';
 import { writeSettingValue } from '../store/settings';
 
-/** The clinic's own settings: its details, the idle lock and its patients' languages, one key each. */
+/**
+ * The clinic's own settings: its details, the idle lock, its patients' languages and the language
+ * its screens open in, one key each.
+ */
 export async function readSettings(db: Queryable): Promise<Settings | null> {
   const rows = await db.selectFrom('setting').select(['key', 'value']).execute();
   const map = new Map(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
@@ -15,6 +18,8 @@ export async function readSettings(db: Queryable): Promise<Settings | null> {
       (map.get('idleLockMinutes') as number | undefined) ?? settingsDefaults.idleLockMinutes,
     patientLanguages:
       (map.get('patientLanguages') as string[] | undefined) ?? settingsDefaults.patientLanguages,
+    uiLanguage:
+      (map.get('uiLanguage') as Settings['uiLanguage'] | undefined) ?? settingsDefaults.uiLanguage,
   };
 }
 

@@ -8,6 +8,7 @@ import {
   listStaff,
   findStaffById,
   resetStaffPassword,
+  setOwnLanguage,
   toStaffUser,
   updateOwnProfile,
   updateStaff,
@@ -44,6 +45,12 @@ export const staffHandlers = {
     const { id } = requireActor(ctx);
     ctx.subject.objectId = id;
     return updateOwnProfile(ctx.db, id, input, ctx.now);
+  },
+
+  'staff.setOwnLanguage': async (ctx, input) => {
+    const { id } = requireActor(ctx);
+    ctx.subject.objectId = id;
+    return setOwnLanguage(ctx.db, id, input.language, ctx.now);
   },
 
   'staff.changeOwnPassword': async (ctx, input) => {

@@ -17,6 +17,7 @@ export function toStaffUser(row: StaffUserRow): StaffUser {
     createdAt: row.created_at,
     mustChangePassword: row.must_change_password === 1,
     licenceNumber: row.licence_number,
+    uiLanguage: (row.ui_language as StaffUser['uiLanguage']) ?? null,
   };
 }
 
@@ -101,6 +102,7 @@ export async function createStaff(
     must_change_password: 0,
     temporary_code_expires_at: null,
     licence_number: null,
+    ui_language: null,
   };
   await db.insertInto('staff_user').values(row).execute();
   return toStaffUser(row);
@@ -267,6 +269,27 @@ export async function updateOwnProfile(
   await db
     .updateTable('staff_user')
     .set({ licence_number: next.licence_number, updated_at: next.updated_at })
+    .where('id', '=', row.id)
+    .execute();
+  return toStaffUser(next);
+}
+
+/**
+ * The screens' language a member of staff chooses for themselves; null follows the clinic's.
+ * Kept on their account, so it follows them to any workstation they sign in at.
+ */
+export async function setOwnLanguage(
+  db: Queryable,
+  userId: string,
+  language: StaffUser['uiLanguage'],
+  now: Date,
+): Promise<StaffUser> {
+  const row = await findStaffById(db, userId);
+  if (!row) throw new AppError('NOT_FOUND', 'No such staff account');
+  const next: StaffUserRow = { ...row, ui_language: language, updated_at: now.toISOString() };
+  await db
+    .updateTable('staff_user')
+    .set({ ui_language: language, updated_at: next.updated_at })
     .where('id', '=', row.id)
     .execute();
   return toStaffUser(next);

@@ -20,6 +20,8 @@ export interface StaffUserRow {
   temporary_code_expires_at: string | null;
   /** Licence or registration number, printed beside the name on consents and summaries. */
   licence_number: string | null;
+  /** The screens' language this person chose; null follows the clinic's (migration 22). */
+  ui_language: string | null;
 }
 
 export interface SignInThrottleRow {

@@ -39,6 +39,7 @@ const matrix: Record<string, Row> = {
   'staff.changeOwnPassword':           [Y, Y, Y],
   'staff.ownProfile':                  [Y, Y, Y],
   'staff.updateOwnProfile':            [Y, Y, Y],
+  'staff.setOwnLanguage':              [Y, Y, Y],
   'clinic.settings':                   [Y, Y, Y],
   'clinic.updateSettings':             [n, n, Y],
   'audit.list':                        [n, n, Y],
