@@ -7,6 +7,7 @@ export default defineConfig({
     // only the PostgreSQL run (npm run test:unit:postgres).
     exclude: ['tests/unit/store/workstations.test.ts', 'tests/unit/store/server-*.test.ts'],
     environment: 'node',
+    setupFiles: ['tests/support/password-cost.ts'],
     testTimeout: 30_000,
     // Setting up a clinic hashes passwords with scrypt at 128 MiB; a busy machine needs the room.
     hookTimeout: 60_000,

@@ -38,6 +38,7 @@ export default defineConfig({
       'tests/unit/audit/audit-faults.test.ts',
     ],
     environment: 'node',
+    setupFiles: ['tests/support/password-cost.ts'],
     globalSetup: ['tests/support/postgres-setup.ts'],
     env: { MESOCHART_TEST_STORE: 'postgres' },
     testTimeout: 30_000,

@@ -27,6 +27,8 @@ import { call } from './flows';
 import { checkAgainstContract } from './contract';
 import { attachHarness, type ScriptedHost } from './harness';
 import { APP_TEST_ORIGIN } from './origin';
+// Accounts made by the tests are hashed cheaply; see password-cost.ts.
+import './password-cost';
 
 export type { ScriptedHost } from './harness';
 
