@@ -14,6 +14,7 @@ import { sweepPhotoTempFiles } from './photos/import-jobs';
 import type { KeyControl, SecretStore } from './core/context';
 import { JobRegistry } from './jobs/registry';
 import { ChangeFeed } from './core/changes';
+import { relayChanges } from './store/change-relay';
 import { FileTokens } from './core/file-tokens';
 import { startBackupScheduler } from './backup/schedule';
 import { startReminderScheduler } from './reminders/reminder-sender';
@@ -114,6 +115,8 @@ export async function createServices(options: AppOptions): Promise<MesochartServ
     nativeBinding: options.nativeBinding,
     keyControl: options.keyControl,
   };
+  // On a clinic server, the other workstations' writes reach this one's feed and the reverse.
+  const stopRelay = store.relay ? relayChanges(store.relay, state.changes) : async () => undefined;
   const stopBackups = options.scheduleBackups ? startBackupScheduler(state) : () => undefined;
   const stopReminders = options.scheduleReminders ? startReminderScheduler(state) : () => undefined;
   return {
@@ -130,6 +133,7 @@ export async function createServices(options: AppOptions): Promise<MesochartServ
         console.error(`[mesochart] ${state.auditQueue.size} audit events could not be written`);
       });
       state.auditQueue.stop();
+      await stopRelay();
       await store.close();
     },
   };

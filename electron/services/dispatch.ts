@@ -10,6 +10,7 @@ import {
   type OperationName,
 } from '../../shared/api/contract';
 import { AppError } from './core/errors';
+import { ServerUnreachableError } from './store/server-guard';
 import { projectOutput } from './core/projection';
 import { appendAudit, type AuditEntry } from './audit/audit-log';
 import { auditEntry } from './audit/audit-entry';
@@ -80,6 +81,32 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
  * projected onto the contract so nothing outside it (a password hash) can leak.
  */
 export async function dispatch(
+  app: AppState,
+  sender: Sender,
+  name: unknown,
+  raw: unknown,
+): Promise<Result<unknown>> {
+  try {
+    return await checkAndRun(app, sender, name, raw);
+  } catch (error) {
+    // The reads before the operation's own transaction (who is signed in) need the server too.
+    if (error instanceof ServerUnreachableError) return { ok: false, error: error.toApiError() };
+    throw error;
+  }
+}
+
+/**
+ * The audit log could not be written first: on a clinic server out of reach, say so (the events
+ * wait and are written when it returns); otherwise the disk is full.
+ */
+function auditUnavailable(app: AppState): Result<never> {
+  if (app.store.server?.reachable === false) {
+    return { ok: false, error: new ServerUnreachableError().toApiError() };
+  }
+  return fail('INTERNAL', AUDIT_UNAVAILABLE);
+}
+
+async function checkAndRun(
   app: AppState,
   sender: Sender,
   name: unknown,
@@ -203,7 +230,7 @@ async function run(
   // Queued events go first, so the chain keeps the order in which calls were made.
   if ((def.audit || readsAuditLog) && !(await flushQueue(app))) {
     await auditOutside(app, name, now, actor, subject, 'failed', 'INTERNAL');
-    return fail('INTERNAL', AUDIT_UNAVAILABLE);
+    return auditUnavailable(app);
   }
   try {
     const outcome = await app.store.transaction(async (db) => {
@@ -281,7 +308,7 @@ async function runBatched(
   // the refusal) until the queue is written again.
   if (app.auditQueue.failing && !(await flushQueue(app))) {
     app.auditQueue.add(auditEntry(name, now, actor, subject, 'failed', 'INTERNAL'));
-    return fail('INTERNAL', AUDIT_UNAVAILABLE);
+    return auditUnavailable(app);
   }
   try {
     const value = await app.store.transaction(async (db) =>

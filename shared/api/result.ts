@@ -24,6 +24,8 @@ export const errorCodes = [
   'CODE_EXPIRED',
   /** A signature given for someone else: only that person, proven, may sign as themselves. */
   'NOT_THE_SIGNER',
+  /** The clinic server cannot be reached: nothing was saved; the call can be made again later. */
+  'SERVER_UNREACHABLE',
   'INTERNAL',
 ] as const;
 

@@ -52,7 +52,12 @@ export interface TestApp {
  * time moves only by `advance()`, for tests of delays that a slow machine must not disturb.
  */
 export async function startApp(
-  options: { frozenClock?: boolean; joining?: TestApp } = {},
+  options: {
+    frozenClock?: boolean;
+    joining?: TestApp;
+    /** How the workstation reaches the server (a relay a test can cut); the owner migrates directly. */
+    routeDatabase?: (url: string) => string;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mesochart-unit-'));
   let offset = 0;
@@ -72,7 +77,8 @@ export async function startApp(
   const services = await createServices({
     dataDir,
     databaseKey,
-    databaseUrl: database?.url,
+    databaseUrl:
+      database && options.routeDatabase ? options.routeDatabase(database.url) : database?.url,
     databaseOwnerUrl: database?.ownerUrl,
     trustedOrigin: TEST_ORIGIN,
     clock: () => new Date((options.frozenClock ? start : Date.now()) + offset),

@@ -5,6 +5,8 @@ import { connectStore } from './connection';
 import { withStatementCache } from './statement-cache';
 import type { Db } from './db';
 import type { StoreDialect } from './dialect';
+import type { ChangeRelay } from './change-relay';
+import type { ServerHealth } from './server-guard';
 import {
   DatabaseKeyError,
   Sqlite,
@@ -63,6 +65,10 @@ export interface Store {
   /** Writes an unencrypted, consistent copy of the database to a new file (for a backup). */
   snapshotTo(file: string): Promise<void>;
   close(): Promise<void>;
+  /** A clinic server's: whether the last round trip reached it (absent for the SQLite file). */
+  server?: ServerHealth;
+  /** A clinic server's: the other workstations' changes, heard and told (see change-relay). */
+  relay?: ChangeRelay;
 }
 
 /** The first read: where a wrong key (or none, for an encrypted file) shows. */

@@ -1,10 +1,17 @@
 import pg from 'pg';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import type Database from 'better-sqlite3';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations/index';
 import { postgresSql } from './migrations/postgres';
 import { DatabaseTooNewError, type Store } from './database';
 import type { StoreSchema } from './schema';
+import {
+  guardedDialect,
+  isUnreachable,
+  ServerUnreachableError,
+  type ServerHealth,
+} from './server-guard';
+import { postgresRelay } from './change-relay';
 
 /** The server's schema is older than this version and the role connecting may not upgrade it. */
 export class ServerSchemaError extends Error {
@@ -37,6 +44,26 @@ const types = {
   },
 } as pg.CustomTypesConfig;
 
+/** How long connecting may take before the server counts as out of reach. */
+export const CONNECT_TIMEOUT_MS = 5_000;
+
+/** A connected client, or ServerUnreachableError when the server cannot be reached. */
+async function connectClient(url: string): Promise<pg.Client> {
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
+  // Errors after connecting reach the query that is waiting; this keeps them from ending the process.
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw isUnreachable(error) ? new ServerUnreachableError(error) : error;
+  }
+  return client;
+}
+
 // Taken inside the migrating transaction: two workstations starting at once migrate one by one.
 const MIGRATION_LOCK = 0x4d455343;
 
@@ -55,8 +82,7 @@ function roleOf(url: string): string {
 
 /** Brings the schema to the latest version in one transaction; returns the version found. */
 export async function migratePostgres(ownerUrl: string, runtimeRole?: string): Promise<number> {
-  const client = new pg.Client({ connectionString: ownerUrl });
-  await client.connect();
+  const client = await connectClient(ownerUrl);
   try {
     const found = await readVersion(client);
     if (found > LATEST_SCHEMA_VERSION) throw new DatabaseTooNewError(found, LATEST_SCHEMA_VERSION);
@@ -119,8 +145,7 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Store
   if (options.ownerUrl) {
     migratedFrom = await migratePostgres(options.ownerUrl, roleOf(options.url));
   } else {
-    const client = new pg.Client({ connectionString: options.url });
-    await client.connect();
+    const client = await connectClient(options.url);
     try {
       migratedFrom = await readVersion(client);
     } finally {
@@ -141,8 +166,19 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Store
     connectionString: options.url,
     max: options.poolSize ?? 8,
     types,
+    // A server switched off mid-connect must not hang a call: it fails as unreachable instead.
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    keepAlive: true,
   });
-  const db = new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool }) });
+  // An idle pooled connection the server ended (a restart) is dropped by the pool; unheard, the
+  // error would end the process.
+  pool.on('error', () => undefined);
+  // A checked-out connection the server ended between two queries of a transaction reports it
+  // here as well as to the next query (which fails as unreachable); unheard, it would end the
+  // process.
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  const server: ServerHealth = { reachable: true };
+  const db = new Kysely<StoreSchema>({ dialect: guardedDialect(pool, server) });
   return {
     dialect: 'postgres',
     get sqlite(): Database.Database {
@@ -153,5 +189,7 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Store
     transaction: (fn) => db.transaction().execute(fn),
     snapshotTo: () => Promise.reject(new Error('Backups of a clinic server are not built yet')),
     close: () => db.destroy(),
+    server,
+    relay: postgresRelay(pool, options.url),
   };
 }
