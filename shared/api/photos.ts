@@ -1,8 +1,14 @@
 import { op } from './operation';
-import { photographers, photoViewers } from './roles';
+import { admin, photographers, photoViewers } from './roles';
 import { z } from 'zod';
-import { idSchema, isoDateTime, text } from './common';
+import { emptyInput, idSchema, isoDateTime, text } from './common';
 import { treatmentAreas } from '../sessions/treatment-terms';
+import {
+  photoAlignmentSchema,
+  photoDateChecks,
+  photoDateReasons,
+  photoDateSettingsSchema,
+} from '../photos/photo-dates';
 
 export const photoPhases = ['before', 'after', 'follow-up'] as const;
 export const photoPhaseSchema = z.enum(photoPhases, { error: 'Choose a phase' });
@@ -152,6 +158,11 @@ export const photoSchema = z.object({
   view: photoViewSchema,
   takenAt: z.string(),
   takenAtSource: z.enum(['exif', 'import', 'edited']),
+  /** What the camera wrote, kept after the date was corrected; null when it wrote none. */
+  cameraTakenAt: z.string().nullable(),
+  /** 'unconfirmed': the camera's date looked wrong at import and waits for a person. */
+  dateCheck: z.enum(photoDateChecks),
+  dateCheckReason: z.enum(photoDateReasons).nullable(),
   width: z.number().int(),
   height: z.number().int(),
   byteSize: z.number().int(),
@@ -191,6 +202,23 @@ export const photoChangeSchema = z.object({
 export type PhotoChange = z.infer<typeof photoChangeSchema>;
 
 export const photoIdInput = z.object({ id: idSchema }).strict();
+
+/** The camera's date is right (takenAt null), or the real date the user entered. */
+export const photoConfirmDateInput = z
+  .object({ id: idSchema, takenAt: localDateTimeSchema.nullable() })
+  .strict();
+
+/** A comparison pair: first the earlier photo, then the one laid over it. */
+export const photoPairInput = z
+  .object({ patientId: idSchema, firstId: idSchema, secondId: idSchema })
+  .strict();
+export const photoAlignmentSaveInput = photoPairInput
+  .extend({ alignment: photoAlignmentSchema.strict() })
+  .strict();
+export const savedAlignmentSchema = photoAlignmentSchema.extend({
+  updatedAt: isoDateTime,
+  updatedBy: z.string(),
+});
 
 export const photoImageInput = z
   .object({ id: idSchema, size: z.enum(['thumbnail', 'preview']) })
@@ -290,6 +318,38 @@ export const photosOperations = {
     output: photoSchema,
     access: photographers,
     audit: { action: 'update', objectType: 'photo-archive' },
+  }),
+  'photos.confirmDate': op({
+    input: photoConfirmDateInput,
+    output: photoSchema,
+    access: photographers,
+    audit: { action: 'update', objectType: 'photo-date' },
+  }),
+  // Reopening a comparison restores its alignment; the photos themselves were read by the list.
+  'photos.alignment': op({
+    input: photoPairInput,
+    output: savedAlignmentSchema.nullable(),
+    access: photoViewers,
+    audit: null,
+  }),
+  // A viewing aid, not a clinical write: whoever may compare may keep the pair aligned.
+  'photos.saveAlignment': op({
+    input: photoAlignmentSaveInput,
+    output: savedAlignmentSchema,
+    access: photoViewers,
+    audit: { action: 'update', objectType: 'photo-alignment' },
+  }),
+  'photos.dateSettings': op({
+    input: emptyInput,
+    output: photoDateSettingsSchema,
+    access: 'signed-in',
+    audit: null,
+  }),
+  'photos.updateDateSettings': op({
+    input: photoDateSettingsSchema.strict(),
+    output: photoDateSettingsSchema,
+    access: admin,
+    audit: { action: 'update', objectType: 'settings' },
   }),
   'photos.changes': op({
     input: photoIdInput,

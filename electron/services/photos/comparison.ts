@@ -11,6 +11,7 @@ import { fieldBox, title } from '../documents/render/pdf/layout';
 import { colors, fonts, sizes } from '../documents/render/pdf/theme';
 import { formatDate } from '../documents/render/format-date';
 import { archiveBytes, viewingPath } from '../documents/archive';
+import { intervalParts } from '../../../shared/photos/photo-dates';
 
 /** Documents directory of the data directory; the documents archive registers files under it. */
 export const COMPARISON_SUBDIR = 'photo-comparisons';
@@ -136,7 +137,7 @@ export async function exportComparisonPdf(db: Queryable, input: ComparisonPdfInp
           { label: 'Clinic number', value: input.patient.clinicNumber },
           {
             label: 'Interval',
-            value: intervalText(left.takenAt, right.takenAt),
+            value: intervalText(left, right),
           },
         ],
       ]);
@@ -183,13 +184,11 @@ export async function exportComparisonPdf(db: Queryable, input: ComparisonPdfInp
   };
 }
 
-function intervalText(from: string, to: string): string {
-  const days = Math.round(
-    (Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) /
-      86_400_000,
-  );
-  const abs = Math.abs(days);
-  if (abs < 14) return `${abs} day${abs === 1 ? '' : 's'}`;
-  if (abs < 90) return `${Math.round(abs / 7)} weeks`;
-  return `${Math.round(abs / 30.44)} months`;
+/** The interval printed; a camera date nobody confirmed gives none rather than a wrong one. */
+function intervalText(from: Photo, to: Photo): string {
+  if (from.dateCheck === 'unconfirmed' || to.dateCheck === 'unconfirmed') {
+    return 'Not shown: a photo date is not confirmed';
+  }
+  const { unit, count } = intervalParts(from.takenAt, to.takenAt);
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }

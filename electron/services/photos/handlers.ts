@@ -18,6 +18,7 @@ import { comparisonPair, exportComparisonPdf, saveComparisonImage } from './comp
 import { insertDocument } from '../documents/archive';
 import { readDocumentSettings } from '../documents/settings';
 import { forPatient, forRecord, requireActor } from '../core/handler-kit';
+import { photoDateHandlers } from './date-handlers';
 
 async function forPhoto(ctx: HandlerContext, photoId: string) {
   return forRecord(ctx, await requirePhotoRow(ctx.db, photoId));
@@ -43,6 +44,8 @@ function decodeCapture(dataUrl: string): { bytes: Buffer; extension: 'jpg' | 'pn
 }
 
 export const photosHandlers = {
+  ...photoDateHandlers,
+
   'photos.startImport': async (ctx, input) => {
     const actor = await beforeImport(ctx, input);
     const job = startPhotoJob(ctx.app, {

@@ -12,13 +12,14 @@ import type {
   PhotoView,
 } from '../../../shared/api/photos';
 import type { ConsentKind } from '../../../shared/api/patients';
-import type { ImportedPhoto, PhotoStorage } from './files';
-import { vaultOf, type FileVault } from '../vault/file-vault';
-import { SealedFileError } from '../vault/file-cipher';
+import type { ImportedPhoto } from './files';
+import { dateCheckAtImport } from './photo-dates';
 import { AppError } from '../core/errors';
 import { listConsents } from '../consents/consents';
 
-export const PHOTOS_DIR = 'photos';
+import { PHOTOS_DIR } from './photo-files';
+
+export { PHOTOS_DIR };
 
 /** Every stored photo lives under this directory; the database keeps paths relative to it. */
 export function photosRoot(dataDir: string): string {
@@ -67,7 +68,7 @@ export function localDateTime(now: Date): string {
 }
 
 /** "2025-03-01T14:05" and "2025-03-01T14:05:00" are the same time; store one form. */
-function normaliseTakenAt(value: string): string {
+export function normaliseTakenAt(value: string): string {
   const base = value.slice(0, 19);
   return base.length === 16 ? `${base}:00` : base;
 }
@@ -104,6 +105,9 @@ function toPhoto(
     view: row.view as PhotoView,
     takenAt: row.taken_at,
     takenAtSource: row.taken_at_source as Photo['takenAtSource'],
+    cameraTakenAt: row.camera_taken_at,
+    dateCheck: row.date_check as Photo['dateCheck'],
+    dateCheckReason: row.date_check_reason as Photo['dateCheckReason'],
     width: row.width,
     height: row.height,
     byteSize: row.byte_size,
@@ -178,7 +182,7 @@ interface Change {
   newValue: string | null;
 }
 
-async function recordChanges(
+export async function recordChanges(
   db: Queryable,
   photoId: string,
   changes: Change[],
@@ -233,6 +237,11 @@ export async function updatePhotoTags(
       .set({
         ...next,
         taken_at_source: takenAt !== row.taken_at ? 'edited' : row.taken_at_source,
+        // A date typed by a person answers the camera date's question as well.
+        date_check:
+          takenAt !== row.taken_at && row.date_check === 'unconfirmed'
+            ? 'confirmed'
+            : row.date_check,
         updated_at: now.toISOString(),
       })
       .where('id', '=', row.id)
@@ -318,6 +327,8 @@ export async function insertPhotoRow(
   if (existing) return { id: existing.id, alreadyInRecord: true };
   const id = randomUUID();
   const { photo, tags, now } = input;
+  const cameraTakenAt = photo.takenAt ? normaliseTakenAt(photo.takenAt) : null;
+  const check = await dateCheckAtImport(db, input.patientId, cameraTakenAt, localDateTime(now));
   await db
     .insertInto('photo')
     .values({
@@ -327,8 +338,10 @@ export async function insertPhotoRow(
       phase: tags.phase,
       area: tags.area,
       view: tags.view,
-      taken_at: photo.takenAt ? normaliseTakenAt(photo.takenAt) : localDateTime(now),
-      taken_at_source: photo.takenAt ? 'exif' : 'import',
+      taken_at: cameraTakenAt ?? localDateTime(now),
+      taken_at_source: cameraTakenAt ? 'exif' : 'import',
+      camera_taken_at: cameraTakenAt,
+      ...check,
       sha256: photo.sha256,
       input_sha256: photo.inputSha256,
       width: photo.width,
@@ -348,54 +361,10 @@ export async function insertPhotoRow(
   return { id, alreadyInRecord: false };
 }
 
-/** True when some record (any patient's) still points at the stored picture. */
-export async function photoFileInUse(db: Queryable, sha256: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('photo')
-    .select('id')
-    .where('sha256', '=', sha256)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-/** The vault key of a path the photo table records (relative to the photos root). */
-export function photoKey(relative: string): string {
-  return `${PHOTOS_DIR}/${relative}`;
-}
-
-/** The photo store of an import: the clinic's vault, under photos/. */
-export function photoStorage(vault: FileVault): PhotoStorage {
-  return {
-    suffix: vault.suffix,
-    nameOf: (bytes) => vault.nameOf(bytes),
-    has: (relative) => vault.has(photoKey(relative)),
-    write: (relative, bytes) => vault.write(photoKey(relative), bytes),
-  };
-}
-
-/** A stored image of a photo, decrypted; a missing or refused file is a typed error. */
-export async function readStoredPhotoFile(dataDir: string, relative: string): Promise<Buffer> {
-  try {
-    return await vaultOf(dataDir).read(photoKey(relative));
-  } catch (error) {
-    if (error instanceof SealedFileError && error.reason === 'missing') {
-      throw new AppError(
-        'NOT_FOUND',
-        'The image file of this photo is missing from the photo store',
-      );
-    }
-    if (error instanceof SealedFileError) throw error;
-    throw new AppError('INTERNAL', 'The image file of this photo could not be read');
-  }
-}
-
-/** The thumbnail or preview of a photo as a data URL, for the renderer's <img>. */
-export async function readPhotoImage(
-  dataDir: string,
-  row: Pick<PhotoRow, 'thumbnail_path' | 'preview_path'>,
-  size: 'thumbnail' | 'preview',
-): Promise<string> {
-  const relative = size === 'thumbnail' ? row.thumbnail_path : row.preview_path;
-  const bytes = await readStoredPhotoFile(dataDir, relative);
-  return `data:image/jpeg;base64,${bytes.toString('base64')}`;
-}
+export {
+  photoFileInUse,
+  photoKey,
+  photoStorage,
+  readPhotoImage,
+  readStoredPhotoFile,
+} from './photo-files';

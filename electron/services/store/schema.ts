@@ -455,6 +455,24 @@ export interface PhotoRow {
   imported_by: string;
   archived: number;
   updated_at: string;
+  /** What the camera wrote, kept after a person corrects the date (migration 20). */
+  camera_taken_at: string | null;
+  date_check: Generated<string>;
+  date_check_reason: string | null;
+}
+
+/** How the second photo of an overlay comparison was laid onto the first (migration 20). */
+export interface PhotoAlignmentRow {
+  seq: Generated<number>;
+  patient_id: string;
+  first_photo_id: string;
+  second_photo_id: string;
+  offset_x: number;
+  offset_y: number;
+  scale: number;
+  rotation: number;
+  updated_at: string;
+  updated_by: string;
 }
 
 export interface PhotoChangeRow {
@@ -503,4 +521,5 @@ export interface StoreSchema {
   consent_withdrawal: ConsentWithdrawalRow;
   photo: PhotoRow;
   photo_change: PhotoChangeRow;
+  photo_alignment: PhotoAlignmentRow;
 }
