@@ -16,6 +16,7 @@ import { INVOKE_CHANNEL } from '../../shared/api/client';
 import { launchClinic, type ClinicLauncher } from '../services/keys/launcher';
 import type { SecretStore } from '../services/core/context';
 import { documentsRoot } from '../services/documents/archive';
+import { forwardChanges } from './changes';
 import { isAllowedExternalUrl } from './external-links';
 import { registerHostHandlers } from './host';
 import { PatientModeState } from './patient-guard';
@@ -169,6 +170,7 @@ async function start(): Promise<void> {
   harden();
   serveRenderer();
   registerIpc(clinic);
+  forwardChanges(clinic);
   registerHostHandlers(documentsRoot(dataDir));
   let win = createWindow();
   app.on('second-instance', () => {

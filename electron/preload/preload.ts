@@ -1,5 +1,11 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { API_GLOBAL, buildApi, INVOKE_CHANNEL } from '../../shared/api/client';
+import {
+  CHANGES_CHANNEL,
+  CHANGES_GLOBAL,
+  type MesochartChanges,
+  type WindowChange,
+} from '../../shared/api/changes';
 import { HOST_CHANNELS, HOST_GLOBAL, type MesochartHost } from '../../shared/api/host';
 
 // One object with one function per operation in the contract; ipcRenderer itself never leaves here.
@@ -27,3 +33,18 @@ const host: MesochartHost = {
     ipcRenderer.invoke(HOST_CHANNELS.openPath, String(absolutePath)) as Promise<void>,
 };
 contextBridge.exposeInMainWorld(HOST_GLOBAL, host);
+
+// The window only listens: each listener gets the change (checked again by the renderer), never
+// the IPC event, which would hand the page a way back to the main process.
+const changes: MesochartChanges = {
+  subscribe: (listener) => {
+    const receive = (_event: Electron.IpcRendererEvent, message: WindowChange) => {
+      listener(message);
+    };
+    ipcRenderer.on(CHANGES_CHANNEL, receive);
+    return () => {
+      ipcRenderer.removeListener(CHANGES_CHANNEL, receive);
+    };
+  },
+};
+contextBridge.exposeInMainWorld(CHANGES_GLOBAL, changes);

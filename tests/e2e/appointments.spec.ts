@@ -1,104 +1,14 @@
-import type { Page } from '@playwright/test';
-import type { MesochartServices } from '../../electron/services/app';
 import { test, expect } from '../support/fixtures';
-import { ADMIN, call, screenshot, seedClinic, seriousViolations, signIn } from '../support/flows';
-
-const INES = {
-  username: 'ines.prac',
-  displayName: 'Inès Moreau',
-  role: 'practitioner',
-  password: 'practitioner pass phrase',
-};
-const MARC = { ...INES, username: 'marc.prac', displayName: 'Marc Petit' };
-const RECEPTIONIST = {
-  username: 'rita.desk',
-  displayName: 'Rita Desk',
-  role: 'receptionist',
-  password: 'reception pass phrase',
-};
-
-function localDay(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
-function patient(givenName: string, familyName: string, phone: string, dateOfBirth: string) {
-  return {
-    givenName,
-    familyName,
-    dateOfBirth,
-    sex: 'female',
-    phone,
-    email: '',
-    address: '',
-    preferredLanguage: 'en',
-    emergencyContactName: '',
-    emergencyContactPhone: '',
-    referralSource: '',
-  };
-}
-
-/** Two rooms, open every day from 08:00 to 20:00 (so the test runs any day), two visits today. */
-async function seed(services: MesochartServices) {
-  await seedClinic(services, [INES, MARC, RECEPTIONIST]);
-  await call(services, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
-  const day = { open: '08:00', close: '20:00', breaks: [] };
-  await call(services, 'appointments.updateSettings', {
-    rooms: [
-      { id: 'room-1', name: 'Room 1' },
-      { id: 'room-2', name: 'Room 2' },
-    ],
-    week: Array(7).fill(day),
-  });
-  const anna = (await call(
-    services,
-    'patients.create',
-    patient('Anna', 'Rossi', '+39 06 1234 5678', '1986-04-12'),
-  )) as { id: string };
-  const bruno = (await call(
-    services,
-    'patients.create',
-    patient('Bruno', 'Keller', '+41 79 555 12 12', '1975-09-30'),
-  )) as { id: string };
-  const staff = (await call(services, 'appointments.practitioners')) as {
-    id: string;
-    displayName: string;
-  }[];
-  const ines = staff.find((s) => s.displayName === INES.displayName)?.id;
-  const marc = staff.find((s) => s.displayName === MARC.displayName)?.id;
-  const today = localDay();
-  const book = (
-    patientId: string,
-    practitionerId: string | undefined,
-    roomId: string,
-    time: string,
-  ) =>
-    call(services, 'appointments.book', {
-      patientId,
-      practitionerId,
-      roomId,
-      treatmentTypeId: 'mesotherapy',
-      startsAt: `${today}T${time}`,
-    });
-  await book(bruno.id, marc, 'room-2', '11:00');
-  await book(anna.id, ines, 'room-1', '09:00');
-  await call(services, 'auth.signOut');
-}
-
-/** The view switch is a segmented control: its radios are hidden behind their labels. */
-async function chooseView(page: Page, name: string) {
-  await page.locator('label', { hasText: new RegExp(`^${name}$`) }).click();
-  await expect(page.getByRole('radio', { name })).toBeChecked();
-}
-
-async function openDiary(page: Page) {
-  await page
-    .getByRole('navigation', { name: 'Main navigation' })
-    .getByRole('link', { name: 'Diary' })
-    .click();
-  await expect(page.getByRole('heading', { name: 'Diary' })).toBeVisible();
-}
+import { screenshot, seriousViolations, signIn } from '../support/flows';
+import {
+  CALENDAR_LIBRARY_FINDINGS,
+  chooseView,
+  INES,
+  localDay,
+  openDiary,
+  RECEPTIONIST,
+  seedDiary as seed,
+} from '../support/diary-seed';
 
 test('reception sees today in time order, marks an arrival and books from the diary by keyboard', async ({
   page,
@@ -151,10 +61,9 @@ test('reception sees today in time order, marks an arrival and books from the di
   // Two findings are inside @event-calendar/core's own markup (its grid role holds nav and
   // article children; an empty day column scrolls without focusable content); everything
   // else on the page, the events' colours included, must be clean.
-  const libraryMarkup = ['aria-required-children', 'scrollable-region-focusable'];
   expect(
     (await seriousViolations(page)).filter(
-      (v) => !libraryMarkup.some((id) => v.startsWith(`${id}:`)),
+      (v) => !CALENDAR_LIBRARY_FINDINGS.some((id) => v.startsWith(`${id}:`)),
     ),
   ).toEqual([]);
 });

@@ -3,6 +3,7 @@
 // the system dialogs (see the `host` fixture).
 import { API_GLOBAL, buildApi } from '../../shared/api/client';
 import { HOST_GLOBAL, type MesochartHost } from '../../shared/api/host';
+import { CHANGES_GLOBAL, type MesochartChanges, type WindowChange } from '../../shared/api/changes';
 
 declare global {
   interface Window {
@@ -10,6 +11,8 @@ declare global {
     __mesochartHost: (call: string, arg?: unknown) => Promise<unknown>;
     /** File name to absolute path, for files a test drops onto the window. */
     __mesochartDropPaths: Record<string, string>;
+    /** Called by the harness with each committed change, as the main process sends it. */
+    __mesochartChange: (change: WindowChange) => void;
   }
 }
 
@@ -35,3 +38,19 @@ const host: MesochartHost = {
   openPath: (target) => window.__mesochartHost('openPath', target) as Promise<void>,
 };
 Object.defineProperty(window, HOST_GLOBAL, { value: Object.freeze(host), writable: false });
+
+// The change feed as the preload exposes it; the harness delivers each change by calling
+// `__mesochartChange` in the page (see attachHarness).
+const changeListeners = new Set<(change: WindowChange) => void>();
+window.__mesochartChange = (change) => {
+  for (const listener of changeListeners) listener(change);
+};
+const changes: MesochartChanges = {
+  subscribe: (listener) => {
+    changeListeners.add(listener);
+    return () => {
+      changeListeners.delete(listener);
+    };
+  },
+};
+Object.defineProperty(window, CHANGES_GLOBAL, { value: Object.freeze(changes), writable: false });

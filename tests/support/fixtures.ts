@@ -22,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { MesochartServices } from '../../electron/services/app';
 import type { ClinicLauncher } from '../../electron/services/keys/launcher';
+import { ChangeFeed } from '../../electron/services/core/changes';
 import { launchForTest, testKeychain, type KeyMode } from './keys';
 import { call } from './flows';
 import { checkAgainstContract } from './contract';
@@ -59,6 +60,9 @@ export const test = base.extend<HarnessFixtures>({
   launcher: async ({ dataDir, keyMode, keepRecoveryKey }, use) => {
     let keychain = testKeychain();
     let current = await launchForTest(dataDir, keyMode, APP_TEST_ORIGIN, keychain);
+    // Pages listen here, so a relaunched clinic's changes reach them as the first one's did.
+    const relay = new ChangeFeed();
+    current.onChange((change) => relay.emit(change));
     if (!keepRecoveryKey && current.services) {
       await call(current.services, 'keys.confirmRecoveryKey');
     }
@@ -68,11 +72,13 @@ export const test = base.extend<HarnessFixtures>({
       },
       status: () => current.status(),
       dispatch: (sender, operation, input) => current.dispatch(sender, operation, input),
+      onChange: (listener) => relay.subscribe(listener),
       close: () => current.close(),
       relaunch: async (options = {}) => {
         await current.close();
         if (options.newComputer) keychain = testKeychain();
         current = await launchForTest(dataDir, keyMode, APP_TEST_ORIGIN, keychain);
+        current.onChange((change) => relay.emit(change));
       },
     };
     await use(launcher);
@@ -98,6 +104,7 @@ export const test = base.extend<HarnessFixtures>({
         return result;
       },
       host,
+      (listener) => launcher.onChange(listener),
     );
     await use(page);
     expect(errors, 'uncaught errors in the page').toEqual([]);

@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { MesochartServices } from '../../electron/services/app';
+import type { ChangeListener } from '../../electron/services/core/changes';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security';
 import { APP_TEST_ORIGIN } from './origin';
 
@@ -77,13 +78,32 @@ export interface ScriptedHost {
   opened: string[];
 }
 
-/** Serves the renderer to `page` and binds its API to `dispatch` and its host to `host`. */
+/** Where the services announce committed changes (the launcher's `onChange`). */
+export type ChangeSource = (listener: ChangeListener) => () => void;
+
+/**
+ * Serves the renderer to `page` and binds its API to `dispatch` and its host to `host`; with
+ * `changes`, each committed change reaches the page as the main process sends it to a window.
+ */
 export async function attachHarness(
   page: Page,
   dispatch: MesochartServices['dispatch'],
   host: ScriptedHost,
+  changes?: ChangeSource,
 ): Promise<void> {
   await serveRenderer(page);
+  if (changes) {
+    const stop = changes((change) => {
+      // A page still loading (or closed) misses the change, as a window would: it reads afresh.
+      void page
+        .evaluate((c) => window.__mesochartChange?.(c), {
+          domains: change.domains,
+          patientIds: change.patientIds,
+        })
+        .catch(() => undefined);
+    });
+    page.once('close', stop);
+  }
   // The bridge sends and receives JSON text (see bridge.ts).
   await page.exposeBinding(
     '__mesochartInvoke',

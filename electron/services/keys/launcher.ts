@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createServices, DATABASE_FILE, type AppOptions, type MesochartServices } from '../app';
 import type { Sender } from '../dispatch';
 import type { KeyControl, SecretStore } from '../core/context';
+import { ChangeFeed, type ChangeListener } from '../core/changes';
 import type { KdfParams } from '../backup/archive/encrypted-file';
 import type { Result } from '../../../shared/api/result';
 import { operations } from '../../../shared/api/contract';
@@ -46,6 +47,12 @@ export interface ClinicLauncher {
   readonly services: MesochartServices | null;
   status(): KeysStatus;
   dispatch(sender: Sender, operation: unknown, input: unknown): Promise<Result<unknown>>;
+  /**
+   * Hears every committed change of the services open now or opened later (after the passphrase
+   * or a recovery), so a window subscribes once, before the clinic is open. Returns the function
+   * that stops listening.
+   */
+  onChange(listener: ChangeListener): () => void;
   close(): Promise<void>;
 }
 
@@ -84,6 +91,8 @@ export async function launchClinic(options: LaunchOptions): Promise<ClinicLaunch
   let keys: ClinicKeys | null = null;
   let pending: string | null = null;
   let state: State;
+  // The windows listen here: services started later (unlock, recovery) feed the same relay.
+  const changes = new ChangeFeed();
   const sealHere = (passphrase: string): KeySeal =>
     secretStore ? { kind: 'keychain', store: secretStore } : { kind: 'passphrase', passphrase };
 
@@ -109,6 +118,7 @@ export async function launchClinic(options: LaunchOptions): Promise<ClinicLaunch
         auditKey: opened.auditKey,
         keyControl: control,
       });
+      services.state.changes.subscribe((change) => changes.emit(change));
     } catch (error) {
       if (error instanceof DatabaseKeyError) {
         throw new KeyError(
@@ -313,6 +323,7 @@ export async function launchClinic(options: LaunchOptions): Promise<ClinicLaunch
       if (!open) return fail('LOCKED', 'Open the clinic first (its passphrase or recovery key).');
       return open.dispatch(sender, operation, input);
     },
+    onChange: (listener) => changes.subscribe(listener),
     close: async () => {
       const open = services as MesochartServices | null;
       if (open) await open.close();

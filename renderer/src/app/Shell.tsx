@@ -3,6 +3,7 @@ import { Navigate, NavLink as RouterLink, Route, Routes, useLocation } from 'rea
 import { useTranslation } from 'react-i18next';
 import type { StaffUser } from '../../../shared/api/staff';
 import { api, unwrap } from '../lib/api';
+import { useChangeFeed } from '../lib/change-feed';
 import { lockScreen, useIdleLock } from '../lib/idle-lock';
 import { useSetSession } from '../lib/session';
 import { DiaryPage } from '../features/appointments';
@@ -29,6 +30,7 @@ export function Shell({ user, idleLockMinutes }: { user: StaffUser; idleLockMinu
   const setSession = useSetSession();
   const location = useLocation();
   useIdleLock(idleLockMinutes);
+  useChangeFeed();
 
   const items: NavItem[] = [
     { to: '/patients', label: t('nav.patients') },

@@ -50,8 +50,8 @@ export function TodayList({ user }: { user: StaffUser }) {
   const list = useQuery({
     queryKey: appointmentsKeys.today,
     queryFn: () => unwrap(api.appointments.today({})),
-    // Another desk may book or mark arrivals: the list refreshes itself.
-    refetchInterval: 30_000,
+    // Another desk's bookings and arrivals arrive through the change feed (lib/change-feed.ts),
+    // not by polling: every read is audited, and a poll would log one every half minute.
   });
   const arrive = async (entry: TodayEntry) => {
     setError(null);
