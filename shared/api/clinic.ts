@@ -56,6 +56,20 @@ export const settingsUpdateInput = z
   })
   .strict();
 
+/**
+ * What a new clinic still has to do after setup, each step ticked by the record itself (not by a
+ * click), so the list cannot claim what is not done.
+ */
+export const firstStepKeys = ['staff', 'products', 'templates', 'backups'] as const;
+export type FirstStepKey = (typeof firstStepKeys)[number];
+export const firstStepsSchema = z.object({
+  steps: z.array(z.object({ key: z.enum(firstStepKeys), done: z.boolean() })),
+  /** Shown while a step is open and nobody dismissed the list. */
+  show: z.boolean(),
+  dismissedAt: z.string().nullable(),
+});
+export type FirstSteps = z.infer<typeof firstStepsSchema>;
+
 export const clinicOperations = {
   'clinic.settings': op({
     input: emptyInput,
@@ -69,5 +83,17 @@ export const clinicOperations = {
     access: admin,
     audit: { action: 'update', objectType: 'settings' },
     maxInputBytes: 1_000_000,
+  }),
+  'clinic.firstSteps': op({
+    input: emptyInput,
+    output: firstStepsSchema,
+    access: admin,
+    audit: null,
+  }),
+  'clinic.dismissFirstSteps': op({
+    input: emptyInput,
+    output: firstStepsSchema,
+    access: admin,
+    audit: { action: 'update', objectType: 'settings' },
   }),
 } as const;

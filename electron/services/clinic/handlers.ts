@@ -1,6 +1,7 @@
-import type { DomainHandlers } from '../core/handler-kit';
+import { requireActor, type DomainHandlers } from '../core/handler-kit';
 import type { clinicOperations } from '../../../shared/api/clinic';
 import { requireSettings, writeSettings } from './clinic-settings';
+import { dismissFirstSteps, readFirstSteps } from './first-steps';
 
 export const clinicHandlers = {
   'clinic.settings': (ctx) => requireSettings(ctx.db),
@@ -10,4 +11,8 @@ export const clinicHandlers = {
     ctx.app.settings = await requireSettings(ctx.db);
     return ctx.app.settings;
   },
+
+  'clinic.firstSteps': (ctx) => readFirstSteps(ctx.db),
+
+  'clinic.dismissFirstSteps': (ctx) => dismissFirstSteps(ctx.db, requireActor(ctx).id, ctx.now),
 } satisfies DomainHandlers<typeof clinicOperations>;

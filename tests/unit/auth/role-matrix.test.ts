@@ -42,6 +42,8 @@ const matrix: Record<string, Row> = {
   'staff.setOwnLanguage':              [Y, Y, Y],
   'clinic.settings':                   [Y, Y, Y],
   'clinic.updateSettings':             [n, n, Y],
+  'clinic.firstSteps':                 [n, n, Y],
+  'clinic.dismissFirstSteps':          [n, n, Y],
   'audit.list':                        [n, n, Y],
   'audit.exportCsv':                   [n, n, Y],
   'audit.exportPdf':                   [n, n, Y],
