@@ -8,6 +8,7 @@ import { AUDIT_KEY_FILE } from '../../electron/services/audit/audit-key';
 import type { Result } from '../../shared/api/result';
 import type Database from 'better-sqlite3';
 import {
+  disableTriggers,
   freshDatabase,
   postgresStatements,
   runAsWorkstation,
@@ -174,6 +175,28 @@ export async function rawStatementError(app: TestApp, sql: string): Promise<Erro
 export function joinClinic(app: TestApp): Promise<TestApp> {
   if (!app.database) throw new Error('Workstations share a clinic only on PostgreSQL');
   return startApp({ joining: app });
+}
+
+/**
+ * The test clinic's database as someone holding it outright, with Mesochart's triggers out of the
+ * way (dropped from the SQLite file; switched off by the server's schema owner): for tests that
+ * the audit chain names a row edited behind its back.
+ */
+export function tamperedDb(app: TestApp): Pick<Database.Database, 'prepare'> {
+  if (app.database) {
+    disableTriggers(app.database.ownerUrl);
+    return postgresStatements(app.database.ownerUrl) as unknown as Pick<
+      Database.Database,
+      'prepare'
+    >;
+  }
+  const { sqlite } = app.services.state.store;
+  for (const { name } of sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    .all() as { name: string }[]) {
+    sqlite.exec(`DROP TRIGGER "${name}"`);
+  }
+  return sqlite;
 }
 
 /**

@@ -156,16 +156,54 @@ export function postgresStatements(url: string) {
         all: (...params: SqlValue[]) => queryRowsSync(url, inline(sql, params)),
         get: (...params: SqlValue[]) => queryRowsSync(url, inline(sql, params))[0],
         run: (...params: SqlValue[]) => {
-          if (reads) queryRowsSync(url, inline(sql, params));
-          else
-            execFileSync(
-              path.join(postgresBinDir(), 'psql'),
-              ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', inline(sql, params)],
-              { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] },
-            );
-          return { changes: 0 };
+          if (reads) return { changes: queryRowsSync(url, inline(sql, params)).length };
+          // The rows a write touched, counted as better-sqlite3's `changes`.
+          // (A data-modifying WITH must be the statement itself, not inside queryRowsSync's.)
+          const write = inline(sql, params).replace(/;\s*$/, '');
+          const out = execFileSync(
+            path.join(postgresBinDir(), 'psql'),
+            [
+              '-X',
+              '-q',
+              '-A',
+              '-t',
+              '-v',
+              'ON_ERROR_STOP=1',
+              '-d',
+              url,
+              '-c',
+              `WITH changed AS (${write} RETURNING 1) SELECT count(*) FROM changed`,
+            ],
+            { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+          );
+          return { changes: Number(out.trim()) };
         },
       };
     },
   };
+}
+
+/**
+ * Mesochart's own triggers switched off on every table, as the schema owner can: what someone
+ * holding the server's owner role could do to edit a row behind the audit chain's back.
+ */
+export function disableTriggers(ownerUrl: string): void {
+  execFileSync(
+    path.join(postgresBinDir(), 'psql'),
+    [
+      '-X',
+      '-q',
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-d',
+      ownerUrl,
+      '-c',
+      `DO $$ DECLARE t record; BEGIN
+         FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' LOOP
+           EXECUTE format('ALTER TABLE %I DISABLE TRIGGER USER', t.tablename);
+         END LOOP;
+       END $$`,
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] },
+  );
 }

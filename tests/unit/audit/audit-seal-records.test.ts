@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../support/helpers';
+import { rawDb, tamperedDb, type TestApp } from '../../support/helpers';
 import { signInAdmin, signedSession, startTreatmentClinic, today } from '../sessions/fixtures';
 import { calmDay, submitHistory } from '../screening/fixtures';
 import type { ScreeningRecord } from '../../../shared/api/screening';
@@ -18,13 +18,11 @@ afterEach(async () => {
 
 /** Someone with the open database (not the audit key) drops our triggers and edits a row. */
 function tamper(a: TestApp, sql: string, ...params: unknown[]): void {
-  const { sqlite } = a.services.state.store;
-  for (const { name } of sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-    .all() as { name: string }[]) {
-    sqlite.exec(`DROP TRIGGER "${name}"`);
-  }
-  expect(sqlite.prepare(sql).run(...params).changes).toBe(1);
+  expect(
+    tamperedDb(a)
+      .prepare(sql)
+      .run(...params).changes,
+  ).toBe(1);
 }
 
 async function verify(a: TestApp): Promise<Verify> {
@@ -52,7 +50,7 @@ async function treatedPatient() {
     actionTaken: 'Arnica, cold compress',
   });
   await c.app.services.state.auditQueue.flush();
-  const { sqlite } = c.app.services.state.store;
+  const sqlite = rawDb(c.app);
   const one = (sql: string) => (sqlite.prepare(sql).get() as { id: string }).id;
   return {
     c,

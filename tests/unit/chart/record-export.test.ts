@@ -7,6 +7,7 @@ import type { ChartExportRecordOutput } from '../../../shared/api/chart';
 import type { TreatmentSession } from '../../../shared/api/sessions';
 import { answers } from '../patients/fixtures';
 import { importFiles } from '../photos/records-fixtures';
+import { rawDb } from '../../support/helpers';
 import {
   completeDraft,
   startSession,
@@ -160,7 +161,7 @@ describe("exporting a patient's whole record", () => {
   }, 120_000);
 
   it('is audited as a disclosure of that patient', () => {
-    const rows = c.app.services.state.store.sqlite
+    const rows = rawDb(c.app)
       .prepare(
         "SELECT patient_id, action, object_type, outcome FROM audit_event WHERE operation = 'chart.exportRecord'",
       )

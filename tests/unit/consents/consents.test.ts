@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN, CLINIC_PRACTITIONER, startClinic, type TestApp } from '../../support/helpers';
+import {
+  ADMIN,
+  CLINIC_PRACTITIONER,
+  startClinic,
+  type TestApp,
+  rawDb,
+} from '../../support/helpers';
 import { details } from '../patients/fixtures';
 import type { ConsentEvent } from '../../../shared/api/consents';
 
@@ -52,7 +58,7 @@ describe('consents', () => {
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.error.code).toBe('CONFLICT');
 
-    const { sqlite } = app.services.state.store;
+    const sqlite = rawDb(app);
     expect(() => sqlite.prepare('UPDATE consent_event SET decision = decision').run()).toThrow(
       /never edited/,
     );

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { snapshot, startClinic, type TestApp } from '../../support/helpers';
+import { snapshot, startClinic, type TestApp, rawDb } from '../../support/helpers';
 import { answers, register } from '../patients/fixtures';
 import { diffHistory, type HistoryVersion } from '../../../shared/api/history';
 import type { PatientAlert } from '../../../shared/api/patients';
@@ -77,7 +77,7 @@ describe('medical history', () => {
   it('reads stored answers by their shape: unknown keys stay hidden, a wrong kind is refused', async () => {
     const p = await register(app);
     await app.ok('history.submit', { patientId: p.id, answers: answers(), takenBy: 'staff' });
-    const { sqlite } = app.services.state.store;
+    const sqlite = rawDb(app);
     const first = sqlite
       .prepare('SELECT recorded_at, recorded_by FROM medical_history_version WHERE patient_id = ?')
       .get(p.id) as { recorded_at: string; recorded_by: string };
@@ -143,7 +143,7 @@ describe('medical history', () => {
     });
     expect(unknown.ok).toBe(false);
     if (!unknown.ok) expect(unknown.error.code).toBe('NOT_FOUND');
-    const { sqlite } = app.services.state.store;
+    const sqlite = rawDb(app);
     const rows = (t: string) =>
       (sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
     expect(rows('medical_history_version')).toBe(0);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { snapshot } from '../../support/helpers';
+import { snapshot, rawDb } from '../../support/helpers';
 
 /** Every table but the audit trail, which records the refused call itself. */
 const clinical = () =>
@@ -49,7 +49,7 @@ describe('lots', () => {
       'Lot HB-100 belongs to Hydra HA 1%, not to the product chosen',
     );
     // The database refuses the mismatch too.
-    const { sqlite } = c.app.services.state.store;
+    const sqlite = rawDb(c.app);
     expect(() =>
       sqlite
         .prepare(

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rawDb } from '../../support/helpers';
 import type { Result } from '../../../shared/api/result';
 import type { TreatmentSession } from '../../../shared/api/sessions';
 import {
@@ -83,7 +84,7 @@ describe('a cocktail recorded as prepared', () => {
       ],
     });
     // Frozen like every other line of a signed note.
-    const { sqlite } = c.app.services.state.store;
+    const sqlite = rawDb(c.app);
     expect(() =>
       sqlite
         .prepare('UPDATE session_cocktail_product SET volume_ml = 9 WHERE session_id = ?')
@@ -148,7 +149,7 @@ describe('a cocktail recorded as prepared', () => {
 
   it('cross-checks every product in a syringe against the allergies', async () => {
     const session = await startSession(c);
-    const { sqlite } = c.app.services.state.store;
+    const sqlite = rawDb(c.app);
     const lines = sqlite
       .prepare('SELECT COUNT(*) AS n FROM session_cocktail_product WHERE session_id = ?')
       .get(session.id) as { n: number };

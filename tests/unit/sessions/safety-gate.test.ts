@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { snapshot } from '../../support/helpers';
+import { snapshot, rawDb } from '../../support/helpers';
 import type { Result } from '../../../shared/api/result';
 import type { TreatmentSession } from '../../../shared/api/sessions';
 import { submitHistory } from '../screening/fixtures';
@@ -142,7 +142,7 @@ describe('sessions.sign', () => {
 
   it('re-checks the consent: withdrawn after the start refuses', async () => {
     const session = await openDraft();
-    const { sqlite } = c.app.services.state.store;
+    const sqlite = rawDb(c.app);
     const { id } = sqlite
       .prepare("SELECT id FROM document WHERE patient_id = ? AND kind = 'consent'")
       .get(c.patientId) as { id: string };
@@ -204,7 +204,7 @@ describe('sessions.sign', () => {
     expect(signed.substanceOverrides).toMatchObject([
       { key, name: 'Lidocaine 2%', reason, byName: 'Inès Moreau' },
     ]);
-    const { sqlite } = c.app.services.state.store;
+    const sqlite = rawDb(c.app);
     expect(() =>
       sqlite.prepare("UPDATE session_substance_override SET reason = 'x'").run(),
     ).toThrow(/never changed/);

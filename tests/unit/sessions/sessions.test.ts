@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { snapshot } from '../../support/helpers';
+import { snapshot, rawDb } from '../../support/helpers';
 
 /** Every table but the audit trail, which records the refused call itself. */
 const clinical = () =>
@@ -35,7 +35,7 @@ function failure(result: Result<unknown>) {
 }
 
 const rowsOf = (sessionId: string) => {
-  const { sqlite } = c.app.services.state.store;
+  const sqlite = rawDb(c.app);
   return JSON.stringify([
     sqlite.prepare('SELECT * FROM treatment_session WHERE id = ?').all(sessionId),
     sqlite.prepare('SELECT * FROM session_area WHERE session_id = ? ORDER BY seq').all(sessionId),
@@ -49,7 +49,7 @@ describe('signed sessions are frozen by the database', () => {
   it('refuses UPDATE of a signed session and of its lines, even in raw SQL', async () => {
     const session = await signedSession(c);
     expect(session.status).toBe('signed');
-    const { sqlite } = c.app.services.state.store;
+    const sqlite = rawDb(c.app);
     const before = rowsOf(session.id);
     expect(() =>
       sqlite.prepare("UPDATE treatment_session SET notes = 'changed' WHERE id = ?").run(session.id),
@@ -95,7 +95,7 @@ describe('signed sessions are frozen by the database', () => {
     ]);
     expect(read.notes).toBe('Tolerated well.');
 
-    const { sqlite } = c.app.services.state.store;
+    const sqlite = rawDb(c.app);
     expect(() => sqlite.prepare("UPDATE session_addendum SET text = 'x'").run()).toThrow(
       /never edited/,
     );
@@ -172,7 +172,7 @@ describe('signing', () => {
   it('stores a draft in the database as it is saved', async () => {
     const session = await startSession(c);
     await c.app.ok('sessions.saveDraft', { id: session.id, ...completeDraft(c), notes: 'Half' });
-    const { sqlite } = c.app.services.state.store;
+    const sqlite = rawDb(c.app);
     const stored = sqlite
       .prepare('SELECT notes, status FROM treatment_session WHERE id = ?')
       .get(session.id);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN, snapshot, startClinic, type TestApp } from '../../support/helpers';
+import { ADMIN, snapshot, startClinic, type TestApp, rawDb } from '../../support/helpers';
 import { register } from '../patients/fixtures';
 
 let app: TestApp;
@@ -24,7 +24,7 @@ async function resetNurse(): Promise<{ id: string; reset: Reset }> {
 }
 
 function auditRows(action: string) {
-  return app.services.state.store.sqlite
+  return rawDb(app)
     .prepare(
       'SELECT action, object_type, object_id, outcome, error_code FROM audit_event WHERE operation = ?',
     )
@@ -156,11 +156,7 @@ describe('a password reset forces a change', () => {
 
 /** Every row of every table but the audit log, which records the refusals themselves. */
 function snapshotWithoutAudit(): string {
-  const { sqlite } = app.services.state.store;
-  const tables = sqlite
-    .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'audit_%' ORDER BY name",
-    )
-    .all() as { name: string }[];
-  return JSON.stringify(tables.map(({ name }) => sqlite.prepare(`SELECT * FROM "${name}"`).all()));
+  return JSON.stringify(
+    (JSON.parse(snapshot(app)) as [string, unknown][]).filter(([t]) => !t.startsWith('audit_')),
+  );
 }
