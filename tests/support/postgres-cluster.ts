@@ -21,6 +21,12 @@ export interface TestCluster {
 export const OWNER_ROLE = 'mesochart_owner';
 export const RUNTIME_ROLE = 'mesochart_app';
 export const TEMPLATE_DATABASE = 'mesochart_template';
+/**
+ * A workstation's role that must give its password (every other role is trusted on loopback):
+ * for the connection test's "wrong password". A member of the runtime role, with its rights.
+ */
+export const PASSWORD_ROLE = 'mesochart_desk';
+export const PASSWORD_ROLE_PASSWORD = 'front desk server pass';
 
 export function postgresBinDir(): string {
   const candidates = [
@@ -84,6 +90,18 @@ export async function startCluster(): Promise<TestCluster> {
     ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'],
     as,
   );
+  // Password checked for PASSWORD_ROLE over TCP; everyone else trusted, as initdb -A trust made it.
+  writeFileSync(
+    path.join(data, 'pg_hba.conf'),
+    [
+      'local all all trust',
+      `host all ${PASSWORD_ROLE} 127.0.0.1/32 scram-sha-256`,
+      'host all all 127.0.0.1/32 trust',
+      'host all all ::1/128 trust',
+      '',
+    ].join('\n'),
+  );
+  if (user) chownSync(path.join(data, 'pg_hba.conf'), user.uid, user.gid);
   const port = await freePort();
   // Durability is not what these tests are about: a throwaway cluster skips fsync.
   writeFileSync(

@@ -1,6 +1,13 @@
 import pg from 'pg';
 import { migratePostgres } from '../../electron/services/store/postgres';
-import { OWNER_ROLE, RUNTIME_ROLE, TEMPLATE_DATABASE, startCluster } from './postgres-cluster';
+import {
+  OWNER_ROLE,
+  PASSWORD_ROLE,
+  PASSWORD_ROLE_PASSWORD,
+  RUNTIME_ROLE,
+  TEMPLATE_DATABASE,
+  startCluster,
+} from './postgres-cluster';
 
 /**
  * vitest globalSetup of the PostgreSQL run: one throwaway cluster for the whole run, with the
@@ -15,6 +22,9 @@ export default async function setup(): Promise<() => void> {
     try {
       await client.query(`CREATE ROLE ${OWNER_ROLE} LOGIN`);
       await client.query(`CREATE ROLE ${RUNTIME_ROLE} LOGIN`);
+      await client.query(
+        `CREATE ROLE ${PASSWORD_ROLE} LOGIN PASSWORD '${PASSWORD_ROLE_PASSWORD}' IN ROLE ${RUNTIME_ROLE}`,
+      );
       await client.query(`CREATE DATABASE ${TEMPLATE_DATABASE} OWNER ${OWNER_ROLE}`);
     } finally {
       await client.end();
