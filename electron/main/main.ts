@@ -165,6 +165,10 @@ async function start(): Promise<void> {
     scheduleBackups: true,
     scheduleReminders: true,
     secretStore: secretStore(),
+    // A clinic server set for this computer by its administrator (see README, A clinic server).
+    ...(process.env.MESOCHART_DATABASE_URL
+      ? { databaseUrl: process.env.MESOCHART_DATABASE_URL }
+      : {}),
     ...(binding ? { nativeBinding: binding } : {}),
   });
   harden();

@@ -4,6 +4,8 @@
  *   npm run admin -- restore --file <backup> --data <empty or new folder>
  *   npm run admin -- verify  --file <backup>
  *   npm run admin -- recover --data <data dir> [--from <the clinic's old data folder>]
+ * and, for a clinic server (admin-server.ts): create-server-database, migrate-server,
+ * move-to-server, restore-to-server; backup backs up the server when MESOCHART_DATABASE_URL is set.
  * The backup passphrase comes from MESOCHART_BACKUP_PASSPHRASE, the clinic passphrase from
  * MESOCHART_CLINIC_PASSPHRASE, the recovery key from MESOCHART_RECOVERY_KEY, or each is asked for
  * on a terminal without echo. Exit codes: 0 done, 1 refused (the message says why), 2 wrong usage.
@@ -21,12 +23,29 @@ const DATABASE_FILE = 'mesochart.sqlite';
 import { BackupError, createBackup, type BackupProgress } from '../services/backup/archive';
 import { restoreBackup, verifyBackup } from '../services/backup/restore';
 import { readPassphrase } from './read-passphrase';
+import {
+  backupServerCommand,
+  createServerDatabaseCommand,
+  migrateServerCommand,
+  moveToServerCommand,
+  restoreToServerCommand,
+  serverUrl,
+} from './admin-server';
+import { ServerMoveError } from '../services/store/server-move';
+import { ServerSetupError } from '../services/store/server-setup';
 
 const USAGE = `usage:
   npm run admin -- backup  --data <data dir> --out <folder> [--keep N]
   npm run admin -- restore --file <backup file> --data <empty folder>
   npm run admin -- verify  --file <backup file>
   npm run admin -- recover --data <data dir> [--from <old data folder>]
+A clinic server (connections from MESOCHART_DATABASE_URL, MESOCHART_DATABASE_OWNER_URL):
+  npm run admin -- create-server-database --admin-url <url> --database <name>
+                   [--owner-role mesochart_owner] [--app-role mesochart_app]
+  npm run admin -- migrate-server
+  npm run admin -- move-to-server --data <data dir of the single-computer clinic>
+  npm run admin -- backup --data <folder with the clinic's keys> --out <folder>
+  npm run admin -- restore-to-server --file <backup file> --data <folder with the clinic's keys>
 Passphrases and the recovery key are read from MESOCHART_BACKUP_PASSPHRASE,
 MESOCHART_CLINIC_PASSPHRASE and MESOCHART_RECOVERY_KEY, or asked for.`;
 
@@ -44,6 +63,12 @@ const { positionals, values } = parseArgs({
     file: { type: 'string' },
     keep: { type: 'string', default: '14' },
     from: { type: 'string' },
+    url: { type: 'string' },
+    'owner-url': { type: 'string' },
+    'admin-url': { type: 'string' },
+    database: { type: 'string' },
+    'owner-role': { type: 'string' },
+    'app-role': { type: 'string' },
   },
 });
 
@@ -61,6 +86,8 @@ function showProgress(p: BackupProgress) {
 
 async function backup(): Promise<void> {
   if (!values.data || !values.out) usage('backup needs --data and --out');
+  const server = serverUrl(values);
+  if (server) return backupServerCommand(values, server);
   const keep = Number(values.keep);
   if (!Number.isInteger(keep) || keep < 1 || keep > 1000) usage('--keep must be 1 to 1000');
   const dataDir = absolute(values.data);
@@ -100,11 +127,20 @@ async function backup(): Promise<void> {
 async function restore(): Promise<void> {
   if (!values.file || !values.data) usage('restore needs --file and --data');
   const passphrase = await readPassphrase('Backup passphrase: ');
-  const result = await restoreBackup(absolute(values.file), passphrase, absolute(values.data));
+  // The restored clinic is encrypted as it is written, its keys sealed by a clinic passphrase.
+  const clinicPassphrase = await readPassphrase('Clinic passphrase for the restored clinic: ', {
+    confirm: true,
+    env: CLINIC_PASSPHRASE_ENV,
+  });
+  const result = await restoreBackup(absolute(values.file), passphrase, absolute(values.data), {
+    keys: { seal: { kind: 'passphrase', passphrase: clinicPassphrase } },
+  });
   console.log(
     `Restored the backup of ${result.createdAt} (${result.files} files, ` +
-      `${megabytes(result.bytes)}) into ${absolute(values.data)}.`,
+      `${megabytes(result.bytes)}) into ${absolute(values.data)}, encrypted under new keys; ` +
+      'it opens with the clinic passphrase.',
   );
+  console.log(`Its recovery key (write it down, shown once): ${result.recoveryKey ?? ''}`);
 }
 
 async function verify(): Promise<void> {
@@ -151,13 +187,27 @@ async function recover(): Promise<void> {
   );
 }
 
-const commands: Record<string, () => Promise<void>> = { backup, restore, verify, recover };
+const commands: Record<string, () => Promise<void>> = {
+  backup,
+  restore,
+  verify,
+  recover,
+  'create-server-database': () => createServerDatabaseCommand(values),
+  'migrate-server': () => migrateServerCommand(values),
+  'move-to-server': () => moveToServerCommand(values),
+  'restore-to-server': () => restoreToServerCommand(values),
+};
 const command = commands[positionals[0] ?? ''];
 if (!command || positionals.length !== 1) usage();
 try {
   await command();
 } catch (error) {
-  if (error instanceof BackupError || error instanceof KeyError) {
+  if (
+    error instanceof BackupError ||
+    error instanceof KeyError ||
+    error instanceof ServerMoveError ||
+    error instanceof ServerSetupError
+  ) {
     console.error(error.message);
     process.exit(1);
   }

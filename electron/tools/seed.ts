@@ -2,11 +2,13 @@
  * Fills a data directory with synthetic patients for demos and for trying the UI at volume:
  *   npm run seed -- --dir <data dir> [--patients N] [--seed S]
  *   npm run seed -- --dir <data dir> --size S|L   (clinic scale: sessions, photos, a heavy patient)
+ * With MESOCHART_DATABASE_URL (and MESOCHART_DATABASE_OWNER_URL to migrate) the patients go to
+ * the clinic server; the folder holds the clinic's keys.
  * A directory without a clinic is set up first with an admin account printed at the end.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openToolServices } from './tool-keys';
+import { openToolServices, serverFromEnv } from './tool-keys';
 import { createPatient } from '../services/patients/patients';
 import { findDuplicates } from '../services/patients/search';
 import { submitHistory } from '../services/history/medical-history';
@@ -116,6 +118,14 @@ function history(): HistoryAnswers {
 }
 
 const dataDir = path.resolve(values.dir);
+if (size && serverFromEnv().databaseUrl) {
+  // The volume rows are written straight into the SQLite file in large transactions.
+  console.error(
+    'A clinic-scale seed (--size) is made in a data folder; move it to the server afterwards ' +
+      'with `npm run admin -- move-to-server --data <folder>`. --patients N seeds a server.',
+  );
+  process.exit(2);
+}
 // The clinic's keys: a new folder gets keys wrapped by a clinic passphrase (asked for, or
 // MESOCHART_CLINIC_PASSPHRASE), an existing one is opened with its passphrase or recovery key.
 const services = await openToolServices(dataDir, ORIGIN, { create: true });

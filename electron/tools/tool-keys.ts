@@ -66,13 +66,31 @@ export async function toolKeys(
   }
 }
 
-/** The services on a folder's keys, as the app would open them (encrypting an old folder). */
+/** A clinic server's connections for the tools, as the app's launcher reads them. */
+export const DATABASE_URL_ENV = 'MESOCHART_DATABASE_URL';
+export const DATABASE_OWNER_URL_ENV = 'MESOCHART_DATABASE_OWNER_URL';
+
+export function serverFromEnv(): { databaseUrl?: string; databaseOwnerUrl?: string } {
+  const url = process.env[DATABASE_URL_ENV];
+  const owner = process.env[DATABASE_OWNER_URL_ENV];
+  return {
+    ...(url ? { databaseUrl: url } : {}),
+    ...(url && owner ? { databaseOwnerUrl: owner } : {}),
+  };
+}
+
+/**
+ * The services on a folder's keys, as the app would open them (encrypting an old folder). With
+ * MESOCHART_DATABASE_URL the record is the clinic server's; the folder holds the clinic's keys
+ * (and this computer's cache of derived images).
+ */
 export async function openToolServices(
   dataDir: string,
   trustedOrigin: string,
   options: { create?: boolean } = {},
 ): Promise<MesochartServices> {
-  if (!options.create && !existsSync(path.join(dataDir, DATABASE_FILE))) {
+  const server = serverFromEnv();
+  if (!server.databaseUrl && !options.create && !existsSync(path.join(dataDir, DATABASE_FILE))) {
     throw new ToolKeyError(`No Mesochart data in ${dataDir}.`);
   }
   const keys = await toolKeys(dataDir, options);
@@ -81,6 +99,7 @@ export async function openToolServices(
     trustedOrigin,
     databaseKey: keys.dataKey,
     auditKey: keys.auditKey,
+    ...server,
   });
   removeLegacyAuditKey(dataDir);
   return services;
