@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import type { StaffUser } from '../../../shared/api/staff';
 import { fetchOwnDrafts } from '../lib/lock-drafts';
+import { sessionLanguage, useUiLanguage } from '../lib/ui-language';
 import { takeStartsClean, useSession } from '../lib/session';
 import { ChangePasswordScreen, LockScreen, SetupScreen, SignInScreen } from '../features/auth';
 import { TabletHistoryScreen } from '../features/history';
@@ -16,6 +17,8 @@ import { ErrorScreen } from '../ui/ErrorScreen';
 export function App() {
   const { t } = useTranslation();
   const session = useSession();
+  // The signed-in person's language, else the clinic's; switching needs no restart.
+  useUiLanguage(sessionLanguage(session.data));
   if (session.isPending) {
     return (
       <Center h="100vh">

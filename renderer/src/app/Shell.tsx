@@ -10,6 +10,7 @@ import { DiaryPage } from '../features/appointments';
 import { AuditPage } from '../features/audit';
 import { PatientTreatmentsPage } from '../features/chart';
 import { SettingsPage } from '../features/clinic';
+import { OwnLanguageMenu } from '../features/staff';
 import { ProductsPage } from '../features/products';
 import { RecallPage } from '../features/recall';
 import { RemindersPage } from '../features/reminders';
@@ -52,6 +53,7 @@ export function Shell({ user, idleLockMinutes }: { user: StaffUser; idleLockMinu
             {t('app.name')}
           </Title>
           <Group gap="sm">
+            <OwnLanguageMenu user={user} />
             <Text size="sm" data-testid="signed-in-user">
               {user.displayName}
             </Text>

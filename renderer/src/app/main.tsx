@@ -5,6 +5,7 @@ import i18n from '../i18n/index';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
+  DirectionProvider,
   MantineProvider,
   createTheme,
   defaultVariantColorsResolver,
@@ -89,15 +90,18 @@ const root = document.getElementById('root');
 if (!root) throw new Error('No #root element');
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-      <Notifications position="top-right" classNames={{ root: 'mesochart-notifications' }} />
-      <QueryClientProvider client={queryClient}>
-        <HashRouter>
-          <KeysGate>
-            <App />
-          </KeysGate>
-        </HashRouter>
-      </QueryClientProvider>
-    </MantineProvider>
+    {/* Left to right until the session's language is known; ui-language.ts sets it. */}
+    <DirectionProvider initialDirection="ltr" detectDirection={false}>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+        <Notifications position="top-right" classNames={{ root: 'mesochart-notifications' }} />
+        <QueryClientProvider client={queryClient}>
+          <HashRouter>
+            <KeysGate>
+              <App />
+            </KeysGate>
+          </HashRouter>
+        </QueryClientProvider>
+      </MantineProvider>
+    </DirectionProvider>
   </StrictMode>,
 );

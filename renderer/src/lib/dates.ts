@@ -1,34 +1,55 @@
-// Made once: building a formatter costs far more than using one, and lists format every row.
-const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const instantFormat = new Intl.DateTimeFormat(undefined, {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-});
+import { uiLocale } from './ui-language';
 
-/** A calendar day (YYYY-MM-DD) in the clinic's locale, without a time-zone shift. */
+// Made once per language: building a formatter costs far more than using one, and lists format
+// every row. Read at each call, so a language switch shows at the next render.
+const formatters = new Map<string, { day: Intl.DateTimeFormat; instant: Intl.DateTimeFormat }>();
+
+function formats() {
+  const locale = uiLocale();
+  let f = formatters.get(locale);
+  if (!f) {
+    f = {
+      day: new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }),
+      instant: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+    };
+    formatters.set(locale, f);
+  }
+  return f;
+}
+
+/** A calendar day (YYYY-MM-DD) in the screens' language, without a time-zone shift. */
 export function formatDay(day: string | null | undefined): string {
   if (!day) return '';
   const [y, m, d] = day.split('-').map(Number);
   if (!y || !m || !d) return day;
-  return dayFormat.format(new Date(y, m - 1, d));
+  return formats().day.format(new Date(y, m - 1, d));
 }
 
-/** An instant in the clinic's locale and the computer's time zone. */
+/** An instant in the screens' language and the computer's time zone. */
 export function formatInstant(iso: string | null | undefined): string {
   if (!iso) return '';
-  return instantFormat.format(new Date(iso));
+  return formats().instant.format(new Date(iso));
 }
 
 /** A local date, with its time of day when asked. */
 export function formatLocal(date: Date, withTime = false): string {
-  return (withTime ? instantFormat : dayFormat).format(date);
+  return (withTime ? formats().instant : formats().day).format(date);
 }
 
 /** The local calendar day of an instant. */
 export function formatDayOfInstant(iso: string): string {
-  return dayFormat.format(new Date(iso));
+  return formats().day.format(new Date(iso));
 }
 
+/** A date or time with other options (a full weekday, a time alone), in the screens' language. */
+export function formatWith(date: Date, options: Intl.DateTimeFormatOptions): string {
+  return new Intl.DateTimeFormat(uiLocale(), options).format(date);
+}
+
+/** A number (a volume, a size) in the screens' language. */
+export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(uiLocale(), options).format(value);
+}
 /** Today as YYYY-MM-DD in the computer's time zone. */
 export function todayLocal(): string {
   const now = new Date();

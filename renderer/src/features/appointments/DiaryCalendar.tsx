@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   createCalendar,
   destroyCalendar,
@@ -10,6 +11,7 @@ import {
 import '@event-calendar/core/index.css';
 import type { Appointment } from '../../../../shared/api/appointments';
 import { wallClockOf } from '../../../../shared/appointments/diary-time';
+import { uiLocale } from '../../lib/ui-language';
 
 export type DiaryView = 'day' | 'week' | 'rooms' | 'practitioners';
 
@@ -64,6 +66,8 @@ export function DiaryCalendar(props: DiaryCalendarProps) {
       view: calendarViews[latest.current.view],
       date: latest.current.date,
       firstDay: 1,
+      // Month and day names, times and the toolbar's direction in the screens' language.
+      locale: uiLocale(),
       allDaySlot: false,
       slotMinTime: '07:00',
       slotMaxTime: '21:00',
@@ -106,6 +110,12 @@ export function DiaryCalendar(props: DiaryCalendarProps) {
   useEffect(() => {
     calendar.current?.setOption('view', calendarViews[props.view]);
   }, [props.view]);
+
+  // The screens' language can change while the diary is open.
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    calendar.current?.setOption('locale', uiLocale(i18n.language));
+  }, [i18n.language]);
 
   useEffect(() => {
     calendar.current?.setOption(

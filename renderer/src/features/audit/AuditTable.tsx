@@ -1,6 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../../../../shared/api/audit';
+import { uiLocale } from '../../lib/ui-language';
 
 // Text, not a badge: a badge cuts a long outcome ("Refused (not allowed) · FORBIDDEN") short.
 const outcomeColour = { success: 'teal.9', denied: 'orange.9', failed: 'red.9' } as const;
@@ -8,7 +9,7 @@ const outcomeColour = { success: 'teal.9', denied: 'orange.9', failed: 'red.9' }
 /** One row per event: when, who, what in plain words, which patient, how it ended. */
 export function AuditTable({ rows }: { rows: AuditEvent[] }) {
   const { t } = useTranslation();
-  const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
+  const time = new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'short', timeStyle: 'medium' });
   // The catalogue is nested by domain: `chart.open` is auditOperations.chart.open.
   const what = (operation: string) =>
     t(`auditOperations.${operation}`, { defaultValue: operation });

@@ -22,12 +22,13 @@ import { ReminderSettingsPanel } from '../reminders';
 import { TemplatesPanel } from '../documents';
 import { RegisterSettingsForm } from '../patients';
 import { ScreeningSettingsForm } from '../screening';
-import { StaffPanel } from '../staff';
+import { ScreenLanguageSelect, StaffPanel } from '../staff';
 import { FormError } from '../../ui/FormError';
 
 const schema = z.object({
   clinic: clinicDetailsSchema,
   idleLockMinutes: settingsSchema.shape.idleLockMinutes,
+  uiLanguage: settingsSchema.shape.uiLanguage,
 });
 type FormValues = z.input<typeof schema>;
 
@@ -79,6 +80,19 @@ function ClinicSettingsForm({ settings, editable }: { settings: Settings; editab
                 onChange={(v) => field.onChange(typeof v === 'number' ? v : Number.NaN)}
                 onBlur={field.onBlur}
                 error={errors.idleLockMinutes?.message}
+              />
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="uiLanguage"
+            render={({ field }) => (
+              <ScreenLanguageSelect
+                label={t('settings.uiLanguage')}
+                description={t('settings.uiLanguageHelp')}
+                value={field.value}
+                onChange={(language) => field.onChange(language ?? 'en')}
+                error={errors.uiLanguage?.message}
               />
             )}
           />

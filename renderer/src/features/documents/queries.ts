@@ -8,6 +8,7 @@ import {
 import type { ProcedureKind } from '../../../../shared/documents/procedure-kinds';
 import { api, unwrap } from '../../lib/api';
 import { productsKeys } from '../products';
+import { formatInstant } from '../../lib/dates';
 
 type TemplateKey = Pick<TemplateVersionInfo, 'kind' | 'procedureKind' | 'language'>;
 
@@ -30,7 +31,7 @@ export const documentsKeys = {
 };
 
 export function formatDocumentDate(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return formatInstant(iso);
 }
 
 export interface ConsentNeed {

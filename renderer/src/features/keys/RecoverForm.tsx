@@ -82,7 +82,7 @@ export function RecoverForm(props: { chooseFolder: boolean; needsPassphrase: boo
           autoComplete="off"
           spellCheck={false}
           styles={{ input: { fontFamily: 'monospace' } }}
-          placeholder="XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX"
+          placeholder={t('keys.recover.keyPlaceholder')}
           value={recoveryKey}
           onChange={(e) => setRecoveryKey(e.currentTarget.value)}
           error={errors.recoveryKey}

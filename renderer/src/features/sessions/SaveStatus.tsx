@@ -2,6 +2,7 @@ import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { assertNever } from '../../../../shared/api/result';
 import type { SaveState } from './use-draft-autosave';
+import { formatWith } from '../../lib/dates';
 
 /** Where the draft stands, announced politely to screen readers. */
 export function SaveStatus({ state }: { state: SaveState }) {
@@ -17,7 +18,7 @@ export function SaveStatus({ state }: { state: SaveState }) {
       break;
     case 'saved':
       text = t('sessions.savedAt', {
-        time: new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(state.at),
+        time: formatWith(state.at, { timeStyle: 'short' }),
       });
       colour = 'teal';
       break;

@@ -24,6 +24,7 @@ import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
 import { FormError } from '../../ui/FormError';
 import { staffKeys } from './queries';
+import { formatInstant } from '../../lib/dates';
 
 function useRoleOptions() {
   const { t } = useTranslation();
@@ -112,17 +113,14 @@ function CreateStaffForm({ onDone }: { onDone: () => void }) {
  * code shown once, to hand over in person, that only lets its holder choose a new password.
  */
 function ResetPasswordForm({ user, onDone }: { user: StaffUser; onDone: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const client = useQueryClient();
   const reset = useMutation({
     mutationFn: () => unwrap(api.staff.resetPassword({ id: user.id })),
     onSuccess: () => client.invalidateQueries({ queryKey: staffKeys.list }),
   });
   if (reset.data) {
-    const expires = new Date(reset.data.expiresAt).toLocaleString(i18n.language, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    });
+    const expires = formatInstant(reset.data.expiresAt);
     return (
       <Stack gap="sm">
         <Text>{t('staff.resetDone', { name: user.displayName })}</Text>
