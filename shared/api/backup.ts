@@ -98,6 +98,13 @@ export const backupRestoreJobSchema = z.object({
   files: z.number().int().nullable(),
   bytes: z.number().nonnegative().nullable(),
   error: z.string().nullable(),
+  /**
+   * The restored clinic is encrypted under new keys as it is written; it opens on this computer
+   * by its keychain, or (none here) with the backup passphrase as the clinic passphrase.
+   */
+  opensWith: z.enum(['keychain', 'backup-passphrase']),
+  /** The restored clinic's recovery key, once it succeeded: shown once, to be written down. */
+  recoveryKey: z.string().nullable(),
 });
 export type BackupRestoreJob = z.output<typeof backupRestoreJobSchema>;
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,9 +6,10 @@ import { ADMIN, CLINIC, call, screenshot, seriousViolations } from '../support/f
 import { createServices } from '../../electron/services/app';
 import { setBackupRuntime, settleBackupJobs } from '../../electron/services/backup/jobs';
 import { APP_TEST_ORIGIN } from '../support/origin';
+import { openKeys } from '../../electron/services/keys/keyring';
+import { isPlainDatabase } from '../../electron/services/store/encryption';
 
 const PASSPHRASE = 'plum orchard lantern 42';
-const hash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 test('a new computer restores the clinic from its setup screen, with progress and verification', async ({
   page,
@@ -51,9 +51,17 @@ test('a new computer restores the clinic from its setup screen, with progress an
     // The pointer off the button: axe would measure its hover colour, not the page.
     await page.mouse.move(0, 0);
     expect(await seriousViolations(page)).toEqual([]);
+    // Encrypted as it was written, under new keys sealed by this computer's keychain; the
+    // recovery key shown once opens them, with the old clinic's audit key inside.
+    await expect(done).toContainText("sealed by this computer's keychain");
+    const recoveryKey = (await page.getByTestId('restored-recovery-key').textContent()) ?? '';
     await screenshot(page, 'restore-setup-screen');
-    expect(hash(path.join(host.nextFolder, 'audit.key'))).toBe(
-      hash(path.join(oldData, 'audit.key')),
+    expect(readdirSync(host.nextFolder)).toContain('mesochart.keys');
+    expect(readdirSync(host.nextFolder)).not.toContain('audit.key');
+    expect(isPlainDatabase(path.join(host.nextFolder, 'mesochart.sqlite'))).toBe(false);
+    const keys = await openKeys(host.nextFolder, { kind: 'recovery', recoveryKey });
+    expect(keys.auditKey.toString('hex')).toBe(
+      readFileSync(path.join(oldData, 'audit.key'), 'utf8'),
     );
 
     // Restoring again into the now full folder is refused next to the folder.

@@ -7,6 +7,8 @@ import { AppError } from '../core/errors';
 import { BackupError } from './archive';
 import { checkBackupFile, checkRestoreTarget } from './archive/backup-paths';
 import { restoreBackup } from './restore';
+import type { RestoreKeys } from './restore-seal';
+import type { KeySeal } from '../keys/keyring';
 
 const KIND = 'restore';
 
@@ -50,6 +52,19 @@ async function checkPaths(app: AppState, file: string, folder: string): Promise<
   }
 }
 
+/**
+ * The restored clinic is encrypted as it is written, under new keys sealed for this computer:
+ * by its keychain, or where there is none by the backup passphrase just typed (the person who
+ * restores knows it; the clinic opens with it as its passphrase). Its recovery key is shown once
+ * when the restore succeeds.
+ */
+function restoredKeys(app: AppState, passphrase: string): RestoreKeys {
+  const seal: KeySeal = app.secretStore
+    ? { kind: 'keychain', store: app.secretStore }
+    : { kind: 'passphrase', passphrase };
+  return app.backupKdf ? { seal, kdf: app.backupKdf } : { seal };
+}
+
 export async function startRestoreJob(
   app: AppState,
   input: { file: string; folder: string; passphrase: string },
@@ -68,11 +83,14 @@ export async function startRestoreJob(
       files: null,
       bytes: null,
       error: null,
+      opensWith: app.secretStore ? 'keychain' : 'backup-passphrase',
+      recoveryKey: null,
     }),
     async (j) => {
       try {
         const summary = await restoreBackup(input.file, input.passphrase, input.folder, {
           ...(app.nativeBinding ? { nativeBinding: app.nativeBinding } : {}),
+          keys: restoredKeys(app, input.passphrase),
           onProgress: (p) => {
             j.state.doneBytes = p.doneBytes;
             j.state.totalBytes = p.totalBytes;
@@ -83,6 +101,7 @@ export async function startRestoreJob(
           backupCreatedAt: summary.createdAt,
           files: summary.files,
           bytes: summary.bytes,
+          recoveryKey: summary.recoveryKey ?? null,
         });
       } catch (error) {
         // Restore messages say what failed (passphrase, a damaged part), never file contents.

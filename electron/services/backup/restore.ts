@@ -15,6 +15,8 @@ import { decryptChunks, readHeader, unlockHeader } from './archive/encrypted-fil
 import { fsyncDirectory } from './archive/fs-sync';
 import { DatabaseTooNewError, openStore } from '../store/database';
 import { sealHeadWithFolderKey } from '../audit/audit-key';
+import { sealLegacyHead } from '../audit/audit-log';
+import { RestoreSealer, checkRestoreKeys, type RestoreKeys } from './restore-seal';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations/index';
 
 export interface BackupSummary {
@@ -22,6 +24,8 @@ export interface BackupSummary {
   schemaVersion: number;
   files: number;
   bytes: number;
+  /** A restore sealed under new keys: their recovery key, to be shown once. */
+  recoveryKey?: string;
 }
 
 /**
@@ -35,6 +39,7 @@ async function extract(
   staging: string,
   writeAll: boolean,
   onBytes: (n: number) => void = () => undefined,
+  sealer?: RestoreSealer,
 ): Promise<Manifest> {
   const handle = await open(await checkBackupFile(file), 'r');
   try {
@@ -52,7 +57,16 @@ async function extract(
       const parts = checkEntryPath(entry.path);
       if (seen.has(entry.path)) throw damaged('a file appears twice');
       const hash = createHash('sha256');
-      if (writeAll || entry.path === DATABASE_ENTRY) {
+      if (writeAll && sealer?.takes(entry.path)) {
+        // Held in memory and sealed before it is written: no plain photo reaches the disk.
+        const pieces: Buffer[] = [];
+        await source.pipe(entry.size, (piece) => {
+          hash.update(piece);
+          pieces.push(Buffer.from(piece));
+          return Promise.resolve();
+        });
+        await sealer.store(entry.path, Buffer.concat(pieces));
+      } else if (writeAll || entry.path === DATABASE_ENTRY) {
         const target = path.join(staging, ...parts);
         await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
         const out = await open(target, 'wx', 0o600);
@@ -117,7 +131,12 @@ function sha256OfFile(file: string, onBytes: (n: number) => void): Promise<strin
 }
 
 /** Opens the restored database the way the app will, then asks SQLite to check every page. */
-function checkDatabase(file: string, nativeBinding?: string, manifest?: Manifest): void {
+function checkDatabase(
+  file: string,
+  nativeBinding?: string,
+  manifest?: Manifest,
+  auditKey?: Buffer,
+): void {
   let store;
   try {
     store = openStore(file, nativeBinding ? { nativeBinding } : {});
@@ -129,7 +148,8 @@ function checkDatabase(file: string, nativeBinding?: string, manifest?: Manifest
   }
   try {
     // A backup from before the head's seal was migrated just now: seal it with its own key.
-    sealHeadWithFolderKey(store, path.dirname(file));
+    if (auditKey) sealLegacyHead(store, auditKey);
+    else sealHeadWithFolderKey(store, path.dirname(file));
     const rows = store.sqlite.pragma('integrity_check') as { integrity_check: string }[];
     if (rows.length !== 1 || rows[0]?.integrity_check !== 'ok') {
       throw damaged('its database fails the integrity check');
@@ -178,12 +198,6 @@ export async function verifyBackup(
   }
 }
 
-/**
- * Restores a backup into `target`, which must not exist or be an empty folder. Everything is
- * decrypted into a staging folder beside it and checked (hashes re-read from disk, integrity
- * check) before one rename puts it in place; on any failure the staging folder is removed and
- * the target is left as it was.
- */
 export interface RestoreProgress {
   /** Decrypted and written, then re-read for the hash check: both passes count. */
   doneBytes: number;
@@ -191,12 +205,27 @@ export interface RestoreProgress {
   totalBytes: number;
 }
 
+/**
+ * Restores a backup into `target`, which must not exist or be an empty folder. Everything is
+ * decrypted into a staging folder beside it and checked (hashes re-read from disk, integrity
+ * check) before one rename puts it in place; on any failure the staging folder is removed and
+ * the target is left as it was. With `keys` (the app and the admin tool always give them) the
+ * restored clinic is encrypted under a new data key as it is written, its key file sealed for
+ * this computer: the folder holds nothing readable from the first byte, and opens with no
+ * further step. Without them the folder holds the plain database, files and `audit.key`, as
+ * the archive carries them (the archive format's own tests).
+ */
 export async function restoreBackup(
   file: string,
   passphrase: string,
   targetDir: string,
-  options: { nativeBinding?: string; onProgress?: (p: RestoreProgress) => void } = {},
+  options: {
+    nativeBinding?: string;
+    onProgress?: (p: RestoreProgress) => void;
+    keys?: RestoreKeys;
+  } = {},
 ): Promise<BackupSummary> {
+  checkRestoreKeys(options.keys);
   const { target, exists } = await checkRestoreTarget(targetDir);
   const totalBytes = 2 * (await stat(await checkBackupFile(file))).size;
   let doneBytes = 0;
@@ -210,16 +239,18 @@ export async function restoreBackup(
     `.${path.basename(target)}.restore-${randomBytes(6).toString('hex')}`,
   );
   await mkdir(staging, { mode: 0o700 });
+  const sealer = options.keys ? new RestoreSealer(staging, options.keys) : undefined;
   try {
-    const manifest = await extract(file, passphrase, staging, true, onBytes);
+    const manifest = await extract(file, passphrase, staging, true, onBytes, sealer);
     doneBytes = totalBytes / 2;
     for (const listed of manifest.files) {
-      const staged = path.join(staging, ...checkEntryPath(listed.path));
-      if ((await sha256OfFile(staged, onBytes)) !== listed.sha256) {
+      if ((await restoredHash(staging, listed.path, onBytes, sealer)) !== listed.sha256) {
         throw damaged(`${listed.path} was not written correctly`);
       }
     }
-    checkDatabase(path.join(staging, DATABASE_ENTRY), options.nativeBinding, manifest);
+    const database = path.join(staging, DATABASE_ENTRY);
+    checkDatabase(database, options.nativeBinding, manifest, sealer?.auditKey());
+    const recoveryKey = await sealer?.finish(options.nativeBinding);
     // Re-checked just before the move: the folder may have been filled meanwhile.
     await checkRestoreTarget(target);
     // rmdir refuses a folder that is not empty, so data that appeared is never removed.
@@ -227,11 +258,26 @@ export async function restoreBackup(
     await rename(staging, target);
     await fsyncDirectory(parent);
     options.onProgress?.({ doneBytes: totalBytes, totalBytes });
-    return summary(manifest);
+    return recoveryKey ? { ...summary(manifest), recoveryKey } : summary(manifest);
   } catch (error) {
     await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     throw asBackupError(error);
   }
+}
+
+/** The hash of a restored file as written: re-read from disk, or decrypted where it was sealed. */
+async function restoredHash(
+  staging: string,
+  entryPath: string,
+  onBytes: (n: number) => void,
+  sealer?: RestoreSealer,
+): Promise<string> {
+  if (!sealer?.takes(entryPath)) {
+    return sha256OfFile(path.join(staging, ...checkEntryPath(entryPath)), onBytes);
+  }
+  const bytes = await sealer.plainBytes(entryPath);
+  onBytes(bytes.length);
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function asBackupError(error: unknown): BackupError {

@@ -87,6 +87,20 @@ export async function createKeys(
     dataKey: randomBytes(DATA_KEY_BYTES),
     auditKey: legacyAuditKey(dataDir) ?? randomBytes(AUDIT_KEY_BYTES),
   };
+  return { keys, recoveryKey: await writeNewKeyFile(dataDir, keys, seal, kdf) };
+}
+
+/**
+ * Writes the key file of keys made elsewhere (a clinic restored from a backup: a new data key,
+ * the backup's audit key), sealed for this computer and wrapped by a new recovery key, which is
+ * returned to be shown once. Never over an existing key file.
+ */
+export async function writeNewKeyFile(
+  dataDir: string,
+  keys: ClinicKeys,
+  seal: KeySeal,
+  kdf: KdfParams = DEFAULT_KDF,
+): Promise<string> {
   const recoveryKey = newRecoveryCode();
   const file = keyFileFor(
     keys,
@@ -94,7 +108,7 @@ export async function createKeys(
     await wrapSlot(keys, 'recovery', recoveryKey, kdf),
   );
   writeKeyFile(dataDir, file, false);
-  return { keys, recoveryKey };
+  return recoveryKey;
 }
 
 function requireKeyFile(dataDir: string): KeyFile {

@@ -37,6 +37,22 @@ function renamed(relative: string, name: string, suffix: string): string {
   return [...parts, `${name}${rest}${suffix}`].join('/');
 }
 
+/**
+ * The plain bytes under each key, or null where nothing (readable) is stored; null for the whole
+ * set when every file is already sealed under a keyed name (nothing to do).
+ */
+async function plainOf(vault: FileVault, keys: string[]): Promise<(Buffer | null)[] | null> {
+  const stored = await Promise.all(keys.map((k) => vault.blobs.get(k)));
+  const sealed = stored.map((b) => b !== null && looksSealed(b));
+  if (sealed.every(Boolean) && keys.every((k) => k.endsWith(vault.suffix))) return null;
+  // Sealed under a plain-hash name (a restored backup of an older clinic): renamed too.
+  return Promise.all(
+    stored.map((b, i) =>
+      b !== null && sealed[i] ? vault.read(keys[i]!).catch(() => null) : Promise.resolve(b),
+    ),
+  );
+}
+
 async function photoMoves(db: Db, vault: FileVault, report: SealReport): Promise<Move[]> {
   const rows = await db
     .selectFrom('photo')
@@ -46,16 +62,13 @@ async function photoMoves(db: Db, vault: FileVault, report: SealReport): Promise
   const moves: Move[] = [];
   for (const row of rows) {
     const paths = [row.original_path, row.thumbnail_path, row.preview_path];
-    const plain = await Promise.all(paths.map((p) => vault.blobs.get(`photos/${p}`)));
-    if (plain.every((b) => b !== null && looksSealed(b))) continue;
+    const plain = await plainOf(
+      vault,
+      paths.map((p) => `photos/${p}`),
+    );
+    if (plain === null) continue;
     const [original, thumbnail, preview] = plain;
-    if (
-      !original ||
-      !thumbnail ||
-      !preview ||
-      plain.some((b) => b !== null && looksSealed(b)) ||
-      sha256(original) !== row.sha256
-    ) {
+    if (!original || !thumbnail || !preview || sha256(original) !== row.sha256) {
       report.skipped += 1;
       continue;
     }
@@ -90,8 +103,9 @@ async function documentMoves(db: Db, vault: FileVault, report: SealReport): Prom
   const rows = await db.selectFrom('document').select(['file_path', 'sha256']).distinct().execute();
   const moves: Move[] = [];
   for (const row of rows) {
-    const bytes = await vault.blobs.get(`documents/${row.file_path}`);
-    if (bytes !== null && looksSealed(bytes)) continue;
+    const plain = await plainOf(vault, [`documents/${row.file_path}`]);
+    if (plain === null) continue;
+    const [bytes] = plain;
     if (!bytes || sha256(bytes) !== row.sha256) {
       report.skipped += 1;
       continue;

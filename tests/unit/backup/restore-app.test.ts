@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupJob, BackupRestoreJob } from '../../../shared/api/backup';
 import { setBackupRuntime, settleBackupJobs } from '../../../electron/services/backup/jobs';
 import { createServices } from '../../../electron/services/app';
+import { openKeys } from '../../../electron/services/keys/keyring';
 import { ADMIN, TEST_ORIGIN, TRUSTED, startApp, type TestApp } from '../../support/helpers';
 import {
   FAST_KDF,
@@ -82,21 +83,40 @@ describe('restoring a backup from the app', () => {
     expect(state.doneBytes).toBe(state.totalBytes);
     expect(state.files).toBeGreaterThan(3);
 
-    const original = plainFileHashes(source.dataDir, source.databaseKey);
+    // This computer has no keychain: the restored clinic's new keys are sealed by the backup
+    // passphrase, and its recovery key is shown once.
+    expect(state.opensWith).toBe('backup-passphrase');
+    expect(state.recoveryKey?.split('-')).toHaveLength(8);
+    const keys = await openKeys(target, { kind: 'passphrase', passphrase: PASSPHRASE });
+    expect(keys.dataKey.equals(source.databaseKey)).toBe(false);
+    const recordFiles = (hashes: Record<string, string>) =>
+      Object.fromEntries(Object.entries(hashes).filter(([p]) => /^(photos|documents)\//.test(p)));
+    const original = recordFiles(plainFileHashes(source.dataDir, source.databaseKey));
     expect(Object.keys(original).some((p) => p.startsWith('photos/'))).toBe(true);
-    // The backup holds the files decrypted and the restore writes them so; the clinic seals them
-    // again under its key when it is next opened.
-    expect(fileHashes(target)).toEqual(original);
+    // The backup holds the files decrypted; the restore sealed each under the new key as it
+    // wrote it: the same files, none of them plain on disk.
+    expect(recordFiles(plainFileHashes(target, keys.dataKey))).toEqual(original);
+    const onDisk = recordFiles(fileHashes(target));
+    for (const [file, hash] of Object.entries(onDisk)) expect(hash).not.toBe(original[file]);
+    expect(Object.keys(fileHashes(target)).sort()).toEqual(
+      ['mesochart.keys', ...Object.keys(original)].sort(),
+    );
     // The source has moved on since the backup (its audit trail, the backup log); the record has not.
     const moving = ['audit_event', 'audit_head', 'setting', 'sign_in_throttle'];
     const record = (rows: Record<string, unknown[]>) =>
       Object.fromEntries(Object.entries(rows).filter(([table]) => !moving.includes(table)));
-    const restoredRows = databaseRows(target);
+    expect(() => databaseRows(target)).toThrow();
+    const restoredRows = databaseRows(target, keys.dataKey);
     expect(restoredRows['patient']?.length).toBeGreaterThanOrEqual(3);
     expect(record(restoredRows)).toEqual(record(tableRows(source.services.state.store.sqlite)));
 
     // The restored folder is a working record: it opens, the admin signs in, patients are there.
-    const restored = await createServices({ dataDir: target, trustedOrigin: TEST_ORIGIN });
+    const restored = await createServices({
+      dataDir: target,
+      databaseKey: keys.dataKey,
+      auditKey: keys.auditKey,
+      trustedOrigin: TEST_ORIGIN,
+    });
     try {
       const signIn = await restored.dispatch(TRUSTED, 'auth.signIn', {
         username: ADMIN.username,

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServices } from '../../../electron/services/app';
-import { DatabaseKeyError } from '../../../electron/services/store/encryption';
+import { DatabaseKeyError, isPlainDatabase } from '../../../electron/services/store/encryption';
+import { openKeys } from '../../../electron/services/keys/keyring';
 import { SealedFileError } from '../../../electron/services/vault/file-cipher';
 import { plainVault, sealedVault } from '../../../electron/services/vault/file-vault';
 import type { Photo } from '../../../shared/api/photos';
@@ -11,6 +12,7 @@ import { createBackup } from '../../../electron/services/backup/archive';
 import { restoreBackup } from '../../../electron/services/backup/restore';
 import { vaultOf } from '../../../electron/services/vault/file-vault';
 import {
+  ADMIN,
   CLINIC_PRACTITIONER,
   startClinic,
   TEST_ORIGIN,
@@ -33,6 +35,7 @@ function dataFiles(dir: string): string[] {
     .map((e) => path.join(e.parentPath, e.name));
 }
 
+const CLINIC_PASSPHRASE = 'restored clinic passphrase';
 const NOTE = 'Blurred by a sneeze; retake at the next visit (ref QZX-7731)';
 
 /** A practitioner's day: a patient, two photos, a comparison PDF, a photo archived with a note. */
@@ -55,6 +58,37 @@ async function clinicDay(): Promise<{ a: TestApp; photos: Photo[]; patientName: 
   return { a, photos, patientName: [patient.givenName, patient.familyName] };
 }
 
+/**
+ * Fails unless no file under `dir` holds the patient's name, the note, the photo's bytes or its
+ * hash (in its bytes or its name), and every file is owner-only.
+ */
+function expectNothingReadable(dir: string, photos: Photo[], patientName: string[]): void {
+  const source = readFileSync(fixture('orientation-8.jpg'));
+  const needles: [string, Buffer][] = [
+    ...patientName.map((n) => [`name ${n}`, Buffer.from(n, 'utf8')] as [string, Buffer]),
+    ['note', Buffer.from(NOTE, 'utf8')],
+    // A slice of the picture's compressed data, which the stored original keeps byte for byte.
+    ['photo bytes', source.subarray(source.length - 4096, source.length - 4096 + 64)],
+  ];
+  for (const photo of photos) {
+    needles.push([`photo hash ${photo.sha256}`, Buffer.from(photo.sha256, 'ascii')]);
+    needles.push([`raw photo hash`, Buffer.from(photo.sha256, 'hex')]);
+  }
+  const sourceHash = createHash('sha256').update(source).digest('hex');
+  needles.push(['source file hash', Buffer.from(sourceHash, 'ascii')]);
+  for (const file of dataFiles(dir)) {
+    const bytes = readFileSync(file);
+    for (const [what, needle] of needles) {
+      expect(bytes.includes(needle), `${what} in ${path.relative(dir, file)}`).toBe(false);
+    }
+    // Nor in a file's name: a photo is not found by hashing it.
+    for (const photo of photos) expect(file).not.toContain(photo.sha256);
+    expect(file).not.toContain(sourceHash);
+    // Owner-only, like the database.
+    expect(statSync(file).mode & 0o077).toBe(0);
+  }
+}
+
 describe('the data folder at rest', { timeout: 180_000 }, () => {
   it('holds no patient name, note, photo bytes or photo hash in any byte, WAL included', async () => {
     const { a, photos, patientName } = await clinicDay();
@@ -62,31 +96,7 @@ describe('the data folder at rest', { timeout: 180_000 }, () => {
     expect(files.some((f) => f.endsWith('-wal'))).toBe(true);
     expect(files.filter((f) => f.includes(`${path.sep}photos${path.sep}`)).length).toBe(6);
     expect(files.some((f) => f.includes(`${path.sep}documents${path.sep}`))).toBe(true);
-
-    const source = readFileSync(fixture('orientation-8.jpg'));
-    const needles: [string, Buffer][] = [
-      ...patientName.map((n) => [`name ${n}`, Buffer.from(n, 'utf8')] as [string, Buffer]),
-      ['note', Buffer.from(NOTE, 'utf8')],
-      // A slice of the picture's compressed data, which the stored original keeps byte for byte.
-      ['photo bytes', source.subarray(source.length - 4096, source.length - 4096 + 64)],
-    ];
-    for (const photo of photos) {
-      needles.push([`photo hash ${photo.sha256}`, Buffer.from(photo.sha256, 'ascii')]);
-      needles.push([`raw photo hash`, Buffer.from(photo.sha256, 'hex')]);
-    }
-    const sourceHash = createHash('sha256').update(source).digest('hex');
-    needles.push(['source file hash', Buffer.from(sourceHash, 'ascii')]);
-    for (const file of files) {
-      const bytes = readFileSync(file);
-      for (const [what, needle] of needles) {
-        expect(bytes.includes(needle), `${what} in ${path.relative(a.dataDir, file)}`).toBe(false);
-      }
-      // Nor in a file's name: a photo is not found by hashing it.
-      for (const photo of photos) expect(file).not.toContain(photo.sha256);
-      expect(file).not.toContain(sourceHash);
-      // Owner-only, like the database.
-      expect(statSync(file).mode & 0o077).toBe(0);
-    }
+    expectNothingReadable(a.dataDir, photos, patientName);
   });
 
   it('refuses a wrong key cleanly, with typed errors, for the database and each file', async () => {
@@ -154,8 +164,8 @@ describe('the data folder at rest', { timeout: 180_000 }, () => {
     expect(preview.dataUrl.startsWith('data:image/jpeg;base64,/9j/')).toBe(true);
   });
 
-  it('backs every photo and PDF up and restores them readable under another key', async () => {
-    const { a, photos } = await clinicDay();
+  it('restores a backup sealed under new keys: nothing readable before it is ever opened', async () => {
+    const { a, photos, patientName } = await clinicDay();
     const folder = tempDir('vault-backups');
     const backup = await createBackup({
       sqlite: a.services.state.store.sqlite,
@@ -172,13 +182,38 @@ describe('the data folder at rest', { timeout: 180_000 }, () => {
     // database, audit key (when kept in the folder), 6 photo files, 1 PDF
     expect(backup.files).toBeGreaterThanOrEqual(stored.length + 1);
     const target = path.join(tempDir('vault-restore'), 'data');
-    const summary = await restoreBackup(backup.file, PASSPHRASE, target);
+    const summary = await restoreBackup(backup.file, PASSPHRASE, target, {
+      keys: { seal: { kind: 'passphrase', passphrase: CLINIC_PASSPHRASE }, kdf: FAST_KDF },
+    });
     expect(summary.files).toBe(backup.files);
 
-    // A new computer: another data key. The restored files are sealed under it on opening.
+    // Before anything opens it: the database is encrypted, every photo and PDF sealed, the
+    // audit key inside the sealed key file, not beside it.
+    expectNothingReadable(target, photos, patientName);
+    expect(isPlainDatabase(path.join(target, 'mesochart.sqlite'))).toBe(false);
+    expect(existsSync(path.join(target, 'audit.key'))).toBe(false);
+    const sealedFiles = dataFiles(target).filter((f) => /[\\/](photos|documents)[\\/]/.test(f));
+    expect(sealedFiles).toHaveLength(stored.length);
+    for (const file of sealedFiles) {
+      expect(file.endsWith('.enc')).toBe(true);
+      expect(readFileSync(file).subarray(0, 4).toString()).toBe('MCEF');
+    }
+    // Nothing of the restore is left beside the folder either.
+    expect(readdirSync(path.dirname(target))).toEqual(['data']);
+
+    // It opens with its new keys (the passphrase here, the recovery key on another computer),
+    // which differ from the source clinic's data key; the audit key is the backup's.
+    const keys = await openKeys(target, { kind: 'passphrase', passphrase: CLINIC_PASSPHRASE });
+    const recovered = await openKeys(target, {
+      kind: 'recovery',
+      recoveryKey: summary.recoveryKey ?? '',
+    });
+    expect(recovered.dataKey.equals(keys.dataKey)).toBe(true);
+    expect(keys.dataKey.equals(a.databaseKey)).toBe(false);
     const restored = await createServices({
       dataDir: target,
-      databaseKey: randomBytes(32),
+      databaseKey: keys.dataKey,
+      auditKey: keys.auditKey,
       trustedOrigin: TEST_ORIGIN,
     });
     try {
@@ -206,12 +241,14 @@ describe('the data folder at rest', { timeout: 180_000 }, () => {
         patientId: photos[0]!.patientId,
       });
       expect(documents.map((d) => d.fileCheck)).toEqual(['ok']);
-      const files = dataFiles(target).filter((f) => /[\\/](photos|documents)[\\/]/.test(f));
-      expect(files).toHaveLength(stored.length);
-      for (const file of files) {
-        expect(file.endsWith('.enc')).toBe(true);
-        expect(readFileSync(file).subarray(0, 4).toString()).toBe('MCEF');
-      }
+      await call('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+      expect(await call<{ ok: boolean }>('audit.verify', {})).toMatchObject({ ok: true });
+      // Opening had nothing left to seal: the files are the ones the restore wrote.
+      expect(
+        dataFiles(target)
+          .filter((f) => /[\\/](photos|documents)[\\/]/.test(f))
+          .sort(),
+      ).toEqual(sealedFiles.sort());
     } finally {
       await restored.close();
     }

@@ -30,30 +30,44 @@ export function StartupCheckLine() {
     <Text size="sm" c={last.data.ok ? 'dimmed' : 'red.8'} data-testid="audit-startup-check">
       {last.data.ok
         ? t('audit.startupOk', { when, count: last.data.checked })
-        : t('audit.startupBroken', { when, seq: last.data.firstBroken })}
+        : t('audit.startupBroken', {
+            when,
+            seq: last.data.firstBroken,
+            reason: last.data.reason ?? '',
+          })}
     </Text>
   );
 }
 
 /**
  * For an admin after signing in: a message that stays until closed when the check at start-up
- * found the audit log altered, so it is seen without opening the audit screen.
+ * found the audit log altered, so it is seen without opening the audit screen. It names what
+ * failed (the event, and the record or link that no longer holds), as the audit screen does.
  */
 export function StartupCheckNotice() {
   const { t } = useTranslation();
   const session = useSession();
   const admin = session.data?.user?.role === 'admin' && !session.data.locked;
   const last = useLastCheck(admin);
-  const failedAt = admin && last.data && !last.data.ok ? last.data.at : null;
+  const failed = admin && last.data && !last.data.ok ? last.data : null;
+  const failedAt = failed?.at ?? null;
+  const detail = failed
+    ? t('audit.startupNotice', {
+        when: formatInstant(failed.at),
+        seq: failed.firstBroken,
+        reason: failed.reason ?? '',
+      })
+    : null;
   useEffect(() => {
-    if (!failedAt) return;
+    if (!failedAt || !detail) return;
     notifications.show({
       id: `audit-startup-check-${failedAt}`,
       color: 'red',
       autoClose: false,
+      withBorder: true,
       title: t('audit.broken'),
-      message: t('audit.startupNotice'),
+      message: detail,
     });
-  }, [failedAt, t]);
+  }, [failedAt, detail, t]);
   return null;
 }

@@ -115,11 +115,35 @@ export function RestorePanel() {
       ) : null}
       {state?.status === 'succeeded' ? (
         <Alert color="teal" role="status" title={t('backup.restore.done')}>
-          {t('backup.restore.doneDetail', {
-            files: state.files,
-            when: state.backupCreatedAt ? new Date(state.backupCreatedAt).toLocaleString() : '',
-            folder: state.folder,
-          })}
+          <Stack gap="xs">
+            <Text size="sm">
+              {t('backup.restore.doneDetail', {
+                files: state.files,
+                when: state.backupCreatedAt ? new Date(state.backupCreatedAt).toLocaleString() : '',
+                folder: state.folder,
+              })}
+            </Text>
+            <Text size="sm">
+              {state.opensWith === 'keychain'
+                ? t('backup.restore.opensWithKeychain')
+                : t('backup.restore.opensWithPassphrase')}
+            </Text>
+            {state.recoveryKey ? (
+              <>
+                <Text size="sm" fw={600}>
+                  {t('backup.restore.recoveryKey')}
+                </Text>
+                <Text
+                  ff="monospace"
+                  size="lg"
+                  data-testid="restored-recovery-key"
+                  style={{ userSelect: 'all' }}
+                >
+                  {state.recoveryKey}
+                </Text>
+              </>
+            ) : null}
+          </Stack>
         </Alert>
       ) : null}
     </Stack>
