@@ -65,15 +65,18 @@ async function sheetFor(
 
 describe('the aftercare sheet fits the treatment', () => {
   it('a face session after a check that flagged a blood thinner: face lines and bruising caution, no scalp line', async () => {
+    // The patient prefers Türkçe: her sheet is the Turkish one, fitted the same way.
     const text = await sheetFor(c.patientId, ['cheeks', 'forehead'], [APIXABAN]);
-    expect(text).toContain('Do not wash the treated area for 8–12 hours');
-    expect(text).toContain('No make-up on the treated area for 12 hours');
-    expect(text).not.toContain('Scalp');
-    expect(text).toContain('Your own cautions');
-    expect(text).toContain('makes bruising more likely');
+    expect(text).toContain('Tedavi edilen bölgeyi 8–12 saat boyunca yıkamayın');
+    expect(text).toContain('Tedavi edilen bölgeye 12 saat boyunca makyaj yapmayın');
+    expect(text).not.toContain('Saçlı deri');
+    expect(text).toContain('Size özel uyarılar');
+    expect(text).toContain('morarma olasılığını artırıyor');
     // Informs; never tells the patient to stop a prescribed medicine.
-    expect(text).toContain('Keep taking prescribed medicines as your doctor advised');
-    expect(text).not.toContain('cold sore');
+    expect(text).toContain(
+      'Reçeteli ilaçlarınızı doktorunuzun söylediği şekilde kullanmaya devam edin',
+    );
+    expect(text).not.toContain('uçuk');
   });
 
   it('a scalp session after a clear check: the scalp line, no face-only lines, no cautions', async () => {

@@ -113,21 +113,22 @@ describe('the aftercare sheet of a signed session', () => {
     keep(file, 'aftercare');
   });
 
+  // The patient prefers Türkçe: she takes home the Turkish sheet, in Turkish throughout.
   it('prints the session actually given, the patient name exactly, and what comes next', () => {
     const text = flat(pdfText(file));
     const raw = flat(pdfRawText(file));
     expect(text).toContain(c.patientName);
-    expect(text).toContain('cheeks, forehead');
+    expect(text).toContain('yanaklar, alın');
     expect(text).toContain('Nappage');
     for (const name of ['NCTF 135 HA', 'Hydra HA 1%']) expect(text).toContain(name);
     for (const lot of ['VA-001', 'HB-100']) expect(text).toContain(lot);
     expect(text).toContain(CLINIC.phone);
     expect(text).toContain(signed.practitionerName);
-    // The course's next due date: this session plus the interval, printed day-first (A4, en-GB).
-    expect(text).toContain(`due around ${formatDate(addDays(today(c.app), 21), 'en-GB')}`);
+    // The course's next due date: this session plus the interval, as Turkish writes dates.
+    expect(text).toContain(`yaklaşık ${formatDate(addDays(today(c.app), 21), 'tr')}`);
     // Every instruction for a face session is printed; none for other areas, and no caution the
     // check did not raise.
-    const template = getDefaultAftercareTemplate();
+    const template = getDefaultAftercareTemplate('tr');
     const forFace = new Set(
       template.items
         .filter(
@@ -137,9 +138,9 @@ describe('the aftercare sheet of a signed session', () => {
     );
     const items = renderTemplateText(template, {}).items.filter((i) => forFace.has(i.id));
     expect(items.length).toBeGreaterThan(5);
-    expect(raw).not.toContain('Scalp: wash your hair');
+    expect(raw).not.toContain('Saçlı deri: saçınızı');
     for (const item of items) expect(raw).toContain(flat(item.text));
-    expect(raw).toMatch(/for 24 hours|for 1 day|for \d+[–-]?\d* (hours|days|weeks)/);
+    expect(raw).toMatch(/\d+[–-]?\d* (saat|gün|hafta) boyunca/);
   });
 
   it('fits one page, passes qpdf, and is archived with its session, template version and hash', () => {
@@ -150,7 +151,7 @@ describe('the aftercare sheet of a signed session', () => {
       kind: 'aftercare',
       sessionId: signed.id,
       templateVersion: 1,
-      language: 'en',
+      language: 'tr',
       fileCheck: 'ok',
       procedureKind: 'skin-rejuvenation',
       products: ['NCTF 135 HA', 'Hydra HA 1%'],

@@ -64,6 +64,37 @@ describe('right-to-left text on paper', () => {
     expect(words(text)).toEqual(words(paragraph));
   });
 
+  // Full names of each script, printed in an English and in an Arabic document: pdftotext gives
+  // each back exactly, words in the order written, with their space.
+  const fullNames = {
+    turkish: names.turkish,
+    vietnamese: names.vietnamese,
+    greek: 'Νίκος Παπαδόπουλος',
+    polish: names.polish,
+    cyrillic: names.russian,
+    arabic: names.arabic,
+    hebrew: names.hebrew,
+  };
+  it.each(['en', 'ar'])(
+    'prints every script’s name exactly in a document in %s',
+    async (language) => {
+      const text = await printed(language, Object.values(fullNames));
+      for (const name of Object.values(fullNames)) expect(text).toContain(name);
+    },
+  );
+
+  it('reads back a product name and a lot number inside an Arabic sentence exactly', async () => {
+    const line = 'استخدم الطبيب منتج NCTF 135 HA من التشغيلة NC-24A117 للمريضة ليلى حداد';
+    for (const language of ['ar', 'en']) {
+      const text = await printed(language, [line]);
+      // Every character in the order written; poppler only chooses which side of a
+      // left-to-right run inside Arabic its neighbouring space goes.
+      expect(text.replace(/\s+/g, '')).toBe(line.replace(/\s+/g, ''));
+      expect(text.trim().split(/\s+/).join(' ')).toContain('NCTF 135 HA');
+      expect(words(text)).toEqual(words(line));
+    }
+  });
+
   it('places pieces of one direction in visual order without reordering letters inside them', () => {
     const line = visualLine('Lot AB-1234 لـ ليلى حداد', 'ltr');
     expect(line.rtl).toBe(false);

@@ -3,6 +3,7 @@ import { appendFileSync, readFileSync, renameSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flat, pdfInfo, pdfText, qpdfCheck } from './pdf-tools';
 import { requiredConsentSections } from '../../../shared/documents/template-requirements';
+import { getDefaultConsentTemplate } from '../../../electron/services/documents/render/default-templates';
 import type { ArchivedDocumentInfo, ConsentValidity } from '../../../shared/api/documents';
 import {
   archivedPath,
@@ -42,9 +43,12 @@ describe('a generated consent', () => {
     expect(text).toContain('NCTF 135 HA');
     expect(text).toContain('Lidocaine cream 5%');
     expect(text).toContain('hyaluronic acid');
-    for (const title of ['Procedure', 'Common side effects', 'Alternatives']) {
-      expect(text.toLowerCase()).toContain(title.toLowerCase());
-    }
+    // The patient prefers Türkçe: every element of her form is printed in Turkish.
+    const turkish = getDefaultConsentTemplate('skin-rejuvenation', 'tr');
+    expect(turkish.sections.map((s) => s.id)).toEqual(
+      expect.arrayContaining(requiredConsentSections.map((s) => s.id)),
+    );
+    for (const section of turkish.sections) expect(text).toContain(section.title);
     expect(requiredConsentSections.length).toBeGreaterThan(10);
     expect(qpdfCheck(file).status).toBe(0);
     expect(pdfInfo(file)['Page size']).toContain('595'); // A4 by default
@@ -54,6 +58,7 @@ describe('a generated consent', () => {
       kind: 'consent',
       status: 'generated',
       templateVersion: 1,
+      language: 'tr',
       fileCheck: 'ok',
       signatureCheck: 'none',
       products: ['NCTF 135 HA', 'Lidocaine cream 5%'],

@@ -104,8 +104,9 @@ describe('a consent signature is the practitioner’s own', () => {
       { signer_role: 'practitioner', signer_staff_id: c.practitionerId, proven_by: 'signed-in' },
     ]);
     const text = await printed(signed);
-    expect(text).toContain('Initials: ŞY');
-    expect(text).not.toContain('Witness');
+    // The patient prefers Türkçe: her form is the Turkish one, its initials line included.
+    expect(text).toContain('Paraf: ŞY');
+    expect(text).not.toContain('Tanık');
   });
 
   it('refuses a receptionist signing as the practitioner, then a wrong password, writing nothing', async () => {
@@ -154,9 +155,9 @@ describe('a consent signature is the practitioner’s own', () => {
       { role: 'witness', name: RECEPTIONIST.displayName, provenBy: 'signed-in' },
     ]);
     const text = await printed(signed);
-    expect(text).toMatch(/Practitioner .*Witness \(Receptionist\)/);
-    expect(text).toContain(`Name: ${RECEPTIONIST.displayName}`);
-    expect(text).toContain(`Name: ${PRACTITIONER.displayName}`);
+    expect(text).toMatch(/Uygulayan hekim .*Tanık \(Resepsiyon görevlisi\)/);
+    expect(text).toContain(`Ad soyad: ${RECEPTIONIST.displayName}`);
+    expect(text).toContain(`Ad soyad: ${PRACTITIONER.displayName}`);
   });
 
   it('refuses another practitioner signing without the password, and the practitioner witnessing their own signature', async () => {
@@ -191,7 +192,7 @@ describe('a consent signature is the practitioner’s own', () => {
       ok: false,
       error: {
         code: 'VALIDATION',
-        fields: { 'choices.photographs-other-use': /Photographs for any other use/ },
+        fields: { 'choices.photographs-other-use': /Fotoğrafların başka amaçlarla kullanımı/ },
       },
     });
     const invented = await c.app.call(
@@ -219,7 +220,7 @@ describe('a consent signed after its treatment date', () => {
     });
     // The text the dialog shows is the printed text, with the patient's details filled in.
     const declaration = text.sections.find((s) => s.id === 'declaration');
-    expect(declaration?.body).toContain(`I, ${c.patientName}, have read`);
+    expect(declaration?.body).toContain(`Ben, ${c.patientName}, bu formu okuyup`);
     expect(text.sections.filter((s) => s.choice).map((s) => s.id)).toEqual([
       'photographs-other-use',
     ]);
@@ -235,7 +236,7 @@ describe('a consent signed after its treatment date', () => {
       state: 'valid',
       signedAfterTreatment: true,
     });
-    expect(await printed(signed)).toContain('Signed after the treatment date');
+    expect(await printed(signed)).toContain('Tedavi tarihinden sonra imzalanmıştır');
   });
 
   it('is not flagged when signed on the treatment day', async () => {
@@ -250,6 +251,6 @@ describe('a consent signed after its treatment date', () => {
       await signing(doc.id),
     );
     expect(signed.signedAfterTreatment).toBe(false);
-    expect(await printed(signed)).not.toContain('Signed after the treatment date');
+    expect(await printed(signed)).not.toContain('Tedavi tarihinden sonra imzalanmıştır');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findTemplateProblems } from '../../../shared/documents/check-template';
 import { procedureKinds } from '../../../shared/documents/procedure-kinds';
+import { shippedLanguages } from '../../../shared/documents/languages';
 import {
   requiredAftercareItems,
   requiredConsentSections,
@@ -25,9 +26,9 @@ function catchError(fn: () => unknown): unknown {
 }
 
 describe('default templates', () => {
-  it('has one consent per procedure kind and one aftercare, all valid', () => {
+  it('has one consent per procedure kind and one aftercare in each language, all valid', () => {
     const templates = getDefaultTemplates();
-    expect(templates).toHaveLength(procedureKinds.length + 1);
+    expect(templates).toHaveLength(shippedLanguages.length * (procedureKinds.length + 1));
     for (const template of templates) {
       expect(validateTemplate(template)).toEqual(template);
       expect(documentTemplateSchema.safeParse(template).success).toBe(true);

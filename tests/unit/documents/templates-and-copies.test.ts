@@ -9,6 +9,8 @@ import { PRACTITIONER, signInAs } from '../sessions/fixtures';
 import { flat, pdfText } from './pdf-tools';
 import {
   archivedPath,
+  NAMES,
+  registerAnother,
   storedPath,
   generate,
   startDocumentsClinic,
@@ -40,7 +42,8 @@ async function generateByPractitioner(overrides: Record<string, unknown>) {
   }
 }
 
-const key = { kind: 'consent', procedureKind: 'pigmentation', language: 'en' } as const;
+// The clinic's patient prefers Türkçe, so her consents come from the Turkish templates.
+const key = { kind: 'consent', procedureKind: 'pigmentation', language: 'tr' } as const;
 
 async function latest(): Promise<{ info: TemplateVersionInfo; template: DocumentTemplate }> {
   return c.app.ok('documents.template', key);
@@ -52,9 +55,10 @@ function editable(template: DocumentTemplate, baseVersion: number) {
 }
 
 describe('template versions', () => {
-  it('lists every default as version 1', async () => {
+  it('lists every default as version 1, in each shipped language', async () => {
     const list = await c.app.ok<TemplateVersionInfo[]>('documents.templates');
-    expect(list).toHaveLength(7);
+    expect(list).toHaveLength(4 * 7);
+    expect(new Set(list.map((t) => t.language))).toEqual(new Set(['en', 'fr', 'tr', 'ar']));
     expect(list.every((t) => t.version === 1 && t.savedByName === null)).toBe(true);
   });
 
@@ -126,21 +130,30 @@ describe('template versions', () => {
   });
 
   it("picks the patient's language where a template exists in it", async () => {
+    // The patient prefers Türkçe: her consent is the built-in Turkish form.
+    const doc = await generateByPractitioner({ procedureKind: 'hair-loss' });
+    expect(doc).toMatchObject({
+      language: 'tr',
+      templateVersion: 1,
+      title: 'Tedavi için aydınlatılmış onam: Saç dökülmesi için mezoterapi',
+    });
+    // A clinic may add a language of its own; a patient who prefers none gets English.
     const { template } = await c.app.ok<{ template: DocumentTemplate }>('documents.template', {
       ...key,
+      language: 'en',
       procedureKind: 'hair-loss',
     });
-    const turkish = {
+    await c.app.ok('documents.saveTemplate', {
       ...editable(template, 1),
-      language: 'tr',
-      title: 'Tedavi onamı',
+      language: 'de',
+      title: 'Einwilligung in die Behandlung',
       baseVersion: null,
-    };
-    await c.app.ok('documents.saveTemplate', turkish);
-    // The patient's preference is typed at intake as "Türkçe".
-    const doc = await generateByPractitioner({ procedureKind: 'hair-loss' });
-    expect(doc).toMatchObject({ language: 'tr', templateVersion: 1, title: 'Tedavi onamı' });
-    const english = await generateByPractitioner({ procedureKind: 'prp' });
+    });
+    const other = await registerAnother(c.app, NAMES.greek, 4);
+    const english = await generateByPractitioner({
+      procedureKind: 'hair-loss',
+      patientId: other.id,
+    });
     expect(english.language).toBe('en');
   });
 });

@@ -1,4 +1,5 @@
 import { procedureKinds, type ProcedureKind } from '../../../../shared/documents/procedure-kinds';
+import { shippedLanguages, type ShippedLanguage } from '../../../../shared/documents/languages';
 import type {
   AftercareTemplate,
   ConsentTemplate,
@@ -7,15 +8,24 @@ import type {
 import { defaultAftercareTemplate } from './templates/aftercare-template';
 import { defaultConsentTemplate } from './templates/consent-template';
 
-export function getDefaultConsentTemplate(kind: ProcedureKind): ConsentTemplate {
-  return defaultConsentTemplate(kind);
+export function getDefaultConsentTemplate(
+  kind: ProcedureKind,
+  language: ShippedLanguage = 'en',
+): ConsentTemplate {
+  return defaultConsentTemplate(kind, language);
 }
 
-export function getDefaultAftercareTemplate(): AftercareTemplate {
-  return defaultAftercareTemplate();
+export function getDefaultAftercareTemplate(language: ShippedLanguage = 'en'): AftercareTemplate {
+  return defaultAftercareTemplate(language);
 }
 
-/** Every default, for seeding the template store: one consent per procedure kind, one aftercare. */
+/**
+ * Every default, for seeding the template store: in each shipped language, one consent per
+ * procedure kind and one aftercare sheet.
+ */
 export function getDefaultTemplates(): DocumentTemplate[] {
-  return [...procedureKinds.map(defaultConsentTemplate), defaultAftercareTemplate()];
+  return shippedLanguages.flatMap((language) => [
+    ...procedureKinds.map((kind) => defaultConsentTemplate(kind, language)),
+    defaultAftercareTemplate(language),
+  ]);
 }

@@ -2,16 +2,21 @@ import {
   aftercareDocumentDataSchema,
   type AftercareDocumentData,
 } from '../../../../shared/documents/document-data';
-import { procedureKindNames } from '../../../../shared/documents/procedure-kinds';
+import { fillWords, wordingFor } from '../../../../shared/documents/wording';
 import type { AftercareTemplate } from '../../../../shared/documents/template-schema';
 import { getDefaultAftercareTemplate } from './default-templates';
 import { formatDate } from './format-date';
 import { parseDocumentData } from './parse-document-data';
-import { aftercarePlaceholderValues, describeNextAppointment } from './placeholder-values';
+import {
+  aftercarePlaceholderValues,
+  describeNextAppointment,
+  treatedAreaNames,
+} from './placeholder-values';
 import { infoBoxes, itemColumns } from './pdf/aftercare-blocks';
 import { buildPdf } from './pdf/build-pdf';
 import { fieldBox, heading, paragraph, title } from './pdf/layout';
 import { productLotRows, productLotColumns } from './pdf/product-rows';
+import type { Technique } from '../../../../shared/sessions/treatment-terms';
 import { table } from './pdf/table';
 import type { RenderOptions, RenderedDocument } from './render-consent-pdf';
 import { renderTemplateText } from './render-template-text';
@@ -26,7 +31,10 @@ export async function renderAftercarePdf(
 ): Promise<RenderedDocument> {
   const data = parseDocumentData(aftercareDocumentDataSchema, input);
   const template = options.template ?? getDefaultAftercareTemplate();
-  const text = renderTemplateText(template, aftercarePlaceholderValues(data));
+  const language = template.language;
+  const w = wordingFor(language);
+  const text = renderTemplateText(template, aftercarePlaceholderValues(data, language));
+  const procedure = w.procedureKinds[data.procedureKind];
   const { meta, patient, session, clinic } = data;
   const section = (id: string) => text.sections.find((s) => s.id === id);
   const items = aftercareItemsToPrint(template, text, data);
@@ -36,33 +44,36 @@ export async function renderAftercarePdf(
       meta,
       clinic,
       title: text.title,
-      subject: `Aftercare: ${procedureKindNames[data.procedureKind]}`,
+      subject: fillWords(w.phrases.aftercareSubject, { procedure }),
       language: template.language,
       resourcesDir: options.resourcesDir,
     },
     (doc) => {
-      title(doc, text.title, procedureKindNames[data.procedureKind]);
+      title(doc, text.title, procedure);
       fieldBox(doc, [
         [
-          { label: 'Patient', value: patient.fullName },
-          { label: 'Date of birth', value: formatDate(patient.dateOfBirth, meta.locale) },
+          { label: w.labels.patient, value: patient.fullName },
+          { label: w.labels.dateOfBirth, value: formatDate(patient.dateOfBirth, meta.locale) },
         ],
         [
-          { label: 'Treated on', value: formatDate(session.date, meta.locale) },
-          { label: 'Practitioner', value: session.practitioner.fullName },
+          { label: w.labels.treatedOn, value: formatDate(session.date, meta.locale) },
+          { label: w.labels.practitioner, value: session.practitioner.fullName },
         ],
         [
-          { label: 'Areas', value: session.areas.join(', ') },
+          { label: w.labels.areas, value: treatedAreaNames(data, language) },
           {
-            label: 'Technique',
-            value: [session.technique, session.depthMm && `${session.depthMm} mm`]
+            label: w.labels.technique,
+            value: [
+              techniqueName(session.technique, language),
+              session.depthMm && `${session.depthMm} mm`,
+            ]
               .filter(Boolean)
               .join(', '),
           },
         ],
       ]);
       if (session.products.length > 0) {
-        table(doc, productLotColumns, productLotRows(session.products));
+        table(doc, productLotColumns(w), productLotRows(session.products));
       }
       for (const s of text.sections.filter((s) => !boxedSections.includes(s.id))) {
         heading(doc, s.title);
@@ -70,11 +81,11 @@ export async function renderAftercarePdf(
         doc.moveDown(0.4);
       }
       if (items.cautions.length > 0) {
-        heading(doc, 'Your own cautions');
+        heading(doc, w.labels.ownCautions);
         itemColumns(doc, items.cautions);
         doc.moveDown(0.3);
       }
-      heading(doc, 'For the next days');
+      heading(doc, w.labels.nextDays);
       itemColumns(doc, items.general);
       doc.moveDown(0.3);
       infoBoxes(
@@ -92,15 +103,26 @@ export async function renderAftercarePdf(
             : [];
         }),
       );
-      heading(doc, 'Next appointment');
-      paragraph(doc, describeNextAppointment(session.nextAppointment, meta));
+      heading(doc, w.labels.nextAppointment);
+      paragraph(doc, describeNextAppointment(session.nextAppointment, meta, language));
       paragraph(
         doc,
-        [`Questions? ${clinic.name}`, clinic.phone && `Tel. ${clinic.phone}`, clinic.email]
+        [
+          fillWords(w.labels.questions, { clinic: clinic.name }),
+          clinic.phone && fillWords(w.labels.phone, { phone: clinic.phone }),
+          clinic.email,
+        ]
           .filter(Boolean)
           .join(' · '),
       );
     },
   );
   return { ...rendered, templateVersion: template.version };
+}
+
+/** The technique is stored with its English name; the sheet names it in its own language. */
+function techniqueName(english: string, language: string): string {
+  const en = wordingFor('en').techniques;
+  const key = (Object.keys(en) as Technique[]).find((t) => en[t] === english);
+  return key ? wordingFor(language).techniques[key] : english;
 }

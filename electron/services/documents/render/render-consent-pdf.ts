@@ -3,7 +3,7 @@ import {
   type ConsentDocumentData,
   type SignatureInfo,
 } from '../../../../shared/documents/document-data';
-import { procedureKindNames } from '../../../../shared/documents/procedure-kinds';
+import { countOf, fillWords, wordingFor } from '../../../../shared/documents/wording';
 import type { ConsentTemplate } from '../../../../shared/documents/template-schema';
 import { getDefaultConsentTemplate } from './default-templates';
 import { DocumentGenerationError } from './document-errors';
@@ -47,7 +47,9 @@ export async function renderConsentPdf(
   if (template.procedureKind !== data.procedureKind) {
     throw new DocumentGenerationError('input', 'the template is for another procedure kind');
   }
-  const text = renderTemplateText(template, consentPlaceholderValues(data));
+  const language = template.language;
+  const w = wordingFor(language);
+  const text = renderTemplateText(template, consentPlaceholderValues(data, language));
   const { meta, patient, practitioner } = data;
 
   const party = (role: string, name: string, sig: SignatureInfo | null | undefined) =>
@@ -61,20 +63,32 @@ export async function renderConsentPdf(
     }) satisfies SignatureParty;
   const witness = data.signatures?.witness;
   const parties = [
-    party('Patient', patient.fullName, data.signatures?.patient),
-    party('Practitioner', practitioner.fullName, data.signatures?.practitioner),
+    party(w.labels.patient, patient.fullName, data.signatures?.patient),
+    party(w.labels.practitioner, practitioner.fullName, data.signatures?.practitioner),
     // The witness signs in their own capacity, beside (never instead of) the practitioner.
-    ...(witness ? [party(`Witness (${witness.capacity})`, witness.name, witness)] : []),
+    ...(witness
+      ? [
+          party(
+            fillWords(w.labels.witness, {
+              capacity: w.capacities[witness.capacity] ?? witness.capacity,
+            }),
+            witness.name,
+            witness,
+          ),
+        ]
+      : []),
   ];
   const signedAt = data.signatures?.patient?.signedAt ?? null;
-  const lateNotice = lateSigningNotice(data.treatmentDate, signedAt, meta);
+  const lateNotice = lateSigningNotice(data.treatmentDate, signedAt, meta, language);
 
   const rendered = await buildPdf(
     {
       meta,
       clinic: data.clinic,
       title: text.title,
-      subject: `Consent form: ${procedureKindNames[data.procedureKind]}`,
+      subject: fillWords(w.phrases.consentSubject, {
+        procedure: w.procedureKinds[data.procedureKind],
+      }),
       language: template.language,
       resourcesDir: options.resourcesDir,
     },
@@ -82,22 +96,32 @@ export async function renderConsentPdf(
       title(doc, text.title);
       fieldBox(doc, [
         [
-          { label: 'Patient', value: patient.fullName },
-          { label: 'Date of birth', value: formatDate(patient.dateOfBirth, meta.locale) },
+          { label: w.labels.patient, value: patient.fullName },
+          { label: w.labels.dateOfBirth, value: formatDate(patient.dateOfBirth, meta.locale) },
         ],
         [
-          { label: 'Clinic number', value: patient.clinicNumber },
+          { label: w.labels.clinicNumber, value: patient.clinicNumber },
           {
-            label: 'Date',
+            label: w.labels.date,
             value: formatInstantDate(meta.generatedAt, meta.locale, meta.timeZone),
           },
         ],
         ...(data.treatmentDate
-          ? [[{ label: 'Treatment date', value: formatDate(data.treatmentDate, meta.locale) }]]
+          ? [
+              [
+                {
+                  label: w.labels.treatmentDate,
+                  value: formatDate(data.treatmentDate, meta.locale),
+                },
+              ],
+            ]
           : []),
         [
-          { label: 'Practitioner', value: withLicence(practitioner) },
-          { label: 'Course', value: `${data.sessions.planned} sessions` },
+          { label: w.labels.practitioner, value: withLicence(practitioner, language) },
+          {
+            label: w.labels.course,
+            value: countOf(w.labels.sessionCount, data.sessions.planned, language),
+          },
         ],
       ]);
       for (const section of text.sections) {
@@ -114,12 +138,13 @@ export async function renderConsentPdf(
         if (section.choice)
           choiceBoxes(
             doc,
+            w,
             data.choices?.find((c) => c.sectionId === section.id),
           );
         doc.moveDown(0.45);
       }
       if (lateNotice) notice(doc, lateNotice);
-      signatureBlocks(doc, parties);
+      signatureBlocks(doc, parties, w);
     },
   );
   return { ...rendered, templateVersion: template.version };
@@ -130,6 +155,7 @@ function lateSigningNotice(
   treatmentDate: string | undefined,
   signedAt: string | null,
   meta: ConsentDocumentData['meta'],
+  language: string,
 ): string | null {
   if (!treatmentDate || !signedAt) return null;
   const signedDay = new Intl.DateTimeFormat('en-CA', {
@@ -139,5 +165,8 @@ function lateSigningNotice(
     day: '2-digit',
   }).format(new Date(signedAt));
   if (signedDay <= treatmentDate) return null;
-  return `Signed after the treatment date: signed on ${formatInstantDate(signedAt, meta.locale, meta.timeZone)}, the treatment date was ${formatDate(treatmentDate, meta.locale)}.`;
+  return fillWords(wordingFor(language).phrases.signedLate, {
+    signed: formatInstantDate(signedAt, meta.locale, meta.timeZone),
+    treatment: formatDate(treatmentDate, meta.locale),
+  });
 }

@@ -3,6 +3,7 @@ import {
   type FindingSeverity,
   type SessionSummaryData,
 } from '../../../../shared/documents/document-data';
+import { wordingFor } from '../../../../shared/documents/wording';
 import { procedureKindNames } from '../../../../shared/documents/procedure-kinds';
 import { formatDate, formatDateTime } from './format-date';
 import { parseDocumentData } from './parse-document-data';
@@ -136,7 +137,7 @@ export async function renderSessionSummaryPdf(
       if (session.products.length > 0) {
         table(
           doc,
-          productLotColumnsWithExpiry,
+          productLotColumnsWithExpiry(wordingFor('en')),
           productLotRowsWithExpiry(session.products, (d) => formatDate(d, meta.locale)),
         );
       } else {

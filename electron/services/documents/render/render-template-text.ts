@@ -50,7 +50,9 @@ export function renderTemplateText(
             id: item.id,
             text: replacePlaceholders(
               item.text,
-              lookup(item.duration ? { duration: formatDuration(item.duration) } : {}),
+              lookup(
+                item.duration ? { duration: formatDuration(item.duration, valid.language) } : {},
+              ),
             ),
           }))
         : [],

@@ -1,4 +1,4 @@
-import { contentLeft, contentWidth, ensureSpace } from './layout';
+import { contentLeft, contentWidth, ensureSpace, placeX } from './layout';
 import { colors, fonts, sizes } from './theme';
 
 /**
@@ -32,14 +32,14 @@ export function itemColumns(doc: PDFKit.PDFDocument, items: string[]): void {
     let y = top;
     for (const item of col) {
       doc
-        .rect(x, y + 2.5, 5, 5)
+        .rect(placeX(doc, x, 5), y + 2.5, 5, 5)
         .fillColor(colors.muted)
         .fill();
       doc
         .fillColor(colors.text)
         .font(fonts.regular)
         .fontSize(sizes.body)
-        .text(item, x + marker, y, { width: textWidth, lineGap: 0.5 });
+        .text(item, placeX(doc, x + marker, textWidth), y, { width: textWidth, lineGap: 0.5 });
       y = doc.y + 4;
     }
   });
@@ -80,7 +80,7 @@ export function infoBoxes(doc: PDFKit.PDFDocument, boxes: InfoBox[]): void {
   const top = doc.y;
 
   boxes.forEach((box, i) => {
-    const x = left + i * (width + gap);
+    const x = placeX(doc, left + i * (width + gap), width);
     const danger = box.tone === 'danger';
     doc
       .roundedRect(x, top, width, height, 3)
@@ -98,8 +98,9 @@ export function infoBoxes(doc: PDFKit.PDFDocument, boxes: InfoBox[]): void {
       .fillColor(danger ? colors.danger : colors.text);
     for (const line of bodyLines(box.body)) {
       if (line.bullet) {
-        doc.text('•', x + pad, y, { width: 8, lineBreak: false });
-        doc.text(line.text, x + pad + 8, y, { width: inner - 8 });
+        const within = { x: x + pad, width: inner };
+        doc.text('•', placeX(doc, x + pad, 8, within), y, { width: 8, lineBreak: false });
+        doc.text(line.text, placeX(doc, x + pad + 8, inner - 8, within), y, { width: inner - 8 });
       } else {
         doc.text(line.text, x + pad, y, { width: inner });
       }

@@ -16,6 +16,12 @@ const bidi = bidiFactory();
 /** Hebrew, Arabic, Syriac, Thaana, NKo and their presentation forms: the scripts written right to left. */
 const rightToLeft = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 
+/**
+ * Directional marks, embeddings and isolates: they steer the ordering (a phone number kept whole
+ * inside Arabic is wrapped in an isolate) but are not drawn.
+ */
+const bidiControls = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
 export function hasRightToLeft(text: string): boolean {
   return rightToLeft.test(text);
 }
@@ -70,6 +76,10 @@ export function visualLine(line: string, base: BaseDirection): VisualLine {
     current = null;
   };
   for (const index of order) {
+    if (bidiControls.test(line[index] ?? '')) {
+      flush();
+      continue;
+    }
     const rtl = (levels.levels[index] ?? 0) % 2 === 1;
     if (line[index] === ' ' && rtl) {
       flush();
@@ -100,6 +110,7 @@ type TextFn = (text: string, x?: number, y?: number, options?: TextOptions) => P
  * direction from its first strong character and keep their alignment.
  */
 export function installBidiText(doc: PDFKit.PDFDocument, base: BaseDirection): void {
+  if (base === 'rtl') rightToLeftDocuments.add(doc);
   const original = doc.text.bind(doc) as TextFn;
   const text = (
     value: string | number,
@@ -108,16 +119,31 @@ export function installBidiText(doc: PDFKit.PDFDocument, base: BaseDirection): v
     options?: TextOptions,
   ): PDFKit.PDFDocument => {
     const str = String(value);
-    const opts = (typeof xOrOptions === 'object' ? xOrOptions : options) ?? {};
-    if (!hasRightToLeft(str) || opts.continued) {
+    const given = (typeof xOrOptions === 'object' ? xOrOptions : options) ?? {};
+    // A right-to-left document's blocks start at the right edge, also a line holding only a
+    // lot number or a date; a piece placed at a point (no line breaking) stays where it is put.
+    const opts: TextOptions =
+      base === 'rtl' && given.align === undefined && given.lineBreak !== false && !given.continued
+        ? { ...given, align: 'right' }
+        : given;
+    // In a right-to-left document a date formatted for Arabic carries marks that order it.
+    const steered = base === 'rtl' && bidiControls.test(str);
+    if ((!hasRightToLeft(str) && !steered) || opts.continued) {
       return typeof xOrOptions === 'object'
-        ? original(str, undefined, undefined, xOrOptions)
-        : original(str, xOrOptions, y, options);
+        ? original(str, undefined, undefined, opts)
+        : original(str, xOrOptions, y, opts);
     }
     const x = typeof xOrOptions === 'number' ? xOrOptions : doc.x;
     return drawLines(doc, original, str, x, y ?? doc.y, opts, base);
   };
   doc.text = text as PDFKit.PDFDocument['text'];
+}
+
+const rightToLeftDocuments = new WeakSet<PDFKit.PDFDocument>();
+
+/** Whether the document reads right to left, so its columns and markers are mirrored. */
+export function isRightToLeftDocument(doc: PDFKit.PDFDocument): boolean {
+  return rightToLeftDocuments.has(doc);
 }
 
 function drawLines(

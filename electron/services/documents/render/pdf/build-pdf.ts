@@ -44,6 +44,7 @@ export async function buildPdf(
     drawPageFrames(doc, spec.clinic, logo, {
       documentId: spec.meta.documentId,
       date: formatInstantDate(spec.meta.generatedAt, spec.meta.locale, spec.meta.timeZone),
+      language: spec.language,
     });
     const pageCount = doc.bufferedPageRange().count;
     const bytes = await finishPdf(doc);

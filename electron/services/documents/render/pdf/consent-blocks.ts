@@ -1,4 +1,5 @@
-import { contentLeft, contentWidth, ensureSpace } from './layout';
+import { fillWords, type DocumentWording } from '../../../../../shared/documents/wording';
+import { contentLeft, contentWidth, ensureSpace, placeX } from './layout';
 import { colors, fonts, sizes } from './theme';
 
 /**
@@ -9,6 +10,7 @@ export const choiceHeight = 19;
 
 export function choiceBoxes(
   doc: PDFKit.PDFDocument,
+  w: DocumentWording,
   chosen?: { decision: 'agree' | 'disagree'; initials: string },
 ): void {
   ensureSpace(doc, choiceHeight);
@@ -16,25 +18,27 @@ export function choiceBoxes(
   let x = contentLeft(doc);
   doc.font(fonts.regular).fontSize(sizes.body).fillColor(colors.text);
   for (const [decision, label] of [
-    ['agree', 'I agree'],
-    ['disagree', 'I do not agree'],
+    ['agree', w.labels.agree],
+    ['disagree', w.labels.disagree],
   ] as const) {
-    doc.rect(x, y, 9, 9).lineWidth(0.8).strokeColor(colors.text).stroke();
+    const box = placeX(doc, x, 9);
+    doc.rect(box, y, 9, 9).lineWidth(0.8).strokeColor(colors.text).stroke();
     if (chosen?.decision === decision) {
       // A cross in the box, as the patient would tick it on paper.
       doc
-        .moveTo(x + 2, y + 2)
-        .lineTo(x + 7, y + 7)
-        .moveTo(x + 7, y + 2)
-        .lineTo(x + 2, y + 7);
+        .moveTo(box + 2, y + 2)
+        .lineTo(box + 7, y + 7)
+        .moveTo(box + 7, y + 2)
+        .lineTo(box + 2, y + 7);
       doc.lineWidth(1.2).strokeColor(colors.text).stroke();
     }
-    doc.text(label, x + 14, y - 0.5, { lineBreak: false });
+    doc.text(label, placeX(doc, x + 14, doc.widthOfString(label)), y - 0.5, { lineBreak: false });
     x += 14 + doc.widthOfString(label) + 24;
   }
-  doc.text(`Initials: ${chosen ? chosen.initials : '____________'}`, x, y - 0.5, {
-    lineBreak: false,
+  const initials = fillWords(w.labels.initials, {
+    initials: chosen ? chosen.initials : '____________',
   });
+  doc.text(initials, placeX(doc, x, doc.widthOfString(initials)), y - 0.5, { lineBreak: false });
   doc.x = contentLeft(doc);
   doc.y = y + 16;
 }
@@ -64,14 +68,18 @@ const boxHeight = 58;
 export const signatureBlockHeight = boxHeight + 62;
 
 /** Patient and practitioner side by side: signature box, printed name, date. */
-export function signatureBlocks(doc: PDFKit.PDFDocument, parties: SignatureParty[]): void {
+export function signatureBlocks(
+  doc: PDFKit.PDFDocument,
+  parties: SignatureParty[],
+  w: DocumentWording,
+): void {
   ensureSpace(doc, signatureBlockHeight);
   const gap = 24;
   const left = contentLeft(doc);
   const width = (contentWidth(doc) - gap * (parties.length - 1)) / parties.length;
   const top = doc.y + 4;
   parties.forEach((party, i) => {
-    const x = left + i * (width + gap);
+    const x = placeX(doc, left + i * (width + gap), width);
     doc
       .font(fonts.bold)
       .fontSize(sizes.heading)
@@ -90,11 +98,14 @@ export function signatureBlocks(doc: PDFKit.PDFDocument, parties: SignatureParty
         .font(fonts.regular)
         .fontSize(sizes.footer)
         .fillColor(colors.muted)
-        .text('Signature', x + 4, boxTop + boxHeight - 12, { width: width - 8 });
+        .text(w.labels.signature, x + 4, boxTop + boxHeight - 12, { width: width - 8 });
     }
     doc.font(fonts.regular).fontSize(sizes.body).fillColor(colors.text);
-    doc.text(`Name: ${party.name}`, x, boxTop + boxHeight + 6, { width });
-    doc.text(`Date: ${party.date ?? '______________________'}`, x, doc.y + 2, { width });
+    doc.text(fillWords(w.labels.signedName, { name: party.name }), x, boxTop + boxHeight + 6, {
+      width,
+    });
+    const date = party.date ?? '______________________';
+    doc.text(fillWords(w.labels.signedDate, { date }), x, doc.y + 2, { width });
   });
   doc.x = left;
   doc.y = top + signatureBlockHeight;

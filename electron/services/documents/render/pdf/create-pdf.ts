@@ -50,7 +50,15 @@ export function createPdf(setup: PdfSetup): PDFKit.PDFDocument {
   readLigaturesInStoredOrder(doc, [fonts.bold, fonts.regular]);
   doc.font(fonts.regular);
   installBidiText(doc, writtenRightToLeft(setup.language) ? 'rtl' : 'auto');
+  languages.set(doc, setup.language);
   return doc;
+}
+
+const languages = new WeakMap<PDFKit.PDFDocument, string>();
+
+/** The language the document is written in, for its case rules (Turkish "TARİHİ"). */
+export function pdfLanguage(doc: PDFKit.PDFDocument): string {
+  return languages.get(doc) ?? 'en';
 }
 
 /** Languages whose documents read right to left: Arabic, Hebrew, Persian, Urdu. */

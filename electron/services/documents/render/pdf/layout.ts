@@ -1,3 +1,5 @@
+import { isRightToLeftDocument } from './bidi-text';
+import { pdfLanguage } from './create-pdf';
 import { colors, fonts, sizes } from './theme';
 
 /** Small drawing helpers shared by the three documents; all measure before they draw. */
@@ -8,6 +10,20 @@ export function contentLeft(doc: PDFKit.PDFDocument): number {
 
 export function contentWidth(doc: PDFKit.PDFDocument): number {
   return doc.page.width - doc.page.margins.left - doc.page.margins.right;
+}
+
+/**
+ * Where a block `width` wide that a left-to-right page draws at `x` goes: the same place, or, in
+ * a right-to-left document, its mirror inside `box` (the content area unless given), so the
+ * first column, a bullet or a tick box sits at the right where the reader starts.
+ */
+export function placeX(
+  doc: PDFKit.PDFDocument,
+  x: number,
+  width: number,
+  box: { x: number; width: number } = { x: contentLeft(doc), width: contentWidth(doc) },
+): number {
+  return isRightToLeftDocument(doc) ? box.x + box.width - (x - box.x) - width : x;
 }
 
 export function spaceLeft(doc: PDFKit.PDFDocument): number {
@@ -84,8 +100,12 @@ export function paragraph(
     if (bullet) {
       const y = doc.y;
       const indent = 10;
-      doc.text('•', x, y, { width: indent, lineBreak: false });
-      doc.text(bullet[1] ?? '', x + indent, y, { width: width - indent, lineGap: 0.5 });
+      const within = { x, width };
+      doc.text('•', placeX(doc, x, indent, within), y, { width: indent, lineBreak: false });
+      doc.text(bullet[1] ?? '', placeX(doc, x + indent, width - indent, within), y, {
+        width: width - indent,
+        lineGap: 0.5,
+      });
     } else if (line.trim() === '') {
       doc.moveDown(0.4);
     } else {
@@ -118,13 +138,16 @@ export function fieldBox(doc: PDFKit.PDFDocument, columns: Field[][]): void {
   doc.roundedRect(left, top, width, boxHeight, 3).fillColor(colors.boxFill).fill();
   columns.forEach((col, i) => {
     let y = top + pad;
-    const x = left + pad + i * colWidth;
+    const x = placeX(doc, left + pad + i * colWidth, valueWidth);
     for (const f of col) {
       doc
         .font(fonts.regular)
         .fontSize(sizes.small - 1)
         .fillColor(colors.muted)
-        .text(f.label.toUpperCase(), x, y, { width: valueWidth, characterSpacing: 0.3 });
+        .text(f.label.toLocaleUpperCase(pdfLanguage(doc)), x, y, {
+          width: valueWidth,
+          characterSpacing: 0.3,
+        });
       doc
         .font(fonts.bold)
         .fontSize(sizes.body)
@@ -139,7 +162,10 @@ export function fieldBox(doc: PDFKit.PDFDocument, columns: Field[][]): void {
 
 function fieldHeight(doc: PDFKit.PDFDocument, f: Field, width: number): number {
   doc.font(fonts.regular).fontSize(sizes.small - 1);
-  const label = doc.heightOfString(f.label.toUpperCase(), { width, characterSpacing: 0.3 });
+  const label = doc.heightOfString(f.label.toLocaleUpperCase(pdfLanguage(doc)), {
+    width,
+    characterSpacing: 0.3,
+  });
   doc.font(fonts.bold).fontSize(sizes.body);
   return label + doc.heightOfString(f.value || '—', { width }) + 3;
 }

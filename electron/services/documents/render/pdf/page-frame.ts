@@ -1,10 +1,13 @@
 import type { ClinicInfo } from '../../../../../shared/documents/document-data';
+import { fillWords, wordingFor } from '../../../../../shared/documents/wording';
 import { colors, fonts, frame, sizes } from './theme';
 
 export interface FrameText {
   documentId: string;
   /** Already formatted in the clinic's locale. */
   date: string;
+  /** The document's language, for the footer's words. */
+  language: string;
 }
 
 /**
@@ -19,14 +22,29 @@ export function drawPageFrames(
   text: FrameText,
 ): void {
   const range = doc.bufferedPageRange();
+  const w = wordingFor(text.language);
+  const phone = clinic.phone && fillWords(w.labels.phone, { phone: clinic.phone });
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
-    drawHeader(doc, clinic, logo);
-    drawFooter(doc, `Page ${i + 1} of ${range.count} · Document ${text.documentId} · ${text.date}`);
+    drawHeader(doc, clinic, logo, phone);
+    drawFooter(
+      doc,
+      fillWords(w.labels.footer, {
+        page: i + 1,
+        pages: range.count,
+        id: text.documentId,
+        date: text.date,
+      }),
+    );
   }
 }
 
-function drawHeader(doc: PDFKit.PDFDocument, clinic: ClinicInfo, logo: Buffer | null): void {
+function drawHeader(
+  doc: PDFKit.PDFDocument,
+  clinic: ClinicInfo,
+  logo: Buffer | null,
+  phone: string,
+): void {
   const left = frame.side;
   const width = doc.page.width - 2 * frame.side;
   const top = frame.headerTop;
@@ -46,9 +64,7 @@ function drawHeader(doc: PDFKit.PDFDocument, clinic: ClinicInfo, logo: Buffer | 
     .map((s) => s.trim())
     .filter(Boolean)
     .join(', ');
-  const contacts = [clinic.phone && `Tel. ${clinic.phone}`, clinic.email]
-    .filter(Boolean)
-    .join(' · ');
+  const contacts = [phone, clinic.email].filter(Boolean).join(' · ');
   doc.font(fonts.regular).fontSize(sizes.small).fillColor(colors.muted);
   if (address) {
     doc.text(address, textLeft, top + 18, { width: textWidth, height: 11, ellipsis: true });

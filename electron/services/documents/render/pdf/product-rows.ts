@@ -1,12 +1,15 @@
 import type { ProductLotInfo } from '../../../../../shared/documents/document-data';
+import type { DocumentWording } from '../../../../../shared/documents/wording';
 import type { Column } from './table';
 
-export const productLotColumns: Column[] = [
-  { header: 'Product', share: 0.28 },
-  { header: 'Ingredients', share: 0.4 },
-  { header: 'Lot', share: 0.18 },
-  { header: 'Volume', share: 0.14 },
-];
+export function productLotColumns(w: DocumentWording): Column[] {
+  return [
+    { header: w.labels.product, share: 0.28 },
+    { header: w.labels.ingredients, share: 0.4 },
+    { header: w.labels.lot, share: 0.18 },
+    { header: w.labels.volume, share: 0.14 },
+  ];
+}
 
 export function productLotRows(products: readonly ProductLotInfo[]): string[][] {
   return products.map((p) => [
@@ -18,13 +21,15 @@ export function productLotRows(products: readonly ProductLotInfo[]): string[][] 
 }
 
 /** The clinical record also keeps each lot's expiry, which the patient's sheet leaves out. */
-export const productLotColumnsWithExpiry: Column[] = [
-  { header: 'Product', share: 0.24 },
-  { header: 'Ingredients', share: 0.34 },
-  { header: 'Lot', share: 0.16 },
-  { header: 'Expiry', share: 0.14 },
-  { header: 'Volume', share: 0.12 },
-];
+export function productLotColumnsWithExpiry(w: DocumentWording): Column[] {
+  return [
+    { header: w.labels.product, share: 0.24 },
+    { header: w.labels.ingredients, share: 0.34 },
+    { header: w.labels.lot, share: 0.16 },
+    { header: w.labels.expiry, share: 0.14 },
+    { header: w.labels.volume, share: 0.12 },
+  ];
+}
 
 export function productLotRowsWithExpiry(
   products: readonly ProductLotInfo[],

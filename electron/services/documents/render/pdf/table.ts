@@ -1,4 +1,4 @@
-import { contentLeft, contentWidth } from './layout';
+import { contentLeft, contentWidth, placeX } from './layout';
 import { colors, fonts, sizes } from './theme';
 
 export interface Column {
@@ -45,7 +45,7 @@ export function table(
         .font(label ? fonts.bold : font)
         .fontSize(size)
         .fillColor(label ? colors.muted : color);
-      doc.text(cell, x + pad, top + pad, { width: w - 2 * pad });
+      doc.text(cell, placeX(doc, x + pad, w - 2 * pad), top + pad, { width: w - 2 * pad });
       x += w;
     });
     doc
