@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router';
 import type { StaffUser } from '../../../shared/api/staff';
 import { PatientChart } from '../features/chart';
+import { FirstSteps } from '../features/clinic';
 import { HistoryPage } from '../features/history';
 import { PatientSearchPage, RegisterPatientPage } from '../features/patients';
 
@@ -11,7 +12,15 @@ import { PatientSearchPage, RegisterPatientPage } from '../features/patients';
 export function PatientsPage({ user }: { user: StaffUser }) {
   return (
     <Routes>
-      <Route index element={<PatientSearchPage />} />
+      <Route
+        index
+        element={
+          <>
+            {user.role === 'admin' ? <FirstSteps /> : null}
+            <PatientSearchPage />
+          </>
+        }
+      />
       <Route path="new" element={<RegisterPatientPage />} />
       <Route path=":id" element={<PatientChart user={user} />} />
       <Route path=":id/history/new" element={<HistoryPage />} />

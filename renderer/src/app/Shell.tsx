@@ -10,7 +10,7 @@ import { DiaryPage } from '../features/appointments';
 import { AuditPage } from '../features/audit';
 import { PatientTreatmentsPage } from '../features/chart';
 import { SettingsPage } from '../features/clinic';
-import { OwnLanguageMenu } from '../features/staff';
+import { OwnLanguageMenu, OwnProfilePage } from '../features/staff';
 import { ProductsPage } from '../features/products';
 import { RecallPage } from '../features/recall';
 import { RemindersPage } from '../features/reminders';
@@ -41,6 +41,7 @@ export function Shell({ user, idleLockMinutes }: { user: StaffUser; idleLockMinu
     { to: '/products', label: t('products.nav') },
     { to: '/recall', label: t('recall.nav') },
     { to: '/settings', label: t('nav.settings') },
+    { to: '/profile', label: t('nav.profile') },
     { to: '/audit', label: t('nav.audit'), adminOnly: true },
   ];
   const isAdmin = user.role === 'admin';
@@ -104,6 +105,7 @@ export function Shell({ user, idleLockMinutes }: { user: StaffUser; idleLockMinu
           <Route path="/diary" element={<DiaryPage />} />
           <Route path="/reminders" element={<RemindersPage />} />
           <Route path="/settings" element={<SettingsPage user={user} />} />
+          <Route path="/profile" element={<OwnProfilePage />} />
           {isAdmin ? <Route path="/audit" element={<AuditPage />} /> : null}
           <Route path="*" element={<Navigate to="/patients" replace />} />
         </Routes>

@@ -5,6 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { clinicDetailsSchema, settingsSchema, type Settings } from '../../../../shared/api/clinic';
 import type { StaffUser } from '../../../../shared/api/staff';
@@ -22,6 +23,7 @@ import { ReminderSettingsPanel } from '../reminders';
 import { TemplatesPanel } from '../documents';
 import { RegisterSettingsForm } from '../patients';
 import { ScreeningSettingsForm } from '../screening';
+import { PhotoDateSettingsForm } from '../photos';
 import { ScreenLanguageSelect, StaffPanel } from '../staff';
 import { FormError } from '../../ui/FormError';
 
@@ -115,6 +117,8 @@ function ClinicSettingsForm({ settings, editable }: { settings: Settings; editab
 export function SettingsPage({ user }: { user: StaffUser }) {
   const { t } = useTranslation();
   const isAdmin = user.role === 'admin';
+  // A link may open a tab directly (the first steps point at staff, templates and backups).
+  const [params] = useSearchParams();
   const settings = useQuery({
     queryKey: clinicKeys.settings,
     queryFn: () => unwrap(api.clinic.settings({})),
@@ -122,12 +126,13 @@ export function SettingsPage({ user }: { user: StaffUser }) {
   return (
     <Stack>
       <Title order={2}>{t('nav.settings')}</Title>
-      <Tabs defaultValue="clinic" keepMounted={false}>
+      <Tabs defaultValue={params.get('tab') ?? 'clinic'} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="clinic">{t('settings.clinicTab')}</Tabs.Tab>
           <Tabs.Tab value="register">{t('settings.registerTab')}</Tabs.Tab>
           <Tabs.Tab value="screening">{t('screeningSettings.tab')}</Tabs.Tab>
           <Tabs.Tab value="roles">{t('roleMatrix.tab')}</Tabs.Tab>
+          <Tabs.Tab value="photos">{t('photos.dateSettings.tab')}</Tabs.Tab>
           {isAdmin ? <Tabs.Tab value="staff">{t('settings.staffTab')}</Tabs.Tab> : null}
           {isAdmin ? <Tabs.Tab value="templates">{t('templates.tab')}</Tabs.Tab> : null}
           {isAdmin ? <Tabs.Tab value="backups">{t('backup.tab')}</Tabs.Tab> : null}
@@ -148,6 +153,9 @@ export function SettingsPage({ user }: { user: StaffUser }) {
         </Tabs.Panel>
         <Tabs.Panel value="roles" pt="md">
           <RoleMatrix />
+        </Tabs.Panel>
+        <Tabs.Panel value="photos" pt="md">
+          <PhotoDateSettingsForm editable={isAdmin} />
         </Tabs.Panel>
         {isAdmin ? (
           <Tabs.Panel value="staff" pt="md">

@@ -1,3 +1,4 @@
 export { ClinicFields } from './ClinicFields';
 export { LogoInput } from './LogoInput';
 export { SettingsPage } from './SettingsPage';
+export { FirstSteps } from './FirstSteps';

@@ -7,7 +7,6 @@ import {
   Modal,
   SegmentedControl,
   Select,
-  Slider,
   Stack,
   Text,
 } from '@mantine/core';
@@ -25,6 +24,8 @@ import { api, unwrap } from '../../lib/api';
 import { host } from '../../lib/host';
 import { formatTakenAt, orderedPair, usePhotoImage } from './queries';
 import { comparisonPng } from './comparison-image';
+import { AlignedOverlay } from './AlignedOverlay';
+import { IntervalText } from './IntervalText';
 
 const modes = ['side-by-side', 'slider', 'overlay'] as const;
 type Mode = (typeof modes)[number];
@@ -72,7 +73,6 @@ function CompareBody({ patientId, photos, pair, canExport }: Props & { pair: [Ph
   const caption = useCaption();
   const [ids, setIds] = useState<[string, string]>([pair[0].id, pair[1].id]);
   const [mode, setMode] = useState<Mode>('side-by-side');
-  const [opacity, setOpacity] = useState(50);
   const byId = new Map(photos.map((p) => [p.id, p]));
   const left = byId.get(ids[0]) ?? pair[0];
   const right = byId.get(ids[1]) ?? pair[1];
@@ -182,6 +182,7 @@ function CompareBody({ patientId, photos, pair, canExport }: Props & { pair: [Ph
           </Button>
         </Group>
       </Group>
+      <IntervalText first={left} second={right} />
       {!canExport ? (
         <Text size="xs" c="dimmed">
           {t('photos.compareView.exportNeedsConsent')}
@@ -246,41 +247,13 @@ function CompareBody({ patientId, photos, pair, canExport }: Props & { pair: [Ph
         </Box>
       ) : null}
       {mode === 'overlay' ? (
-        <Stack gap="xs">
-          <Group gap="sm" maw={480}>
-            <Text size="sm" id="overlay-opacity-label">
-              {t('photos.compareView.opacity')}
-            </Text>
-            <Slider
-              style={{ flex: 1 }}
-              value={opacity}
-              onChange={setOpacity}
-              min={0}
-              max={100}
-              label={(v) => `${v}%`}
-              thumbLabel={t('photos.compareView.opacity')}
-            />
-          </Group>
-          <Box
-            pos="relative"
-            h={STAGE_HEIGHT}
-            bg="dark.7"
-            style={{ borderRadius: 6, overflow: 'hidden' }}
-            data-testid="overlay-stage"
-          >
-            {leftImage.data ? <img src={leftImage.data} alt={caption(left)} style={layer} /> : null}
-            {rightImage.data ? (
-              <img
-                src={rightImage.data}
-                alt={caption(right)}
-                style={{ ...layer, opacity: opacity / 100 }}
-                data-testid="overlay-top"
-              />
-            ) : null}
-            <CornerCaption side="left" text={caption(left)} />
-            <CornerCaption side="right" text={`${caption(right)} · ${opacity}%`} />
-          </Box>
-        </Stack>
+        <AlignedOverlay
+          key={`${left.id}|${right.id}`}
+          patientId={patientId}
+          first={{ photo: left, src: leftImage.data, caption: caption(left) }}
+          second={{ photo: right, src: rightImage.data, caption: caption(right) }}
+          stageHeight={STAGE_HEIGHT}
+        />
       ) : null}
     </Stack>
   );

@@ -174,6 +174,11 @@ function PhotoCard({
             {t('photos.sessionShort', { number: photo.sessionNumber })}
           </Badge>
         ) : null}
+        {photo.dateCheck === 'unconfirmed' ? (
+          <Badge size="xs" variant="filled" color="yellow.4" c="dark.9">
+            {t('photos.dateCheck.badge')}
+          </Badge>
+        ) : null}
       </Group>
     </Stack>
   );

@@ -8,6 +8,7 @@ import { api, unwrap } from '../../lib/api';
 import { consentsKeys } from '../consents';
 import { defaultPair, orderedPair, photosKeys } from './queries';
 import { CameraCapture } from './CameraCapture';
+import { DateConfirmPanel } from './DateConfirmPanel';
 import { PhotoCompare } from './PhotoCompare';
 import { PhotoEditModal } from './PhotoEditModal';
 import { PhotoGallery } from './PhotoGallery';
@@ -82,6 +83,7 @@ function Photos({ patientId }: { patientId: string }) {
     </Alert>
   ) : (
     <Stack gap="xs">
+      <DateConfirmPanel photos={photos} />
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
           {t('photos.count', { count: active.length })}

@@ -1,1 +1,2 @@
 export { PhotosTab } from './PhotosTab';
+export { PhotoDateSettingsForm } from './PhotoDateSettingsForm';

@@ -22,6 +22,8 @@ export const photosKeys = {
   image: (id: string, size: 'thumbnail' | 'preview') => ['photo-image', id, size] as const,
   changes: (id: string) => ['photo-changes', id] as const,
   importJob: (jobId: string | null) => ['photo-job', jobId] as const,
+  dateSettings: ['photo-date-settings'] as const,
+  alignment: (firstId: string, secondId: string) => ['photo-alignment', firstId, secondId] as const,
 };
 
 /** A stored image never changes (its name is its hash), so a loaded one is kept while shown. */
