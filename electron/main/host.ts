@@ -1,9 +1,18 @@
 import { BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
-import { HOST_CHANNELS } from '../../shared/api/host';
+import { fileTokenExtensions, type PickedFile } from '../../shared/api/file-token';
+import {
+  folderKinds,
+  HOST_CHANNELS,
+  saveKinds,
+  type FolderKind,
+  type SaveKind,
+} from '../../shared/api/host';
+import { withSaveExtension, type FileTokens } from '../services/core/file-tokens';
 import { APP_ORIGIN } from './security';
 
 const PHOTO_EXTENSIONS = ['jpg', 'jpeg', 'png', 'tif', 'tiff', 'heic', 'heif'];
+const MAX_DROPPED_FILES = 500;
 
 function fromOurWindow(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
@@ -12,59 +21,78 @@ function fromOurWindow(event: IpcMainInvokeEvent): boolean {
   );
 }
 
+async function openDialog(
+  event: IpcMainInvokeEvent,
+  options: Electron.OpenDialogOptions,
+): Promise<string[]> {
+  const win = BrowserWindow.fromWebContents(event.sender);
+  const result = win
+    ? await dialog.showOpenDialog(win, options)
+    : await dialog.showOpenDialog(options);
+  return result.canceled ? [] : result.filePaths;
+}
+
 /**
- * System dialogs and the system viewer for the renderer. Only our own window may ask; only
- * paths inside `openableRoot` (the data directory's documents) may be opened.
+ * System dialogs and the system viewer for the renderer. Only our own window may ask. What the
+ * user chooses is registered in `tokens` and only the token goes back: the renderer hands it to
+ * the operation, which takes the path from the registry. Only paths inside `openableRoot` (the
+ * data directory's documents) may be opened.
  */
-export function registerHostHandlers(openableRoot: string): void {
+export function registerHostHandlers(openableRoot: string, tokens: () => FileTokens): void {
+  const answer = (kind: Parameters<FileTokens['pick']>[0], paths: string[]): PickedFile | null =>
+    paths.length === 0 ? null : tokens().pick(kind, paths);
+
   ipcMain.handle(HOST_CHANNELS.pickPhotos, async (event) => {
-    if (!fromOurWindow(event)) return [];
-    const win = BrowserWindow.fromWebContents(event.sender);
-    const options: Electron.OpenDialogOptions = {
+    if (!fromOurWindow(event)) return null;
+    const paths = await openDialog(event, {
       properties: ['openFile', 'multiSelections'],
       filters: [{ name: 'Photos', extensions: PHOTO_EXTENSIONS }],
-    };
-    const result = win
-      ? await dialog.showOpenDialog(win, options)
-      : await dialog.showOpenDialog(options);
-    return result.canceled ? [] : result.filePaths;
+    });
+    return answer('photos', paths);
   });
-  ipcMain.handle(HOST_CHANNELS.chooseSavePath, async (event, suggestedName: unknown) => {
-    if (!fromOurWindow(event)) return null;
-    const win = BrowserWindow.fromWebContents(event.sender);
-    const options: Electron.SaveDialogOptions = {
-      defaultPath: path.basename(String(suggestedName)),
-    };
-    const result = win
-      ? await dialog.showSaveDialog(win, options)
-      : await dialog.showSaveDialog(options);
-    return result.canceled || !result.filePath ? null : result.filePath;
+  // The preload turns the dropped File objects into their paths (webUtils) in its own isolated
+  // world: the page's script can hand over only files the user really dropped, never a path.
+  ipcMain.handle(HOST_CHANNELS.dropPhotos, (event, paths: unknown) => {
+    if (!fromOurWindow(event) || !Array.isArray(paths)) return null;
+    const files = paths.filter(
+      (p): p is string => typeof p === 'string' && path.isAbsolute(p) && !p.includes('\0'),
+    );
+    if (files.length === 0 || files.length > MAX_DROPPED_FILES) return null;
+    return answer('photos', files);
   });
-  // The two dialogs of a restore: the paths go back to the renderer only to be handed to
-  // backup.restore, which checks them again (a file that exists; an empty folder outside the
-  // data folder) before anything is read or written.
+  ipcMain.handle(
+    HOST_CHANNELS.chooseSaveFile,
+    async (event, kind: unknown, suggestedName: unknown) => {
+      if (!fromOurWindow(event) || !saveKinds.includes(kind as SaveKind)) return null;
+      const saveKind = kind as SaveKind;
+      const extension = fileTokenExtensions[saveKind]![0]!.slice(1);
+      const win = BrowserWindow.fromWebContents(event.sender);
+      const options: Electron.SaveDialogOptions = {
+        defaultPath: path.basename(String(suggestedName)),
+        filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
+      };
+      const result = win
+        ? await dialog.showSaveDialog(win, options)
+        : await dialog.showSaveDialog(options);
+      if (result.canceled || !result.filePath) return null;
+      return answer(saveKind, [withSaveExtension(saveKind, result.filePath)]);
+    },
+  );
   ipcMain.handle(HOST_CHANNELS.pickBackupFile, async (event) => {
     if (!fromOurWindow(event)) return null;
-    const win = BrowserWindow.fromWebContents(event.sender);
-    const options: Electron.OpenDialogOptions = {
+    const paths = await openDialog(event, {
       properties: ['openFile'],
       filters: [{ name: 'Mesochart backup', extensions: ['mcbak'] }],
-    };
-    const result = win
-      ? await dialog.showOpenDialog(win, options)
-      : await dialog.showOpenDialog(options);
-    return result.canceled ? null : (result.filePaths[0] ?? null);
+    });
+    return answer('backup-file', paths.slice(0, 1));
   });
-  ipcMain.handle(HOST_CHANNELS.pickFolder, async (event) => {
-    if (!fromOurWindow(event)) return null;
-    const win = BrowserWindow.fromWebContents(event.sender);
-    const options: Electron.OpenDialogOptions = {
-      properties: ['openDirectory', 'createDirectory'],
-    };
-    const result = win
-      ? await dialog.showOpenDialog(win, options)
-      : await dialog.showOpenDialog(options);
-    return result.canceled ? null : (result.filePaths[0] ?? null);
+  ipcMain.handle(HOST_CHANNELS.pickFolder, async (event, kind: unknown) => {
+    if (!fromOurWindow(event) || !folderKinds.includes(kind as FolderKind)) return null;
+    const paths = await openDialog(event, {
+      properties:
+        kind === 'clinic-folder' ? ['openDirectory'] : ['openDirectory', 'createDirectory'],
+    });
+    return answer(kind as FolderKind, paths.slice(0, 1));
   });
   ipcMain.handle(HOST_CHANNELS.openPath, async (event, target: unknown) => {
     if (!fromOurWindow(event) || typeof target !== 'string') return;

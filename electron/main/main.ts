@@ -16,6 +16,7 @@ import { INVOKE_CHANNEL } from '../../shared/api/client';
 import { launchClinic, type ClinicLauncher } from '../services/keys/launcher';
 import type { SecretStore } from '../services/core/context';
 import { documentsRoot } from '../services/documents/archive';
+import { FileTokens } from '../services/core/file-tokens';
 import { forwardChanges } from './changes';
 import { isAllowedExternalUrl } from './external-links';
 import { registerHostHandlers } from './host';
@@ -38,6 +39,8 @@ protocol.registerSchemesAsPrivileged([
 const rendererDir = path.join(__dirname, '..', 'renderer');
 /** Patient mode as the services last reported it, for the window's own guards. */
 const patientMode = new PatientModeState();
+/** Paths chosen in this process's own dialogs, behind the one-time tokens operations take. */
+const fileTokens = new FileTokens();
 
 /** In development better-sqlite3-multiple-ciphers is built a second time for Electron's ABI, beside the Node build the tests use. */
 function nativeBinding(): string | undefined {
@@ -165,6 +168,7 @@ async function start(): Promise<void> {
     scheduleBackups: true,
     scheduleReminders: true,
     secretStore: secretStore(),
+    fileTokens,
     // A clinic server set for this computer by its administrator (see README, A clinic server).
     ...(process.env.MESOCHART_DATABASE_URL
       ? { databaseUrl: process.env.MESOCHART_DATABASE_URL }
@@ -175,7 +179,7 @@ async function start(): Promise<void> {
   serveRenderer();
   registerIpc(clinic);
   forwardChanges(clinic);
-  registerHostHandlers(documentsRoot(dataDir));
+  registerHostHandlers(documentsRoot(dataDir), () => fileTokens);
   let win = createWindow();
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();

@@ -163,7 +163,8 @@ export async function photoRow(
     let start = performance.now();
     let job = (await ok(ctx, 'photos.startImport', {
       patientId: ctx.heavy.id,
-      paths: files,
+      // As the photo dialog hands them over: one token for the selection.
+      files: ctx.services.state.fileTokens.register('photos', files),
       tags: { phase: 'before', area: 'cheeks', view: 'front', sessionId: null },
     })) as Job;
     // Polled as the import dialog polls it: every 200 ms.

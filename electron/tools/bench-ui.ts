@@ -95,7 +95,12 @@ export async function uiRows(ctx: BenchContext, rounds: number): Promise<UiResul
           call.end = performance.now();
         }
       },
-      { nextPickedPhotos: [], nextSavePath: null, opened: [] },
+      {
+        tokens: () => ctx.services.state.fileTokens,
+        nextPickedPhotos: [],
+        nextSavePath: null,
+        opened: [],
+      },
     );
 
     // Search as typed: one key at a time, each waited for until its result list is on screen.

@@ -114,7 +114,8 @@ for (let n = 0; ; n += 1) {
   const source = await newPhoto(n);
   let job = await ok<PhotoJob>('photos.startImport', {
     patientId: patient.id,
-    paths: [source],
+    // As the photo dialog hands it over: a one-time token for the chosen file.
+    files: services.state.fileTokens.register('photos', [source]),
     tags: { phase: 'before', area: 'cheeks', view: 'front', sessionId: null },
   });
   while (job.status === 'running') {

@@ -2,6 +2,7 @@ import { auditActions, op } from './operation';
 import { admin, roleSchema } from './roles';
 import { emptyInput, idSchema, isoDateTime, text } from './common';
 import { z } from 'zod';
+import { fileTokenSchema } from './file-token';
 
 export const auditActionSchema = z.enum(auditActions);
 
@@ -71,8 +72,8 @@ export const auditExportCsvOutput = z.object({
 export const auditExportPdfInput = z
   .object({
     ...auditFilterFields,
-    /** Chosen in the system's save dialog; checked before anything is written. */
-    targetPath: text(4096, 'The path').refine((s) => s.length > 0, 'Choose where to save'),
+    /** The token of the system's save dialog's choice; checked again before anything is written. */
+    target: fileTokenSchema('where to save the report'),
     /** BCP 47 tag for dates in the report. */
     locale: z.string().min(2).max(35).default('en-GB'),
     timeZone: z.string().max(64).optional(),

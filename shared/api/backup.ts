@@ -1,6 +1,7 @@
 import { op } from './operation';
-import { emptyInput, idSchema, isoDateTime, text } from './common';
+import { emptyInput, idSchema, isoDateTime } from './common';
 import { z } from 'zod';
+import { fileTokenSchema } from './file-token';
 
 /** Same floor as the backup writer's: a short passphrase would make the file easy to open. */
 export const MIN_BACKUP_PASSPHRASE = 12;
@@ -10,7 +11,11 @@ const passphrase = z.string().max(1024, 'The passphrase must be at most 1024 cha
 
 export const backupConfigureInput = z
   .object({
-    folder: text(1024, 'The folder').refine((s) => s.trim().length > 0, 'Choose a backup folder'),
+    /**
+     * A token from the folder dialog for a new folder; absent keeps the folder already chosen
+     * (the handler asks for one when there is none yet).
+     */
+    folder: fileTokenSchema('a backup folder').optional(),
     time: z.string().regex(BACKUP_TIME, 'Give a time of day as HH:MM (24-hour clock)'),
     keep: z
       .number()
@@ -77,10 +82,10 @@ export type BackupJob = z.output<typeof backupJobSchema>;
 
 export const backupRestoreInput = z
   .object({
-    /** The backup file, as chosen in the system's open dialog. */
-    file: text(4096, 'The backup file').refine((s) => s.length > 0, 'Choose a backup file'),
-    /** An empty folder (or one to create), as chosen in the system's folder dialog. */
-    folder: text(4096, 'The folder').refine((s) => s.length > 0, 'Choose an empty folder'),
+    /** The token of the backup file chosen in the system's open dialog. */
+    file: fileTokenSchema('a backup file'),
+    /** The token of an empty folder (or one to create) chosen in the system's folder dialog. */
+    folder: fileTokenSchema('an empty folder'),
     passphrase: passphrase.refine((s) => s.length > 0, 'Enter the backup passphrase'),
   })
   .strict();

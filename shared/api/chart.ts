@@ -4,6 +4,7 @@ import { patientScopedInput } from './courses';
 import { timelineEntrySchema } from './recall';
 import { z } from 'zod';
 import { idSchema } from './common';
+import { fileTokenSchema } from './file-token';
 import { adverseEventSchema } from './adverse-events';
 import { consentListOutput } from './consents';
 import { historyGetOutput } from './history';
@@ -37,8 +38,11 @@ export const recordExportPurposes = ['subject-access', 'transfer'] as const;
 export const chartExportRecordInput = z
   .object({
     patientId: idSchema,
-    /** The folder the user chose in the system's dialog; the export is a new folder inside it. */
-    folder: z.string().min(1, 'Choose a folder').max(4096),
+    /**
+     * The token of the folder the user chose in the system's dialog; the export is a new folder
+     * inside it.
+     */
+    folder: fileTokenSchema('a folder'),
     purpose: z.enum(recordExportPurposes),
     /** Who receives it (the patient, a clinic's name), printed on the record and audited. */
     recipient: z.string().trim().max(200).default(''),

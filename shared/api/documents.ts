@@ -2,6 +2,7 @@ import { op } from './operation';
 import { admin, clinical, intake, practitioner } from './roles';
 import { emptyInput, idSchema, isoDate, isoDateTime, requiredText, text } from './common';
 import { passwordSchema } from './staff';
+import { fileTokenSchema } from './file-token';
 import { z } from 'zod';
 import { assertNever } from './result';
 import type { Indication } from '../sessions/treatment-terms';
@@ -206,7 +207,11 @@ export const withdrawConsentInput = z
   .strict();
 
 export const saveCopyInput = z
-  .object({ documentId: idSchema, targetPath: z.string().min(1).max(4096) })
+  .object({
+    documentId: idSchema,
+    /** The token of the save dialog's choice (a .pdf outside the data folder). */
+    target: fileTokenSchema('where to save the copy'),
+  })
   .strict();
 
 export const openDocumentOutput = z.object({ path: z.string(), fileName: z.string() });

@@ -19,8 +19,28 @@ export const fileTokenKinds = [
   'backup-file',
   /** The empty folder a backup is restored into. */
   'restore-folder',
+  /** The folder a patient's whole record is exported into (a new folder is made inside it). */
+  'export-folder',
+  /** A clinic's data folder brought onto a new computer with its recovery key (read only). */
+  'clinic-folder',
 ] as const;
 export type FileTokenKind = (typeof fileTokenKinds)[number];
+
+/**
+ * The file name ending a token's path must have, for the kinds that stand for one file: the
+ * main process's save dialog adds it when the user leaves it out, and a path without it is never
+ * registered, so a PDF copy cannot be written over a `.bashrc` or a spreadsheet.
+ */
+export const fileTokenExtensions: Partial<Record<FileTokenKind, readonly string[]>> = {
+  'save-pdf': ['.pdf'],
+  'save-png': ['.png'],
+  'backup-file': ['.mcbak'],
+  // Photos are not held to a name: the import reads each file's content and refuses, file by
+  // file, what is not an image it can store.
+};
+
+/** Kinds that stand for a file the main process writes (a save dialog), not one it reads. */
+export const saveTokenKinds: readonly FileTokenKind[] = ['save-pdf', 'save-png'];
 
 /** 32 random bytes, base64url: nothing a path (`/etc/x.pdf`, `../../x`, `C:\x`) can look like. */
 export const FILE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;

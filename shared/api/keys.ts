@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { op } from './operation';
+import { fileTokenSchema } from './file-token';
 import { emptyInput, text } from './common';
 import { admin } from './roles';
 
@@ -42,8 +43,11 @@ export const keysRecoverInput = z
       (s) => s.trim().length > 0,
       'Type the recovery key from the sheet',
     ),
-    /** The clinic's data folder to bring onto this computer; null: this computer's data folder. */
-    folder: text(1024, 'The folder').nullable(),
+    /**
+     * The clinic's data folder to bring onto this computer, as a token from the folder dialog;
+     * null: this computer's data folder.
+     */
+    folder: fileTokenSchema("the clinic's data folder").nullable(),
     /** Where no keychain exists, the new clinic passphrase for this computer (else empty). */
     passphrase,
     confirm: passphrase,
@@ -88,9 +92,9 @@ export const keysOperations = {
     access: 'public',
     audit: null,
   }),
-  /** Writes the one-page recovery sheet PDF to a path from the system's save dialog. */
+  /** Writes the one-page recovery sheet PDF where the system's save dialog chose (its token). */
   'keys.saveRecoverySheet': op({
-    input: z.object({ path: text(4096, 'The file').min(1, 'Choose where to save it') }).strict(),
+    input: z.object({ target: fileTokenSchema('where to save it') }).strict(),
     output: z.object({ path: z.string() }),
     access: 'public',
     audit: { action: 'execute', objectType: 'recovery-key' },

@@ -3,6 +3,7 @@ import { admin, photographers, photoViewers } from './roles';
 import { z } from 'zod';
 import { emptyInput, idSchema, isoDateTime, text } from './common';
 import { treatmentAreas } from '../sessions/treatment-terms';
+import { fileTokenSchema } from './file-token';
 import {
   photoAlignmentSchema,
   photoDateChecks,
@@ -66,22 +67,16 @@ export const photoTagsSchema = z
   .strict();
 export type PhotoTags = z.infer<typeof photoTagsSchema>;
 
-/** An absolute path the host's dialog or a drop gave; the photo service checks it again. */
-const sourcePathSchema = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((s) => !s.includes('\0'), 'The file path is invalid');
-
 export const MAX_PHOTOS_PER_IMPORT = 500;
 
 export const photoImportStartInput = z
   .object({
     patientId: idSchema,
-    paths: z
-      .array(sourcePathSchema)
-      .min(1, 'Choose at least one photo')
-      .max(MAX_PHOTOS_PER_IMPORT, `At most ${MAX_PHOTOS_PER_IMPORT} photos at once`),
+    /**
+     * The token of the photo dialog's selection or of the files dropped onto the window (at most
+     * MAX_PHOTOS_PER_IMPORT); the main process knows the paths, the renderer only the token.
+     */
+    files: fileTokenSchema('the photos'),
     tags: photoTagsSchema,
   })
   .strict();
@@ -238,8 +233,8 @@ export const comparisonImageSaveInput = z
       .string()
       .max(Math.ceil((MAX_COMPARISON_PNG_BYTES * 4) / 3) + 64)
       .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, 'Expected a PNG image'),
-    /** Where the user chose to save it, from the host's save dialog. */
-    targetPath: sourcePathSchema.refine((p) => /\.png$/i.test(p), 'The file name must end in .png'),
+    /** The token of the save dialog's choice (a .png outside the data folder). */
+    target: fileTokenSchema('where to save the image'),
   })
   .strict();
 

@@ -25,7 +25,7 @@ test('a new computer restores the clinic from its setup screen, with progress an
     const backups = path.join(scratch, 'backups');
     await import('node:fs/promises').then((fs) => fs.mkdir(backups));
     await call(old, 'backup.updateSettings', {
-      folder: backups,
+      folder: old.state.fileTokens.register('backup-folder', [backups]),
       time: '13:00',
       keep: 3,
       passphrase: '',
@@ -64,7 +64,13 @@ test('a new computer restores the clinic from its setup screen, with progress an
       readFileSync(path.join(oldData, 'audit.key'), 'utf8'),
     );
 
-    // Restoring again into the now full folder is refused next to the folder.
+    // The dialogs' choices were used once; sending them again is refused next to the field.
+    await page.getByRole('button', { name: 'Restore and verify' }).click();
+    await expect(page.getByText(/already used; choose the file again/)).toBeVisible();
+    await expect(page.getByTestId('restore-file')).toHaveText('No backup file chosen');
+    // Restoring again into the now full folder, both chosen again, is refused next to the folder.
+    await page.getByRole('button', { name: 'Choose the backup file…' }).click();
+    await page.getByRole('button', { name: 'Choose an empty folder…' }).click();
     await page.getByRole('button', { name: 'Restore and verify' }).click();
     await expect(page.getByText(/not empty/)).toBeVisible();
   } finally {

@@ -18,6 +18,7 @@ test('the admin sets up backups, backs up now with progress and sees the last ba
   page,
   services,
   dataDir,
+  host,
 }) => {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'mesochart-e2e-backups-'));
   try {
@@ -33,8 +34,11 @@ test('the admin sets up backups, backs up now with progress and sees the last ba
     ).toBeVisible();
 
     const settings = page.getByRole('form', { name: 'Where and when' });
-    // The data folder itself is refused, next to the field.
-    await settings.getByLabel('Backup folder').fill(dataDir);
+    // The folder comes from the system's folder dialog; the data folder itself is refused there,
+    // next to the field, and the dialog is opened again.
+    host.nextFolder = dataDir;
+    await settings.getByRole('button', { name: 'Choose the backup folder…' }).click();
+    await expect(settings.getByTestId('backup-folder')).toHaveText(dataDir);
     await settings.getByLabel('Daily backup time').fill('12:45');
     await settings.getByLabel('Backups to keep').fill('7');
     await settings.getByLabel('Backup passphrase').fill(PASSPHRASE);
@@ -44,7 +48,9 @@ test('the admin sets up backups, backs up now with progress and sees the last ba
       settings.getByText('Choose a backup folder outside the Mesochart data folder.').first(),
     ).toBeVisible();
 
-    await settings.getByLabel('Backup folder').fill(folder);
+    await expect(settings.getByTestId('backup-folder')).toHaveText('No folder chosen yet');
+    host.nextFolder = folder;
+    await settings.getByRole('button', { name: 'Choose the backup folder…' }).click();
     await settings.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText('Backup settings saved')).toBeVisible();
     // The message shows below the header: Lock and Sign out stay within reach while it does.

@@ -145,6 +145,10 @@ test.describe('the recovery key', () => {
         page.getByText(/Group 3 of the recovery key has a typing mistake/),
       ).toBeVisible();
       await screenshot(page, 'keys-recover-typo');
+      // The attempt spent the folder's one-time token: the folder is chosen again.
+      await expect(page.getByTestId('recover-folder')).toHaveText('No folder chosen');
+      await page.getByRole('button', { name: "Choose the clinic's folder…" }).click();
+      await expect(page.getByTestId('recover-folder')).toHaveText(folder);
       await field.fill(recoveryKey.toLowerCase().replace(/-/g, ' '));
       await page.getByRole('button', { name: 'Open the clinic' }).click();
       await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();

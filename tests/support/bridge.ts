@@ -3,6 +3,7 @@
 // the system dialogs (see the `host` fixture).
 import { API_GLOBAL, buildApi } from '../../shared/api/client';
 import { HOST_GLOBAL, type MesochartHost } from '../../shared/api/host';
+import type { PickedFile } from '../../shared/api/file-token';
 import { CHANGES_GLOBAL, type MesochartChanges, type WindowChange } from '../../shared/api/changes';
 
 declare global {
@@ -28,13 +29,22 @@ Object.defineProperty(window, API_GLOBAL, {
 });
 
 window.__mesochartDropPaths = {};
+type Picked = Promise<PickedFile | null>;
+// Each dialog's answer is a token the harness registered in the services' own registry, as the
+// main process does (see attachHarness).
 const host: MesochartHost = {
-  pickPhotos: () => window.__mesochartHost('pickPhotos') as Promise<string[]>,
-  pathForFile: (file) => window.__mesochartDropPaths[file.name] ?? null,
-  pickBackupFile: () => window.__mesochartHost('pickBackupFile') as Promise<string | null>,
-  pickFolder: () => window.__mesochartHost('pickFolder') as Promise<string | null>,
-  chooseSavePath: (name) =>
-    window.__mesochartHost('chooseSavePath', name) as Promise<string | null>,
+  pickPhotos: () => window.__mesochartHost('pickPhotos') as Picked,
+  // In place of the preload's webUtils: the dropped files' paths as the test set them.
+  dropPhotos: (files) => {
+    const paths = files.flatMap((f) => window.__mesochartDropPaths[f.name] ?? []);
+    return paths.length === 0
+      ? Promise.resolve(null)
+      : (window.__mesochartHost('dropPhotos', paths) as Picked);
+  },
+  pickBackupFile: () => window.__mesochartHost('pickBackupFile') as Picked,
+  pickFolder: (kind) => window.__mesochartHost('pickFolder', kind) as Picked,
+  chooseSaveFile: (kind, name) =>
+    window.__mesochartHost('chooseSaveFile', { kind, name }) as Picked,
   openPath: (target) => window.__mesochartHost('openPath', target) as Promise<void>,
 };
 Object.defineProperty(window, HOST_GLOBAL, { value: Object.freeze(host), writable: false });

@@ -24,6 +24,7 @@ import type { MesochartServices } from '../../electron/services/app';
 import type { ClinicLauncher } from '../../electron/services/keys/launcher';
 import { ChangeFeed } from '../../electron/services/core/changes';
 import { launchForTest, testKeychain, type KeyMode } from './keys';
+import { FileTokens } from '../../electron/services/core/file-tokens';
 import { call } from './flows';
 import { checkAgainstContract } from './contract';
 import { attachHarness, type ScriptedHost } from './harness';
@@ -57,9 +58,11 @@ export const test = base.extend<HarnessFixtures>({
   },
   keyMode: ['keychain', { option: true }],
   keepRecoveryKey: [false, { option: true }],
-  launcher: async ({ dataDir, keyMode, keepRecoveryKey }, use) => {
+  launcher: async ({ dataDir, keyMode, keepRecoveryKey, host }, use) => {
     let keychain = testKeychain();
-    let current = await launchForTest(dataDir, keyMode, APP_TEST_ORIGIN, keychain);
+    // The scripted dialogs register into the registry the clinic takes file tokens from.
+    const tokens = host.tokens();
+    let current = await launchForTest(dataDir, keyMode, APP_TEST_ORIGIN, keychain, tokens);
     // Pages listen here, so a relaunched clinic's changes reach them as the first one's did.
     const relay = new ChangeFeed();
     current.onChange((change) => relay.emit(change));
@@ -77,7 +80,7 @@ export const test = base.extend<HarnessFixtures>({
       relaunch: async (options = {}) => {
         await current.close();
         if (options.newComputer) keychain = testKeychain();
-        current = await launchForTest(dataDir, keyMode, APP_TEST_ORIGIN, keychain);
+        current = await launchForTest(dataDir, keyMode, APP_TEST_ORIGIN, keychain, tokens);
         current.onChange((change) => relay.emit(change));
       },
     };
@@ -90,7 +93,14 @@ export const test = base.extend<HarnessFixtures>({
   },
   // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
-    await use({ nextPickedPhotos: [], nextSavePath: null, opened: [] });
+    const tokens = new FileTokens();
+    await use({
+      tokens: () => tokens,
+      nextPickedPhotos: [],
+      nextSavePath: null,
+      opened: [],
+      asked: [],
+    });
   },
   page: async ({ page, launcher, host }, use) => {
     // Page errors fail the test: a renderer exception is a bug even when the screen looks fine.

@@ -8,6 +8,9 @@ import { build } from 'esbuild';
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { MesochartServices } from '../../electron/services/app';
+import { withSaveExtension, type FileTokens } from '../../electron/services/core/file-tokens';
+import type { FileTokenKind, PickedFile } from '../../shared/api/file-token';
+import { folderKinds, saveKinds, type FolderKind, type SaveKind } from '../../shared/api/host';
 import type { ChangeListener } from '../../electron/services/core/changes';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security';
 import { APP_TEST_ORIGIN } from './origin';
@@ -66,6 +69,11 @@ async function serveRenderer(page: Page): Promise<void> {
  * app asked the system to open.
  */
 export interface ScriptedHost {
+  /**
+   * The registry the services take file tokens from: each scripted dialog registers its path
+   * here and gives the page only the token, as the main process's dialogs do.
+   */
+  tokens: () => FileTokens;
   /** Paths the next photo dialog returns (then reset to empty, as a cancelled dialog). */
   nextPickedPhotos: string[];
   /** Path the next save dialog returns; null means the user cancelled. */
@@ -74,6 +82,8 @@ export interface ScriptedHost {
   nextBackupFile?: string | null;
   /** Path the next folder dialog returns; null means cancelled. */
   nextFolder?: string | null;
+  /** What each dialog was asked for (`save-pdf mesochart-audit.pdf`, `folder export-folder`). */
+  asked?: string[];
   /** Every path the app asked the system viewer to open. */
   opened: string[];
 }
@@ -117,18 +127,31 @@ export async function attachHarness(
       ),
   );
   await page.exposeBinding('__mesochartHost', (_source, call: string, arg: unknown) => {
+    const answer = (kind: FileTokenKind, paths: readonly string[]): PickedFile | null =>
+      paths.length === 0 ? null : host.tokens().pick(kind, paths);
     switch (call) {
       case 'pickPhotos': {
         const picked = host.nextPickedPhotos;
         host.nextPickedPhotos = [];
-        return picked;
+        return answer('photos', picked);
       }
+      case 'dropPhotos':
+        return answer('photos', arg as string[]);
       case 'pickBackupFile':
-        return host.nextBackupFile ?? null;
-      case 'pickFolder':
-        return host.nextFolder ?? null;
-      case 'chooseSavePath':
-        return host.nextSavePath;
+        return answer('backup-file', host.nextBackupFile ? [host.nextBackupFile] : []);
+      case 'pickFolder': {
+        const kind = String(arg) as FolderKind;
+        if (!folderKinds.includes(kind)) throw new Error(`Unknown folder kind ${kind}`);
+        host.asked?.push(`folder ${kind}`);
+        return answer(kind, host.nextFolder ? [host.nextFolder] : []);
+      }
+      case 'chooseSaveFile': {
+        const { kind, name } = arg as { kind: SaveKind; name: string };
+        if (!saveKinds.includes(kind)) throw new Error(`Unknown save kind ${kind}`);
+        host.asked?.push(`${kind} ${name}`);
+        const chosen = host.nextSavePath;
+        return answer(kind, chosen ? [withSaveExtension(kind, chosen)] : []);
+      }
       case 'openPath':
         host.opened.push(String(arg));
         return undefined;

@@ -6,6 +6,7 @@ import { checkAgainstContract } from './contract';
 import { createServices, type MesochartServices } from '../../electron/services/app';
 import { AUDIT_KEY_FILE } from '../../electron/services/audit/audit-key';
 import type { Result } from '../../shared/api/result';
+import type { FileTokenKind } from '../../shared/api/file-token';
 import type Database from 'better-sqlite3';
 import {
   disableTriggers,
@@ -208,4 +209,12 @@ export function rawDb(app: TestApp): Pick<Database.Database, 'prepare'> {
     return postgresStatements(app.database.url) as unknown as Pick<Database.Database, 'prepare'>;
   }
   return app.services.state.store.sqlite;
+}
+
+/**
+ * A one-time file token for paths "chosen in a dialog", registered in the clinic's own registry
+ * as the main process's dialogs register them: operations take tokens, never paths.
+ */
+export function fileToken(app: TestApp, kind: FileTokenKind, paths: string | readonly string[]) {
+  return app.services.state.fileTokens.register(kind, typeof paths === 'string' ? [paths] : paths);
 }

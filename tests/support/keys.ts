@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { SecretStore } from '../../electron/services/core/context';
 import { launchClinic, type ClinicLauncher } from '../../electron/services/keys/launcher';
+import type { FileTokens } from '../../electron/services/core/file-tokens';
 
 /** Cheap key derivation for tests (the cap's lower bound); the app uses the default. */
 export const TEST_KDF = { logN: 10, r: 8, p: 1 };
@@ -35,11 +36,13 @@ export function launchForTest(
   mode: KeyMode,
   trustedOrigin: string,
   keychain: SecretStore = testKeychain(),
+  fileTokens?: FileTokens,
 ): Promise<ClinicLauncher> {
   return launchClinic({
     dataDir,
     trustedOrigin,
     secretStore: mode === 'keychain' ? keychain : null,
     kdf: TEST_KDF,
+    ...(fileTokens ? { fileTokens } : {}),
   });
 }

@@ -31,7 +31,8 @@ export const auditHandlers = {
 
   'audit.exportPdf': async (ctx, input) => {
     const actor = requireActor(ctx);
-    const { targetPath, locale, timeZone, ...filter } = input;
+    const { target, locale, timeZone, ...filter } = input;
+    const targetPath = ctx.app.fileTokens.takeOne('save-pdf', target, 'target');
     const events = await exportAuditEvents(ctx.db, filter);
     const clinic = ctx.app.settings?.clinic;
     const { pageSize } = await readDocumentSettings(ctx.db);

@@ -42,8 +42,16 @@ export const backupHandlers = {
 
   'backup.updateSettings': async (ctx, input) => {
     ctx.subject.objectId = 'backup';
-    const folder = await checkFolder(ctx, input.folder);
     const previous = await readBackupConfig(ctx.db);
+    // A new folder comes only as a token of the folder dialog; without one the saved one stays.
+    const chosen = input.folder
+      ? ctx.app.fileTokens.takeOne('backup-folder', input.folder, 'folder')
+      : previous.folder;
+    if (!chosen) {
+      const message = 'Choose a backup folder';
+      throw new AppError('VALIDATION', message, { fields: { folder: message } });
+    }
+    const folder = await checkFolder(ctx, chosen);
     const { secretStore } = ctx.app;
     // Without the operating system's protection the passphrase is never kept.
     let sealed = secretStore ? previous.sealedPassphrase : null;
@@ -93,7 +101,11 @@ export const backupHandlers = {
 
   'backup.restore': async (ctx, input) => {
     requireRestorer(ctx);
-    const job = await startRestoreJob(ctx.app, input);
+    const job = await startRestoreJob(ctx.app, {
+      file: ctx.app.fileTokens.takeOne('backup-file', input.file, 'file'),
+      folder: ctx.app.fileTokens.takeOne('restore-folder', input.folder, 'folder'),
+      passphrase: input.passphrase,
+    });
     ctx.subject.objectId = job.id;
     return job;
   },

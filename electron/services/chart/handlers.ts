@@ -47,6 +47,7 @@ export const chartHandlers = {
 
   // A disclosure: the audit event names the patient and the folder written, whoever asked.
   'chart.exportRecord': async (ctx, input) => {
+    const folder = ctx.app.fileTokens.takeOne('export-folder', input.folder, 'folder');
     await forPatient(ctx, input.patientId);
     const actor = requireActor(ctx);
     const staff = await ctx.db
@@ -57,7 +58,7 @@ export const chartHandlers = {
     return exportPatientRecord(
       ctx.db,
       ctx.app.dataDir,
-      { ...input, byName: staff?.display_name ?? actor.username },
+      { ...input, folder, byName: staff?.display_name ?? actor.username },
       ctx.now,
     );
   },

@@ -14,7 +14,7 @@ export async function checkExportTarget(
   extension: '.pdf' | '.png',
 ): Promise<string> {
   const refuse = (message: string) =>
-    new AppError('VALIDATION', message, { fields: { targetPath: message } });
+    new AppError('VALIDATION', message, { fields: { target: message } });
   if (targetPath.includes('\0')) throw refuse('The path contains a NUL byte');
   if (!path.isAbsolute(targetPath)) throw refuse('Choose a full path, not a relative one');
   const target = path.resolve(targetPath);

@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { FileTokenKind } from '../../../shared/api/file-token';
+import {
+  fileTokenExtensions,
+  FILE_TOKEN_PATTERN,
+  type FileTokenKind,
+  type PickedFile,
+} from '../../../shared/api/file-token';
 import { AppError } from './errors';
 
 interface Entry {
@@ -13,6 +18,16 @@ interface Entry {
 export const FILE_TOKEN_TTL_MS = 15 * 60_000;
 /** A runaway renderer cannot grow the registry without bound. */
 const MAX_ENTRIES = 200;
+
+/**
+ * A save dialog's path with the kind's file name ending, added where the user typed none (the
+ * dialog's filter does not add it on every system).
+ */
+export function withSaveExtension(kind: FileTokenKind, chosen: string): string {
+  const extension = fileTokenExtensions[kind]?.[0];
+  if (!extension || path.extname(chosen).toLowerCase() === extension) return chosen;
+  return `${chosen}${extension}`;
+}
 
 /**
  * Paths the user chose in the main process's own dialogs, each behind a one-time token. Only the
@@ -28,8 +43,12 @@ export class FileTokens {
   /** Registers absolute paths chosen by the user; returns the token the renderer may hand back. */
   register(kind: FileTokenKind, paths: readonly string[]): string {
     if (paths.length === 0) throw new Error('A file token stands for at least one path');
+    const extensions = fileTokenExtensions[kind];
     for (const p of paths) {
       if (!path.isAbsolute(p) || p.includes('\0')) throw new Error('Not an absolute path');
+      if (extensions && !extensions.includes(path.extname(p).toLowerCase())) {
+        throw new Error(`A ${kind} file must end in ${extensions.join(' or ')}`);
+      }
     }
     this.sweep();
     if (this.entries.size >= MAX_ENTRIES) {
@@ -47,12 +66,22 @@ export class FileTokens {
   }
 
   /**
+   * What a dialog answers the renderer: the token, and the chosen path (or the file names of a
+   * selection) to show. Used by the main process's dialogs and, in their place, the test harness.
+   */
+  pick(kind: FileTokenKind, paths: readonly string[]): PickedFile {
+    const token = this.register(kind, paths);
+    const label = paths.length === 1 ? paths[0]! : paths.map((p) => path.basename(p)).join(', ');
+    return { token, label, count: paths.length };
+  }
+
+  /**
    * The paths behind a token of this kind, and the token is spent. Refused (as a field error on
    * `field`) when unknown, already used, expired or of another kind; a token shown for the wrong
    * kind is spent too, so a guess cannot be retried.
    */
   take(kind: FileTokenKind, token: string, field: string): string[] {
-    const entry = this.entries.get(token);
+    const entry = FILE_TOKEN_PATTERN.test(token) ? this.entries.get(token) : undefined;
     this.entries.delete(token);
     const refuse = (message: string) =>
       new AppError('VALIDATION', message, { fields: { [field]: message } });

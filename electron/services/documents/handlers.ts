@@ -130,6 +130,10 @@ export const documentsHandlers = {
   },
   'documents.saveCopy': async (ctx, input) => {
     const row = await forDocument(ctx, input.documentId);
-    return saveDocumentCopy(ctx.app.dataDir, row, input.targetPath);
+    return saveDocumentCopy(
+      ctx.app.dataDir,
+      row,
+      ctx.app.fileTokens.takeOne('save-pdf', input.target, 'target'),
+    );
   },
 } satisfies DomainHandlers<typeof documentsOperations>;

@@ -42,7 +42,12 @@ export const keysHandlers = {
   'keys.unlock': opened,
   'keys.recover': opened,
   'keys.recoveryKey': (ctx) => Promise.resolve({ recoveryKey: pending(ctx) }),
-  'keys.saveRecoverySheet': (ctx, input) => saveRecoverySheet(ctx, pending(ctx), input.path),
+  'keys.saveRecoverySheet': (ctx, input) =>
+    saveRecoverySheet(
+      ctx,
+      pending(ctx),
+      ctx.app.fileTokens.takeOne('save-pdf', input.target, 'target'),
+    ),
   'keys.confirmRecoveryKey': (ctx) => {
     const keys = ctx.app.keyControl;
     if (!keys) return Promise.resolve(PASSED_IN);

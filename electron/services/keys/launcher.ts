@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createServices, DATABASE_FILE, type AppOptions, type MesochartServices } from '../app';
 import type { Sender } from '../dispatch';
 import type { KeyControl, SecretStore } from '../core/context';
+import { FileTokens } from '../core/file-tokens';
 import { ChangeFeed, type ChangeListener } from '../core/changes';
 import type { KdfParams } from '../backup/archive/encrypted-file';
 import type { Result } from '../../../shared/api/result';
@@ -91,6 +92,9 @@ export async function launchClinic(options: LaunchOptions): Promise<ClinicLaunch
   let keys: ClinicKeys | null = null;
   let pending: string | null = null;
   let state: State;
+  // One registry for the launcher and the services it opens: a folder chosen before the clinic is
+  // open (a recovery) is taken from the same tokens the window's dialogs register into.
+  const fileTokens = options.fileTokens ?? new FileTokens(options.clock);
   // The windows listen here: services started later (unlock, recovery) feed the same relay.
   const changes = new ChangeFeed();
   const sealHere = (passphrase: string): KeySeal =>
@@ -117,6 +121,7 @@ export async function launchClinic(options: LaunchOptions): Promise<ClinicLaunch
         databaseKey: opened.dataKey,
         auditKey: opened.auditKey,
         keyControl: control,
+        fileTokens,
       });
       services.state.changes.subscribe((change) => changes.emit(change));
     } catch (error) {
@@ -212,9 +217,19 @@ export async function launchClinic(options: LaunchOptions): Promise<ClinicLaunch
         );
         return status();
       }
-      case 'keys.recover':
-        await recover(input.recoveryKey ?? '', input.folder ?? null, input.passphrase ?? '');
+      case 'keys.recover': {
+        // The folder is a token from the main process's folder dialog, never a typed path.
+        let folder: string | null = null;
+        if (input.folder) {
+          try {
+            folder = fileTokens.takeOne('clinic-folder', input.folder, 'folder');
+          } catch (error) {
+            throw new KeyError('missing-key-file', (error as Error).message, 'folder');
+          }
+        }
+        await recover(input.recoveryKey ?? '', folder, input.passphrase ?? '');
         return status();
+      }
       default:
         return status();
     }

@@ -15,16 +15,7 @@ export async function saveRecoverySheet(
   recoveryKey: string,
   targetPath: string,
 ): Promise<{ path: string }> {
-  let target: string;
-  try {
-    target = await checkExportTarget(ctx.app.dataDir, targetPath, '.pdf');
-  } catch (error) {
-    // The form's field is `path`.
-    if (error instanceof AppError && error.code === 'VALIDATION') {
-      throw new AppError('VALIDATION', error.message, { fields: { path: error.message } });
-    }
-    throw error;
-  }
+  const target = await checkExportTarget(ctx.app.dataDir, targetPath, '.pdf');
   const clinic = ctx.app.settings?.clinic;
   const { bytes } = await renderRecoverySheetPdf({
     documentId: `recovery-${randomUUID().slice(0, 8)}`,

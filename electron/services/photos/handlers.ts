@@ -1,6 +1,6 @@
 import type { DomainHandlers } from '../core/handler-kit';
 import type { HandlerContext } from '../core/context';
-import type { photosOperations } from '../../../shared/api/photos';
+import { MAX_PHOTOS_PER_IMPORT, type photosOperations } from '../../../shared/api/photos';
 import { basename } from 'node:path';
 import { AppError } from '../core/errors';
 import {
@@ -47,12 +47,18 @@ export const photosHandlers = {
   ...photoDateHandlers,
 
   'photos.startImport': async (ctx, input) => {
+    // The token is spent whatever follows: a refused import is chosen again in the dialog.
+    const paths = ctx.app.fileTokens.take('photos', input.files, 'files');
+    if (paths.length > MAX_PHOTOS_PER_IMPORT) {
+      const message = `At most ${MAX_PHOTOS_PER_IMPORT} photos at once`;
+      throw new AppError('VALIDATION', message, { fields: { files: message } });
+    }
     const actor = await beforeImport(ctx, input);
     const job = startPhotoJob(ctx.app, {
       patientId: input.patientId,
       tags: input.tags,
       actor,
-      items: input.paths.map((p) => ({ kind: 'file', path: p, fileName: basename(p) })),
+      items: paths.map((p) => ({ kind: 'file', path: p, fileName: basename(p) })),
     });
     ctx.subject.objectId = job.id;
     return job;
@@ -107,7 +113,11 @@ export const photosHandlers = {
   'photos.saveComparisonImage': async (ctx, input) => {
     await forPatient(ctx, input.patientId);
     await comparisonPair(ctx.db, input.patientId, input.leftId, input.rightId);
-    return saveComparisonImage(ctx.app.dataDir, input.pngDataUrl, input.targetPath);
+    return saveComparisonImage(
+      ctx.app.dataDir,
+      input.pngDataUrl,
+      ctx.app.fileTokens.takeOne('save-png', input.target, 'target'),
+    );
   },
 
   'photos.exportComparisonPdf': async (ctx, input) => {

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN, startClinic, type TestApp } from '../../support/helpers';
+import { ADMIN, fileToken, startClinic, type TestApp } from '../../support/helpers';
 import { register } from '../patients/fixtures';
 
 let app: TestApp;
@@ -28,7 +28,7 @@ describe('the audit log as a PDF for an inspection', () => {
     await app.ok('chart.open', { patientId: patient.id });
     const target = path.join(out, 'audit.pdf');
     const result = await app.ok<Exported>('audit.exportPdf', {
-      targetPath: target,
+      target: fileToken(app, 'save-pdf', target),
       patient: 'sebnem',
       locale: 'en-GB',
       timeZone: 'Europe/Istanbul',
@@ -55,7 +55,7 @@ describe('the audit log as a PDF for an inspection', () => {
     db.exec('DROP TRIGGER audit_event_no_update;');
     db.prepare("UPDATE audit_event SET outcome = 'failed' WHERE seq = 1").run();
     const target = path.join(out, 'broken.pdf');
-    await app.ok<Exported>('audit.exportPdf', { targetPath: target });
+    await app.ok<Exported>('audit.exportPdf', { target: fileToken(app, 'save-pdf', target) });
     const text = pdfText(target);
     expect(text).toContain('Audit chain verification FAILED');
     expect(text).toMatch(/first broken link is at event 1/);
@@ -63,14 +63,18 @@ describe('the audit log as a PDF for an inspection', () => {
 
   it('refuses a path inside the data folder and writes nothing', async () => {
     const inside = path.join(app.dataDir, 'audit.pdf');
-    const result = await app.call('audit.exportPdf', { targetPath: inside });
+    const result = await app.call('audit.exportPdf', {
+      target: fileToken(app, 'save-pdf', inside),
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(existsSync(inside)).toBe(false);
-    const relative = await app.call('audit.exportPdf', { targetPath: 'audit.pdf' });
-    expect(relative).toMatchObject({
-      ok: false,
-      error: { fields: { targetPath: expect.any(String) } },
-    });
+    // A path typed in place of the dialog's token is refused by the contract.
+    for (const typed of ['audit.pdf', path.join(out, 'audit.pdf')]) {
+      expect(await app.call('audit.exportPdf', { target: typed })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', fields: { target: expect.any(String) } },
+      });
+    }
     expect(readdirSync(out)).toEqual([]);
   });
 
@@ -82,7 +86,9 @@ describe('the audit log as a PDF for an inspection', () => {
       password: 'practitioner 123',
     });
     await app.ok('auth.signIn', { username: 'nurse', password: 'practitioner 123' });
-    const result = await app.call('audit.exportPdf', { targetPath: path.join(out, 'a.pdf') });
+    const result = await app.call('audit.exportPdf', {
+      target: fileToken(app, 'save-pdf', path.join(out, 'a.pdf')),
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await app.call('audit.exportCsv', {})).toMatchObject({ ok: false });
     expect(readdirSync(out)).toEqual([]);

@@ -5,7 +5,7 @@ import type { BackupJob, BackupStatus } from '../../../shared/api/backup';
 import { setBackupRuntime, settleBackupJobs } from '../../../electron/services/backup/jobs';
 import { tickBackupSchedule } from '../../../electron/services/backup/schedule';
 import { verifyBackup } from '../../../electron/services/backup/restore';
-import { ADMIN, startClinic, type TestApp } from '../../support/helpers';
+import { ADMIN, fileToken, startClinic, type TestApp } from '../../support/helpers';
 import { FAST_KDF, PASSPHRASE, tempDir } from './backup-fixtures';
 
 const opened: TestApp[] = [];
@@ -19,9 +19,11 @@ const fakeKeychain = {
     Buffer.from(sealed.toString().replace(/^sealed:/, ''), 'base64').toString(),
 };
 
+let current: TestApp;
 async function clinic(options: { keychain?: boolean } = {}) {
   const app = await startClinic({ frozenClock: true });
   opened.push(app);
+  current = app;
   setBackupRuntime(app.services.state, {
     kdf: FAST_KDF,
     ...(options.keychain ? { secretStore: fakeKeychain } : {}),
@@ -31,8 +33,9 @@ async function clinic(options: { keychain?: boolean } = {}) {
   return { app, folder };
 }
 
-const settings = (folder: string, extra: Record<string, unknown> = {}) => ({
-  folder,
+/** The settings form as sent: the folder "chosen in the dialog" (its token), or kept (null). */
+const settings = (folder: string | null, extra: Record<string, unknown> = {}) => ({
+  ...(folder ? { folder: fileToken(current, 'backup-folder', folder) } : {}),
   time: '13:00',
   keep: 3,
   passphrase: '',
@@ -49,7 +52,9 @@ describe('backup settings', () => {
   it('refuses a relative folder, the data folder and a bad time, next to the field', async () => {
     const { app, folder } = await clinic();
     const cases: [Record<string, unknown>, string, RegExp][] = [
-      [settings('backups/here'), 'folder', /full path/],
+      [{ ...settings(null), folder: 'backups/here' }, 'folder', /typed path is not accepted/],
+      [{ ...settings(null), folder }, 'folder', /typed path is not accepted/],
+      [settings(null), 'folder', /Choose a backup folder/],
       [settings(app.dataDir), 'folder', /outside the Mesochart data folder/],
       [settings(path.join(app.dataDir, 'photos')), 'folder', /./],
       [settings(path.join(folder, 'missing')), 'folder', /does not exist/],

@@ -5,7 +5,14 @@ import type { BackupJob, BackupRestoreJob } from '../../../shared/api/backup';
 import { setBackupRuntime, settleBackupJobs } from '../../../electron/services/backup/jobs';
 import { createServices } from '../../../electron/services/app';
 import { openKeys } from '../../../electron/services/keys/keyring';
-import { ADMIN, TEST_ORIGIN, TRUSTED, startApp, type TestApp } from '../../support/helpers';
+import {
+  ADMIN,
+  fileToken,
+  TEST_ORIGIN,
+  TRUSTED,
+  startApp,
+  type TestApp,
+} from '../../support/helpers';
 import {
   FAST_KDF,
   PASSPHRASE,
@@ -49,7 +56,7 @@ beforeAll(async () => {
   await source.ok('auth.signIn', { username: ADMIN.username, password: ADMIN.password });
   const folder = dir('restore-app-backups');
   await source.ok('backup.updateSettings', {
-    folder,
+    folder: fileToken(source, 'backup-folder', folder),
     time: '13:00',
     keep: 3,
     passphrase: '',
@@ -73,8 +80,8 @@ describe('restoring a backup from the app', () => {
     opened.push(fresh);
     const target = path.join(dir('restore-app-target'), 'data');
     const started = await fresh.ok<BackupRestoreJob>('backup.restore', {
-      file: backupFile,
-      folder: target,
+      file: fileToken(fresh, 'backup-file', backupFile),
+      folder: fileToken(fresh, 'restore-folder', target),
       passphrase: PASSPHRASE,
     });
     expect(started.status).toBe('running');
@@ -145,8 +152,8 @@ describe('restoring a backup from the app', () => {
     const full = dir('restore-app-full');
     writeFileSync(path.join(full, 'notes.txt'), 'keep me');
     const refused = await fresh.call('backup.restore', {
-      file: backupFile,
-      folder: full,
+      file: fileToken(fresh, 'backup-file', backupFile),
+      folder: fileToken(fresh, 'restore-folder', full),
       passphrase: PASSPHRASE,
     });
     expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
@@ -155,16 +162,16 @@ describe('restoring a backup from the app', () => {
 
     const insideData = path.join(fresh.dataDir, 'restored');
     const inside = await fresh.call('backup.restore', {
-      file: backupFile,
-      folder: insideData,
+      file: fileToken(fresh, 'backup-file', backupFile),
+      folder: fileToken(fresh, 'restore-folder', insideData),
       passphrase: PASSPHRASE,
     });
     if (inside.ok) throw new Error('a restore inside the data folder was accepted');
     expect(inside.error.fields?.folder).toMatch(/outside the Mesochart data folder/);
 
     const missing = await fresh.call('backup.restore', {
-      file: path.join(full, 'nothing.mcbak'),
-      folder: path.join(dir('restore-app-x'), 'data'),
+      file: fileToken(fresh, 'backup-file', path.join(full, 'nothing.mcbak')),
+      folder: fileToken(fresh, 'restore-folder', path.join(dir('restore-app-x'), 'data')),
       passphrase: PASSPHRASE,
     });
     if (missing.ok) throw new Error('a missing backup file was accepted');
@@ -176,8 +183,8 @@ describe('restoring a backup from the app', () => {
     opened.push(fresh);
     const target = dir('restore-app-wrong');
     const started = await fresh.ok<BackupRestoreJob>('backup.restore', {
-      file: backupFile,
-      folder: target,
+      file: fileToken(fresh, 'backup-file', backupFile),
+      folder: fileToken(fresh, 'restore-folder', target),
       passphrase: 'not the passphrase at all',
     });
     const { state } = await finish(fresh, started);
@@ -200,8 +207,8 @@ describe('restoring a backup from the app', () => {
     const target = path.join(dir('restore-app-nurse'), 'data');
     mkdirSync(path.dirname(target), { recursive: true });
     const refused = await source.call('backup.restore', {
-      file: backupFile,
-      folder: target,
+      file: fileToken(source, 'backup-file', backupFile),
+      folder: fileToken(source, 'restore-folder', target),
       passphrase: PASSPHRASE,
     });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

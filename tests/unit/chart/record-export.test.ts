@@ -7,7 +7,7 @@ import type { ChartExportRecordOutput } from '../../../shared/api/chart';
 import type { TreatmentSession } from '../../../shared/api/sessions';
 import { answers } from '../patients/fixtures';
 import { importFiles } from '../photos/records-fixtures';
-import { rawDb } from '../../support/helpers';
+import { fileToken, rawDb } from '../../support/helpers';
 import {
   completeDraft,
   startSession,
@@ -56,7 +56,7 @@ beforeAll(async () => {
   await importFiles(c.app, patientId, ['orientation-8.jpg']);
   exported = await c.app.ok<ChartExportRecordOutput>('chart.exportRecord', {
     patientId,
-    folder: out,
+    folder: fileToken(c.app, 'export-folder', out),
     purpose: 'transfer',
     recipient: 'Clinique du Parc',
   });
@@ -176,8 +176,8 @@ describe("exporting a patient's whole record", () => {
     ]);
   });
 
-  it('refuses a folder inside the data folder or a relative one, writing nothing', async () => {
-    for (const folder of [c.app.dataDir, 'exports']) {
+  it('refuses a folder inside the data folder, or one typed in place of the dialog, writing nothing', async () => {
+    for (const folder of [fileToken(c.app, 'export-folder', c.app.dataDir), 'exports', out]) {
       const result = await c.app.call('chart.exportRecord', {
         patientId: c.patientId,
         folder,

@@ -15,7 +15,8 @@ import {
   startDocumentsClinic,
   type DocumentsClinic,
 } from '../documents/archive-fixtures';
-import { importFiles, patientWith, waitForJob } from '../photos/records-fixtures';
+import { importFiles, patientWith } from '../photos/records-fixtures';
+import { fileToken } from '../../support/helpers';
 import { FAST_KDF, PASSPHRASE, tempDir } from '../backup/backup-fixtures';
 
 let clinic: DocumentsClinic;
@@ -196,14 +197,31 @@ describe('document copies and photo imports', () => {
       path.join(target, 'sub'),
     ];
     for (const targetPath of bad) {
-      const result = await app.call('documents.saveCopy', { documentId: doc.id, targetPath });
+      // Typed in place of the save dialog's token: refused by the contract.
+      const typed = await app.call('documents.saveCopy', {
+        documentId: doc.id,
+        target: targetPath,
+      });
+      expect(typed.ok, targetPath).toBe(false);
+      // Chosen in the dialog: a path without .pdf (or not absolute) never becomes a token; one
+      // that does is checked again by the service.
+      let token: string;
+      try {
+        token = fileToken(app, 'save-pdf', targetPath);
+      } catch {
+        const dialogCould =
+          targetPath.endsWith('.pdf') && path.isAbsolute(targetPath) && !targetPath.includes('\0');
+        expect(dialogCould, targetPath).toBe(false);
+        continue;
+      }
+      const result = await app.call('documents.saveCopy', { documentId: doc.id, target: token });
       expect(result.ok, targetPath).toBe(false);
     }
     expect(tree(app.dataDir)).toEqual(dataBefore);
     expect(tree(target)).toEqual(['data-link', 'sub']);
     const good = await app.call('documents.saveCopy', {
       documentId: doc.id,
-      targetPath: path.join(target, 'sub', 'copy.pdf'),
+      target: fileToken(app, 'save-pdf', path.join(target, 'sub', 'copy.pdf')),
     });
     expect(good.ok).toBe(true);
     expect(tree(target)).toEqual(['data-link', 'sub', 'sub/copy.pdf']);
@@ -232,16 +250,14 @@ describe('document copies and photo imports', () => {
     expect(tree(app.dataDir).filter((p) => !p.startsWith('photos'))).toEqual(before);
     expect(tree(path.join(app.dataDir, 'photos'))).toEqual([]);
     expect(tree(outside)).toEqual(outsideBefore);
-    // A NUL byte in a path is refused before any import starts.
-    const nul = await app.call('photos.startImport', {
+    // A NUL byte in a path never becomes a token, and paths in place of a token are refused.
+    expect(() => fileToken(app, 'photos', [`${fixtures}/orientation-8.jpg\0.png`])).toThrow();
+    const typed = await app.call('photos.startImport', {
       patientId: patient.id,
-      paths: [`${fixtures}/orientation-8.jpg\0.png`],
+      files: `${fixtures}/orientation-8.jpg`,
       tags: { phase: 'before', area: 'cheeks', view: 'front', sessionId: null },
     });
-    if (nul.ok) {
-      const settled = await waitForJob(app, (nul.value as { id: string }).id);
-      expect(settled.imported).toEqual([]);
-    }
+    expect(typed).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(tree(path.join(app.dataDir, 'photos'))).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchivedDocumentInfo, TemplateVersionInfo } from '../../../shared/api/documents';
 import type { DocumentTemplate } from '../../../shared/documents/template-schema';
-import { ADMIN } from '../../support/helpers';
+import { ADMIN, fileToken } from '../../support/helpers';
 import { PRACTITIONER, signInAs } from '../sessions/fixtures';
 import { flat, pdfText } from './pdf-tools';
 import {
@@ -159,24 +159,31 @@ describe('template versions', () => {
 });
 
 describe('saving a copy', () => {
-  it('writes only to the chosen absolute path, refusing relative, NUL and data-folder paths', async () => {
+  it('writes only where the save dialog chose, refusing typed paths and data-folder choices', async () => {
     const doc = await generateByPractitioner({ procedureKind: 'skin-rejuvenation' });
+    // Relative and NUL paths never become tokens; typed in place of one, they are refused.
+    for (const typed of ['relative/consent.pdf', path.join(outside, 'bad\0name.pdf')]) {
+      expect(() => fileToken(c.app, 'save-pdf', typed)).toThrow();
+      const result = await c.app.call('documents.saveCopy', { documentId: doc.id, target: typed });
+      expect(result.ok ? null : result.error.fields?.['target'], typed).toBeTruthy();
+    }
     const refusals = [
-      'relative/consent.pdf',
-      path.join(outside, 'bad\0name.pdf'),
       path.join(c.app.dataDir, 'documents', 'copy.pdf'),
       path.join(c.app.dataDir, 'copy.pdf'),
       path.join(outside, 'no-such-folder', 'copy.pdf'),
     ];
     for (const targetPath of refusals) {
-      const result = await c.app.call('documents.saveCopy', { documentId: doc.id, targetPath });
+      const result = await c.app.call('documents.saveCopy', {
+        documentId: doc.id,
+        target: fileToken(c.app, 'save-pdf', targetPath),
+      });
       expect(result.ok, targetPath).toBe(false);
-      if (!result.ok) expect(result.error.fields?.['targetPath']).toBeTruthy();
+      if (!result.ok) expect(result.error.fields?.['target']).toBeTruthy();
     }
     const target = path.join(outside, 'Şebnem consent.pdf');
     const copy = await c.app.ok<{ path: string; sha256: string }>('documents.saveCopy', {
       documentId: doc.id,
-      targetPath: target,
+      target: fileToken(c.app, 'save-pdf', target),
     });
     expect(copy.path).toBe(target);
     // The archive is encrypted; the copy the user chose is the plain PDF, and only it.

@@ -8,7 +8,7 @@ import { isPlainDatabase } from '../../../electron/services/store/encryption';
 import type { KeysStatus } from '../../../shared/api/keys';
 import { ADMIN, CLINIC, TEST_ORIGIN, TRUSTED } from '../../support/helpers';
 import { details } from '../patients/fixtures';
-import { call, freshDir, launch, ok, testKeychain } from './launch';
+import { call, chosen, freshDir, launch, ok, testKeychain } from './launch';
 
 const PASSPHRASE = 'a long clinic passphrase';
 const PATIENT = details({ preferredLanguage: '' });
@@ -185,10 +185,20 @@ describe('the recovery key', () => {
     const fresh = await started(newDir, newComputer);
     expect(fresh.status().state).toBe('open');
 
+    // The folder comes from the folder dialog as a token; a typed path is refused, nothing copied.
+    const typed = await call(fresh, 'keys.recover', {
+      recoveryKey,
+      folder: oldDir,
+      passphrase: '',
+      confirm: '',
+    });
+    expect(!typed.ok && typed.error.fields?.folder).toMatch(/typed path is not accepted/);
+    expect(fresh.status().state).toBe('open');
+
     const typo = `${recoveryKey.slice(0, 6)}${recoveryKey[6] === 'A' ? 'B' : 'A'}${recoveryKey.slice(7)}`;
     const mistyped = await call(fresh, 'keys.recover', {
       recoveryKey: typo,
-      folder: oldDir,
+      folder: chosen('clinic-folder', oldDir),
       passphrase: '',
       confirm: '',
     });
@@ -196,7 +206,7 @@ describe('the recovery key', () => {
     const other = await ok<{ recoveryKey: string }>(fresh, 'keys.recoveryKey');
     const wrong = await call(fresh, 'keys.recover', {
       recoveryKey: other.recoveryKey,
-      folder: oldDir,
+      folder: chosen('clinic-folder', oldDir),
       passphrase: '',
       confirm: '',
     });
@@ -204,7 +214,7 @@ describe('the recovery key', () => {
 
     const status = await ok<KeysStatus>(fresh, 'keys.recover', {
       recoveryKey: recoveryKey.toLowerCase(),
-      folder: oldDir,
+      folder: chosen('clinic-folder', oldDir),
       passphrase: '',
       confirm: '',
     });
@@ -254,7 +264,7 @@ describe('the recovery key', () => {
     await ok(launcher, 'keys.recover', { recoveryKey, folder: null, passphrase: '', confirm: '' });
     const again = await call(launcher, 'keys.recover', {
       recoveryKey,
-      folder: here,
+      folder: chosen('clinic-folder', here),
       passphrase: '',
       confirm: '',
     });

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freshDir, launch, ok, testKeychain } from './launch';
+import { chosen, freshDir, launch, ok, testKeychain } from './launch';
 
 describe('the recovery sheet', () => {
   it('is one page with the recovery key as typed back, saved only where the user chose', async () => {
@@ -13,7 +13,15 @@ describe('the recovery sheet', () => {
     try {
       const { recoveryKey } = await ok<{ recoveryKey: string }>(launcher, 'keys.recoveryKey');
       const target = path.join(out, 'sheet.pdf');
-      await ok(launcher, 'keys.saveRecoverySheet', { path: target });
+      // A path typed in place of the save dialog's token is refused; nothing is written.
+      const typed = await launcher.dispatch(
+        { url: 'http://mesochart.test/index.html', isMainFrame: true },
+        'keys.saveRecoverySheet',
+        { target },
+      );
+      expect(!typed.ok && typed.error.fields?.target).toMatch(/typed path is not accepted/);
+      expect(existsSync(target)).toBe(false);
+      await ok(launcher, 'keys.saveRecoverySheet', { target: chosen('save-pdf', target) });
       if (process.env.MESOCHART_KEEP_SHEET) {
         execFileSync('cp', [target, process.env.MESOCHART_KEEP_SHEET]);
       }
@@ -26,16 +34,18 @@ describe('the recovery sheet', () => {
       const inside = await launcher.dispatch(
         { url: 'http://mesochart.test/index.html', isMainFrame: true },
         'keys.saveRecoverySheet',
-        { path: path.join(dataDir, 'sheet.pdf') },
+        { target: chosen('save-pdf', path.join(dataDir, 'sheet.pdf')) },
       );
-      expect(!inside.ok && inside.error.fields?.path).toMatch(/outside the Mesochart data folder/);
+      expect(!inside.ok && inside.error.fields?.target).toMatch(
+        /outside the Mesochart data folder/,
+      );
       expect(existsSync(path.join(dataDir, 'sheet.pdf'))).toBe(false);
 
       await ok(launcher, 'keys.confirmRecoveryKey');
       const gone = await launcher.dispatch(
         { url: 'http://mesochart.test/index.html', isMainFrame: true },
         'keys.saveRecoverySheet',
-        { path: path.join(out, 'again.pdf') },
+        { target: chosen('save-pdf', path.join(out, 'again.pdf')) },
       );
       expect(!gone.ok && gone.error.code).toBe('NOT_FOUND');
     } finally {

@@ -3,7 +3,7 @@ import { openStoredFile, plainCopy } from '../../support/sealed-files';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { snapshot, startClinic, type TestApp } from '../../support/helpers';
+import { fileToken, snapshot, startClinic, type TestApp } from '../../support/helpers';
 import { exiftoolTags } from './helpers';
 import type { PhotoJob } from '../../../shared/api/photos';
 import { settlePhotoJobs } from '../../../electron/services/photos/import-jobs';
@@ -33,7 +33,7 @@ describe('consent to photographs for the record', () => {
     const before = snapshot(app);
     const result = await app.call('photos.startImport', {
       patientId: patient.id,
-      paths: [fixture('orientation-8.jpg')],
+      files: fileToken(app, 'photos', [fixture('orientation-8.jpg')]),
       tags: TAGS,
     });
     expect(result.ok).toBe(false);
@@ -61,7 +61,7 @@ describe('consent to photographs for the record', () => {
     });
     const file = await app.call('photos.startImport', {
       patientId: patient.id,
-      paths: [fixture('orientation-8.jpg')],
+      files: fileToken(app, 'photos', [fixture('orientation-8.jpg')]),
       tags: TAGS,
     });
     expect(file.ok ? null : file.error.code).toBe('CONFLICT');
@@ -85,7 +85,10 @@ describe('consent to photographs for the record', () => {
     const patient = await patientWith(app, ['photos-record']);
     const job = await app.ok<PhotoJob>('photos.startImport', {
       patientId: patient.id,
-      paths: [fixture('sony-a6000-24mp.jpg'), fixture('orientation-8.jpg')],
+      files: fileToken(app, 'photos', [
+        fixture('sony-a6000-24mp.jpg'),
+        fixture('orientation-8.jpg'),
+      ]),
       tags: TAGS,
     });
     await app.ok('consents.record', {
@@ -117,7 +120,7 @@ describe('an import job', () => {
     const started = Date.now();
     const job = await app.ok<PhotoJob>('photos.startImport', {
       patientId: patient.id,
-      paths: names.map(fixture),
+      files: fileToken(app, 'photos', names.map(fixture)),
       tags: TAGS,
     });
     // The request returns before the files are read: the screen stays responsive.
@@ -179,7 +182,7 @@ describe('an import job', () => {
     const names = ['orientation-8.jpg', 'sony-a6000-24mp.jpg', 'iphone4s-gps.jpg'];
     const job = await app.ok<PhotoJob>('photos.startImport', {
       patientId: patient.id,
-      paths: names.map(fixture),
+      files: fileToken(app, 'photos', names.map(fixture)),
       tags: TAGS,
     });
     // Cancel once the first photo is in.
@@ -210,7 +213,7 @@ describe('an import job', () => {
     copyFileSync(fixture('iphone4s-gps.jpg'), copy);
     const job = await app.ok<PhotoJob>('photos.startImport', {
       patientId: first.id,
-      paths: [fixture('iphone4s-gps.jpg'), copy],
+      files: fileToken(app, 'photos', [fixture('iphone4s-gps.jpg'), copy]),
       tags: TAGS,
     });
     const one = await waitForJob(app, job.id);
@@ -258,21 +261,27 @@ describe('an import job', () => {
   });
 });
 
+/** One photo "chosen in the dialog": its one-time token. */
+const chosen = (name: string) => fileToken(app, 'photos', [fixture(name)]);
+
 describe('malformed requests', () => {
   it('are refused with nothing written', async () => {
     const patient = await patientWith(app, ['photos-record']);
     const before = snapshot(app);
     const attempts: unknown[] = [
-      { patientId: patient.id, paths: [], tags: TAGS },
-      { patientId: patient.id, paths: [fixture('orientation-8.jpg')] },
+      { patientId: patient.id, files: '', tags: TAGS },
+      { patientId: patient.id, files: chosen('orientation-8.jpg') },
       {
         patientId: patient.id,
-        paths: [fixture('orientation-8.jpg')],
+        files: chosen('orientation-8.jpg'),
         tags: { ...TAGS, view: 'up' },
       },
-      { patientId: patient.id, paths: [fixture('orientation-8.jpg')], tags: TAGS, extra: 1 },
-      { patientId: patient.id, paths: [42], tags: TAGS },
-      { patientId: patient.id, paths: ['a\0b'], tags: TAGS },
+      { patientId: patient.id, files: chosen('orientation-8.jpg'), tags: TAGS, extra: 1 },
+      { patientId: patient.id, files: 42, tags: TAGS },
+      { patientId: patient.id, files: [chosen('orientation-8.jpg')], tags: TAGS },
+      // Paths in place of the dialog's token.
+      { patientId: patient.id, files: fixture('orientation-8.jpg'), tags: TAGS },
+      { patientId: patient.id, paths: [fixture('orientation-8.jpg')], tags: TAGS },
     ];
     for (const input of attempts) {
       const result = await app.call('photos.startImport', input);
@@ -286,7 +295,7 @@ describe('malformed requests', () => {
     expect(capture.ok ? null : capture.error.code).toBe('VALIDATION');
     const unknownPatient = await app.call('photos.startImport', {
       patientId: 'nobody',
-      paths: [fixture('orientation-8.jpg')],
+      files: fileToken(app, 'photos', [fixture('orientation-8.jpg')]),
       tags: TAGS,
     });
     expect(unknownPatient.ok ? null : unknownPatient.error.code).toBe('NOT_FOUND');
@@ -298,15 +307,16 @@ describe('malformed requests', () => {
     expect(before.length).toBeLessThan(after.length);
   });
 
-  it('refuses a relative path and a folder one by one, importing the rest', async () => {
+  it('refuses a folder one by one, importing the rest; a relative path never becomes a token', async () => {
     const patient = await patientWith(app, ['photos-record']);
+    expect(() => fileToken(app, 'photos', ['relative/photo.jpg'])).toThrow();
     const job = await app.ok<PhotoJob>('photos.startImport', {
       patientId: patient.id,
-      paths: ['relative/photo.jpg', app.dataDir, fixture('orientation-8.jpg')],
+      files: fileToken(app, 'photos', [app.dataDir, fixture('orientation-8.jpg')]),
       tags: TAGS,
     });
     const done = await waitForJob(app, job.id);
-    expect(done.refused.map((r) => r.reason)).toEqual(['invalid-path', 'not-a-file']);
+    expect(done.refused.map((r) => r.reason)).toEqual(['not-a-file']);
     expect(done.imported).toHaveLength(1);
     expect(readFileSync(fixture('orientation-8.jpg')).length).toBeGreaterThan(0);
   });

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { TestApp } from '../../support/helpers';
+import { fileToken, type TestApp } from '../../support/helpers';
 import { register } from '../patients/fixtures';
 import type { PhotoJob, Photo } from '../../../shared/api/photos';
 
@@ -35,9 +35,10 @@ export async function importFiles(
   names: string[],
   tags: Record<string, unknown> = TAGS,
 ) {
+  // As the photo dialog hands them over: one token for the selection.
   const job = await app.ok<PhotoJob>('photos.startImport', {
     patientId,
-    paths: names.map(fixture),
+    files: fileToken(app, 'photos', names.map(fixture)),
     tags,
   });
   return waitForJob(app, job.id);

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   ADMIN,
   CLINIC_PRACTITIONER,
+  fileToken,
   snapshot,
   startClinic,
   type TestApp,
@@ -135,7 +136,7 @@ describe('comparison exports', () => {
       leftId: photos[0].id,
       rightId: photos[1].id,
       pngDataUrl: `data:image/png;base64,${png.toString('base64')}`,
-      targetPath: target,
+      target: fileToken(app, 'save-png', target),
     });
     expect(image.ok ? null : image.error.message).toMatch(/not consented to the use/);
     expect(existsSync(target)).toBe(false);
@@ -157,14 +158,18 @@ describe('comparison exports', () => {
       .toBuffer();
     const pngDataUrl = `data:image/png;base64,${png.toString('base64')}`;
     const pair = { patientId: patient.id, leftId: photos[0].id, rightId: photos[1].id };
-    await app.ok('photos.saveComparisonImage', { ...pair, pngDataUrl, targetPath: target });
+    await app.ok('photos.saveComparisonImage', {
+      ...pair,
+      pngDataUrl,
+      target: fileToken(app, 'save-png', target),
+    });
     expect(readFileSync(target)).toEqual(png);
     rmSync(outside, { recursive: true, force: true });
     // Never into the record's own folder, where it could overwrite clinical files.
     const inside = await app.call('photos.saveComparisonImage', {
       ...pair,
       pngDataUrl,
-      targetPath: join(app.dataDir, 'comparison.png'),
+      target: fileToken(app, 'save-png', join(app.dataDir, 'comparison.png')),
     });
     expect(inside.ok ? null : inside.error.message).toMatch(/outside the Mesochart data folder/);
     expect(existsSync(join(app.dataDir, 'comparison.png'))).toBe(false);
@@ -212,16 +217,18 @@ describe('comparison exports', () => {
     );
   });
 
-  it('refuses to write anything but a .png path', async () => {
+  it('refuses to write anything but a .png the save dialog chose', async () => {
     const { patient, photos } = await twoPhotos(['photos-record', 'photos-other']);
     const target = join(app.dataDir, 'evil.sh');
     writeFileSync(target, 'keep');
+    // Neither the path itself nor a save-png token for it: a .sh never becomes one.
+    expect(() => fileToken(app, 'save-png', target)).toThrow(/\.png/);
     const result = await app.call('photos.saveComparisonImage', {
       patientId: patient.id,
       leftId: photos[0].id,
       rightId: photos[1].id,
       pngDataUrl: 'data:image/png;base64,AAAA',
-      targetPath: target,
+      target,
     });
     expect(result.ok ? null : result.error.code).toBe('VALIDATION');
     expect(readFileSync(target, 'utf8')).toBe('keep');

@@ -87,6 +87,14 @@ function expectNothingReadable(dir: string, photos: Photo[], patientName: string
     // Owner-only, like the database.
     expect(statSync(file).mode & 0o077).toBe(0);
   }
+  // Every folder too (0700): the folder itself, photos' shards, each patient's documents.
+  const folders = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => path.join(e.parentPath, e.name));
+  expect(folders.length).toBeGreaterThan(2);
+  for (const folder of [dir, ...folders]) {
+    expect(statSync(folder).mode & 0o077, path.relative(dir, folder)).toBe(0);
+  }
 }
 
 describe('the data folder at rest', { timeout: 180_000 }, () => {

@@ -55,14 +55,15 @@ export function AuditPage() {
   });
   const exportPdf = useMutation({
     mutationFn: async () => {
-      const target = await host.chooseSavePath(
+      const target = await host.chooseSaveFile(
+        'save-pdf',
         `audit-log-${new Date().toISOString().slice(0, 10)}.pdf`,
       );
       if (!target) return null;
       return unwrap(
         api.audit.exportPdf({
           ...filterInput(settled),
-          targetPath: target,
+          target: target.token,
           locale: navigator.language || 'en-GB',
           timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
         }),

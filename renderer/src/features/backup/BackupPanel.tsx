@@ -3,6 +3,7 @@ import {
   Alert,
   Button,
   Group,
+  Input,
   Loader,
   NumberInput,
   PasswordInput,
@@ -25,6 +26,8 @@ import {
   type BackupStatus,
 } from '../../../../shared/api/backup';
 import { api, unwrap } from '../../lib/api';
+import { host } from '../../lib/host';
+import type { PickedFile } from '../../../../shared/api/file-token';
 import { applyServerError } from '../../lib/forms';
 import { formatInstant } from '../../lib/dates';
 import { backupKeys } from './queries';
@@ -71,10 +74,12 @@ function SettingsForm({ status }: { status: BackupStatus }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
+  // The folder is chosen in the system's dialog: the form holds its one-time token, the screen
+  // shows the chosen path (or the one saved).
+  const [picked, setPicked] = useState<PickedFile | null>(null);
   const form = useForm<BackupConfigureInput>({
     resolver: zodResolver(backupConfigureInput),
     defaultValues: {
-      folder: status.folder ?? '',
       time: status.time,
       keep: status.keep,
       passphrase: '',
@@ -87,23 +92,42 @@ function SettingsForm({ status }: { status: BackupStatus }) {
     try {
       const saved = await unwrap(api.backup.updateSettings(values));
       client.setQueryData(backupKeys.status, saved);
-      form.reset({ ...values, folder: saved.folder ?? '', passphrase: '', passphraseConfirm: '' });
+      setPicked(null);
+      form.reset({ ...values, folder: undefined, passphrase: '', passphraseConfirm: '' });
       notifications.show({ message: t('backup.saved'), color: 'teal' });
     } catch (error) {
+      // A chosen folder's token is spent by the attempt: it is chosen again if it was refused.
+      setPicked(null);
+      form.setValue('folder', undefined);
       setFormError(applyServerError(error, form.setError));
     }
   });
+  const chooseFolder = async () => {
+    const chosen = await host.pickFolder('backup-folder');
+    if (!chosen) return;
+    setPicked(chosen);
+    form.setValue('folder', chosen.token);
+    form.clearErrors('folder');
+  };
   return (
     <form onSubmit={submit} noValidate aria-label={t('backup.settingsTitle')}>
       <Stack gap="md">
         <Title order={3}>{t('backup.settingsTitle')}</Title>
-        <TextInput
+        <Input.Wrapper
           label={t('backup.folder')}
           description={t('backup.folderHelp')}
-          required
-          {...form.register('folder')}
           error={errors.folder?.message}
-        />
+          required
+        >
+          <Group gap="sm" mt={4}>
+            <Button variant="default" onClick={() => void chooseFolder()}>
+              {t('backup.chooseBackupFolder')}
+            </Button>
+            <Text size="sm" data-testid="backup-folder" style={{ wordBreak: 'break-all' }}>
+              {picked?.label ?? status.folder ?? t('backup.noBackupFolder')}
+            </Text>
+          </Group>
+        </Input.Wrapper>
         <Group align="flex-start" grow>
           <TextInput
             type="time"

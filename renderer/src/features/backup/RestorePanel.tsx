@@ -4,16 +4,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api';
 import { host } from '../../lib/host';
+import type { PickedFile } from '../../../../shared/api/file-token';
 import { backupKeys } from './queries';
 
 interface Picked {
-  file: string | null;
-  folder: string | null;
+  file: PickedFile | null;
+  folder: PickedFile | null;
 }
 
 /**
  * Restores a backup into an empty folder, checked the way `npm run admin -- restore` checks it.
- * Both paths come from the system's dialogs; the services check them again.
+ * Both come from the system's dialogs as one-time tokens; the services check the paths again.
  */
 export function RestorePanel() {
   const { t } = useTranslation();
@@ -25,14 +26,16 @@ export function RestorePanel() {
     mutationFn: () =>
       unwrap(
         api.backup.restore({
-          file: picked.file ?? '',
-          folder: picked.folder ?? '',
+          file: picked.file?.token ?? '',
+          folder: picked.folder?.token ?? '',
           passphrase,
         }),
       ),
     onMutate: () => setFields({}),
     onSuccess: (job) => setJobId(job.id),
     onError: (error) => {
+      // The attempt spent both tokens: the file and the folder are chosen again.
+      setPicked({ file: null, folder: null });
       const marked = (error as { fields?: Record<string, string> }).fields;
       if (marked) setFields(marked);
     },
@@ -47,7 +50,8 @@ export function RestorePanel() {
   const running = start.isPending || state?.status === 'running';
   const percent = state && state.totalBytes > 0 ? (100 * state.doneBytes) / state.totalBytes : 0;
   const choose = async (which: keyof Picked) => {
-    const chosen = which === 'file' ? await host.pickBackupFile() : await host.pickFolder();
+    const chosen =
+      which === 'file' ? await host.pickBackupFile() : await host.pickFolder('restore-folder');
     if (chosen) setPicked((p) => ({ ...p, [which]: chosen }));
   };
 
@@ -64,7 +68,7 @@ export function RestorePanel() {
           {t('backup.restore.chooseFile')}
         </Button>
         <Text size="sm" data-testid="restore-file">
-          {picked.file ?? t('backup.restore.noFile')}
+          {picked.file?.label ?? t('backup.restore.noFile')}
         </Text>
       </Group>
       {fields.file ? (
@@ -77,7 +81,7 @@ export function RestorePanel() {
           {t('backup.restore.chooseFolder')}
         </Button>
         <Text size="sm" data-testid="restore-folder">
-          {picked.folder ?? t('backup.restore.noFolder')}
+          {picked.folder?.label ?? t('backup.restore.noFolder')}
         </Text>
       </Group>
       {fields.folder ? (

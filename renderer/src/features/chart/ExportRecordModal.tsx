@@ -40,8 +40,8 @@ export function ExportRecordModal({
       unwrap(api.chart.exportRecord({ patientId, folder, purpose, recipient })),
   });
   const start = async () => {
-    const folder = await host.pickFolder();
-    if (folder) exportRecord.mutate(folder);
+    const folder = await host.pickFolder('export-folder');
+    if (folder) exportRecord.mutate(folder.token);
   };
   const close = () => {
     if (exportRecord.isPending) return;

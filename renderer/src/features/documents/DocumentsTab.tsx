@@ -77,9 +77,9 @@ export function DocumentsTab({
   const saveCopy = useMutation({
     mutationFn: async (doc: ArchivedDocumentInfo) => {
       const { fileName } = await unwrap(api.documents.open({ documentId: doc.id }));
-      const target = await host.chooseSavePath(fileName);
+      const target = await host.chooseSaveFile('save-pdf', fileName);
       if (!target) return null;
-      return unwrap(api.documents.saveCopy({ documentId: doc.id, targetPath: target }));
+      return unwrap(api.documents.saveCopy({ documentId: doc.id, target: target.token }));
     },
     onSuccess: (copy) => {
       if (copy)

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiFailure, unwrap } from '../../lib/api';
 import { host } from '../../lib/host';
+import type { PickedFile } from '../../../../shared/api/file-token';
 import { FormError } from '../../ui/FormError';
 import { PassphraseFields } from './PassphraseFields';
 import { useApplyKeysStatus } from './queries';
@@ -16,7 +17,7 @@ import { useApplyKeysStatus } from './queries';
 export function RecoverForm(props: { chooseFolder: boolean; needsPassphrase: boolean }) {
   const { t } = useTranslation();
   const apply = useApplyKeysStatus();
-  const [folder, setFolder] = useState<string | null>(null);
+  const [folder, setFolder] = useState<PickedFile | null>(null);
   const [recoveryKey, setRecoveryKey] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -25,12 +26,14 @@ export function RecoverForm(props: { chooseFolder: boolean; needsPassphrase: boo
       unwrap(
         api.keys.recover({
           recoveryKey,
-          folder: props.chooseFolder ? (folder ?? '') : null,
+          folder: props.chooseFolder ? (folder?.token ?? '') : null,
           passphrase: props.needsPassphrase ? passphrase : '',
           confirm: props.needsPassphrase ? confirm : '',
         }),
       ),
     onSuccess: apply,
+    // The folder's token was spent by the attempt: the folder is chosen again.
+    onError: () => setFolder(null),
   });
   const failure = recover.error instanceof ApiFailure ? recover.error.error : null;
   const errors = failure?.fields ?? {};
@@ -60,12 +63,12 @@ export function RecoverForm(props: { chooseFolder: boolean; needsPassphrase: boo
             <Group gap="sm">
               <Button
                 variant="default"
-                onClick={() => void host.pickFolder().then((f) => f && setFolder(f))}
+                onClick={() => void host.pickFolder('clinic-folder').then((f) => f && setFolder(f))}
               >
                 {t('keys.recover.chooseFolder')}
               </Button>
               <Text size="sm" data-testid="recover-folder">
-                {folder ?? t('keys.recover.noFolder')}
+                {folder?.label ?? t('keys.recover.noFolder')}
               </Text>
             </Group>
             {errors.folder ? (

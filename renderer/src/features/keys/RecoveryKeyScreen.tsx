@@ -23,9 +23,9 @@ export function RecoveryKeyScreen() {
   });
   const sheet = useMutation({
     mutationFn: async () => {
-      const target = await host.chooseSavePath('mesochart-recovery-sheet.pdf');
+      const target = await host.chooseSaveFile('save-pdf', 'mesochart-recovery-sheet.pdf');
       if (!target) return null;
-      return unwrap(api.keys.saveRecoverySheet({ path: target }));
+      return unwrap(api.keys.saveRecoverySheet({ target: target.token }));
     },
   });
   const confirm = useMutation({

@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import type { PhotoJob, PhotoTags } from '../../../../shared/api/photos';
 import { api, unwrap } from '../../lib/api';
 import { host } from '../../lib/host';
+import type { PickedFile } from '../../../../shared/api/file-token';
 import { PhotoTagFields } from './PhotoTagFields';
 import type { useImportJob } from './use-import-job';
 
@@ -41,24 +42,25 @@ export function PhotoImportPanel({
   const [dragging, setDragging] = useState(false);
   const [unknownDrops, setUnknownDrops] = useState(0);
   const start = useMutation({
-    mutationFn: (paths: string[]) => unwrap(api.photos.startImport({ patientId, paths, tags })),
+    mutationFn: (files: string) => unwrap(api.photos.startImport({ patientId, files, tags })),
     onSuccess: (job) => importer.follow(job),
   });
   const [cancelling, setCancelling] = useState(false);
 
-  const begin = (paths: string[]) => {
+  // The dialog or the drop gives a one-time token for the whole selection, never paths.
+  const begin = (picked: PickedFile | null) => {
     setCancelling(false);
-    if (paths.length > 0) start.mutate(paths);
+    if (picked) start.mutate(picked.token);
   };
   const pick = async () => begin(await host.pickPhotos());
-  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+  const onDrop = async (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
     setDragging(false);
     if (importer.running || start.isPending) return;
     const files = Array.from(event.dataTransfer.files);
-    const paths = files.map((f) => host.pathForFile(f));
-    setUnknownDrops(paths.filter((p) => p === null).length);
-    begin(paths.filter((p): p is string => p !== null));
+    const picked = await host.dropPhotos(files);
+    setUnknownDrops(files.length - (picked?.count ?? 0));
+    begin(picked);
   };
   const busy = importer.running || start.isPending;
 
@@ -74,7 +76,7 @@ export function PhotoImportPanel({
         if (e.currentTarget.contains(e.relatedTarget as Node | null)) return;
         setDragging(false);
       }}
-      onDrop={onDrop}
+      onDrop={(e) => void onDrop(e)}
       data-testid="photos-drop-target"
       style={{
         outline: dragging ? '2px dashed var(--mantine-color-blue-5)' : 'none',
