@@ -105,7 +105,8 @@ function CompareBody({ patientId, photos, pair, canExport }: Props & { pair: [Ph
         ],
         title,
       );
-      const target = await host.chooseSavePath(
+      const target = await host.chooseSaveFile(
+        'save-png',
         `comparison-${left.takenAt.slice(0, 10)}-${right.takenAt.slice(0, 10)}.png`,
       );
       if (!target) return null;
@@ -115,7 +116,7 @@ function CompareBody({ patientId, photos, pair, canExport }: Props & { pair: [Ph
           leftId: left.id,
           rightId: right.id,
           pngDataUrl: png,
-          targetPath: target,
+          target: target.token,
         }),
       );
     },
