@@ -33,18 +33,19 @@ export async function confirmPhotoDate(
     );
   }
   const takenAt = input.takenAt === null ? row.taken_at : normaliseTakenAt(input.takenAt);
-  if (input.takenAt !== null) {
-    // An entered date in the future is a typing slip, never a confirmation.
-    const settings = await readPhotoDateSettings(db);
-    const future = cameraDateProblem(
-      takenAt,
-      { firstVisit: '1900-01-01', importedAt: localDateTime(now) },
-      { ...settings, daysBeforeFirstVisit: 0 },
-    );
-    if (future === 'future') {
-      const message = 'The date a photo was taken cannot be in the future';
-      throw new AppError('VALIDATION', message, { fields: { takenAt: message } });
-    }
+  // A date in the future is never right: the camera's clock is wrong, or the entry is a slip.
+  const settings = await readPhotoDateSettings(db);
+  const future = cameraDateProblem(
+    takenAt,
+    { firstVisit: '1900-01-01', importedAt: localDateTime(now) },
+    { ...settings, daysBeforeFirstVisit: 0 },
+  );
+  if (future === 'future') {
+    const message =
+      input.takenAt === null
+        ? 'The camera date is in the future; enter the real date'
+        : 'The date a photo was taken cannot be in the future';
+    throw new AppError('VALIDATION', message, { fields: { takenAt: message } });
   }
   await db
     .updateTable('photo')

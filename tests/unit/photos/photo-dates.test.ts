@@ -123,7 +123,11 @@ describe('confirming a date', () => {
       dateCheck: 'confirmed',
     });
 
-    // A date in the future is a slip, refused next to the field; nothing changes.
+    // A camera date in the future cannot be right, nor can a typed one; nothing changes.
+    const keepFuture = await app.call('photos.confirmDate', { id: future.id, takenAt: null });
+    expect(keepFuture.ok ? null : keepFuture.error.fields).toEqual({
+      takenAt: 'The camera date is in the future; enter the real date',
+    });
     const slip = await app.call('photos.confirmDate', {
       id: future.id,
       takenAt: '2041-06-01T12:00',
@@ -171,6 +175,7 @@ describe('confirming a date', () => {
       .all();
     expect(audit).toEqual([
       { object_id: old.id, outcome: 'success' },
+      { object_id: future.id, outcome: 'failed' },
       { object_id: future.id, outcome: 'failed' },
       { object_id: future.id, outcome: 'success' },
       { object_id: future.id, outcome: 'failed' },
