@@ -251,7 +251,22 @@ export const templateGetInput = z
   })
   .strict();
 
+/**
+ * Whether a template is a built-in translation of clinical text awaiting the clinic's review
+ * ('pending'), one an admin has confirmed, or not a translation at all (English, or a language
+ * the clinic wrote itself).
+ */
+export const templateReviewStates = ['not-needed', 'pending', 'confirmed'] as const;
+export const templateReviewSchema = z.object({
+  state: z.enum(templateReviewStates),
+  confirmedVersion: z.number().int().nullable(),
+  confirmedByName: z.string().nullable(),
+  confirmedAt: isoDateTime.nullable(),
+});
+export type TemplateReview = z.infer<typeof templateReviewSchema>;
+
 export const templateVersionSchema = z.object({
+  review: templateReviewSchema,
   kind: templateKindSchema,
   procedureKind: procedureKindSchema.nullable(),
   language: z.string(),
@@ -267,6 +282,20 @@ export const templateDetailSchema = z.object({
   info: templateVersionSchema,
   template: documentTemplateSchema,
 });
+
+/** The version the admin read and confirms: refused if a newer one was saved meanwhile. */
+export const templateConfirmInput = z
+  .object({
+    kind: templateKindSchema,
+    procedureKind: procedureKindSchema.nullable(),
+    language: templateLanguageSchema,
+    version: z.number().int().min(1),
+  })
+  .strict()
+  .refine((k) => (k.kind === 'consent') === (k.procedureKind !== null), {
+    message: 'A consent template has a procedure kind; the aftercare template has none',
+    path: ['procedureKind'],
+  });
 
 /** The version is the store's to assign; `baseVersion` catches two admins editing at once. */
 const saveExtras = { baseVersion: z.number().int().min(1).nullable() };
@@ -331,6 +360,12 @@ export const documentsOperations = {
     access: admin,
     audit: { action: 'create', objectType: 'document-template' },
     maxInputBytes: 2_000_000,
+  }),
+  'documents.confirmTemplateTranslation': op({
+    input: templateConfirmInput,
+    output: templateVersionSchema,
+    access: admin,
+    audit: { action: 'update', objectType: 'document-template' },
   }),
   'documents.settings': op({
     input: emptyInput,

@@ -20,6 +20,7 @@ import { generateAftercare, generateSessionSummary } from './aftercare';
 import { readDocumentSettings, writeDocumentSettings } from './settings';
 import { practitionerOptions } from './sources';
 import { getTemplate, listTemplates, saveTemplate, templateHistory } from './templates';
+import { confirmTranslation } from './template-review';
 import { actorId, forPatient, forRecord, requireActor } from '../core/handler-kit';
 import { AppError } from '../core/errors';
 import type { DocumentKind } from '../../../shared/api/documents';
@@ -68,6 +69,13 @@ export const documentsHandlers = {
     const saved = await saveTemplate(ctx.db, input, ctx.now, work(ctx).actorId);
     ctx.subject.objectId = `${saved.kind}:${saved.procedureKind ?? '-'}:${saved.language}:v${saved.version}`;
     return saved;
+  },
+
+  'documents.confirmTemplateTranslation': async (ctx, input) => {
+    const { version, ...key } = input;
+    await confirmTranslation(ctx.db, input, ctx.now, work(ctx).actorId);
+    ctx.subject.objectId = `${key.kind}:${key.procedureKind ?? '-'}:${key.language}:v${version}`;
+    return (await getTemplate(ctx.db, input, ctx.now)).info;
   },
 
   'documents.settings': (ctx) => readDocumentSettings(ctx.db),

@@ -17,6 +17,8 @@ import type {
 } from '../../../shared/api/documents';
 import { getDefaultTemplates, validateTemplate } from './render';
 import { AppError } from '../core/errors';
+import { reviewFor, reviewStates } from './template-review';
+import type { TemplateReview } from '../../../shared/api/documents';
 
 type TemplateRow = Selectable<DocumentTemplateRow>;
 
@@ -91,9 +93,15 @@ function baseQuery(db: Queryable, key: TemplateKey) {
     .where('document_template.language', '=', key.language);
 }
 
-function toInfo(row: TemplateRow & { display_name: string | null }): TemplateVersionInfo {
+type Reviews = Map<string, TemplateReview>;
+
+function toInfo(
+  row: TemplateRow & { display_name: string | null },
+  reviews: Reviews,
+): TemplateVersionInfo {
   const template = parseBody(row);
   return {
+    review: reviewFor(reviews, row),
     kind: row.kind as TemplateKind,
     procedureKind: row.procedure_kind === '' ? null : (row.procedure_kind as ProcedureKind),
     language: row.language,
@@ -122,13 +130,14 @@ export async function listTemplates(db: Queryable, now: Date): Promise<TemplateV
     .orderBy('document_template.language')
     .orderBy('document_template.version', 'desc')
     .execute();
+  const reviews = await reviewStates(db);
   const seen = new Set<string>();
   const latest: TemplateVersionInfo[] = [];
   for (const row of rows) {
     const key = `${row.kind}|${row.procedure_kind}|${row.language}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    latest.push(toInfo(row));
+    latest.push(toInfo(row, reviews));
   }
   return latest;
 }
@@ -140,7 +149,8 @@ export async function templateHistory(
 ): Promise<TemplateVersionInfo[]> {
   await ensureDefaultTemplates(db, now);
   const rows = await baseQuery(db, key).orderBy('document_template.version', 'desc').execute();
-  return rows.map(toInfo);
+  const reviews = await reviewStates(db);
+  return rows.map((row) => toInfo(row, reviews));
 }
 
 export async function getTemplate(
@@ -156,7 +166,7 @@ export async function getTemplate(
       : query.where('document_template.version', '=', key.version);
   const row = await query.executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', 'No such template version');
-  return { info: toInfo(row), template: parseBody(row), id: row.id };
+  return { info: toInfo(row, await reviewStates(db)), template: parseBody(row), id: row.id };
 }
 
 /**
@@ -190,7 +200,7 @@ export async function saveTemplate(
   const saved = await baseQuery(db, key)
     .where('document_template.version', '=', template.version)
     .executeTakeFirstOrThrow();
-  return toInfo(saved);
+  return toInfo(saved, await reviewStates(db));
 }
 
 /** The languages a template exists in for this key, the base language first. */
@@ -211,7 +221,8 @@ async function languagesFor(
 
 /**
  * The language of the patient's preference that a template exists in, else English. The
- * preference is free text at intake, so "tr", "tr-TR", "Turkish" and "Türkçe" all pick "tr".
+ * preference is a code from the clinic's list ("tr"); an older record may still hold free text,
+ * so "tr-TR", "Turkish" and "Türkçe" pick "tr" as well.
  */
 export function pickLanguage(preferred: string, available: readonly string[]): string {
   const want = preferred.trim().toLowerCase();

@@ -362,6 +362,14 @@ export interface DocumentTemplateRow {
   saved_by: string | null;
 }
 
+/** An admin's confirmation of a translated template version (migration 21). */
+export interface DocumentTemplateReviewRow {
+  seq: Generated<number>;
+  template_id: string;
+  confirmed_by: string;
+  confirmed_at: string;
+}
+
 export interface DocumentRow {
   seq: Generated<number>;
   id: string;
@@ -514,6 +522,7 @@ export interface StoreSchema {
   appointment: AppointmentRow;
   reminder: ReminderRow;
   document_template: DocumentTemplateRow;
+  document_template_review: DocumentTemplateReviewRow;
   document: DocumentRow;
   consent_signature: ConsentSignatureRow;
   consent_witness: ConsentWitnessRow;

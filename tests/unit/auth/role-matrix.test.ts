@@ -113,6 +113,7 @@ const matrix: Record<string, Row> = {
   'documents.template':                [Y, Y, Y],
   'documents.templateHistory':         [Y, Y, Y],
   'documents.saveTemplate':            [n, n, Y],
+  'documents.confirmTemplateTranslation': [n, n, Y],
   'documents.settings':                [Y, Y, Y],
   'documents.updateSettings':          [n, n, Y],
   'documents.practitioners':           [Y, Y, Y],

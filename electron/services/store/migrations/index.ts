@@ -15,6 +15,7 @@ import { personalSignatures } from './0012-personal-signatures';
 import { sessionCocktails, sessionCocktailsPg } from './0015-session-cocktails';
 import { nameOrder, nameOrderPg } from './0018-name-order';
 import { photoDates, photoDatesPg } from './0020-photo-dates';
+import { templateReview, templateReviewPg } from './0021-template-review';
 import { staffLanguage, staffLanguagePg } from './0022-staff-language';
 import { clinicBlobs, clinicBlobsPg } from './0023-clinic-blobs';
 
@@ -46,6 +47,7 @@ export const migrations: readonly MigrationStep[] = [
   { version: 15, name: 'session-cocktails', sql: sessionCocktails, pg: sessionCocktailsPg },
   { version: 18, name: 'name-order', sql: nameOrder, pg: nameOrderPg },
   { version: 20, name: 'photo-dates', sql: photoDates, pg: photoDatesPg },
+  { version: 21, name: 'template-review', sql: templateReview, pg: templateReviewPg },
   { version: 22, name: 'staff-language', sql: staffLanguage, pg: staffLanguagePg },
   { version: 23, name: 'clinic-blobs', sql: clinicBlobs, pg: clinicBlobsPg },
 ];
