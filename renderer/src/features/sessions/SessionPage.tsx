@@ -6,6 +6,7 @@ import type { StaffUser } from '../../../../shared/api/staff';
 import { api, unwrap } from '../../lib/api';
 import { SessionForm } from './SessionForm';
 import { SessionView } from './SessionView';
+import { SignForPractitioner } from './SignForPractitioner';
 import { SessionCockpit } from './SessionCockpit';
 import { sessionsKeys } from './queries';
 import { SessionCheck } from '../screening';
@@ -53,6 +54,10 @@ export function SessionPage({ user }: { user: StaffUser }) {
       ) : (
         <SessionView session={s} canAmend={practitioner} />
       )}
+      {/* A colleague's draft: its practitioner signs it here with their own password. */}
+      {s.status === 'draft' && !ownDraft && practitioner ? (
+        <SignForPractitioner key={s.id} session={s} />
+      ) : null}
       <SessionCheck patientId={s.patientId} screeningId={s.screeningId} />
       {s.status !== 'abandoned' ? (
         <AdverseEventsPanel sessionId={s.id} events={s.adverseEvents} canRecord={practitioner} />
