@@ -34,7 +34,7 @@ export function FirstSteps() {
   if (!steps.data?.show) return null;
   const done = steps.data.steps.filter((s) => s.done).length;
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="first-steps-title">
+    <Paper withBorder p="md" mb="lg" component="section" aria-labelledby="first-steps-title">
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start">
           <Stack gap={2}>
