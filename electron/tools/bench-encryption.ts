@@ -6,8 +6,32 @@ import { cpSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createServices, DATABASE_FILE } from '../services/app';
 import { decryptCopy } from '../services/store/encryption';
-import type { BenchContext } from './bench-service';
-import type { BenchRow } from './bench-stats';
+import { readFile } from 'node:fs/promises';
+import { ok, type BenchContext } from './bench-service';
+import { ratioRow, timePair, type BenchRow } from './bench-stats';
+
+/**
+ * Thumbnail serving as the gallery fetches it (photos.image, a data URL), over the heavy
+ * patient's newest photos: those the photo import row just stored in this clinic, so the
+ * unencrypted copy serves plain files. Baseline: reading the same stored file and encoding it.
+ */
+export async function thumbnailRow(ctx: BenchContext): Promise<BenchRow> {
+  const rows = ctx.sqlite
+    .prepare('SELECT id, thumbnail_path FROM photo WHERE patient_id = ? ORDER BY seq DESC LIMIT 20')
+    .all(ctx.heavy.id) as { id: string; thumbnail_path: string }[];
+  if (rows.length === 0) throw new Error('no photo to serve: run the photo import row first');
+  const dataDir = ctx.services.state.dataDir;
+  const at = (i: number) => rows[Math.abs(i) % rows.length]!;
+  const [mine, base] = await timePair(
+    ctx.runs,
+    (i) => ok(ctx, 'photos.image', { id: at(i).id, size: 'thumbnail' }),
+    async (i) =>
+      (await readFile(path.join(dataDir, 'photos', ...at(i).thumbnail_path.split('/')))).toString(
+        'base64',
+      ),
+  );
+  return ratioRow('serve a thumbnail', mine, base, {}, `${rows.length} photos, in turn`);
+}
 
 export interface EncryptionRow {
   measure: string;

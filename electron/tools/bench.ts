@@ -4,6 +4,7 @@
  *   npm run bench                 (size L)
  *   npm run bench -- --size S     (quick)
  *   npm run bench -- --size S --only search,chart   (some rows, while profiling; no JSON)
+ *   npm run bench -- --store postgres [--size S]   (on a clinic server; see bench-server.ts)
  * Prints a table and writes bench-results/bench-<size>.json.
  */
 import { execFileSync } from 'node:child_process';
@@ -27,20 +28,28 @@ import { consentRow, photoRow } from './bench-files';
 import { chartRow, searchRow, signRow, type BenchContext } from './bench-service';
 import { figures, formatTable, timeRuns, type BenchRow } from './bench-stats';
 import { uiRows } from './bench-ui';
-import { encryptionRows, formatEncryptionTable } from './bench-encryption';
+import { encryptionRows, formatEncryptionTable, thumbnailRow } from './bench-encryption';
 import { practitionerPassword, SEED_PRACTITIONER, volumeSizes, type SizeName } from './seed-volume';
+import { runServerBench } from './bench-server';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const { values } = parseArgs({
-  options: { size: { type: 'string', default: 'L' }, only: { type: 'string' } },
+  options: {
+    size: { type: 'string', default: 'L' },
+    only: { type: 'string' },
+    store: { type: 'string', default: 'sqlite' },
+  },
 });
 const ROW_NAMES = ['search', 'chart', 'sign', 'consent', 'photos', 'ui', 'encryption'] as const;
 const only = values.only?.split(',').map((x) => x.trim());
 if (
   (values.size !== 'S' && values.size !== 'L') ||
+  (values.store !== 'sqlite' && values.store !== 'postgres') ||
   only?.some((x) => !(ROW_NAMES as readonly string[]).includes(x))
 ) {
-  console.error(`usage: npm run bench -- [--size S|L] [--only ${ROW_NAMES.join(',')}]`);
+  console.error(
+    `usage: npm run bench -- [--size S|L] [--store sqlite|postgres] [--only ${ROW_NAMES.join(',')}]`,
+  );
   process.exit(2);
 }
 const wanted = (row: (typeof ROW_NAMES)[number]) => !only || only.includes(row);
@@ -48,6 +57,13 @@ const size: SizeName = values.size;
 const plan =
   size === 'S' ? { runs: 150, batches: 3, rounds: 3 } : { runs: 150, batches: 3, rounds: 5 };
 const log = (line: string) => console.log(`[bench ${size}] ${line}`);
+
+if (values.store === 'postgres') {
+  // The clinic-server rows (bench-server.ts): a server of their own unless one is given.
+  process.env[CLINIC_PASSPHRASE_ENV] ??= 'mesochart bench clinic passphrase';
+  const met = await runServerBench(size, plan.runs, log);
+  process.exit(met ? 0 : 1);
+}
 
 function directoryBytes(dir: string): number {
   let total = 0;
@@ -209,6 +225,8 @@ try {
         'heavy chart': chartRow,
         sign: (c) => signRow(c, heavy.id),
         'photo import': (c) => photoRow(c, `${scratch}-enc`, plan.batches),
+        // After the import: each side serves the photos it has just stored.
+        'thumbnail serving': thumbnailRow,
       },
     );
     console.log(`\n${formatEncryptionTable(enc)}\n`);
