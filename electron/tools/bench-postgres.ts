@@ -1,0 +1,295 @@
+/**
+ * `npm run bench -- --store postgres [--size S|L]`: the clinic-scale rows on a clinic server.
+ * The seeded clinic of the size is moved onto PostgreSQL (the admin tool's move, verified), then
+ * search, the heavy chart and signing run through the services against the same SQL sent raw
+ * through `pg` on the same database, and four workstations (four service instances) run a mixed
+ * clinic day at once. With MESOCHART_DATABASE_URL and MESOCHART_DATABASE_OWNER_URL it uses that
+ * (empty) database; without them it starts a throwaway cluster on loopback and removes it after.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import { localDate } from '../services/core/local-date';
+import { wordMatch } from '../services/patients/search';
+import { createServerDatabase } from '../services/store/server-setup';
+import { startCluster } from '../../tests/support/postgres-cluster';
+import { ok, typedQueries, type BenchContext } from './bench-service';
+import { ratioRow, timePair, type BenchRow } from './bench-stats';
+import { DATABASE_OWNER_URL_ENV, DATABASE_URL_ENV } from './tool-keys';
+
+export interface Server {
+  url: string;
+  ownerUrl: string;
+  stop(): void;
+}
+
+export async function benchServer(log: (s: string) => void): Promise<Server> {
+  const url = process.env[DATABASE_URL_ENV];
+  const ownerUrl = process.env[DATABASE_OWNER_URL_ENV];
+  if (url && ownerUrl) return { url, ownerUrl, stop: () => undefined };
+  log('starting a throwaway PostgreSQL cluster on loopback');
+  const cluster = await startCluster();
+  try {
+    const made = await createServerDatabase({
+      adminUrl: cluster.superUrl,
+      database: 'mesochart_bench',
+      ownerRole: 'mesochart_owner',
+      runtimeRole: 'mesochart_app',
+    });
+    return { url: made.url, ownerUrl: made.ownerUrl, stop: () => cluster.stop() };
+  } catch (error) {
+    cluster.stop();
+    throw error;
+  }
+}
+
+/** The search service's statements on PostgreSQL, sent raw: counts, then the page. */
+function rawSearch(pool: pg.Pool) {
+  const columns =
+    'p.id, p.clinic_number, p.given_name, p.family_name, p.date_of_birth, p.phone, p.email, p.archived';
+  const seqs = (words: string[], alt: string | null, params: string[]) => {
+    const one = (w: string) => {
+      params.push(`${w}%`);
+      return `SELECT patient_seq FROM patient_search_word WHERE word LIKE $${params.length}`;
+    };
+    const all = words.map(one).join(' INTERSECT ');
+    return alt ? `(${all}) UNION ${one(alt)}` : all;
+  };
+  return async (query: string) => {
+    const match = wordMatch(query);
+    if (!match) return;
+    const p1: string[] = [];
+    const all = Number(
+      (
+        await pool.query(
+          `SELECT count(*) AS n FROM (${seqs(match.words, match.alternative, p1)}) m`,
+          p1,
+        )
+      ).rows[0].n,
+    );
+    const p2: string[] = [];
+    const archived = Number(
+      (
+        await pool.query(
+          `SELECT count(*) AS n FROM patient p WHERE p.archived = 1 AND p.seq IN (${seqs(match.words, match.alternative, p2)})`,
+          p2,
+        )
+      ).rows[0].n,
+    );
+    await pool.query('SELECT count(*) AS n FROM patient WHERE archived = 0');
+    if (all - archived === 0) return;
+    const p3: string[] = [];
+    await pool.query(
+      `SELECT ${columns} FROM patient p WHERE p.seq IN (${seqs(match.words, match.alternative, p3)})
+       AND p.archived = 0 ORDER BY p.archived, p.sort_key, p.seq LIMIT 100 OFFSET 0`,
+      p3,
+    );
+  };
+}
+
+export async function pgSearchRow(ctx: BenchContext, pool: pg.Pool): Promise<BenchRow> {
+  const queries = typedQueries(ctx.heavy);
+  const raw = rawSearch(pool);
+  const mine: number[] = [];
+  const base: number[] = [];
+  for (let r = 0; r < Math.max(3, Math.ceil(ctx.runs / queries.length)); r += 1) {
+    const [a, b] = await timePair(
+      queries.length,
+      (i) =>
+        ok(ctx, 'patients.search', {
+          query: queries[Math.max(0, i)],
+          includeArchived: false,
+          offset: 0,
+          limit: 100,
+        }),
+      (i) => raw(queries[Math.max(0, i)] as string),
+    );
+    mine.push(...a);
+    base.push(...b);
+  }
+  return ratioRow('patient search, as typed (server)', mine, base, { maxRatioP95: 2, maxP95: 20 });
+}
+
+export async function pgChartRow(ctx: BenchContext, pool: pg.Pool): Promise<BenchRow> {
+  const id = ctx.heavy.id;
+  const statements = [
+    'SELECT * FROM patient WHERE id = $1',
+    `SELECT h.*, s.display_name FROM medical_history_version h
+      JOIN staff_user s ON s.id = h.recorded_by WHERE h.patient_id = $1 ORDER BY h.version DESC`,
+    `SELECT a.*, t.performed_on, s.display_name FROM adverse_event a
+      JOIN treatment_session t ON t.id = a.session_id JOIN staff_user s ON s.id = a.recorded_by
+      WHERE a.patient_id = $1 AND a.resolved_on IS NULL ORDER BY a.onset_on DESC`,
+    `SELECT c.*, s.display_name FROM consent_event c JOIN staff_user s ON s.id = c.recorded_by
+      WHERE c.patient_id = $1 ORDER BY c.kind, c.seq`,
+    `SELECT sc.*, p.display_name, o.display_name FROM screening sc
+      JOIN staff_user p ON p.id = sc.performed_by LEFT JOIN staff_user o ON o.id = sc.override_by
+      WHERE sc.patient_id = $1 ORDER BY sc.performed_on DESC, sc.seq DESC LIMIT 10`,
+    `SELECT c.*, s.display_name FROM patient_change c JOIN staff_user s ON s.id = c.changed_by
+      WHERE c.patient_id = $1 ORDER BY c.seq`,
+  ];
+  const [mine, base] = await timePair(
+    ctx.runs,
+    () => ok(ctx, 'chart.open', { patientId: id }),
+    async () => {
+      for (const s of statements) await pool.query(s, [id]);
+    },
+  );
+  return ratioRow("open the heavy patient's chart (server)", mine, base, { maxRatioP95: 2 });
+}
+
+/** Signing on the server: the same steps as on SQLite, the raw side as one pg transaction. */
+export async function pgSignRow(
+  ctx: BenchContext,
+  pool: pg.Pool,
+  patientId: string,
+): Promise<BenchRow> {
+  const lots = (
+    await pool.query<{ lotid: string; productid: string }>(
+      'SELECT id AS lotid, product_id AS productid FROM product_lot ORDER BY seq LIMIT 4',
+    )
+  ).rows;
+  const [first, , third] = lots;
+  if (!first || !third) throw new Error('the seeded catalogue has no lots');
+  const productIds = [first.productid, third.productid];
+  const note = {
+    technique: 'nappage',
+    needleGauge: 32,
+    needleLengthMm: 4,
+    anaesthesia: 'none',
+    passes: 2,
+    points: null,
+    immediateReactions: 'Mild erythema, settled in 20 minutes',
+    notes: 'Tolerated well.',
+    areas: [
+      { area: 'cheeks', depthMm: 1.5 },
+      { area: 'forehead', depthMm: 1 },
+    ],
+    products: [
+      { area: 'cheeks', productId: first.productid, lotId: first.lotid, volumeMl: 1.5 },
+      { area: 'forehead', productId: third.productid, lotId: third.lotid, volumeMl: 1 },
+    ],
+  };
+  const screening = async () => {
+    const now = new Date();
+    await pool.query(
+      `INSERT INTO screening (id, patient_id, history_version_id, performed_on, performed_at,
+      performed_by, answers, planned_product_ids, findings, outcome, acknowledged, override_reason,
+      override_by, status) VALUES ($1, $2, (SELECT id FROM medical_history_version
+      WHERE patient_id = $2 ORDER BY version DESC LIMIT 1), $3, $4, $5, '{}', $6, '[]', 'clear', '[]',
+      NULL, NULL, 'passed')`,
+      [
+        randomUUID(),
+        patientId,
+        localDate(now),
+        now.toISOString(),
+        ctx.practitionerId,
+        JSON.stringify(productIds),
+      ],
+    );
+  };
+  const raw = async () => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const id = randomUUID();
+      const at = new Date().toISOString();
+      const s = await client.query<{ id: string }>(
+        'SELECT id FROM screening WHERE patient_id = $1 ORDER BY seq DESC LIMIT 1',
+        [patientId],
+      );
+      await client.query(
+        `INSERT INTO treatment_session (id, patient_id, course_id, screening_id, practitioner_id,
+        performed_on, status, technique, needle_gauge, needle_length_mm, anaesthesia, passes, points,
+        immediate_reactions, notes, created_at, updated_at)
+        VALUES ($1, $2, NULL, $3, $4, $5, 'draft', $6, 32, 4, 'none', 2, NULL, $7, $8, $9, $9)`,
+        [
+          id,
+          patientId,
+          s.rows[0]?.id,
+          ctx.practitionerId,
+          localDate(new Date()),
+          note.technique,
+          note.immediateReactions,
+          note.notes,
+          at,
+        ],
+      );
+      for (const [i, a] of note.areas.entries()) {
+        await client.query(
+          'INSERT INTO session_area (session_id, position, area, depth_mm) VALUES ($1, $2, $3, $4)',
+          [id, i, a.area, a.depthMm],
+        );
+      }
+      for (const [i, p] of note.products.entries()) {
+        await client.query(
+          `INSERT INTO session_product (session_id, position, area, product_id, lot_id, volume_ml)
+          VALUES ($1, $2, $3, $4, $5, $6)`,
+          [id, i, p.area, p.productId, p.lotId, p.volumeMl],
+        );
+      }
+      await client.query(
+        `UPDATE treatment_session SET status = 'signed', signed_at = $1, signed_by = $2,
+        updated_at = $1 WHERE id = $3`,
+        [at, ctx.practitionerId, id],
+      );
+      // The audit append, serialised as the services serialise it, without its real hash.
+      const head = await client.query<{ seq: number; hash: string }>(
+        'SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE',
+      );
+      const h = head.rows[0] ?? { seq: 0, hash: '' };
+      const hash = randomBytes(32).toString('hex');
+      await client.query(
+        `INSERT INTO audit_event (seq, at, user_id, username, role, operation, action, patient_id,
+        object_type, object_id, outcome, error_code, prev_hash, hash) VALUES ($1, $2, $3, 'bench',
+        'practitioner', 'sessions.sign', 'update', $4, 'session', $5, 'success', NULL, $6, $7)`,
+        [h.seq + 1000000, at, ctx.practitionerId, patientId, id, h.hash, hash],
+      );
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+  };
+  // The sign row of SQLite prepares consent and check the same way; its helpers need SQLite, so
+  // the consent is made here through the operations.
+  const validity = (await ok(ctx, 'documents.consentValidity', { patientId })) as {
+    procedureKind: string;
+    state: string;
+  }[];
+  if (!validity.some((v) => v.procedureKind === 'skin-rejuvenation' && v.state === 'valid')) {
+    const doc = (await ok(ctx, 'documents.generateConsent', {
+      patientId,
+      procedureKind: 'skin-rejuvenation',
+      practitionerId: ctx.practitionerId,
+      productIds,
+      otherProducts: [],
+      plannedSessions: 4,
+      intervalDays: 14,
+    })) as { id: string };
+    await ok(ctx, 'documents.confirmPaperSignature', { documentId: doc.id, note: '' });
+  }
+  const mine: number[] = [];
+  const base: number[] = [];
+  for (let i = -10; i < ctx.runs; i += 1) {
+    await screening();
+    const session = (await ok(ctx, 'sessions.start', {
+      patientId,
+      courseId: null,
+      plannedProductIds: productIds,
+    })) as { id: string };
+    await ok(ctx, 'sessions.saveDraft', { id: session.id, ...note });
+    const t1 = performance.now();
+    await ok(ctx, 'sessions.sign', { id: session.id });
+    const t2 = performance.now();
+    await raw();
+    const t3 = performance.now();
+    if (i < 0) continue;
+    mine.push(t2 - t1);
+    base.push(t3 - t2);
+  }
+  return ratioRow(
+    'sign a session (server)',
+    mine,
+    base,
+    { maxRatioP95: 2 },
+    'raw side: the same inserts, update and audit append in one pg transaction',
+  );
+}
