@@ -5,12 +5,14 @@ import i18n from '../i18n/index';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
+  DEFAULT_THEME,
   DirectionProvider,
   MantineProvider,
   createTheme,
   defaultVariantColorsResolver,
   parseThemeColor,
   type CSSVariablesResolver,
+  type MantineColorsTuple,
   type VariantColorsResolver,
 } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
@@ -39,6 +41,14 @@ const theme = createTheme({
         },
       },
     },
+  },
+  // Orange's darkest shade is 4.3:1 on white and 3.95:1 on its palest tint (caution text and
+  // badges); one step deeper passes AA on both.
+  colors: {
+    orange: [
+      ...DEFAULT_THEME.colors.orange.slice(0, 9),
+      '#c2410c',
+    ] as unknown as MantineColorsTuple,
   },
   fontFamily: 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif',
   defaultRadius: 'sm',

@@ -75,7 +75,11 @@ export function FindingsPanel({
                         })}
                       </Text>
                     ) : null}
-                    <Text size="sm">{f.explanation}</Text>
+                    {/* The rules word their findings in English for now: laid out as English
+                        text inside an Arabic screen, so its punctuation stays where it belongs. */}
+                    <Text size="sm" dir="auto">
+                      {f.explanation}
+                    </Text>
                     <Text size="sm" c="dimmed">
                       {t('screening.findings.tellPatient', { message: f.patientMessage })}
                     </Text>

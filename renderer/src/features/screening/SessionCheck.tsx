@@ -54,7 +54,8 @@ export function SessionCheck({
             <Badge size="xs" color={severityColour[f.severity]} mr={6}>
               {t(`screening.outcome.${f.severity}`)}
             </Badge>
-            {f.explanation}
+            {/* English from the rules for now: isolated, its punctuation stays put in Arabic. */}
+            <bdi>{f.explanation}</bdi>
           </Text>
         ))}
         {flagged.length === 0 ? (

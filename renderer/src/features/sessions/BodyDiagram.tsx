@@ -87,8 +87,10 @@ export function BodyDiagram({
   const face = useMemo(() => parseDiagram(faceSvg), []);
   const body = useMemo(() => parseDiagram(bodySvg), []);
   const set = new Set(selected);
+  // Left to right in every language: the drawings show the patient as the practitioner faces
+  // them, so mirroring them for Arabic would put each side of the body on the wrong side.
   return (
-    <Group align="flex-start" gap="lg" data-testid="body-diagram">
+    <Group align="flex-start" gap="lg" data-testid="body-diagram" dir="ltr">
       <DiagramView
         diagram={face}
         label={t('sessions.diagramFace')}
