@@ -1,5 +1,6 @@
 import { NumberInput } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { numberOrNull } from '../../lib/forms';
 
 /** A volume in millilitres, empty until typed: every volume of the session note reads alike. */
@@ -18,6 +19,7 @@ export function MillilitreInput({
   w: number;
   step?: number;
 }) {
+  const { t } = useTranslation();
   return (
     <NumberInput
       label={label}
@@ -26,7 +28,8 @@ export function MillilitreInput({
       decimalScale={2}
       step={step}
       min={0}
-      suffix=" ml"
+      // The unit as the screens' language writes it ("ml", "مل").
+      suffix={t('sessions.mlSuffix')}
       error={error}
       w={w}
     />
