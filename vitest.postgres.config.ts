@@ -41,7 +41,9 @@ export default defineConfig({
     setupFiles: ['tests/support/password-cost.ts'],
     globalSetup: ['tests/support/postgres-setup.ts'],
     env: { MESOCHART_TEST_STORE: 'postgres' },
-    testTimeout: 30_000,
+    // Every call is a few round trips to the server and tests arrange rows through psql: a test
+    // that takes 15 s on an idle machine took 45 s beside a full parallel load.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     maxWorkers: 2,
   },

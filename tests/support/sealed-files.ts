@@ -10,7 +10,11 @@ import { deriveFileKeys } from '../../electron/services/vault/file-keys';
  * tests that look inside photos and PDFs; a file that fails authentication throws.
  */
 export function openStoredFile(dataDir: string, databaseKey: Buffer, key: string): Buffer {
-  const sealed = readFileSync(path.join(dataDir, ...key.split('/')));
+  return openSealed(readFileSync(path.join(dataDir, ...key.split('/'))), databaseKey, key);
+}
+
+/** Sealed bytes opened as the app opens them: from the data folder or a server's file_blob. */
+export function openSealed(sealed: Buffer, databaseKey: Buffer, key: string): Buffer {
   if (!key.endsWith('.enc')) return sealed;
   const header = sealed.subarray(0, 25);
   const decipher = createDecipheriv(
@@ -30,12 +34,17 @@ let plainDir: string | null = null;
 
 /** A plain copy of a stored file in a temp folder (removed when the test process ends). */
 export function plainCopy(dataDir: string, databaseKey: Buffer, key: string): string {
+  return writePlain(key, openStoredFile(dataDir, databaseKey, key));
+}
+
+/** A plain copy of opened bytes, named after their storage key, in the temp folder. */
+export function writePlain(key: string, plain: Buffer): string {
   if (!plainDir) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'mesochart-plain-'));
     plainDir = dir;
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   }
   const file = path.join(plainDir, `${key.replace(/[^A-Za-z0-9.]+/g, '-')}.plain`);
-  writeFileSync(file, openStoredFile(dataDir, databaseKey, key));
+  writeFileSync(file, plain);
   return file;
 }

@@ -13,9 +13,12 @@ type Events = { events: { seq: number; operation: string; objectType: string; ou
 describe('batched audit events of as-you-type search', () => {
   it('records every search, in call order, without a write per keystroke', async () => {
     await register(app);
-    for (const query of ['s', 'se', 'seb', 'sebn']) await app.ok('patients.search', { query });
-    // Queued, not yet written...
-    expect(app.services.state.auditQueue.size).toBe(4);
+    // Each search's event is queued, not written by the search itself (a timer writes the queue
+    // a moment later, which a slow machine or a server's round trips may reach between searches).
+    for (const query of ['s', 'se', 'seb', 'sebn']) {
+      await app.ok('patients.search', { query });
+      expect(app.services.state.auditQueue.size).toBeGreaterThan(0);
+    }
     // ...and written before the next audited call, ahead of it in the chain.
     await app.ok<Events>('audit.list', { limit: 10 });
     const list = await app.ok<Events>('audit.list', { limit: 10 });

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import sharp from 'sharp';
-import type { TestApp } from '../../support/helpers';
+import { rawDb, type TestApp } from '../../support/helpers';
 import { register } from '../patients/fixtures';
 import { startTreatmentClinic, type Clinic } from '../sessions/fixtures';
-import { plainCopy } from '../../support/sealed-files';
+import { openSealed, plainCopy, writePlain } from '../../support/sealed-files';
 import type { ArchivedDocumentInfo } from '../../../shared/api/documents';
 
 export const NAMES = {
@@ -88,9 +88,9 @@ export async function sign(c: Clinic, documentId: string) {
 }
 
 function filePathOf(app: TestApp, doc: { id: string }): string {
-  const row = app.services.state.store.sqlite
-    .prepare('SELECT file_path FROM document WHERE id = ?')
-    .get(doc.id) as { file_path: string };
+  const row = rawDb(app).prepare('SELECT file_path FROM document WHERE id = ?').get(doc.id) as {
+    file_path: string;
+  };
   return row.file_path;
 }
 
@@ -101,5 +101,11 @@ export function storedPath(app: TestApp, doc: { id: string }): string {
 
 /** A decrypted copy of the archived PDF (outside the data folder), for reading it back. */
 export function archivedPath(app: TestApp, doc: { id: string }): string {
-  return plainCopy(app.dataDir, app.databaseKey, `documents/${filePathOf(app, doc)}`);
+  const key = `documents/${filePathOf(app, doc)}`;
+  if (!app.database) return plainCopy(app.dataDir, app.databaseKey, key);
+  // On a clinic server the sealed file is a blob in the database, as every workstation reads it.
+  const row = rawDb(app)
+    .prepare("SELECT encode(bytes, 'hex') AS hex FROM file_blob WHERE key = ?")
+    .get(key) as { hex: string };
+  return writePlain(key, openSealed(Buffer.from(row.hex, 'hex'), app.databaseKey, key));
 }
