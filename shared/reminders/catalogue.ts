@@ -3,20 +3,26 @@
  * placeholders, so a translator adds `catalogue-fr.ts` (or tr, ar) with the same keys and one
  * line in `catalogues` below; the compiler refuses a catalogue with a key missing.
  */
+import { reminderCatalogueAr } from './catalogue-ar';
 import { reminderCatalogueEn } from './catalogue-en';
+import { reminderCatalogueFr } from './catalogue-fr';
+import { reminderCatalogueTr } from './catalogue-tr';
 import type { ReminderCatalogue } from './catalogue-types';
 
 export type { ReminderCatalogue };
 
 export const catalogues = {
   en: reminderCatalogueEn,
+  fr: reminderCatalogueFr,
+  tr: reminderCatalogueTr,
+  ar: reminderCatalogueAr,
 } as const satisfies Record<string, ReminderCatalogue>;
 
 export type ReminderLanguage = keyof typeof catalogues;
 
 /**
- * The patient's preferred language is free text ('English', 'fr', 'Français'): a tag or name we
- * have a catalogue for is used, anything else falls back to English.
+ * The patient's preferred language is a code from the clinic's list ('tr'; an older record may
+ * hold 'tr-TR'): a language we have a catalogue for is used, anything else falls back to English.
  */
 export function reminderLanguage(preferred: string): ReminderLanguage {
   const tag = preferred.trim().toLowerCase().slice(0, 2);

@@ -15,6 +15,7 @@ import { readScreeningSettings } from '../screening/settings';
 import { readDiarySettings } from '../appointments/diary-settings';
 import { courseSessions, requireCourse } from '../courses/courses';
 import { calendarInvite } from './calendar-invite';
+import { formatDuration } from '../../../shared/documents/format-duration';
 import type { StoredReminderSettings } from './reminder-settings';
 
 export interface ComposedMessage {
@@ -25,19 +26,37 @@ export interface ComposedMessage {
 }
 
 /** The day-before instructions: the clinic's own periods, and always the prescribed-medicine line. */
-export function preCareLines(c: ReminderCatalogue, s: ScreeningSettings): string[] {
+export function preCareLines(
+  c: ReminderCatalogue,
+  s: ScreeningSettings,
+  language: string = 'en',
+): string[] {
   const lines: string[] = [];
   if (s.alcoholHoursBefore > 0)
-    lines.push(fill(c.preCare.alcohol, { hours: s.alcoholHoursBefore }));
+    lines.push(fill(c.preCare.alcohol, periodValues('hours', s.alcoholHoursBefore, language)));
   const painkillerDays = Math.max(s.holdDays.aspirin, s.holdDays.nsaid);
   if (painkillerDays > 0) {
-    lines.push(fill(c.preCare.selfMedicatedPainkillers, { days: painkillerDays }));
+    lines.push(
+      fill(c.preCare.selfMedicatedPainkillers, periodValues('days', painkillerDays, language)),
+    );
   }
   if (s.holdDays.supplement > 0) {
-    lines.push(fill(c.preCare.supplements, { days: s.holdDays.supplement }));
+    lines.push(fill(c.preCare.supplements, periodValues('days', s.holdDays.supplement, language)));
   }
   lines.push(c.preCare.prescribed);
   return lines;
+}
+
+/**
+ * A period as a number ({{days}}) and as words agreeing with it ({{daysText}}: "7 days",
+ * "14 يومًا"), for languages whose nouns change with the number.
+ */
+function periodValues(
+  unit: 'hours' | 'days',
+  n: number,
+  language: string,
+): Record<string, string | number> {
+  return { [unit]: n, [`${unit}Text`]: formatDuration({ min: n, max: null, unit }, language) };
 }
 
 const longDate = (date: string, language: string) =>
@@ -111,11 +130,14 @@ export async function composeReminder(
     if (row.channel === 'sms') {
       return {
         subject: '',
-        text: fill(c.sms.preCare, { ...values, hours: screening.alcoholHoursBefore }),
+        text: fill(c.sms.preCare, {
+          ...values,
+          ...periodValues('hours', screening.alcoholHoursBefore, language),
+        }),
         ics: null,
       };
     }
-    const instructions = preCareLines(c, screening)
+    const instructions = preCareLines(c, screening, language)
       .map((l) => `- ${l}`)
       .join('\n');
     return {

@@ -44,6 +44,8 @@ export async function startReminderClinic(smtpPort: number): Promise<ReminderCli
       familyName: 'Dubois',
       email: 'chloe@example.com',
       phone: '+33 6 12 34 56 78',
+      // No preference: the clinic's English wording, which the tests read.
+      preferredLanguage: '',
       consents: ['reminders-email', 'reminders-sms'],
     })
   ).id;
