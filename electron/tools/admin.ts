@@ -211,6 +211,21 @@ try {
     console.error(error.message);
     process.exit(1);
   }
+  // The server's own refusals (unreachable, wrong password, older or newer data) name no patient.
+  const code = (error as { code?: unknown }).code;
+  const fromServer =
+    error instanceof Error &&
+    ([
+      'ServerSchemaError',
+      'ServerUnreachableError',
+      'DatabaseTooNewError',
+      'DatabaseKeyError',
+    ].includes(error.name) ||
+      (typeof code === 'string' && /^([0-9A-Z]{5}|E[A-Z]+)$/.test(code)));
+  if (fromServer) {
+    console.error(error.message);
+    process.exit(1);
+  }
   console.error(`Failed: ${error instanceof Error ? error.name : 'unknown error'}`);
   process.exit(1);
 }
