@@ -15,6 +15,7 @@ import { ProductsPage } from '../features/products';
 import { RecallPage } from '../features/recall';
 import { RemindersPage } from '../features/reminders';
 import { PreCheckPage } from '../features/screening';
+import { useSearchShortcut } from '../features/patients';
 import { SessionPage } from '../features/sessions';
 import { PatientsPage } from './PatientsPage';
 import { TodayPage } from './TodayPage';
@@ -32,6 +33,7 @@ export function Shell({ user, idleLockMinutes }: { user: StaffUser; idleLockMinu
   const location = useLocation();
   useIdleLock(idleLockMinutes);
   useChangeFeed();
+  useSearchShortcut();
 
   const items: NavItem[] = [
     { to: '/patients', label: t('nav.patients') },

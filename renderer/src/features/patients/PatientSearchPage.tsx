@@ -30,6 +30,7 @@ import type { PatientSummary } from '../../../../shared/api/patients';
 import { formatDay } from '../../lib/dates';
 import { patientsKeys } from './queries';
 import './patient-results.css';
+import { PATIENT_SEARCH_ID } from './search-shortcut';
 
 const PAGE = 100;
 const ROW_HEIGHT = 56;
@@ -122,6 +123,7 @@ export function PatientSearchPage() {
       </Group>
       <Group align="flex-end" role="search">
         <TextInput
+          id={PATIENT_SEARCH_ID}
           flex={1}
           size="md"
           label={t('patients.search')}

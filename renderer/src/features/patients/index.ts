@@ -3,3 +3,4 @@ export { PatientSearchPage } from './PatientSearchPage';
 export { RegisterPatientPage } from './RegisterPatientPage';
 export { RegisterSettingsForm } from './RegisterSettingsForm';
 export { patientsKeys } from './queries';
+export { useSearchShortcut } from './search-shortcut';
