@@ -190,3 +190,32 @@ test('a practitioner switches to Arabic and walks intake, check, session and doc
   await screenshot(page, 'ar-5-documents');
   await expectClean(page);
 });
+
+test("the admin sets the clinic's language: everyone without their own choice, and the sign-in screen, switch to it", async ({
+  page,
+  services,
+}) => {
+  test.setTimeout(300_000);
+  await seedClinic(services);
+  await page.goto('/');
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await expectSignedIn(page, ADMIN.displayName);
+  await page.goto('/#/settings');
+  await page.getByRole('textbox', { name: 'Language of the screens' }).click();
+  await page.getByRole('option', { name: 'Türkçe' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  // The admin chose nothing for herself: her screens follow the clinic's at once.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'tr');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+  await expect(page.getByRole('link', { name: 'Hastalar' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Ekranların dili' })).toHaveValue('Türkçe');
+  // The pointer leaves the Save button it clicked: axe reads the screen at rest, not hovered.
+  await page.mouse.move(0, 0);
+  await screenshot(page, 'tr-settings-clinic-language');
+  await expectClean(page);
+
+  await page.getByRole('button', { name: 'Oturumu kapat' }).click();
+  await expect(page.getByRole('heading', { name: 'Giriş yap' })).toBeVisible();
+  await screenshot(page, 'tr-sign-in');
+  await expectClean(page);
+});
