@@ -112,12 +112,16 @@ export function snapshotDatabase(url: string): string {
     "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' " +
       "AND table_type = 'BASE TABLE' ORDER BY table_name",
   ).map((r) => String(r.name));
-  return JSON.stringify(
-    tables.map((name) => [
-      name,
-      queryRowsSync(url, `SELECT * FROM "${name}" ${SNAPSHOT_FILTER[name] ?? ''} ORDER BY 1`),
-    ]),
-  );
+  // One psql for all the tables: a child process each made a snapshot take seconds.
+  const all = tables
+    .map(
+      (name, i) =>
+        `SELECT ${i} AS i, '${name}' AS name, (SELECT coalesce(json_agg(q), '[]') FROM ` +
+        `(SELECT * FROM "${name}" ${SNAPSHOT_FILTER[name] ?? ''} ORDER BY 1) q) AS rows`,
+    )
+    .join(' UNION ALL ');
+  const rows = queryRowsSync(url, `SELECT * FROM (${all}) t ORDER BY i`);
+  return JSON.stringify(rows.map((r) => [r.name, r.rows]));
 }
 
 type SqlValue = string | number | bigint | boolean | null | undefined | Buffer;
