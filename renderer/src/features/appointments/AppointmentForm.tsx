@@ -101,7 +101,13 @@ export function AppointmentForm({
   const errors = form.formState.errors;
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('diary.form.title')} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('diary.form.title')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={submit} noValidate aria-label={t('diary.form.title')}>
         <Stack>
           <Controller

@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appointment } from '../../../../shared/api/appointments';
 import { mayMoveTo, needsReason } from '../../../../shared/appointments/diary-rules';
+import { dateOf, timeOf } from '../../../../shared/appointments/diary-time';
 import { ApiFailure, api, unwrap } from '../../lib/api';
+import { formatDay } from '../../lib/dates';
 import { appointmentsKeys } from './queries';
 
 const targets = ['arrived', 'in-treatment', 'done', 'cancelled', 'no-show'] as const;
@@ -39,11 +41,17 @@ export function AppointmentStatusDialog({
   };
   const a = appointment;
   return (
-    <Modal opened={a !== null} onClose={close} title={a ? a.patientName : ''}>
+    <Modal
+      opened={a !== null}
+      onClose={close}
+      title={a ? a.patientName : ''}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {a ? (
         <Stack>
           <Text size="sm">
-            {a.startsAt.replace('T', ' ')}–{a.endsAt.slice(11)} · {a.practitionerName}
+            {formatDay(dateOf(a.startsAt))} {timeOf(a.startsAt)}–{timeOf(a.endsAt)} ·{' '}
+            {a.practitionerName}
           </Text>
           <Text size="sm" data-testid="appointment-status">
             {t('diary.statusNow', { status: t(`diary.status.${a.status}`) })}

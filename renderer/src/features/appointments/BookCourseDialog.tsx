@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { CourseProposal } from '../../../../shared/api/appointments';
 import { addMinutes, dateOf, timeOf } from '../../../../shared/appointments/diary-time';
 import { ApiFailure, api, unwrap } from '../../lib/api';
+import { formatDay } from '../../lib/dates';
+import { TREATMENTS_KEY } from '../../lib/query-keys';
 import { appointmentsKeys } from './queries';
 
 interface Row {
@@ -108,7 +110,8 @@ export function BookCourseDialog({
       );
       await client.invalidateQueries({ queryKey: appointmentsKeys.all });
       await client.invalidateQueries({ queryKey: ['recall'] });
-      await client.invalidateQueries({ queryKey: ['courses'] });
+      // The course's on-schedule check reads the booked dates.
+      await client.invalidateQueries({ queryKey: TREATMENTS_KEY });
       onBooked?.(booked.length);
       close();
     } catch (e) {
@@ -131,6 +134,7 @@ export function BookCourseDialog({
       onClose={close}
       size="xl"
       title={t('courseBooking.title', { name: patientName })}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <Stack>
         <Group grow align="flex-end">
@@ -159,7 +163,8 @@ export function BookCourseDialog({
             onChange={(e) => setFirstOn(e.currentTarget.value)}
           />
         </Group>
-        <Button variant="light" w="fit-content" onClick={() => void propose()}>
+        {/* Default, not light: teal on its pale tint falls below AA contrast when hovered. */}
+        <Button variant="default" w="fit-content" onClick={() => void propose()}>
           {t('courseBooking.propose')}
         </Button>
         {rows ? (
@@ -177,7 +182,7 @@ export function BookCourseDialog({
               {rows.map((r, i) => (
                 <Table.Tr key={r.number}>
                   <Table.Td>{r.number}</Table.Td>
-                  <Table.Td>{r.dueOn}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDay(r.dueOn)}</Table.Td>
                   <Table.Td>
                     <TextInput
                       type="date"
@@ -219,7 +224,7 @@ export function BookCourseDialog({
         {unplaced.length > 0 ? (
           <Alert color="orange">
             {t('courseBooking.unplaced', {
-              list: unplaced.map((u) => `${u.number} (${u.dueOn})`).join(', '),
+              list: unplaced.map((u) => `${u.number} (${formatDay(u.dueOn)})`).join(', '),
             })}
           </Alert>
         ) : null}

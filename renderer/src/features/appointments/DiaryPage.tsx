@@ -45,10 +45,15 @@ export function DiaryPage() {
     () => new Map((settings.data?.rooms ?? []).map((r) => [r.id, r.name])),
     [settings.data],
   );
+  // A visit under way says so in the diary too (a booked one says nothing: most are).
   const title = useCallback(
     (a: Appointment) =>
-      `${a.patientName} · ${view === 'practitioners' ? (rooms.get(a.roomId) ?? a.roomId) : a.practitionerName}`,
-    [view, rooms],
+      [
+        a.patientName,
+        view === 'practitioners' ? (rooms.get(a.roomId) ?? a.roomId) : a.practitionerName,
+        ...(a.status === 'booked' ? [] : [t(`diary.status.${a.status}`)]),
+      ].join(' · '),
+    [view, rooms, t],
   );
   const onRange = useCallback((from: string, to: string) => setRange({ from, to }), []);
   const onMove = useCallback(

@@ -116,7 +116,12 @@ export function TodayList({ user }: { user: StaffUser }) {
                         <Button
                           size="xs"
                           component={Link}
-                          to={`/patients/${a.patientId}/check`}
+                          // A course's visit opens the check of that course, so the session counts in it.
+                          to={
+                            a.courseId
+                              ? `/patients/${a.patientId}/check?course=${a.courseId}`
+                              : `/patients/${a.patientId}/check`
+                          }
                           aria-label={t('todayList.openCheckFor', { name: a.patientName })}
                         >
                           {t('todayList.openCheck')}
