@@ -21,6 +21,8 @@ test('a second window sees another window’s booking, arrival and cancellation 
   services,
   host,
 }) => {
+  // A whole clinic day through several screens and sign-ins: longer than one screen's test.
+  test.slow();
   await seedDiary(services);
   // Window A: the front desk.
   await page.goto('/');

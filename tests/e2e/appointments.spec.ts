@@ -1,5 +1,6 @@
 import { test, expect } from '../support/fixtures';
-import { screenshot, seriousViolations, signIn } from '../support/flows';
+import { ADMIN, call, screenshot, seriousViolations, signIn } from '../support/flows';
+import { APP_TEST_ORIGIN } from '../support/origin';
 import {
   CALENDAR_LIBRARY_FINDINGS,
   chooseView,
@@ -127,4 +128,49 @@ test('a practitioner sees only her own visits and opens the check from the list'
   await screenshot(page, 'appointments-today-practitioner');
   await page.getByRole('link', { name: 'Open the check for Anna Rossi' }).click();
   await expect(page).toHaveURL(/\/patients\/[^/]+\/check$/);
+});
+
+test('the admin sets a treatment type’s length and a break; the diary books with them', async ({
+  page,
+  services,
+}) => {
+  const ids = await seed(services);
+  await page.goto('/');
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await expect(page.getByTestId('signed-in-user')).toHaveText(ADMIN.displayName);
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('link', { name: 'Settings' })
+    .click();
+  await page.getByRole('tab', { name: 'Diary' }).click();
+  const form = page.getByRole('form', { name: 'Diary settings' });
+  await expect(form.getByRole('textbox', { name: 'Room 2' })).toHaveValue('Room 2');
+  await screenshot(page, 'diary-settings');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The first treatment type becomes an hour long; today gets a lunch break.
+  await expect(form.getByRole('textbox', { name: 'Treatment type 1' })).toHaveValue(/Mesotherapy/);
+  await form.getByRole('spinbutton', { name: 'Minutes' }).first().fill('60');
+  const weekday = new Date().toLocaleDateString('en-GB', { weekday: 'long' });
+  await form.getByRole('textbox', { name: `Breaks on ${weekday}` }).fill('13:00-14:00');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Diary settings saved')).toBeVisible();
+
+  // A booking takes the new length, and the break is refused like closed hours.
+  const at = (time: string) => ({
+    patientId: ids.bruno,
+    practitionerId: ids.marc,
+    roomId: 'room-1',
+    treatmentTypeId: 'mesotherapy',
+    startsAt: `${localDay()}T${time}`,
+  });
+  const visit = (await call(services, 'appointments.book', at('15:00'))) as { endsAt: string };
+  expect(visit.endsAt).toBe(`${localDay()}T16:00`);
+  const lunch = await services.dispatch(
+    { url: `${APP_TEST_ORIGIN}/index.html`, isMainFrame: true },
+    'appointments.book',
+    at('13:15'),
+  );
+  expect(lunch.ok).toBe(false);
+  expect(lunch.ok ? '' : lunch.error.message).toMatch(/break/i);
 });
