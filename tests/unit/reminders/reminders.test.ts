@@ -190,6 +190,38 @@ describe('reminders by e-mail through the clinic’s SMTP server', () => {
   });
 });
 
+describe('recall', () => {
+  it('sends a consenting patient one recall e-mail for her course from one click, without a calendar file', async () => {
+    await signIn(d.app, { username: 'ines.prac', password: 'practitioner pass phrase' });
+    const course = await d.app.ok<Course>('courses.create', {
+      patientId: d.chloe,
+      indication: 'skin-ageing',
+      indicationNote: '',
+      areas: ['cheeks'],
+      plannedSessions: 4,
+      intervalDays: 14,
+      protocol: {
+        productIds: [],
+        technique: null,
+        depthMm: null,
+        needleGauge: null,
+        needleLengthMm: null,
+      },
+    });
+    await signIn(d.app, RECEPTIONIST);
+    await d.app.ok('reminders.recall', { courseId: course.id, channel: 'email' });
+    await runQueue(d);
+    const [mail] = await sink.waitFor(1);
+    expect(mail?.to).toEqual(['chloe@example.com']);
+    expect(textPart(mail?.raw ?? '')).toContain('Dear Chloé Dubois');
+    expect(attachment(mail?.raw ?? '')).toBeUndefined();
+    const sent = (await log(d)).filter((r) => r.status === 'sent');
+    expect(sent.map((r) => [r.kind, r.channel, r.recipient])).toEqual([
+      ['recall', 'email', 'chloe@example.com'],
+    ]);
+  });
+});
+
 describe('SMS hand-off', () => {
   it('exports due SMS reminders once, only for patients who consented to SMS', async () => {
     await bookFor(d, d.chloe, { startsAt: `${MONDAY}T10:00` });
