@@ -9,12 +9,24 @@ export type ShippedLanguage = (typeof shippedLanguages)[number];
 /** A language code as stored: a BCP 47 primary subtag, optionally with a region ("pt-BR"). */
 export const languageCodePattern = /^[a-z]{2,3}(-[A-Z]{2})?$/;
 
-/** The language's own name ("Türkçe", "العربية"), for a list a patient can read too. */
+/**
+ * The language's own name ("Français", "Türkçe", "العربية"), for a list a patient can read too.
+ * Capitalised by the rules of the language it is written in: French and Turkish write their
+ * language names in lower case mid-sentence, but a name standing alone in a list starts with a
+ * capital (Turkish "İngilizce", with its dotted capital İ).
+ */
 export function languageName(code: string, inLanguage: string = code): string {
+  let name: string;
   try {
-    return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code) ?? code;
+    name = new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code) ?? code;
   } catch {
     return code;
+  }
+  const first = String.fromCodePoint(name.codePointAt(0) ?? 0);
+  try {
+    return first.toLocaleUpperCase(inLanguage) + name.slice(first.length);
+  } catch {
+    return first.toUpperCase() + name.slice(first.length);
   }
 }
 

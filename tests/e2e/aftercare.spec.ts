@@ -160,11 +160,12 @@ test('starting without consent prompts for one; aftercare after the signed sessi
   await expect.poll(() => host.opened.length).toBe(1);
   const opened = host.opened[0]!;
   expect(opened.startsWith(path.join(dataDir, 'documents') + path.sep)).toBe(true);
-  // The sheet fits a cheeks session: the face's washing line, no scalp line, no cautions.
+  // The sheet fits a cheeks session: the face's washing line, no scalp line, no cautions. The
+  // patient prefers Türkçe, so it is the Turkish sheet.
   const sheet = execFileSync('pdftotext', [opened, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-  expect(sheet).toContain('Do not wash the treated area for 8–12 hours');
-  expect(sheet).not.toContain('Scalp');
-  expect(sheet).not.toContain('Your own cautions');
+  expect(sheet).toContain('Tedavi edilen bölgeyi 8–12 saat boyunca yıkamayın');
+  expect(sheet).not.toContain('Saçlı deri');
+  expect(sheet).not.toContain('Size özel uyarılar');
 
   // The documents tab makes both documents for the chosen session and lists them.
   await page.goto(`/#/patients/${patient.id}?tab=documents`);

@@ -95,7 +95,8 @@ test('a consent is signed on the pad and archived with a valid hash', async ({
   const row = page.getByTestId('document-row').first();
   await expect(row).toContainText('Consent form · Skin rejuvenation');
   await expect(row).toContainText('Signed on screen');
-  await expect(row).toContainText('v1 · en');
+  // The patient prefers Türkçe: her consent is the Turkish form, and the list says so.
+  await expect(row).toContainText('v1 · Türkçe');
   await expect(row.getByTestId('file-check')).toHaveText('Hash matches');
   await expect(page.getByTestId('consent-validity-skin-rejuvenation')).toContainText('Valid');
   await page.evaluate(() => window.scrollTo(0, 0));

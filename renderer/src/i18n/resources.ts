@@ -10,6 +10,7 @@ import enAppointments from './en-appointments.json';
 import enReminders from './en-reminders.json';
 import enAudit from './en-audit.json';
 import enKeys from './en-keys.json';
+import enLanguages from './en-languages.json';
 import fr from './fr.json';
 import frTreatments from './fr-treatments.json';
 import frPhotos from './fr-photos.json';
@@ -20,6 +21,7 @@ import frAppointments from './fr-appointments.json';
 import frReminders from './fr-reminders.json';
 import frAudit from './fr-audit.json';
 import frKeys from './fr-keys.json';
+import frLanguages from './fr-languages.json';
 import tr from './tr.json';
 import trTreatments from './tr-treatments.json';
 import trPhotos from './tr-photos.json';
@@ -30,6 +32,7 @@ import trAppointments from './tr-appointments.json';
 import trReminders from './tr-reminders.json';
 import trAudit from './tr-audit.json';
 import trKeys from './tr-keys.json';
+import trLanguages from './tr-languages.json';
 import ar from './ar.json';
 import arTreatments from './ar-treatments.json';
 import arPhotos from './ar-photos.json';
@@ -40,6 +43,7 @@ import arAppointments from './ar-appointments.json';
 import arReminders from './ar-reminders.json';
 import arAudit from './ar-audit.json';
 import arKeys from './ar-keys.json';
+import arLanguages from './ar-languages.json';
 
 // One catalogue per language and area of the app, merged by top-level key, so areas can grow
 // independently; every language mirrors the English files (a unit test holds them to it).
@@ -57,6 +61,7 @@ export const resources = {
     enReminders,
     enAudit,
     enKeys,
+    enLanguages,
   ),
   fr: merged(
     fr,
@@ -69,6 +74,7 @@ export const resources = {
     frReminders,
     frAudit,
     frKeys,
+    frLanguages,
   ),
   tr: merged(
     tr,
@@ -81,6 +87,7 @@ export const resources = {
     trReminders,
     trAudit,
     trKeys,
+    trLanguages,
   ),
   ar: merged(
     ar,
@@ -93,5 +100,6 @@ export const resources = {
     arReminders,
     arAudit,
     arKeys,
+    arLanguages,
   ),
 } satisfies Record<ShippedLanguage, unknown> & Resource;

@@ -14,6 +14,7 @@ import { applyServerError } from '../../lib/forms';
 import { SESSION_KEY } from '../../lib/session';
 import { ClinicFields } from './ClinicFields';
 import { LogoInput } from './LogoInput';
+import { PatientLanguagesField } from './PatientLanguagesField';
 import { RoleMatrix } from './RoleMatrix';
 import { clinicKeys } from './queries';
 import { BackupPanel } from '../backup';
@@ -31,6 +32,7 @@ const schema = z.object({
   clinic: clinicDetailsSchema,
   idleLockMinutes: settingsSchema.shape.idleLockMinutes,
   uiLanguage: settingsSchema.shape.uiLanguage,
+  patientLanguages: settingsSchema.shape.patientLanguages,
 });
 type FormValues = z.input<typeof schema>;
 
@@ -95,6 +97,18 @@ function ClinicSettingsForm({ settings, editable }: { settings: Settings; editab
                 value={field.value}
                 onChange={(language) => field.onChange(language ?? 'en')}
                 error={errors.uiLanguage?.message}
+              />
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="patientLanguages"
+            render={({ field }) => (
+              <PatientLanguagesField
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                error={errors.patientLanguages?.message}
               />
             )}
           />

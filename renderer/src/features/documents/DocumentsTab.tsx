@@ -16,6 +16,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { languageName } from '../../../../shared/documents/languages';
 import type {
   ArchivedDocumentInfo,
   DocumentStatus,
@@ -172,7 +173,7 @@ export function DocumentsTab({
                       ? t('documents.noTemplate')
                       : t('documents.templateVersion', {
                           version: doc.templateVersion,
-                          language: doc.language,
+                          language: languageName(doc.language),
                         })}
                   </Text>
                 </Table.Td>

@@ -17,7 +17,9 @@ import { useTranslation } from 'react-i18next';
 import type { TemplateVersionInfo } from '../../../../shared/api/documents';
 import { pageSizes } from '../../../../shared/documents/document-data';
 import { api, unwrap } from '../../lib/api';
+import { languageName } from '../../../../shared/documents/languages';
 import { TemplateEditorForm } from './TemplateEditorForm';
+import { TemplateReviewNotice } from './TemplateReviewNotice';
 import { documentsKeys, formatDocumentDate } from './queries';
 
 const keyOf = (t: Pick<TemplateVersionInfo, 'kind' | 'procedureKind' | 'language'>) =>
@@ -45,7 +47,11 @@ export function TemplatesPanel() {
     queryKey: documentsKeys.templates,
     queryFn: () => unwrap(api.documents.templates({})),
   });
-  const current = list.data?.find((x) => keyOf(x) === selected) ?? list.data?.[0];
+  // The English templates come first to hand: the others are their translations.
+  const current =
+    list.data?.find((x) => keyOf(x) === selected) ??
+    list.data?.find((x) => x.language === 'en') ??
+    list.data?.[0];
   const key = current
     ? { kind: current.kind, procedureKind: current.procedureKind, language: current.language }
     : null;
@@ -95,7 +101,7 @@ export function TemplatesPanel() {
             value: keyOf(x),
             label: t('templates.option', {
               name: name(x),
-              language: x.language,
+              language: languageName(x.language),
               version: x.version,
             }),
           }))}
@@ -112,6 +118,7 @@ export function TemplatesPanel() {
         <Grid.Col span={{ base: 12, lg: 9 }}>
           {detail.data && current ? (
             <Stack gap="xs">
+              <TemplateReviewNotice info={current} />
               {loadVersion && loadVersion !== current.version ? (
                 <Alert color="blue" py={6}>
                   {t('templates.loadedOld', { version: loadVersion })}
