@@ -28,6 +28,7 @@ import { consentRow, photoRow } from './bench-files';
 import { chartRow, searchRow, signRow, type BenchContext } from './bench-service';
 import { figures, formatTable, timeRuns, type BenchRow } from './bench-stats';
 import { uiRows } from './bench-ui';
+import { diaryRows } from './bench-diary';
 import { encryptionRows, formatEncryptionTable, thumbnailRow } from './bench-encryption';
 import { practitionerPassword, SEED_PRACTITIONER, volumeSizes, type SizeName } from './seed-volume';
 import { runServerBench } from './bench-server';
@@ -40,7 +41,16 @@ const { values } = parseArgs({
     store: { type: 'string', default: 'sqlite' },
   },
 });
-const ROW_NAMES = ['search', 'chart', 'sign', 'consent', 'photos', 'ui', 'encryption'] as const;
+const ROW_NAMES = [
+  'search',
+  'chart',
+  'sign',
+  'consent',
+  'photos',
+  'ui',
+  'encryption',
+  'diary',
+] as const;
 const only = values.only?.split(',').map((x) => x.trim());
 if (
   (values.size !== 'S' && values.size !== 'L') ||
@@ -230,6 +240,10 @@ try {
       },
     );
     console.log(`\n${formatEncryptionTable(enc)}\n`);
+  }
+  if (wanted('diary')) {
+    log('diary: 12 rooms, 600 appointments, course booking');
+    rows.push(...(await diaryRows(path.join(dataDir, 'bench-diary'), plan.runs, plan.rounds)));
   }
   const ui = wanted('ui') ? await (log('Chromium'), uiRows(ctx, plan.rounds)) : null;
   if (ui) rows.push(...ui.rows);
