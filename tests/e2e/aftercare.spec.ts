@@ -175,7 +175,7 @@ test('starting without consent prompts for one; aftercare after the signed sessi
   // The consent the service required before treating is listed beside the session's two documents.
   await expect(rows).toHaveCount(3);
   await expect(rows.filter({ hasText: /Consent form/ })).toHaveCount(1);
-  await expect(rows.filter({ hasText: 'Aftercare sheet' })).toContainText('v1 · en');
+  await expect(rows.filter({ hasText: 'Aftercare sheet' })).toContainText('v1 · Türkçe');
   await expect(rows.filter({ hasText: 'Aftercare sheet' })).toContainText('Hash matches');
   await expect(rows.filter({ hasText: 'Session summary' })).toContainText('Issued');
   await page.getByRole('button', { name: 'Generate aftercare sheet' }).click();
