@@ -13,6 +13,7 @@ import { FormError } from '../../ui/FormError';
 import { staffKeys } from './queries';
 
 type FormValues = z.input<typeof staffUpdateOwnProfileInput>;
+type FormOutput = z.output<typeof staffUpdateOwnProfileInput>;
 
 /**
  * The signed-in person's own profile. A practitioner's licence or registration number is printed
@@ -42,7 +43,7 @@ function ProfileForm({ user }: { user: StaffUser }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<FormValues>({
+  const form = useForm<FormValues, unknown, FormOutput>({
     resolver: zodResolver(staffUpdateOwnProfileInput),
     defaultValues: { licenceNumber: user.licenceNumber ?? '' },
   });
@@ -50,7 +51,10 @@ function ProfileForm({ user }: { user: StaffUser }) {
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {
-      const saved = await unwrap(api.staff.updateOwnProfile(values));
+      // The form checked the field; the service reads an empty one as "no number".
+      const saved = await unwrap(
+        api.staff.updateOwnProfile({ licenceNumber: values.licenceNumber ?? '' }),
+      );
       client.setQueryData(staffKeys.ownProfile, saved);
       form.reset({ licenceNumber: saved.licenceNumber ?? '' });
       notifications.show({ message: t('profile.saved'), color: 'teal' });
