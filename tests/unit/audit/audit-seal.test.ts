@@ -147,6 +147,12 @@ describe('the head of the chain is sealed', () => {
       applyKey(raw, started.databaseKey);
       // Every step after 8 taken back, newest first, so the upgrade runs them all again.
       raw.exec(`
+        ALTER TABLE staff_user DROP COLUMN ui_language;
+        DROP TABLE document_template_review;
+        DROP TABLE photo_alignment;
+        ALTER TABLE photo DROP COLUMN date_check_reason;
+        ALTER TABLE photo DROP COLUMN date_check;
+        ALTER TABLE photo DROP COLUMN camera_taken_at;
         ALTER TABLE patient DROP COLUMN name_order;
         DROP TABLE session_cocktail_product;
         DROP TABLE session_cocktail;

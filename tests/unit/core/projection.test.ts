@@ -14,6 +14,7 @@ const staff = {
   createdAt: '2026-11-22T09:00:00.000Z',
   mustChangePassword: false,
   licenceNumber: null,
+  uiLanguage: null,
 };
 
 describe('answers projected onto their contract', () => {
