@@ -17,7 +17,7 @@ test('setup, sign-in, lock and the signed-in screens have no serious accessibili
   await signIn(page, ADMIN.username, ADMIN.password);
   await expectSignedIn(page, ADMIN.displayName);
   for (const link of ['Settings', 'Audit log']) {
-    await page.getByRole('link', { name: link }).click();
+    await page.getByRole('link', { name: link, exact: true }).click();
     await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
     expect(await seriousViolations(page), link).toEqual([]);
   }

@@ -77,7 +77,7 @@ test('idle lock: the screen locks after the idle period and needs the password t
   await page.goto('/');
   await signIn(page, ADMIN.username, ADMIN.password);
   await expectSignedIn(page, ADMIN.displayName);
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await expect(page.getByLabel('Clinic name')).toHaveValue(CLINIC.name);
 
   // Nine minutes of inactivity: still open. Past ten (the default): locked.
@@ -131,7 +131,7 @@ test('an admin creates a receptionist, who is refused admin operations by the ma
   await seedClinic(services);
   await page.goto('/');
   await signIn(page, ADMIN.username, ADMIN.password);
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByRole('tab', { name: 'Staff' }).click();
   await page.getByRole('button', { name: 'Add staff member' }).click();
   const dialog = page.getByRole('dialog');
@@ -156,7 +156,7 @@ test('an admin creates a receptionist, who is refused admin operations by the ma
   await signIn(page, 'sebnem', 'reception desk 01');
   await expectSignedIn(page, 'Şebnem Yılmaz');
   await expect(page.getByRole('link', { name: 'Audit log' })).toHaveCount(0);
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await expect(page.getByRole('tab', { name: 'Staff' })).toHaveCount(0);
 
   // Hidden in the UI is not enough: the wrapper refuses the call itself.

@@ -16,7 +16,7 @@ test('anyone can read the role matrix in Settings, as the main process enforces 
   await page.goto('/');
   await signIn(page, RECEPTIONIST.username, RECEPTIONIST.password);
   await expectSignedIn(page, RECEPTIONIST.displayName);
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByRole('tab', { name: 'Roles' }).click();
   const matrix = page.getByRole('table', { name: 'Who may do what' });
   await expect(matrix.getByRole('columnheader', { name: 'Receptionist' })).toBeVisible();

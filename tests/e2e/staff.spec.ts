@@ -25,7 +25,7 @@ test('an admin resets a password and never learns a usable one: the code only le
   await page.goto('/');
   await signIn(page, ADMIN.username, ADMIN.password);
   await expectSignedIn(page, ADMIN.displayName);
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByRole('tab', { name: 'Staff' }).click();
   const row = page.getByRole('row', { name: new RegExp(NURSE.displayName) });
   await row.getByRole('button', { name: 'Reset password' }).click();
