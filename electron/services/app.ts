@@ -19,6 +19,7 @@ import { FileTokens } from './core/file-tokens';
 import { startBackupScheduler } from './backup/schedule';
 import { startReminderScheduler } from './reminders/reminder-sender';
 import { sweepBackupSnapshots } from './backup/archive/index';
+import { sweepRestoreStaging } from './backup/restore-sweep';
 import { openVault } from './vault/open-vault';
 
 export interface AppOptions {
@@ -81,6 +82,7 @@ export async function createServices(options: AppOptions): Promise<MesochartServ
   // database); nothing can be importing or backing up yet.
   await sweepPhotoTempFiles(options.dataDir).catch(() => undefined);
   await sweepBackupSnapshots(options.dataDir).catch(() => undefined);
+  await sweepRestoreStaging(options.dataDir).catch(() => undefined);
   let auditKey: Buffer;
   try {
     const head = await store.db.selectFrom('audit_head').select('id').executeTakeFirst();
