@@ -71,7 +71,8 @@ async function patientWithConsents(services: MesochartServices, consents: string
 async function importDirectly(services: MesochartServices, patientId: string, names: string[]) {
   let job = (await call(services, 'photos.startImport', {
     patientId,
-    paths: names.map(fixture),
+    // As the photo dialog hands them over: a one-time token for the chosen files.
+    files: services.state.fileTokens.register('photos', names.map(fixture)),
     tags: { phase: 'before', area: 'full-face', view: 'front', sessionId: null },
   })) as { id: string; status: string };
   while (job.status === 'running') {
