@@ -12,7 +12,7 @@ import { localDate } from '../services/core/local-date';
 import { wordMatch } from '../services/patients/search';
 import { createServerDatabase } from '../services/store/server-setup';
 import { startCluster } from '../../tests/support/postgres-cluster';
-import { ok, typedQueries, type BenchContext } from './bench-service';
+import { benchSessionNote, ok, typedQueries, type BenchContext } from './bench-service';
 import { ratioRow, timePair, type BenchRow } from './bench-stats';
 import { DATABASE_OWNER_URL_ENV, DATABASE_URL_ENV } from './tool-keys';
 
@@ -150,24 +150,11 @@ export async function pgSignRow(
   const [first, , third] = lots;
   if (!first || !third) throw new Error('the seeded catalogue has no lots');
   const productIds = [first.productid, third.productid];
-  const note = {
-    technique: 'nappage',
-    needleGauge: 32,
-    needleLengthMm: 4,
-    anaesthesia: 'none',
-    passes: 2,
-    points: null,
-    immediateReactions: 'Mild erythema, settled in 20 minutes',
-    notes: 'Tolerated well.',
-    areas: [
-      { area: 'cheeks', depthMm: 1.5 },
-      { area: 'forehead', depthMm: 1 },
-    ],
-    products: [
-      { area: 'cheeks', productId: first.productid, lotId: first.lotid, volumeMl: 1.5 },
-      { area: 'forehead', productId: third.productid, lotId: third.lotid, volumeMl: 1 },
-    ],
-  };
+  const note = benchSessionNote(
+    { lotId: first.lotid, productId: first.productid },
+    { lotId: third.lotid, productId: third.productid },
+  );
+
   const screening = async () => {
     const now = new Date();
     await pool.query(

@@ -186,26 +186,8 @@ export async function signRow(ctx: BenchContext, patientId: string): Promise<Ben
   const [first, , third] = lots;
   if (!first || !third) throw new Error('the seeded catalogue has no lots');
   const productIds = [first.productId, third.productId];
-  const note = {
-    technique: 'nappage',
-    needleGauge: 32,
-    needleLengthMm: 4,
-    // None: the heavy patient's seeded history declares a local-anaesthetic allergy, and the
-    // gate refuses numbing cream for her without an override, as a practitioner would not use it.
-    anaesthesia: 'none',
-    passes: 2,
-    points: null,
-    immediateReactions: 'Mild erythema, settled in 20 minutes',
-    notes: 'Tolerated well.',
-    areas: [
-      { area: 'cheeks', depthMm: 1.5 },
-      { area: 'forehead', depthMm: 1 },
-    ],
-    products: [
-      { area: 'cheeks', productId: first.productId, lotId: first.lotId, volumeMl: 1.5 },
-      { area: 'forehead', productId: third.productId, lotId: third.lotId, volumeMl: 1 },
-    ],
-  };
+  const note = benchSessionNote(first, third);
+
   const insertSession = ctx.sqlite
     .prepare(`INSERT INTO treatment_session (id, patient_id, course_id,
     screening_id, practitioner_id, performed_on, status, technique, needle_gauge, needle_length_mm,
@@ -287,4 +269,31 @@ export async function signRow(ctx: BenchContext, patientId: string): Promise<Ben
     { maxRatioP95: 2 },
     `sessions.sign on a saved draft (2 areas, 2 product lines) against a raw insert of the session, its lines and the audit event; start + saveDraft + sign p50 ${sorted[Math.floor(sorted.length / 2)]?.toFixed(2)} ms`,
   );
+}
+
+/** The signed session the sign rows time: two areas, two products from the seeded lots. */
+export function benchSessionNote(
+  first: { lotId: string; productId: string },
+  third: { lotId: string; productId: string },
+) {
+  return {
+    technique: 'nappage',
+    needleGauge: 32,
+    needleLengthMm: 4,
+    // None: the heavy patient's seeded history declares a local-anaesthetic allergy, and the
+    // gate refuses numbing cream for her without an override, as a practitioner would not use it.
+    anaesthesia: 'none',
+    passes: 2,
+    points: null,
+    immediateReactions: 'Mild erythema, settled in 20 minutes',
+    notes: 'Tolerated well.',
+    areas: [
+      { area: 'cheeks', depthMm: 1.5 },
+      { area: 'forehead', depthMm: 1 },
+    ],
+    products: [
+      { area: 'cheeks', productId: first.productId, lotId: first.lotId, volumeMl: 1.5 },
+      { area: 'forehead', productId: third.productId, lotId: third.lotId, volumeMl: 1 },
+    ],
+  };
 }
