@@ -13,6 +13,7 @@ import {
   seriousViolations,
   signIn,
 } from '../support/flows';
+import { localDay } from '../support/diary-seed';
 
 const PRACTITIONER = {
   username: 'ines.prac',
@@ -31,14 +32,6 @@ const PHOTO = path.resolve(
   '../../../shared/fixtures/photos/orientation-8.jpg',
 );
 const NOTE = 'Tolerated well; small bruise on the left cheek';
-
-function localDay(offsetDays = 0): string {
-  const d = new Date();
-  d.setDate(d.getDate() + offsetDays);
-  return [d.getFullYear(), d.getMonth() + 1, d.getDate()]
-    .map((n) => String(n).padStart(2, '0'))
-    .join('-');
-}
 
 /** A patient with a lidocaine allergy, a signed session with a note, and a photo. */
 async function treatedPatient(services: MesochartServices) {

@@ -11,6 +11,7 @@ import {
   seriousViolations,
   signIn,
 } from '../support/flows';
+import { localDay } from '../support/diary-seed';
 
 const PRACTITIONER = {
   username: 'ines.prac',
@@ -24,14 +25,6 @@ const COLLEAGUE = {
   role: 'practitioner',
   password: 'second practitioner pass',
 };
-
-function localDay(offsetDays = 0): string {
-  const d = new Date();
-  d.setDate(d.getDate() + offsetDays);
-  return [d.getFullYear(), d.getMonth() + 1, d.getDate()]
-    .map((n) => String(n).padStart(2, '0'))
-    .join('-');
-}
 
 /** Today's passed check by Inès, as the check screen stores it. */
 function passedCheck(services: MesochartServices, patientId: string, productIds: string[]) {

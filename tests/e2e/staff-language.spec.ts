@@ -18,6 +18,7 @@ import {
   seriousViolations,
   signIn,
 } from '../support/flows';
+import { localDay } from '../support/diary-seed';
 
 /** The Arabic catalogue, read as the app reads it: every label below is what the screen shows. */
 const catalogue = <T>(area: string) =>
@@ -41,14 +42,6 @@ const PRACTITIONER = {
 };
 
 const dayOf = arScreening.screening.dayOf;
-
-function localDay(offsetDays = 0): string {
-  const d = new Date();
-  d.setDate(d.getDate() + offsetDays);
-  const m = String(d.getMonth() + 1).padStart(2, '0');
-  const day = String(d.getDate()).padStart(2, '0');
-  return `${d.getFullYear()}-${m}-${day}`;
-}
 
 /** A product with a lot, and an Arabic-speaking patient with her history and consent on file. */
 async function seed(services: MesochartServices) {
