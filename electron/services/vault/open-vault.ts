@@ -4,6 +4,7 @@ import type { StoreDialect } from '../store/dialect';
 import { sweepViewingCopies } from '../documents/archive';
 import { plainVault, registerVault, sealedVault, type FileVault } from './file-vault';
 import { sealPlainFiles, type SealReport } from './seal-plain-files';
+import { sweepStoreTempFiles } from './temp-sweep';
 import {
   cachedServerBlobStore,
   hasPlainBlobs,
@@ -21,7 +22,7 @@ export interface OpenedVault {
 /**
  * The data folder's files for a running app: sealed under keys derived from the data key (plain
  * without one), plain files of an upgraded or restored clinic encrypted before anything reads
- * them, and the system viewer's plain copies of an earlier run removed.
+ * them, and the system viewer's plain copies and the temp files of an earlier run removed.
  */
 export async function openVault(
   dataDir: string,
@@ -40,6 +41,8 @@ export async function openVault(
       : undefined;
   const vault = dataKey ? sealedVault(dataDir, dataKey, blobs) : plainVault(dataDir, blobs);
   await sweepViewingCopies(dataDir);
+  // Half-written files of a crash (a plain vault's are readable PDFs and photos).
+  await sweepStoreTempFiles(dataDir).catch(() => undefined);
   // On a server only blobs stored plain (a restore) need sealing: their first bytes tell, read
   // without fetching any photo; otherwise every workstation's start would pull every original.
   const sealed =
