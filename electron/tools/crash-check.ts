@@ -1,10 +1,14 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { openStore } from '../services/store/database';
 import { sweepPhotoTempFiles } from '../services/photos/import-jobs';
+import { verifyAudit } from '../services/audit/audit-log';
+import { legacyAuditKey, openKeys } from '../services/keys/keyring';
+import { plainVault, sealedVault, type FileVault } from '../services/vault/file-vault';
+import { sweepStoreTempFiles } from '../services/vault/temp-sweep';
+import { CRASH_KEYCHAIN_ENV, crashKeychain } from './stand-in-keychain';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -44,6 +48,7 @@ export interface CrashRun {
 /**
  * Starts the writer, lets it work for `killAfterMs` after it is ready, then SIGKILLs it.
  * Acknowledgements are read from its stdout up to the kill: everything it printed was committed.
+ * With `keychain` (the stand-in keychain's key, 64 hex digits) the clinic is encrypted.
  */
 export function runWriterUntilKilled(
   writer: string,
@@ -51,11 +56,16 @@ export function runWriterUntilKilled(
   scratchDir: string,
   seed: number,
   killAfterMs: number,
+  keychain?: string,
 ): Promise<CrashRun> {
   return new Promise((resolve, reject) => {
+    const env = { ...process.env };
+    if (keychain) env[CRASH_KEYCHAIN_ENV] = keychain;
+    else delete env[CRASH_KEYCHAIN_ENV];
     const child = spawn(process.execPath, [writer, dataDir, scratchDir, String(seed)], {
       stdio: ['ignore', 'pipe', 'pipe'],
       cwd: root,
+      env,
     });
     const acks: string[] = [];
     let pending = '';
@@ -93,24 +103,66 @@ export interface CrashFindings {
   acks: number;
 }
 
-function sha256(file: string): string {
-  return createHash('sha256').update(readFileSync(file)).digest('hex');
+/** The folder's keys and file vault, as the app opens them (none for an unencrypted clinic). */
+async function openFolder(dataDir: string, keychain?: string) {
+  const store = crashKeychain(keychain);
+  if (!store) {
+    return { dataKey: undefined, auditKey: legacyAuditKey(dataDir), vault: plainVault(dataDir) };
+  }
+  const keys = await openKeys(dataDir, { kind: 'keychain', store });
+  return { ...keys, vault: sealedVault(dataDir, keys.dataKey) };
+}
+
+const wholeJpeg = (bytes: Buffer) =>
+  bytes.length > 4 &&
+  bytes[0] === 0xff &&
+  bytes[1] === 0xd8 &&
+  bytes[bytes.length - 2] === 0xff &&
+  bytes[bytes.length - 1] === 0xd9;
+
+/** A stored photo file that is not whole: authenticated (sealed), named by its content, complete. */
+async function photoFileProblem(vault: FileVault, rel: string): Promise<string | null> {
+  const name = path.basename(rel);
+  if (name.startsWith('.')) return `temp file left after the sweep: ${rel}`;
+  let bytes: Buffer;
+  try {
+    bytes = await vault.read(`photos/${rel}`);
+  } catch {
+    return `stored file cannot be opened (partial or damaged): ${rel}`;
+  }
+  const [hash, ...rest] = name.slice(0, name.length - vault.suffix.length).split('.');
+  if (rest.length === 1) {
+    return (await vault.nameOf(bytes)) === hash ? null : `original does not match its name: ${rel}`;
+  }
+  return wholeJpeg(bytes) ? null : `derived image is partial: ${rel}`;
 }
 
 /**
  * What must hold after any kill: SQLite's integrity check passes, every acknowledged write is
- * there, and after the start-up sweep the photo store holds only complete files (originals hash
- * to their names, derived JPEGs are whole) and no temp files.
+ * there, the audit chain verifies, and after the start-up sweeps the photo store holds only
+ * complete files (originals match their content names, derived JPEGs are whole; sealed files
+ * pass authentication) and no temp files. `keychain` as given to the writer.
  */
-export async function checkAfterCrash(dataDir: string, acks: string[]): Promise<CrashFindings> {
+export async function checkAfterCrash(
+  dataDir: string,
+  acks: string[],
+  keychain?: string,
+): Promise<CrashFindings> {
   const problems: string[] = [];
+  // What the app's start-up removes before anything reads.
   await sweepPhotoTempFiles(dataDir);
-  const store = openStore(path.join(dataDir, 'mesochart.sqlite'));
+  await sweepStoreTempFiles(dataDir);
+  const { dataKey, auditKey, vault } = await openFolder(dataDir, keychain);
+  const store = openStore(path.join(dataDir, 'mesochart.sqlite'), dataKey ? { key: dataKey } : {});
   try {
     const { sqlite } = store;
     const integrity = sqlite.pragma('integrity_check') as { integrity_check: string }[];
     if (integrity[0]?.integrity_check !== 'ok')
       problems.push(`integrity: ${JSON.stringify(integrity)}`);
+    if (auditKey) {
+      const verified = await verifyAudit(store.db, auditKey);
+      if (!verified.ok) problems.push(`audit chain: ${verified.reason} at ${verified.firstBroken}`);
+    } else problems.push('no audit key in the folder');
     const exists = (sql: string, ...args: unknown[]) =>
       sqlite.prepare(sql).get(...args) !== undefined;
     for (const line of acks) {
@@ -149,25 +201,8 @@ export async function checkAfterCrash(dataDir: string, acks: string[]): Promise<
   }
   const files = listFiles(path.join(dataDir, 'photos'));
   for (const rel of files) {
-    const abs = path.join(dataDir, 'photos', ...rel.split('/'));
-    const name = path.basename(rel);
-    if (name.startsWith('.')) {
-      problems.push(`temp file left after the sweep: ${rel}`);
-      continue;
-    }
-    const [hash, ...rest] = name.split('.');
-    if (rest.length === 1) {
-      if (sha256(abs) !== hash) problems.push(`original does not hash to its name: ${rel}`);
-    } else {
-      const bytes = readFileSync(abs);
-      const whole =
-        bytes.length > 4 &&
-        bytes[0] === 0xff &&
-        bytes[1] === 0xd8 &&
-        bytes[bytes.length - 2] === 0xff &&
-        bytes[bytes.length - 1] === 0xd9;
-      if (!whole) problems.push(`derived image is partial: ${rel}`);
-    }
+    const problem = await photoFileProblem(vault, rel);
+    if (problem) problems.push(problem);
   }
   const captures = listFiles(path.join(dataDir, 'capture-temp'));
   if (captures.length > 0) problems.push(`capture temp files left: ${captures.length}`);

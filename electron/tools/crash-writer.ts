@@ -4,11 +4,17 @@
  * it prints one acknowledgement line:
  *   ACK patient <id> | ACK history <patient id> <version> | ACK consent <id> | ACK photo <id> <sha256>
  * Usage: node dist/tools/crash-writer.mjs <data dir> <scratch dir> <seed>
+ * With MESOCHART_CRASH_KEYCHAIN (64 hex digits, the same for every run over one folder) the clinic
+ * is opened as the desktop app opens it: keys made at the first start and sealed by that stand-in
+ * keychain, then opened by it; the database and the files are encrypted. Without it the folder is
+ * an unencrypted clinic, as older versions kept it.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { createServices } from '../services/app';
+import { createServices, type MesochartServices } from '../services/app';
+import { launchClinic } from '../services/keys/launcher';
+import { CRASH_KEYCHAIN_ENV, crashKeychain } from './stand-in-keychain';
 import { emptyHistoryAnswers } from '../../shared/api/history';
 import type { PhotoJob } from '../../shared/api/photos';
 
@@ -37,7 +43,18 @@ const random = () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 
-const services = await createServices({ dataDir, trustedOrigin: ORIGIN });
+const keychain = crashKeychain(process.env[CRASH_KEYCHAIN_ENV]);
+const launcher = keychain
+  ? await launchClinic({ dataDir, trustedOrigin: ORIGIN, secretStore: keychain })
+  : null;
+const opened = launcher
+  ? launcher.services
+  : await createServices({ dataDir, trustedOrigin: ORIGIN });
+if (!opened) {
+  console.error(`the clinic did not open: ${launcher?.status().message ?? 'no services'}`);
+  process.exit(1);
+}
+const services: MesochartServices = opened;
 async function ok<T>(operation: string, input: unknown = {}): Promise<T> {
   const result = await services.dispatch(SENDER, operation, input);
   if (!result.ok) throw new Error(`${operation}: ${result.error.code} ${result.error.message}`);
