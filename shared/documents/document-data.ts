@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { procedureKinds } from './procedure-kinds';
 import { aftercareCautions } from './aftercare-cautions';
 import { treatmentAreas } from '../sessions/treatment-terms';
+import { shippedLanguages } from './languages';
 
 /**
  * The plain data each PDF is rendered from. The documents service knows nothing of the
@@ -174,6 +175,8 @@ export const addendumSchema = z.object({
 
 export const sessionSummaryDataSchema = z.object({
   meta: documentMetaSchema,
+  /** The patient's language the summary is printed in; summaries archived before it are English. */
+  language: z.enum(shippedLanguages).optional(),
   clinic: clinicSchema,
   patient: patientSchema,
   procedureKind: z.enum(procedureKinds),

@@ -23,6 +23,7 @@ import { AppError } from '../core/errors';
 import { archiveFile, insertDocument } from './archive';
 import { readDocumentSettings } from './settings';
 import { clinicInfo, documentMeta, patientInfo } from './sources';
+import { shippedLanguageOf, summaryWordingFor } from './render/wording/summary-wording';
 import { summaryIdentity } from './summary-alerts';
 import { aftercareFit } from './aftercare-fit';
 import { templateForAftercare } from './templates';
@@ -316,13 +317,16 @@ export async function prepareSessionSummary(
     .orderBy('session_addendum.seq')
     .execute();
   const documentId = randomUUID();
+  // The summary goes to the patient too: printed in their language where Mesochart has one.
+  const language = shippedLanguageOf(patient.preferredLanguage);
   return {
     kind: 'session-summary',
     documentId,
     patientId: row.patient_id,
     sessionId: row.id,
     data: {
-      meta: documentMeta(documentId, now, 'en', pageSize),
+      meta: documentMeta(documentId, now, language, pageSize),
+      language,
       clinic: await clinicInfo(db),
       patient,
       procedureKind: facts.procedureKind,
@@ -359,7 +363,7 @@ export async function archivePlan(
   const title =
     plan.kind === 'aftercare'
       ? renderTemplateText(plan.template, aftercarePlaceholderValues(plan.data)).title
-      : 'Session summary';
+      : summaryWordingFor(plan.data.language ?? 'en').title;
   return insertDocument(work.db, {
     documentId: plan.documentId,
     patientId: plan.patientId,
@@ -368,7 +372,7 @@ export async function archivePlan(
     sessionId: plan.sessionId,
     templateId: plan.kind === 'aftercare' ? plan.templateId : null,
     templateVersion: rendered.templateVersion,
-    language: plan.kind === 'aftercare' ? plan.template.language : 'en',
+    language: plan.kind === 'aftercare' ? plan.template.language : (plan.data.language ?? 'en'),
     pageSize: plan.data.meta.pageSize,
     renderData: { title, data: plan.data } satisfies StoredRender<unknown>,
     pageCount: rendered.pageCount,

@@ -5,6 +5,18 @@ import type { HandlerContext } from '../core/context';
 import { AppError } from '../core/errors';
 import { checkExportTarget } from '../core/export-path';
 import { renderRecoverySheetPdf } from '../documents/render';
+import { findStaffById, toStaffUser } from '../staff/staff';
+import type { ShippedLanguage } from '../../../shared/documents/languages';
+
+/**
+ * The sheet is read by whoever keeps it: printed in the language of the person saving it, else in
+ * the clinic's screens' language (at setup, before anyone has an account).
+ */
+async function sheetLanguage(ctx: HandlerContext): Promise<ShippedLanguage> {
+  const userId = ctx.app.session.userId;
+  const user = userId ? await findStaffById(ctx.db, userId) : undefined;
+  return (user ? toStaffUser(user).uiLanguage : null) ?? ctx.app.settings?.uiLanguage ?? 'en';
+}
 
 /**
  * Writes the recovery sheet to the path the user chose in the save dialog (outside the data
@@ -17,10 +29,12 @@ export async function saveRecoverySheet(
 ): Promise<{ path: string }> {
   const target = await checkExportTarget(ctx.app.dataDir, targetPath, '.pdf');
   const clinic = ctx.app.settings?.clinic;
+  const language = await sheetLanguage(ctx);
   const { bytes } = await renderRecoverySheetPdf({
     documentId: `recovery-${randomUUID().slice(0, 8)}`,
     generatedAt: ctx.now.toISOString(),
-    locale: 'en-GB',
+    locale: language === 'en' ? 'en-GB' : language,
+    language,
     pageSize: 'A4',
     clinic: {
       name: clinic?.name || 'Mesochart clinic',

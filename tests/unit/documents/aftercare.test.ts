@@ -167,7 +167,8 @@ describe('the aftercare sheet of a signed session', () => {
 });
 
 describe('the session summary', () => {
-  it('holds the check findings, the override reason, lots and addenda', async () => {
+  // Her summary is in Turkish too; the findings and notes stay as they were recorded.
+  it('holds the check findings, the override reason, lots and addenda, in her language', async () => {
     const doc = await c.app.ok<ArchivedDocumentInfo>('documents.generateSessionSummary', {
       sessionId: signed.id,
     });
@@ -177,13 +178,15 @@ describe('the session summary', () => {
     expect(text).toContain(c.patientName);
     // Table cells wrap, and -layout interleaves a row's cells line by line.
     for (const phrase of [CAUTION, STOP, OVERRIDE_REASON]) expect(text).toMatch(inOrder(phrase));
-    expect(text).toContain('Acknowledged');
+    expect(text).toContain('Dikkate alındı');
+    expect(text).toContain('Seans özeti');
+    expect(text).toContain('İşlem öncesi kontrol: Tedavi yapılmamalı');
     expect(text).toContain('slight bruising on the forehead, reassured');
     for (const lot of ['VA-001', 'HB-100']) expect(text).toContain(lot);
     expect(text).toContain('Mild erythema, settled in 20 minutes');
     expect(qpdfCheck(file).status).toBe(0);
     expect(sha256(file)).toBe(doc.sha256);
-    expect(doc).toMatchObject({ kind: 'session-summary', sessionId: signed.id });
+    expect(doc).toMatchObject({ kind: 'session-summary', sessionId: signed.id, language: 'tr' });
   });
 });
 

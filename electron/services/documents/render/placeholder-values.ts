@@ -44,7 +44,7 @@ export function describeNextAppointment(
  * A value of digits and spaces (a phone number) inside right-to-left text would have its groups
  * reversed by the bidirectional algorithm; an isolate keeps it as written.
  */
-function isolated(value: string, language: string): string {
+export function isolated(value: string, language: string): string {
   return value !== '' && isRightToLeftLanguage(language) ? `\u2066${value}\u2069` : value;
 }
 

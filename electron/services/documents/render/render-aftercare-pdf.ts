@@ -73,7 +73,7 @@ export async function renderAftercarePdf(
         ],
       ]);
       if (session.products.length > 0) {
-        table(doc, productLotColumns(w), productLotRows(session.products));
+        table(doc, productLotColumns(w), productLotRows(session.products, language));
       }
       for (const s of text.sections.filter((s) => !boxedSections.includes(s.id))) {
         heading(doc, s.title);

@@ -2,7 +2,10 @@ import type { ClinicInfo, PageSize } from '../../../../shared/documents/document
 import { formatDateTime } from './format-date';
 import { buildPdf, type RenderedPdf } from './pdf/build-pdf';
 import { contentLeft, contentWidth, heading, paragraph, title } from './pdf/layout';
-import { colors, fonts, sizes } from './pdf/theme';
+import { colors, sizes } from './pdf/theme';
+import { fillWords } from '../../../../shared/documents/wording';
+import type { ShippedLanguage } from '../../../../shared/documents/languages';
+import { recoveryWordings } from './wording/recovery-wording';
 
 export interface RecoverySheetData {
   documentId: string;
@@ -11,16 +14,11 @@ export interface RecoverySheetData {
   timeZone?: string | undefined;
   pageSize: PageSize;
   clinic: ClinicInfo;
+  /** The language of the person who saves it (their own, else the clinic's screens'). */
+  language?: ShippedLanguage | undefined;
   /** The grouped code, exactly as it is typed back. */
   recoveryKey: string;
 }
-
-const STEPS = [
-  '- On the new computer, install Mesochart and copy the clinic’s data folder to it (or restore a backup).',
-  '- Start Mesochart. Where it cannot open the clinic’s keys, or on the setup screen, choose “Open an existing clinic with its recovery key”.',
-  '- Type the key below. Letters and digits only; case and hyphens do not matter, and a typing mistake is reported by group.',
-  '- From a terminal an admin can do the same: npm run admin -- recover --data <folder> (the key is asked for).',
-];
 
 /** The code in a monospaced face, large, in a ruled box: it is read back character by character. */
 function codeBox(doc: PDFKit.PDFDocument, code: string): void {
@@ -45,6 +43,9 @@ function codeBox(doc: PDFKit.PDFDocument, code: string): void {
  * it. It is printed once, when the key is made; Mesochart keeps no copy of the key it shows.
  */
 export function renderRecoverySheetPdf(data: RecoverySheetData): Promise<RenderedPdf> {
+  const language = data.language ?? 'en';
+  const w = recoveryWordings[language];
+  const bullets = (lines: string[]) => lines.map((l) => `- ${l}`).join('\n');
   return buildPdf(
     {
       meta: {
@@ -55,43 +56,28 @@ export function renderRecoverySheetPdf(data: RecoverySheetData): Promise<Rendere
         pageSize: data.pageSize,
       },
       clinic: data.clinic,
-      title: 'Recovery sheet',
-      subject: 'Recovery key of the clinic record',
-      language: 'en',
+      title: w.title,
+      subject: w.subject,
+      language,
       resourcesDir: undefined,
     },
     (doc) => {
       title(
         doc,
-        'Recovery sheet',
-        `${data.clinic.name} · made ${formatDateTime(data.generatedAt, data.locale, data.timeZone)}`,
+        w.title,
+        fillWords(w.made, {
+          clinic: data.clinic.name,
+          date: formatDateTime(data.generatedAt, data.locale, data.timeZone),
+        }),
       );
-      paragraph(
-        doc,
-        'The clinic record on this computer is encrypted. Its keys are sealed by this computer ' +
-          '(its keychain or the clinic passphrase). If this computer is lost or replaced, or the ' +
-          'passphrase is forgotten, this recovery key is the only way to open the clinic’s data folder.',
-      );
+      paragraph(doc, w.intro);
       codeBox(doc, data.recoveryKey);
-      heading(doc, 'Opening the clinic on another computer');
-      paragraph(doc, STEPS.join('\n'));
-      heading(doc, 'Keeping this sheet');
-      paragraph(
-        doc,
-        [
-          '- Keep it locked away, apart from the computer and from backups: whoever has both can read every record.',
-          '- Do not photograph it, e-mail it or store it on the computer.',
-          '- When a new recovery key is made for this clinic, this sheet stops working: destroy it then.',
-        ].join('\n'),
-      );
+      heading(doc, w.openHeading);
+      paragraph(doc, bullets(w.steps));
+      heading(doc, w.keepHeading);
+      paragraph(doc, bullets(w.keep));
       doc.moveDown(1);
-      doc
-        .font(fonts.regular)
-        .fontSize(sizes.small)
-        .fillColor(colors.muted)
-        .text(
-          'Kept by: ______________________    Where: ______________________    Date: __________',
-        );
+      paragraph(doc, w.keptBy, { size: sizes.small });
       doc.fillColor(colors.text);
     },
   );

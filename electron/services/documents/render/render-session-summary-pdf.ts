@@ -3,13 +3,14 @@ import {
   type FindingSeverity,
   type SessionSummaryData,
 } from '../../../../shared/documents/document-data';
-import { wordingFor } from '../../../../shared/documents/wording';
-import { procedureKindNames } from '../../../../shared/documents/procedure-kinds';
+import { countOf, fillWords, wordingFor } from '../../../../shared/documents/wording';
 import { formatDate, formatDateTime } from './format-date';
 import { parseDocumentData } from './parse-document-data';
 import { withLicence } from './practitioner-line';
-import { describeNextAppointment } from './placeholder-values';
+import { describeNextAppointment, isolated } from './placeholder-values';
 import { buildPdf } from './pdf/build-pdf';
+import { pdfLanguage } from './pdf/create-pdf';
+import { summaryWordingFor, type SummaryWording } from './wording/summary-wording';
 import {
   contentLeft,
   contentWidth,
@@ -17,6 +18,7 @@ import {
   fieldBox,
   heading,
   paragraph,
+  placeX,
   rule,
   title,
 } from './pdf/layout';
@@ -25,24 +27,32 @@ import { table } from './pdf/table';
 import { colors, fonts, sizes } from './pdf/theme';
 import type { RenderedDocument } from './render-consent-pdf';
 
-const severityNames: Record<FindingSeverity, string> = {
-  clear: 'Clear',
-  caution: 'Caution',
-  'do-not-treat': 'Do not treat',
-};
+/**
+ * A value the record keeps by its English name (a technique, an area, the sex), in the summary's
+ * language; a value typed by hand or archived before it was coded prints as recorded.
+ */
+function inLanguage<K extends string>(
+  english: Record<K, string>,
+  translated: Record<K, string>,
+  value: string,
+): string {
+  const key = (Object.keys(english) as K[]).find((k) => english[k] === value);
+  return key ? translated[key] : value;
+}
 
 /**
  * The patient's alerts in a red box right under her identity, as the session screen keeps them
  * in view: one line each, or a plain "none recorded".
  */
-function alertsBox(doc: PDFKit.PDFDocument, alerts: string[]): void {
+function alertsBox(doc: PDFKit.PDFDocument, alerts: string[], s: SummaryWording): void {
   const pad = 7;
   const left = contentLeft(doc);
   const width = contentWidth(doc);
   const textWidth = width - 2 * pad - 10;
-  const lines = alerts.length > 0 ? alerts : ['None recorded.'];
+  const inner = { x: left + pad, width: width - 2 * pad };
+  const lines = alerts.length > 0 ? alerts : [s.noneRecorded];
   doc.font(fonts.bold).fontSize(sizes.body);
-  const label = 'ALERTS';
+  const label = s.alerts.toLocaleUpperCase(pdfLanguage(doc));
   const body = lines.reduce((h, l) => h + doc.heightOfString(l, { width: textWidth }) + 1, 0);
   const boxHeight = doc.heightOfString(label) + body + 2 * pad + 2;
   ensureSpace(doc, boxHeight + 8);
@@ -62,8 +72,10 @@ function alertsBox(doc: PDFKit.PDFDocument, alerts: string[]): void {
     .fillColor(alerts.length > 0 ? colors.danger : colors.text);
   for (const l of lines) {
     const y = doc.y + 1;
-    if (alerts.length > 0) doc.text('•', left + pad, y, { width: 10, lineBreak: false });
-    doc.text(l, left + pad + 10, y, { width: textWidth });
+    if (alerts.length > 0) {
+      doc.text('•', placeX(doc, left + pad, 10, inner), y, { width: 10, lineBreak: false });
+    }
+    doc.text(l, placeX(doc, left + pad + 10, textWidth, inner), y, { width: textWidth });
   }
   doc.fillColor(colors.text);
   doc.x = left;
@@ -77,122 +89,145 @@ export async function renderSessionSummaryPdf(
 ): Promise<RenderedDocument> {
   const data = parseDocumentData(sessionSummaryDataSchema, input);
   const { meta, patient, session, check } = data;
-  const when = (iso: string) => formatDateTime(iso, meta.locale, meta.timeZone);
+  const language = data.language ?? 'en';
+  const w = wordingFor(language);
+  const s = summaryWordingFor(language);
+  const en = { w: wordingFor('en'), s: summaryWordingFor('en') };
+  // Names and dates stay whole inside Arabic text (a Latin name beside a date's digits would
+  // otherwise be reordered as one run).
+  const when = (iso: string) => isolated(formatDateTime(iso, meta.locale, meta.timeZone), language);
+  const who = (name: string) => isolated(name, language);
+  const procedure = w.procedureKinds[data.procedureKind];
+  const age = countOf(s.years, data.identity.ageOnSessionDay, language);
+  const sex = inLanguage(en.s.sexes, s.sexes, data.identity.sex);
 
   const rendered = await buildPdf(
     {
       meta,
       clinic: data.clinic,
-      title: 'Session summary',
-      subject: `Session summary: ${procedureKindNames[data.procedureKind]}`,
-      language: 'en',
+      title: s.title,
+      subject: fillWords(s.subject, { procedure }),
+      language,
       resourcesDir: options.resourcesDir,
     },
     (doc) => {
-      title(doc, 'Session summary', procedureKindNames[data.procedureKind]);
+      title(doc, s.title, procedure);
       fieldBox(doc, [
         [
-          { label: 'Patient', value: patient.fullName },
-          { label: 'Date of birth', value: formatDate(patient.dateOfBirth, meta.locale) },
-          {
-            label: 'Age and sex',
-            value: `${data.identity.ageOnSessionDay} years · ${data.identity.sex}`,
-          },
+          { label: w.labels.patient, value: patient.fullName },
+          { label: w.labels.dateOfBirth, value: formatDate(patient.dateOfBirth, meta.locale) },
+          { label: s.ageAndSex, value: fillWords(s.ageAndSexValue, { age, sex }) },
         ],
         [
-          { label: 'Clinic number', value: patient.clinicNumber },
-          { label: 'Session date', value: formatDate(session.date, meta.locale) },
+          { label: w.labels.clinicNumber, value: patient.clinicNumber },
+          { label: s.sessionDate, value: formatDate(session.date, meta.locale) },
         ],
         [
-          { label: 'Practitioner', value: withLicence(session.practitioner) },
+          { label: w.labels.practitioner, value: withLicence(session.practitioner, language) },
           {
-            label: 'Course',
+            label: w.labels.course,
             value: data.sessions
-              ? `${data.sessions.planned} sessions, every ${data.sessions.intervalDays} days`
+              ? fillWords(s.courseValue, {
+                  sessions: countOf(w.labels.sessionCount, data.sessions.planned, language),
+                  interval: countOf(w.units.days, data.sessions.intervalDays, language),
+                })
               : '—',
           },
         ],
       ]);
-      alertsBox(doc, data.alerts);
+      alertsBox(doc, data.alerts, s);
 
-      heading(doc, 'Treatment');
+      heading(doc, s.treatment);
       table(
         doc,
         [
-          { header: 'Detail', share: 0.25 },
-          { header: 'Recorded', share: 0.75 },
+          { header: s.detail, share: 0.25 },
+          { header: s.detail, share: 0.75 },
         ],
         [
-          ['Areas', session.areas.join(', ')],
-          ['Technique', session.technique],
-          ['Depth', session.depthMm ? `${session.depthMm} mm` : '—'],
-          ['Needle', session.needle ?? '—'],
-          ['Anaesthesia', session.anaesthesia ?? '—'],
-          ['Immediate reactions', session.immediateReactions ?? 'None recorded'],
+          [
+            w.labels.areas,
+            session.areas.map((a) => inLanguage(en.w.areas, w.areas, a)).join(w.listSeparator),
+          ],
+          [w.labels.technique, inLanguage(en.w.techniques, w.techniques, session.technique)],
+          [s.depth, session.depthMm ? fillWords(s.depthValue, { depth: session.depthMm }) : '—'],
+          [s.needle, session.needle ?? '—'],
+          [
+            s.anaesthesia,
+            session.anaesthesia
+              ? inLanguage(en.s.anaesthesiaKinds, s.anaesthesiaKinds, session.anaesthesia)
+              : '—',
+          ],
+          [s.immediateReactions, session.immediateReactions ?? s.noneRecorded],
         ],
         { showHeader: false, labelColumn: true },
       );
 
-      heading(doc, 'Products and lots');
+      heading(doc, s.productsAndLots);
       if (session.products.length > 0) {
         table(
           doc,
-          productLotColumnsWithExpiry(wordingFor('en')),
-          productLotRowsWithExpiry(session.products, (d) => formatDate(d, meta.locale)),
+          productLotColumnsWithExpiry(w),
+          productLotRowsWithExpiry(session.products, (d) => formatDate(d, meta.locale), language),
         );
       } else {
-        paragraph(doc, 'No products recorded.');
+        paragraph(doc, s.noProducts);
       }
 
-      heading(doc, `Pre-procedure check: ${severityNames[check.outcome]}`);
+      const severity = (v: FindingSeverity) => s.severities[v];
+      heading(doc, fillWords(s.check, { outcome: severity(check.outcome) }));
       if (check.findings.length > 0) {
         table(
           doc,
           [
-            { header: 'Finding', share: 0.4 },
-            { header: 'Severity', share: 0.16 },
-            { header: 'Detail', share: 0.44 },
+            { header: s.finding, share: 0.4 },
+            { header: s.severity, share: 0.16 },
+            { header: s.detail, share: 0.44 },
           ],
-          check.findings.map((f) => [f.label, severityNames[f.severity], f.detail ?? '']),
+          check.findings.map((f) => [
+            f.label,
+            severity(f.severity),
+            f.detail === null ? '' : findingDetail(f.detail, en.s, s),
+          ]),
         );
       } else {
-        paragraph(doc, 'No findings.');
+        paragraph(doc, s.noFindings);
         doc.moveDown(0.4);
       }
       if (check.overrides.length > 0) {
-        heading(doc, 'Overrides');
+        heading(doc, s.overrides);
         table(
           doc,
           [
-            { header: 'Finding', share: 0.26 },
-            { header: 'Reason', share: 0.44 },
-            { header: 'By', share: 0.3 },
+            { header: s.finding, share: 0.26 },
+            { header: s.reason, share: 0.44 },
+            { header: s.by, share: 0.3 },
           ],
-          check.overrides.map((o) => [o.finding || '—', o.reason, `${o.by}\n${when(o.at)}`]),
+          check.overrides.map((o) => [o.finding || '—', o.reason, `${who(o.by)}\n${when(o.at)}`]),
         );
       }
 
       if (session.notes) {
-        heading(doc, 'Notes');
+        heading(doc, s.notes);
         paragraph(doc, session.notes);
         doc.moveDown(0.4);
       }
 
-      heading(doc, 'Next appointment');
-      paragraph(doc, describeNextAppointment(session.nextAppointment, meta));
+      heading(doc, w.labels.nextAppointment);
+      paragraph(doc, describeNextAppointment(session.nextAppointment, meta, language));
       doc.moveDown(0.4);
 
-      heading(doc, 'Signature');
+      heading(doc, w.labels.signature);
       paragraph(
         doc,
         data.signed
-          ? `Signed by ${data.signed.by}, ${when(data.signed.at)}`
-          : 'Not signed (draft).',
+          ? fillWords(s.signedBy, { name: who(data.signed.by), when: when(data.signed.at) })
+          : s.notSigned,
       );
       doc.moveDown(0.4);
 
       if (data.addenda.length > 0) {
-        heading(doc, 'Addenda');
+        heading(doc, s.addenda);
         for (const addendum of data.addenda) {
           doc.font(fonts.regular).fontSize(sizes.body);
           ensureSpace(doc, 28);
@@ -200,7 +235,7 @@ export async function renderSessionSummaryPdf(
             .font(fonts.bold)
             .fontSize(sizes.small)
             .fillColor(colors.muted)
-            .text(`${addendum.author} · ${when(addendum.at)}`);
+            .text(`${who(addendum.author)} · ${when(addendum.at)}`);
           paragraph(doc, addendum.text);
           rule(doc);
         }
@@ -208,4 +243,18 @@ export async function renderSessionSummaryPdf(
     },
   );
   return { ...rendered, templateVersion: null };
+}
+
+/** "Acknowledged · Overridden", recorded in English, in the summary's language. */
+function findingDetail(detail: string, english: SummaryWording, s: SummaryWording): string {
+  return detail
+    .split(' · ')
+    .map((part) =>
+      part === english.acknowledged
+        ? s.acknowledged
+        : part === english.overridden
+          ? s.overridden
+          : part,
+    )
+    .join(' · ');
 }

@@ -11,12 +11,28 @@ export function productLotColumns(w: DocumentWording): Column[] {
   ];
 }
 
-export function productLotRows(products: readonly ProductLotInfo[]): string[][] {
+/**
+ * A volume as the document's language writes it ("2.5 ml", "2,5 ml", "2.5 مل"), always in Latin
+ * digits: the digits doses are measured and typed in.
+ */
+export function volumeText(ml: number, language = 'en'): string {
+  let number: string;
+  try {
+    number = new Intl.NumberFormat(`${language}-u-nu-latn`, { maximumFractionDigits: 3 }).format(
+      ml,
+    );
+  } catch {
+    number = String(ml);
+  }
+  return `${number} ${language.startsWith('ar') ? 'مل' : 'ml'}`;
+}
+
+export function productLotRows(products: readonly ProductLotInfo[], language = 'en'): string[][] {
   return products.map((p) => [
     p.name,
     p.ingredients.join(', ') || '—',
     p.lotNumber,
-    p.volumeMl === null ? '—' : `${p.volumeMl} ml`,
+    p.volumeMl === null ? '—' : volumeText(p.volumeMl, language),
   ]);
 }
 
@@ -34,9 +50,11 @@ export function productLotColumnsWithExpiry(w: DocumentWording): Column[] {
 export function productLotRowsWithExpiry(
   products: readonly ProductLotInfo[],
   formatExpiry: (isoDate: string) => string,
+  language = 'en',
 ): string[][] {
   return products.map((p) => {
-    const [name = '', ingredients = '', lot = '', volume = ''] = productLotRows([p])[0] ?? [];
+    const [name = '', ingredients = '', lot = '', volume = ''] =
+      productLotRows([p], language)[0] ?? [];
     return [name, ingredients, lot, p.expiry ? formatExpiry(p.expiry) : '—', volume];
   });
 }
