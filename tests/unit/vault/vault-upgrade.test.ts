@@ -3,54 +3,18 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createServices } from '../../../electron/services/app';
 import { isPlainDatabase } from '../../../electron/services/store/encryption';
 import type { Photo } from '../../../shared/api/photos';
 import type { ClinicLauncher } from '../../../electron/services/keys/launcher';
-import {
-  ADMIN,
-  CLINIC,
-  CLINIC_PRACTITIONER,
-  TEST_ORIGIN,
-  TRUSTED,
-  type TestApp,
-} from '../../support/helpers';
+import { ADMIN, CLINIC_PRACTITIONER, TEST_ORIGIN, TRUSTED } from '../../support/helpers';
 import { launchForTest, testKeychain } from '../../support/keys';
 import { fixture, importFiles, listPhotos, patientWith } from '../photos/records-fixtures';
+import { plainClinic } from './plain-clinic';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
-
-/** An unencrypted clinic as an older Mesochart kept it, driven through the same operations. */
-async function plainClinic(dataDir: string): Promise<TestApp> {
-  const services = await createServices({ dataDir, trustedOrigin: TEST_ORIGIN });
-  const call = (operation: string, input: unknown = {}) =>
-    services.dispatch(TRUSTED, operation, input);
-  const app: TestApp = {
-    services,
-    dataDir,
-    databaseKey: Buffer.alloc(0),
-    database: null,
-    advance: () => undefined,
-    call,
-    ok: async <T>(operation: string, input: unknown = {}) => {
-      const result = await call(operation, input);
-      if (!result.ok) throw new Error(`${operation}: ${result.error.message}`);
-      return result.value as T;
-    },
-    close: () => services.close(),
-  };
-  await app.ok('auth.setup', { clinic: CLINIC, admin: ADMIN });
-  await app.ok('staff.create', CLINIC_PRACTITIONER);
-  await app.ok('auth.signOut');
-  await app.ok('auth.signIn', {
-    username: CLINIC_PRACTITIONER.username,
-    password: CLINIC_PRACTITIONER.password,
-  });
-  return app;
-}
 
 const filesUnder = (dir: string) =>
   readdirSync(dir, { recursive: true, withFileTypes: true })
