@@ -18,6 +18,7 @@ import { PreCheckPage } from '../features/screening';
 import { useSearchShortcut } from '../features/patients';
 import { SessionPage } from '../features/sessions';
 import { PatientsPage } from './PatientsPage';
+import { ServerBanner } from './ServerBanner';
 import { TodayPage } from './TodayPage';
 
 interface NavItem {
@@ -90,6 +91,7 @@ export function Shell({ user, idleLockMinutes }: { user: StaffUser; idleLockMinu
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
+        <ServerBanner />
         <Routes>
           <Route path="/patients/*" element={<PatientsPage user={user} />} />
           <Route

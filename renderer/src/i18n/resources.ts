@@ -11,6 +11,7 @@ import enReminders from './en-reminders.json';
 import enAudit from './en-audit.json';
 import enKeys from './en-keys.json';
 import enLanguages from './en-languages.json';
+import enServer from './en-server.json';
 import fr from './fr.json';
 import frTreatments from './fr-treatments.json';
 import frPhotos from './fr-photos.json';
@@ -22,6 +23,7 @@ import frReminders from './fr-reminders.json';
 import frAudit from './fr-audit.json';
 import frKeys from './fr-keys.json';
 import frLanguages from './fr-languages.json';
+import frServer from './fr-server.json';
 import tr from './tr.json';
 import trTreatments from './tr-treatments.json';
 import trPhotos from './tr-photos.json';
@@ -33,6 +35,7 @@ import trReminders from './tr-reminders.json';
 import trAudit from './tr-audit.json';
 import trKeys from './tr-keys.json';
 import trLanguages from './tr-languages.json';
+import trServer from './tr-server.json';
 import ar from './ar.json';
 import arTreatments from './ar-treatments.json';
 import arPhotos from './ar-photos.json';
@@ -44,6 +47,7 @@ import arReminders from './ar-reminders.json';
 import arAudit from './ar-audit.json';
 import arKeys from './ar-keys.json';
 import arLanguages from './ar-languages.json';
+import arServer from './ar-server.json';
 
 // One catalogue per language and area of the app, merged by top-level key, so areas can grow
 // independently; every language mirrors the English files (a unit test holds them to it).
@@ -62,6 +66,7 @@ export const resources = {
     enAudit,
     enKeys,
     enLanguages,
+    enServer,
   ),
   fr: merged(
     fr,
@@ -75,6 +80,7 @@ export const resources = {
     frAudit,
     frKeys,
     frLanguages,
+    frServer,
   ),
   tr: merged(
     tr,
@@ -88,6 +94,7 @@ export const resources = {
     trAudit,
     trKeys,
     trLanguages,
+    trServer,
   ),
   ar: merged(
     ar,
@@ -101,5 +108,6 @@ export const resources = {
     arAudit,
     arKeys,
     arLanguages,
+    arServer,
   ),
 } satisfies Record<ShippedLanguage, unknown> & Resource;

@@ -1,5 +1,6 @@
 import type { MesochartApi } from '../../../shared/api/client';
 import type { ApiError, Result } from '../../../shared/api/result';
+import { noteServerResult } from './server-status';
 
 declare global {
   interface Window {
@@ -20,6 +21,7 @@ export class ApiFailure extends Error {
 /** Turns a Result into a value or a thrown ApiFailure, the shape TanStack Query expects. */
 export async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
   const result = await pending;
+  noteServerResult(result);
   if (!result.ok) throw new ApiFailure(result.error);
   return result.value;
 }

@@ -12,6 +12,11 @@ declare global {
 
 /** The desk's lists: the diary and Today, courses due, the reminders log. */
 const DESK: readonly QueryKey[] = [['appointments'], ['recall'], ['reminders']];
+/**
+ * Patient search results (features/patients queries: ['patients', 'search', query, archived]):
+ * a patient registered or renamed at another desk shows in a search left open here.
+ */
+const PATIENT_SEARCH: QueryKey = ['patients', 'search'];
 
 /**
  * Which screens' data a committed change of each operation prefix can alter. Only lists are
@@ -28,7 +33,7 @@ const REFRESHED_BY: Readonly<Record<string, readonly QueryKey[]>> = {
   history: [['appointments']],
   consents: [['appointments']],
   documents: [['appointments']],
-  patients: DESK,
+  patients: [...DESK, PATIENT_SEARCH],
   recall: [['recall'], ['reminders']],
 };
 

@@ -1,0 +1,110 @@
+/**
+ * The clinic-server e2e specs' shared pieces: the roles and a migrated database of the spec's
+ * throwaway cluster, and a workstation (its own data folder and services, as another computer
+ * runs its own app) with a page bound to it.
+ */
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createServices, type MesochartServices } from '../../electron/services/app';
+import { migratePostgres } from '../../electron/services/store/postgres';
+import { FileTokens } from '../../electron/services/core/file-tokens';
+import type { Sender } from '../../electron/services/dispatch';
+import type { Result } from '../../shared/api/result';
+import { attachHarness, type ChangeSource } from './harness';
+import { APP_TEST_ORIGIN } from './origin';
+import {
+  OWNER_ROLE,
+  PASSWORD_ROLE,
+  PASSWORD_ROLE_PASSWORD,
+  RUNTIME_ROLE,
+  type TestCluster,
+} from './postgres-cluster';
+
+/** The schema owner, the workstations' role, and one of them that must give its password. */
+export async function createRoles(cluster: TestCluster): Promise<void> {
+  await asSuperuser(cluster, [
+    `CREATE ROLE ${OWNER_ROLE} LOGIN`,
+    `CREATE ROLE ${RUNTIME_ROLE} LOGIN`,
+    `CREATE ROLE ${PASSWORD_ROLE} LOGIN PASSWORD '${PASSWORD_ROLE_PASSWORD}' IN ROLE ${RUNTIME_ROLE}`,
+  ]);
+}
+
+/** An empty clinic database, migrated by its owner, rows granted to the workstations' role. */
+export async function createClinicDatabase(cluster: TestCluster, name: string): Promise<void> {
+  await asSuperuser(cluster, [`CREATE DATABASE ${name} OWNER ${OWNER_ROLE}`]);
+  await migratePostgres(cluster.url(name, OWNER_ROLE), RUNTIME_ROLE);
+}
+
+async function asSuperuser(cluster: TestCluster, statements: string[]): Promise<void> {
+  const admin = new pg.Client({ connectionString: cluster.superUrl });
+  await admin.connect();
+  try {
+    for (const statement of statements) await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+export interface BoundPage {
+  page: Page;
+  context: BrowserContext;
+  /** Uncaught errors of the page: none is expected. */
+  errors: string[];
+}
+
+/** A window showing the built renderer, its API bound to `dispatch`, hearing `changes`. */
+export async function boundPage(
+  browser: Browser,
+  dispatch: (sender: Sender, operation: unknown, input: unknown) => Promise<Result<unknown>>,
+  changes: ChangeSource,
+): Promise<BoundPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await attachHarness(
+    page,
+    dispatch,
+    { tokens: () => new FileTokens(), nextPickedPhotos: [], nextSavePath: null, opened: [] },
+    changes,
+  );
+  return { page, context, errors };
+}
+
+export interface Workstation extends BoundPage {
+  services: MesochartServices;
+  close(): Promise<void>;
+}
+
+/** One computer of the clinic on `databaseUrl`: its own data folder and services, and a page. */
+export async function workstation(
+  browser: Browser,
+  databaseUrl: string,
+  auditKey: Buffer,
+): Promise<Workstation> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mesochart-e2e-server-'));
+  const services = await createServices({
+    dataDir,
+    databaseUrl,
+    trustedOrigin: APP_TEST_ORIGIN,
+    // Every workstation of a clinic holds the clinic's audit key.
+    auditKey,
+  });
+  const bound = await boundPage(
+    browser,
+    (sender, operation, input) => services.dispatch(sender, operation, input),
+    (listener) => services.state.changes.subscribe(listener),
+  );
+  return {
+    ...bound,
+    services,
+    close: async () => {
+      await bound.context.close();
+      await services.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
