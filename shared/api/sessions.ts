@@ -82,6 +82,11 @@ export const sessionStartInput = z
 
 export const sessionIdInput = z.object({ id: idSchema }).strict();
 
+/** A draft is never deleted: abandoning it keeps it in the chart with why it was not signed. */
+export const sessionAbandonInput = z
+  .object({ id: idSchema, reason: requiredText(1000, 'Reason') })
+  .strict();
+
 /** An allergy match the practitioner decides to use anyway, by substance key, with why. */
 export const allergyOverrideInput = z.object({
   key: z.string().min(1).max(300),
@@ -157,6 +162,10 @@ export const sessionSchema = sessionDraftFields.extend({
   signatureProvenBy: z.enum(['signed-in', 'password']).nullable(),
   signatureRecordedByName: z.string().nullable(),
   addenda: z.array(addendumSchema),
+  /** Set when the draft was abandoned; null for a draft abandoned before reasons were asked. */
+  abandonedAt: isoDateTime.nullable(),
+  abandonedByName: z.string().nullable(),
+  abandonReason: z.string().nullable(),
   anaesthetics: z.array(substanceLineInput),
   additions: z.array(substanceLineInput),
   cocktails: z.array(sessionCocktailSchema),
@@ -184,6 +193,7 @@ export const sessionSummarySchema = z.object({
   practitionerName: z.string(),
   areas: z.array(treatmentAreaSchema),
   technique: techniqueSchema.nullable(),
+  abandonReason: z.string().nullable(),
 });
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;
 
@@ -219,7 +229,7 @@ export const sessionsOperations = {
     audit: { action: 'execute', objectType: 'session-sign' },
   }),
   'sessions.abandon': op({
-    input: sessionIdInput,
+    input: sessionAbandonInput,
     output: sessionSchema,
     access: practitioner,
     audit: { action: 'update', objectType: 'session-abandon' },

@@ -43,10 +43,10 @@ export async function patientTimeline(db: Queryable, patientId: string): Promise
       'treatment_session.performed_on',
       'treatment_session.status',
       'treatment_session.technique',
+      'treatment_session.abandon_reason',
       'staff_user.display_name',
     ])
     .where('treatment_session.patient_id', '=', patientId)
-    .where('treatment_session.status', '<>', 'abandoned')
     .execute();
   const areas = await db
     .selectFrom('session_area')
@@ -70,6 +70,8 @@ export async function patientTimeline(db: Queryable, patientId: string): Promise
           .filter((a) => a.session_id === s.id)
           .map((a) => a.area)
           .join(','),
+        // An abandoned draft stays on the timeline, with why it was not signed.
+        ...(s.abandon_reason ? { reason: s.abandon_reason } : {}),
       },
     });
   }

@@ -35,7 +35,7 @@ export const sessionsHandlers = {
 
   'sessions.abandon': async (ctx, input) => {
     await forSession(ctx, input.id);
-    return abandonSession(ctx.db, input.id, actorId(ctx), ctx.now);
+    return abandonSession(ctx.db, input, actorId(ctx), ctx.now);
   },
 
   'sessions.addAddendum': async (ctx, input) => {

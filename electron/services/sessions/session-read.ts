@@ -165,6 +165,9 @@ export async function getSession(db: Queryable, id: string): Promise<TreatmentSe
       row.signature_proven_by === 'password'
         ? await staffName(db, row.signature_recorded_by)
         : null,
+    abandonedAt: row.abandoned_at,
+    abandonedByName: await staffName(db, row.abandoned_by),
+    abandonReason: row.abandon_reason,
     addenda: addenda.map((a) => ({
       id: a.id,
       sessionId: id,
@@ -195,10 +198,10 @@ export async function listSessions(db: Queryable, patientId: string): Promise<Se
       'treatment_session.performed_on',
       'treatment_session.status',
       'treatment_session.technique',
+      'treatment_session.abandon_reason',
       'staff_user.display_name',
     ])
     .where('treatment_session.patient_id', '=', patientId)
-    .where('treatment_session.status', '<>', 'abandoned')
     .orderBy('treatment_session.performed_on', 'desc')
     .orderBy('treatment_session.seq', 'desc')
     .execute();
@@ -217,5 +220,6 @@ export async function listSessions(db: Queryable, patientId: string): Promise<Se
     practitionerName: r.display_name,
     technique: r.technique as Technique | null,
     areas: areas.filter((a) => a.session_id === r.id).map((a) => a.area as TreatmentArea),
+    abandonReason: r.abandon_reason,
   }));
 }

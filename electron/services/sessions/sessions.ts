@@ -296,15 +296,23 @@ export async function signSession(
 
 export async function abandonSession(
   db: Queryable,
-  id: string,
+  input: { id: string; reason: string },
   actorId: string,
   now: Date,
 ): Promise<TreatmentSession> {
+  const { id } = input;
   const row = await requireSession(db, id);
   requireOwnDraft(row, actorId);
+  const at = now.toISOString();
   await db
     .updateTable('treatment_session')
-    .set({ status: 'abandoned', updated_at: now.toISOString() })
+    .set({
+      status: 'abandoned',
+      updated_at: at,
+      abandoned_at: at,
+      abandoned_by: actorId,
+      abandon_reason: input.reason.trim(),
+    })
     .where('id', '=', id)
     .execute();
   return getSession(db, id);

@@ -205,6 +205,9 @@ export interface TreatmentSessionRow {
   signed_by: string | null;
   signature_proven_by: string | null;
   signature_recorded_by: string | null;
+  abandoned_at: string | null;
+  abandoned_by: string | null;
+  abandon_reason: string | null;
 }
 
 export interface SessionAreaRow {

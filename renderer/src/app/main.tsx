@@ -1,6 +1,5 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import './notifications.css';
 import i18n from '../i18n/index';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -103,7 +102,9 @@ createRoot(root).render(
     {/* Left to right until the session's language is known; ui-language.ts sets it. */}
     <DirectionProvider initialDirection="ltr" detectDirection={false}>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-        <Notifications position="top-right" classNames={{ root: 'mesochart-notifications' }} />
+        {/* Bottom right, at most three at once, each closing by itself: stacked at the top they
+            covered the chart's alerts strip and the Settings tabs. */}
+        <Notifications position="bottom-right" limit={3} autoClose={5000} />
         <QueryClientProvider client={queryClient}>
           <HashRouter>
             <KeysGate>

@@ -18,6 +18,7 @@ import { photoDates, photoDatesPg } from './0020-photo-dates';
 import { templateReview, templateReviewPg } from './0021-template-review';
 import { staffLanguage, staffLanguagePg } from './0022-staff-language';
 import { clinicBlobs, clinicBlobsPg } from './0023-clinic-blobs';
+import { sessionAbandonReason, sessionAbandonReasonPg } from './0031-session-abandon-reason';
 
 /**
  * Numbered steps, applied in order and tracked with `PRAGMA user_version` on SQLite and the
@@ -50,6 +51,12 @@ export const migrations: readonly MigrationStep[] = [
   { version: 21, name: 'template-review', sql: templateReview, pg: templateReviewPg },
   { version: 22, name: 'staff-language', sql: staffLanguage, pg: staffLanguagePg },
   { version: 23, name: 'clinic-blobs', sql: clinicBlobs, pg: clinicBlobsPg },
+  {
+    version: 31,
+    name: 'session-abandon-reason',
+    sql: sessionAbandonReason,
+    pg: sessionAbandonReasonPg,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = Math.max(...migrations.map((m) => m.version));

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentSettings } from '../../../../shared/api/appointments';
+import { formatDay } from '../../lib/dates';
 import { ApiFailure, api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
 import { FormError } from '../../ui/FormError';
@@ -25,6 +26,8 @@ interface Values {
 export interface AppointmentFormProps {
   opened: boolean;
   onClose: () => void;
+  /** Said on the diary after the dialog closes (the focus returns to New appointment). */
+  onBooked: (when: string) => void;
   settings: AppointmentSettings;
   practitioners: readonly { id: string; displayName: string }[];
   date: string;
@@ -34,6 +37,7 @@ export interface AppointmentFormProps {
 export function AppointmentForm({
   opened,
   onClose,
+  onBooked,
   settings,
   practitioners,
   date,
@@ -80,6 +84,7 @@ export function AppointmentForm({
       await client.invalidateQueries({ queryKey: appointmentsKeys.all });
       form.reset();
       onClose();
+      onBooked(`${formatDay(v.date)} ${v.time}`);
     } catch (error) {
       const message = applyServerError(error, form.setError);
       // startsAt is two inputs here: its message goes under the time.

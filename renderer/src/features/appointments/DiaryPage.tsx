@@ -104,6 +104,7 @@ export function DiaryPage() {
           color={message.ok ? 'green' : 'red'}
           role={message.ok ? 'status' : 'alert'}
           withCloseButton
+          closeButtonLabel={t('common.close')}
           onClose={() => setMessage(null)}
         >
           {message.text}
@@ -129,6 +130,7 @@ export function DiaryPage() {
         <AppointmentForm
           opened={creating}
           onClose={() => setCreating(false)}
+          onBooked={(when) => setMessage({ ok: true, text: t('diary.bookedFor', { when }) })}
           settings={settings.data}
           practitioners={practitioners.data}
           date={range.from > today ? range.from : today}

@@ -17,6 +17,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import type { StaffUser } from '../../../../shared/api/staff';
 import type { OperationName } from '../../../../shared/api/contract';
 import { roleMay } from '../../lib/access';
+import { useArrivalFocus } from '../../lib/focus';
 import { ApiFailure, api, unwrap } from '../../lib/api';
 import { ageOn } from '../../../../shared/api/patients';
 import { formatDay } from '../../lib/dates';
@@ -59,6 +60,8 @@ export function PatientChart({ user }: { user: StaffUser }) {
   // Tabs and panels follow the contract's matrix: the front desk sees the alert strip, the
   // intake and documents, not sessions, photos, checks or adverse events.
   const may = (name: OperationName) => roleMay(user.role, name);
+  // Registering the patient or saving her history lands here: the focus goes to her name.
+  const arrival = useArrivalFocus();
   const shownTabs = tabs.filter(
     (x) => (x !== 'sessions' || may('sessions.list')) && (x !== 'photos' || may('photos.list')),
   );
@@ -89,7 +92,7 @@ export function PatientChart({ user }: { user: StaffUser }) {
       </Anchor>
       <Group justify="space-between" align="flex-end">
         <Stack gap={0}>
-          <Title order={2} style={{ overflowWrap: 'anywhere' }}>
+          <Title order={2} style={{ overflowWrap: 'anywhere' }} ref={arrival} tabIndex={-1}>
             {personName(patient)}
           </Title>
           <Text c="dimmed">

@@ -2,7 +2,6 @@ import { personName } from '../../../../shared/patients/person-name';
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   Group,
   Modal,
@@ -24,7 +23,7 @@ import { OpenAdverseEvents } from '../adverse-events';
 import { CourseCard, CourseForm, coursesKeys } from '../courses';
 import { patientsKeys } from '../patients';
 import { productsKeys } from '../products';
-import { StartSession, sessionsKeys } from '../sessions';
+import { OpenDraftNotice, SessionStatusBadge, StartSession, sessionsKeys } from '../sessions';
 import { chartKeys } from './queries';
 import { Timeline } from './Timeline';
 
@@ -92,6 +91,7 @@ export function TreatmentsPanel({ patientId, user }: { patientId: string; user: 
           {failed.message}
         </Alert>
       ) : null}
+      <OpenDraftNotice patientId={patientId} sessions={sessions.data ?? []} />
       {canTreat && courses.data ? (
         <Paper withBorder p="md">
           <Group justify="space-between" align="flex-end">
@@ -118,34 +118,39 @@ export function TreatmentsPanel({ patientId, user }: { patientId: string; user: 
           <Title order={3} size="h4">
             {t('sessions.listTitle')}
           </Title>
-          <Table aria-label={t('sessions.listTitle')} striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('sessions.date')}</Table.Th>
-                <Table.Th>{t('sessions.areasTitle')}</Table.Th>
-                <Table.Th>{t('sessions.practitioner')}</Table.Th>
-                <Table.Th>{t('sessions.statusLabel')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(sessions.data ?? []).map((s) => (
-                <Table.Tr key={s.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/patients/${patientId}/sessions/${s.id}`}>
-                      {formatDay(s.performedOn)}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{s.areas.map((a) => t(`treatmentAreas.${a}`)).join(', ')}</Table.Td>
-                  <Table.Td>{s.practitionerName}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={s.status === 'signed' ? 'teal' : 'gray'}>
-                      {t(`sessions.status.${s.status}`)}
-                    </Badge>
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={420} type="native">
+            <Table aria-label={t('sessions.listTitle')} striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('sessions.date')}</Table.Th>
+                  <Table.Th>{t('sessions.areasTitle')}</Table.Th>
+                  <Table.Th>{t('sessions.practitioner')}</Table.Th>
+                  <Table.Th>{t('sessions.statusLabel')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {(sessions.data ?? []).map((s) => (
+                  <Table.Tr key={s.id} data-testid="session-row">
+                    <Table.Td>
+                      <Anchor component={Link} to={`/patients/${patientId}/sessions/${s.id}`}>
+                        {formatDay(s.performedOn)}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{s.areas.map((a) => t(`treatmentAreas.${a}`)).join(', ')}</Table.Td>
+                    <Table.Td>{s.practitionerName}</Table.Td>
+                    <Table.Td>
+                      <SessionStatusBadge status={s.status} />
+                      {s.abandonReason ? (
+                        <Text size="xs" c="dimmed">
+                          {t('sessions.abandonReasonShown', { reason: s.abandonReason })}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </Stack>
         <Stack gap="md">
           <Title order={3} size="h4">

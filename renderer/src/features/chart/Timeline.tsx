@@ -11,8 +11,8 @@ function useDescribe() {
     switch (e.kind) {
       case 'check':
         return t('timeline.check', { status: t(`timeline.checkStatus.${e.facts.status ?? ''}`) });
-      case 'session':
-        return t('timeline.session', {
+      case 'session': {
+        const line = t('timeline.session', {
           status: t(`sessions.status.${e.facts.status ?? 'draft'}`),
           areas: (e.facts.areas ?? '')
             .split(',')
@@ -20,6 +20,10 @@ function useDescribe() {
             .map((a) => t(`treatmentAreas.${a}`))
             .join(', '),
         });
+        return e.facts.reason
+          ? `${line} — ${t('sessions.abandonReasonShown', { reason: e.facts.reason })}`
+          : line;
+      }
       case 'addendum':
         return t('timeline.addendum', { text: e.facts.text ?? '' });
       case 'adverse-event':

@@ -23,6 +23,7 @@ import { useMay } from '../../lib/access';
 import { api, unwrap } from '../../lib/api';
 import { formatInstant } from '../../lib/dates';
 import { consentsKeys } from './queries';
+import { wholeBadge } from '../../ui/whole-badge';
 
 const decisionColour: Record<ConsentDecision, string> = {
   given: 'teal',
@@ -86,7 +87,11 @@ export function ConsentsPanel({ patientId }: { patientId: string }) {
                 ) : null}
               </Stack>
               <Group gap={6} wrap="nowrap">
-                <Badge color={event ? decisionColour[event.decision] : 'gray'} variant="light">
+                <Badge
+                  color={event ? decisionColour[event.decision] : 'gray'}
+                  variant="light"
+                  style={wholeBadge}
+                >
                   {t(`consents.decisions.${event?.decision ?? 'none'}`)}
                 </Badge>
                 {!mayRecord ? null : event?.decision === 'given' ? (

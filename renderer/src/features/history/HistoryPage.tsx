@@ -7,6 +7,7 @@ import { useNavigate, useParams } from 'react-router';
 import { emptyHistoryAnswers, type HistoryAnswers } from '../../../../shared/api/history';
 import { useMay } from '../../lib/access';
 import { api, unwrap } from '../../lib/api';
+import { focusHeadingState, useFocusFirstField } from '../../lib/focus';
 import { patientsKeys } from '../patients';
 import { historyKeys } from './queries';
 import { HistoryForm } from './HistoryForm';
@@ -29,6 +30,7 @@ export function HistoryPage() {
     enabled: mayReadHistory,
   });
   const back = () => void navigate(`/patients/${id}?tab=history`);
+  const firstField = useFocusFirstField();
   if (chart.isError || history.isError) {
     return <Alert color="red">{(chart.error ?? history.error)?.message}</Alert>;
   }
@@ -39,10 +41,10 @@ export function HistoryPage() {
     const saved = await unwrap(api.history.submit({ patientId: id, answers, takenBy: 'staff' }));
     await client.invalidateQueries({ queryKey: patientsKeys.patient(id) });
     notifications.show({ color: 'teal', message: t('history.saved', { version: saved.version }) });
-    back();
+    void navigate(`/patients/${id}?tab=history`, { state: focusHeadingState });
   };
   return (
-    <Stack maw={1000}>
+    <Stack maw={1000} ref={firstField}>
       <Title order={2}>{t('history.formTitle', { name: personName(patient) })}</Title>
       <HistoryForm
         defaultValues={history.data?.latest?.answers ?? emptyHistoryAnswers()}

@@ -1,5 +1,6 @@
 import { personName } from '../../../../shared/patients/person-name';
 import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DuplicateCandidate } from '../../../../shared/api/patients';
@@ -16,9 +17,18 @@ export function DuplicatePanel({
   onConfirm: () => void;
 }) {
   const { t } = useTranslation();
+  const panel = useRef<HTMLDivElement>(null);
+  const found = candidates.map((c) => c.id).join(',');
+  // Each new match is brought into view where the receptionist is typing: the warning sits under
+  // the names, but a match found from the phone or e-mail further down would stay off screen.
+  useEffect(() => {
+    if (found) panel.current?.scrollIntoView({ block: 'nearest' });
+  }, [found]);
   if (candidates.length === 0) return null;
   return (
     <Alert
+      ref={panel}
+      role="alert"
       color={confirmed ? 'gray' : 'orange'}
       title={t('patients.duplicates.title')}
       aria-label={t('patients.duplicates.title')}

@@ -1,4 +1,5 @@
 import { Select, SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { Controller, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { sexes, type PatientDetails, type Sex } from '../../../../shared/api/patients';
@@ -9,10 +10,13 @@ export function PatientDetailsFields({
   register,
   control,
   errors,
+  afterIdentity = null,
 }: {
   register: UseFormRegister<PatientDetails>;
   control: Control<PatientDetails>;
   errors: FieldErrors<PatientDetails>;
+  /** Shown right under the name and birth date (registration's duplicate warning). */
+  afterIdentity?: ReactNode;
 }) {
   const { t } = useTranslation();
   const optional = t('patients.optional');
@@ -58,6 +62,7 @@ export function PatientDetailsFields({
           )}
         />
       </SimpleGrid>
+      {afterIdentity}
       <Title order={3} size="h5">
         {t('patients.sections.contact')}
       </Title>

@@ -18,6 +18,7 @@ import {
 import { api, unwrap, ApiFailure } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
 import { useKeptThroughLock } from '../../lib/lock-drafts';
+import { focusHeadingState, useFocusFirstField } from '../../lib/focus';
 import { patientsKeys } from './queries';
 import { DuplicatePanel } from './DuplicatePanel';
 import { PatientDetailsFields, emptyPatientDetails } from './PatientDetailsFields';
@@ -68,6 +69,7 @@ export function RegisterPatientPage() {
   useKeptThroughLock('register', form);
   const { errors, isSubmitting } = form.formState;
   const duplicates = useDuplicates(form.control);
+  const firstField = useFocusFirstField();
   const candidates = duplicates.data ?? [];
   const confirmed = candidates.every((c) => confirmedIds.includes(c.id));
 
@@ -89,7 +91,7 @@ export function RegisterPatientPage() {
           number: patient.clinicNumber,
         }),
       });
-      void navigate(`/patients/${patient.id}`);
+      void navigate(`/patients/${patient.id}`, { state: focusHeadingState });
     } catch (error) {
       if (error instanceof ApiFailure && error.error.code === 'CONFLICT') void duplicates.refetch();
       setFormError(applyServerError(error, form.setError));
@@ -99,20 +101,22 @@ export function RegisterPatientPage() {
   return (
     <Stack maw={820}>
       <Title order={2}>{t('patients.register')}</Title>
-      <form onSubmit={submit} noValidate aria-label={t('patients.register')}>
+      <form ref={firstField} onSubmit={submit} noValidate aria-label={t('patients.register')}>
         <Stack gap="md">
           <Paper withBorder p="md">
             <PatientDetailsFields
               register={form.register as unknown as UseFormRegister<PatientDetails>}
               control={form.control as unknown as Control<PatientDetails>}
               errors={errors}
+              afterIdentity={
+                <DuplicatePanel
+                  candidates={candidates}
+                  confirmed={confirmed}
+                  onConfirm={() => setConfirmedIds(candidates.map((c) => c.id))}
+                />
+              }
             />
           </Paper>
-          <DuplicatePanel
-            candidates={candidates}
-            confirmed={confirmed}
-            onConfirm={() => setConfirmedIds(candidates.map((c) => c.id))}
-          />
           <Paper withBorder p="md">
             <Controller
               control={form.control}

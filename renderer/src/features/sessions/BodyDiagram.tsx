@@ -8,7 +8,13 @@ import { parseDiagram, type Diagram, type Shape } from './diagram-shapes';
 import './body-diagram.css';
 
 function draw(shapes: Shape[]) {
-  return shapes.map((s, i) => createElement(s.tag, { key: i, ...s.attrs }));
+  return shapes.map((s, i) =>
+    createElement(s.tag, {
+      key: i,
+      ...s.attrs,
+      ...(s.hit ? { className: 'body-diagram-hit', 'data-testid': 'diagram-hit' } : {}),
+    }),
+  );
 }
 
 function DiagramView({

@@ -29,6 +29,7 @@ import { missingForSigning } from '../../../../shared/sessions/session-completen
 import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
 import { useKeptThroughLock } from '../../lib/lock-drafts';
+import { focusHeadingState, useFocusFirstField } from '../../lib/focus';
 import { TREATMENTS_KEY } from '../../lib/query-keys';
 import { ProductLines } from './ProductLines';
 import { CocktailLines } from './CocktailLines';
@@ -43,6 +44,7 @@ import { minOverrideReasonLength } from '../../../../shared/api/screening';
 import { safetyGateItems, type GateItem } from '../../lib/safety-gate';
 import { ConsentPrompt } from '../documents';
 import { GatePanel } from './GatePanel';
+import { AbandonDraftDialog } from './AbandonDraftDialog';
 import { SubstanceLines, SubstanceVerdicts } from './SubstanceLines';
 import { useSubstanceVerdicts } from './use-substance-verdicts';
 import { useSessionConsent } from './use-session-consent';
@@ -93,6 +95,7 @@ export function SessionForm({
   const navigate = useNavigate();
   const [signing, setSigning] = useState<string[] | null>(null);
   const [abandoning, setAbandoning] = useState(false);
+  const firstField = useFocusFirstField();
   const [formError, setFormError] = useState<string | null>(null);
   const [gate, setGate] = useState<GateItem[] | null>(null);
   const [consenting, setConsenting] = useState(false);
@@ -159,6 +162,11 @@ export function SessionForm({
       );
       setSigning(null);
       await client.invalidateQueries({ queryKey: TREATMENTS_KEY });
+      // The form gives way to the signed record: its heading takes the focus.
+      void navigate(`/patients/${session.patientId}/sessions/${session.id}`, {
+        replace: true,
+        state: focusHeadingState,
+      });
     } catch (error) {
       setSigning(null);
       const items = safetyGateItems(error);
@@ -176,10 +184,10 @@ export function SessionForm({
     void navigate(`/patients/${session.patientId}/check?session=${session.id}${course}`);
   };
 
-  const abandon = async () => {
+  const abandon = async (reason: string) => {
     await flush();
     try {
-      await unwrap(api.sessions.abandon({ id: session.id }));
+      await unwrap(api.sessions.abandon({ id: session.id, reason }));
       await client.invalidateQueries({ queryKey: TREATMENTS_KEY });
       void navigate(`/patients/${session.patientId}/treatments`);
     } catch (error) {
@@ -190,6 +198,7 @@ export function SessionForm({
 
   return (
     <form
+      ref={firstField}
       noValidate
       aria-label={t('sessions.formLabel')}
       onSubmit={(e) => {
@@ -366,23 +375,11 @@ export function SessionForm({
           void askToSign();
         }}
       />
-      <Modal
+      <AbandonDraftDialog
         opened={abandoning}
         onClose={() => setAbandoning(false)}
-        title={t('sessions.abandonTitle')}
-      >
-        <Stack>
-          <Text>{t('sessions.abandonBody')}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setAbandoning(false)}>
-              {t('sessions.keepDraft')}
-            </Button>
-            <Button color="red" onClick={() => void abandon()}>
-              {t('sessions.abandonConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        onAbandon={abandon}
+      />
     </form>
   );
 }

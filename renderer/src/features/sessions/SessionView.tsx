@@ -88,6 +88,17 @@ export function SessionView({
           })}
         </Alert>
       ) : null}
+      {session.status === 'abandoned' ? (
+        <Alert color="gray" variant="light" title={t('sessions.abandonedTitle')}>
+          {session.abandonedAt
+            ? t('sessions.abandonedBody', {
+                name: session.abandonedByName ?? '',
+                at: formatInstant(session.abandonedAt),
+                reason: session.abandonReason ?? '',
+              })
+            : t('sessions.abandonedBodyOld')}
+        </Alert>
+      ) : null}
       {session.status === 'signed' ? (
         <PrintAftercareButton patientId={session.patientId} sessionId={session.id} />
       ) : null}

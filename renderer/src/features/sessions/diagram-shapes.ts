@@ -5,6 +5,8 @@ import { treatmentAreas } from '../../../../shared/sessions/treatment-terms';
 export interface Shape {
   tag: 'path' | 'ellipse' | 'circle' | 'rect';
   attrs: Record<string, string>;
+  /** Not drawn: widens where a thin region answers a click (`data-hit` in the artwork). */
+  hit?: boolean;
 }
 
 export interface Diagram {
@@ -24,7 +26,7 @@ function shapeOf(el: Element): Shape | null {
     const value = el.getAttribute(name);
     if (value !== null) attrs[name] = value;
   }
-  return { tag, attrs };
+  return el.getAttribute('data-hit') === 'true' ? { tag, attrs, hit: true } : { tag, attrs };
 }
 
 /** The element itself when it is a shape, else every shape inside it. */

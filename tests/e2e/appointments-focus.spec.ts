@@ -1,0 +1,46 @@
+import { test, expect } from '../support/fixtures';
+import { expectSignedIn, screenshot, seriousViolations, signIn } from '../support/flows';
+import {
+  CALENDAR_LIBRARY_FINDINGS,
+  RECEPTIONIST,
+  localDay,
+  openDiary,
+  seedDiary,
+} from '../support/diary-seed';
+
+test('booking from the keyboard: the cursor starts on the patient, and after booking the diary says so and New appointment has the focus again', async ({
+  page,
+  services,
+}) => {
+  await seedDiary(services);
+  await page.goto('/');
+  await signIn(page, RECEPTIONIST.username, RECEPTIONIST.password);
+  await expectSignedIn(page, RECEPTIONIST.displayName);
+  await openDiary(page);
+
+  const start = page.getByRole('button', { name: 'New appointment' });
+  await start.focus();
+  await page.keyboard.press('Enter');
+  const form = page.getByRole('dialog', { name: 'New appointment' });
+  const patientField = form.getByRole('textbox', { name: 'Patient' });
+  await expect(patientField).toBeFocused();
+  await page.keyboard.type('Kel');
+  await page.getByRole('option', { name: /Bruno Keller/ }).click();
+  await form.getByLabel('Date').fill(localDay());
+  await form.getByLabel('Start time').fill('15:30');
+  await form.getByRole('button', { name: 'Book' }).click();
+  await expect(form).toBeHidden();
+
+  await expect(page.getByRole('status')).toContainText(/^Appointment booked for .+ 15:30$/);
+  await expect(start).toBeFocused();
+  await screenshot(page, 'appointments-booked-focus');
+  // Findings inside @event-calendar/core's own day cells (.ec-…) are the calendar's, not this
+  // screen's message or button.
+  expect(
+    (await seriousViolations(page)).filter(
+      (v) =>
+        !CALENDAR_LIBRARY_FINDINGS.some((id) => v.startsWith(`${id}:`)) &&
+        !/^[a-z-]+: \.ec-/.test(v),
+    ),
+  ).toEqual([]);
+});
