@@ -146,7 +146,7 @@ export const todayEntrySchema = z.object({
   /** No history yet, or none taken today: the intake on the tablet comes first. */
   history: z.enum(['missing', 'to-update', 'current']),
   /** The consent for the course's procedure kind (skin rejuvenation without a course). */
-  consent: z.enum(['valid', 'needs-attention', 'none']),
+  consent: z.enum(['valid', 'needs-attention', 'awaiting-practitioner', 'none']),
   /** Where the visit falls in its course: sessions logged and planned; null without a course. */
   course: z.object({ logged: z.number().int(), planned: z.number().int() }).nullable(),
 });

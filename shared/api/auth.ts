@@ -19,7 +19,14 @@ export const sessionStateSchema = z.object({
    * questionnaire and consent signing until a member of staff enters their password. The window
    * shows the tablet screen whenever this is set, whatever its address says.
    */
-  patientMode: z.object({ patientId: idSchema, givenName: z.string() }).nullable(),
+  patientMode: z
+    .object({
+      patientId: idSchema,
+      givenName: z.string(),
+      /** The consent handed over for the patient to read and sign; null for the questionnaire. */
+      consentId: idSchema.nullable(),
+    })
+    .nullable(),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
 
@@ -47,7 +54,13 @@ export const signInInput = z
 
 export const unlockInput = z.object({ password: passwordSchema }).strict();
 
-export const handTabletInput = z.object({ patientId: idSchema }).strict();
+export const handTabletInput = z
+  .object({
+    patientId: idSchema,
+    /** A consent of this patient's for them to read and sign; without it, the questionnaire. */
+    consentId: idSchema.optional(),
+  })
+  .strict();
 
 /** Any active member of staff takes the tablet back with their own name and password. */
 export const resumeStaffInput = signInInput;

@@ -84,6 +84,8 @@ export const documentSchema = z.object({
   withdrawnReason: z.string().nullable(),
   /** The treatment day a consent was made for; null for other documents and older consents. */
   treatmentDate: isoDate.nullable(),
+  /** The patient signed their part on the tablet; the consent waits for its practitioner. */
+  patientSignedAt: isoDateTime.nullable(),
   /** Signed (on screen or on paper) on a later day than its treatment date: flagged everywhere. */
   signedAfterTreatment: z.boolean(),
   /** Who signed an on-screen consent, in which capacity, and how a staff signer was proven. */
@@ -101,8 +103,10 @@ export type ArchivedDocumentInfo = z.infer<typeof documentSchema>;
  * Consent state per procedure kind. valid: a signed (on screen or paper) consent that was neither
  * superseded nor withdrawn and whose file and signatures check out. needs-attention: the latest
  * signed consent's file changed or went missing, so it cannot be relied on until re-signed.
+ * awaiting-practitioner: no signed consent, but the patient signed their part of one on the
+ * tablet and its practitioner has not signed yet; it does not count until they do.
  */
-export const consentStates = ['valid', 'needs-attention', 'none'] as const;
+export const consentStates = ['valid', 'needs-attention', 'awaiting-practitioner', 'none'] as const;
 export const consentValiditySchema = z.object({
   procedureKind: procedureKindSchema,
   state: z.enum(consentStates),
@@ -169,7 +173,8 @@ export const consentChoiceInput = z
 export const signConsentInput = z
   .object({
     documentId: idSchema,
-    patientSignature: pngDataUrlSchema,
+    /** Absent when the patient already signed their part on the tablet. */
+    patientSignature: pngDataUrlSchema.optional(),
     practitionerSignature: pngDataUrlSchema,
     /**
      * The consent's practitioner's own password, when someone else is signed in at this
@@ -179,6 +184,18 @@ export const signConsentInput = z
     /** The signed-in member of staff who saw the patient sign, recorded as witness. */
     witnessSignature: pngDataUrlSchema.optional(),
     /** The patient's answer to each separate choice of the form, with their initials. */
+    choices: z.array(consentChoiceInput).max(20).default([]),
+  })
+  .strict();
+
+/**
+ * The patient's part alone, given on the tablet in patient mode: their signature and their answer
+ * to each separate choice. The consent is signed only once its practitioner signs too.
+ */
+export const patientSignConsentInput = z
+  .object({
+    documentId: idSchema,
+    patientSignature: pngDataUrlSchema,
     choices: z.array(consentChoiceInput).max(20).default([]),
   })
   .strict();
@@ -421,6 +438,14 @@ export const documentsOperations = {
     access: intake,
     audit: { action: 'update', objectType: 'document' },
     maxInputBytes: 8_500_000,
+  }),
+  // The patient's part, on the tablet: in patient mode the practitioner's part is never given.
+  'documents.signConsentAsPatient': op({
+    input: patientSignConsentInput,
+    output: documentSchema,
+    access: intake,
+    audit: { action: 'update', objectType: 'document' },
+    maxInputBytes: 4_500_000,
   }),
   'documents.confirmPaperSignature': op({
     input: confirmPaperInput,

@@ -43,7 +43,7 @@ export interface GateFacts {
   };
   readonly consent: {
     readonly procedureKind: string;
-    readonly state: 'valid' | 'needs-attention' | 'none';
+    readonly state: 'valid' | 'needs-attention' | 'awaiting-practitioner' | 'none';
   };
   /** Every substance line in session order (sign only). */
   readonly substances?: readonly GateSubstance[];
@@ -96,6 +96,9 @@ export function safetyGate(facts: GateFacts): GateFields {
   if (facts.consent.state === 'none') {
     out['gate.consent'] =
       `There is no valid signed consent for ${facts.consent.procedureKind}; have the consent signed (or confirm the paper one).`;
+  } else if (facts.consent.state === 'awaiting-practitioner') {
+    out['gate.consent'] =
+      `The consent for ${facts.consent.procedureKind} is signed by the patient only; it counts once its practitioner signs their part.`;
   } else if (facts.consent.state === 'needs-attention') {
     out['gate.consent'] =
       `The consent for ${facts.consent.procedureKind} needs attention (its archived file changed); have it signed again.`;

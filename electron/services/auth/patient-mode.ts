@@ -4,6 +4,8 @@ import type { OperationName, OpParsedInput } from '../../../shared/api/contract'
 /** The patient whose tablet this is, held by the main process while the tablet is handed over. */
 export interface PatientMode {
   patientId: string;
+  /** The consent handed over with the tablet, for the screen to open; null for the questionnaire. */
+  consentId: string | null;
 }
 
 /**
@@ -38,7 +40,9 @@ const allowed: { [N in OperationName]?: PatientOf<N> } = {
   'history.submit': async (_db, input) => (input.takenBy === 'patient' ? input.patientId : null),
   'documents.get': documentPatient,
   'documents.open': documentPatient,
-  'documents.signConsent': documentPatient,
+  'documents.consentText': documentPatient,
+  // The patient's part only: the practitioner signs theirs once staff have the tablet back.
+  'documents.signConsentAsPatient': documentPatient,
 };
 
 /** Whether the operation is one the tablet may make at all (checked before its input is read). */

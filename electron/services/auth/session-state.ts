@@ -27,7 +27,7 @@ async function patientModeState(ctx: HandlerContext): Promise<SessionState['pati
     .select('given_name')
     .where('id', '=', mode.patientId)
     .executeTakeFirst();
-  return { patientId: mode.patientId, givenName: row?.given_name ?? '' };
+  return { patientId: mode.patientId, givenName: row?.given_name ?? '', consentId: mode.consentId };
 }
 
 /** The audit event's actor for a staff row just signed in or unlocked. */

@@ -15,14 +15,32 @@ import { findStaffByUsername } from '../staff/staff';
  */
 export async function handTablet(
   ctx: HandlerContext,
-  input: { patientId: string },
+  input: { patientId: string; consentId?: string | undefined },
 ): Promise<SessionState> {
   await forPatient(ctx, input.patientId);
+  if (input.consentId !== undefined) await handedConsent(ctx, input.patientId, input.consentId);
   Object.assign(ctx.app.session, {
     locked: true,
-    patientMode: { patientId: input.patientId },
+    patientMode: { patientId: input.patientId, consentId: input.consentId ?? null },
   });
   return sessionState(ctx);
+}
+
+/** A consent handed over must be this patient's, unsigned, and not yet signed by them. */
+async function handedConsent(ctx: HandlerContext, patientId: string, consentId: string) {
+  const refuse = (message: string) =>
+    new AppError('CONFLICT', message, { fields: { consentId: message } });
+  const row = await ctx.db
+    .selectFrom('document')
+    .leftJoin('consent_patient_part', 'consent_patient_part.document_id', 'document.id')
+    .select(['document.patient_id', 'document.kind', 'document.status', 'consent_patient_part.seq'])
+    .where('document.id', '=', consentId)
+    .executeTakeFirst();
+  if (!row || row.patient_id !== patientId || row.kind !== 'consent') {
+    throw refuse('This is not a consent form of this patient');
+  }
+  if (row.status !== 'generated') throw refuse('This consent form is not waiting for signatures');
+  if (row.seq !== null) throw refuse('The patient has already signed this form');
 }
 
 /**

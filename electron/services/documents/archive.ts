@@ -223,6 +223,11 @@ export async function describeDocuments(
     .select(['document_id', 'reason'])
     .where('document_id', 'in', ids)
     .execute();
+  const patientParts = await db
+    .selectFrom('consent_patient_part')
+    .select(['document_id', 'signed_at'])
+    .where('document_id', 'in', ids)
+    .execute();
   const staff = await db.selectFrom('staff_user').select(['id', 'display_name']).execute();
   const staffName = new Map(staff.map((s) => [s.id, s.display_name]));
 
@@ -254,8 +259,10 @@ export async function describeDocuments(
       practitionerName: data.practitioner?.fullName ?? data.session?.practitioner?.fullName ?? null,
       fileCheck,
       signatureCheck: signatureCheckOf(row, own, fileCheck),
-      signedAt: own[0]?.signed_at ?? onPaper?.confirmed_at ?? null,
+      // Complete with the last signature (the patient may have signed earlier, on the tablet).
+      signedAt: own.at(-1)?.signed_at ?? onPaper?.confirmed_at ?? null,
       paperConfirmedByName: onPaper?.display_name ?? null,
+      patientSignedAt: patientParts.find((p) => p.document_id === row.id)?.signed_at ?? null,
       withdrawnReason: withdrawals.find((w) => w.document_id === row.id)?.reason ?? null,
       ...signingFacts(
         row,
@@ -285,7 +292,7 @@ function signingFacts(
   const treatmentDate = treatmentDateOf(row);
   return {
     treatmentDate,
-    signedAfterTreatment: isSignedLate(treatmentDate, own[0]?.signed_at ?? paperAt),
+    signedAfterTreatment: isSignedLate(treatmentDate, own.at(-1)?.signed_at ?? paperAt),
     signers: [
       ...own.map((s) => ({
         role: s.signer_role as SignerRole,

@@ -1,7 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import type { z } from 'zod';
-import type { ConsentText, signConsentInput, SignerProof } from '../../../shared/api/documents';
+import type {
+  ConsentText,
+  patientSignConsentInput,
+  signConsentInput,
+  SignerProof,
+} from '../../../shared/api/documents';
 import type { ConsentDocumentData } from '../../../shared/documents/document-data';
 import { consentPlaceholderValues, renderConsentPdf, renderTemplateText } from './render';
 import { AppError } from '../core/errors';
@@ -16,6 +21,7 @@ import {
 import { proveSigner } from '../auth/signer-proof';
 import { findStaffById } from '../staff/staff';
 import { isSignedLate } from './late-consent';
+import { patientPartOf, type PatientPart } from './consent-patient-part';
 
 type SignInput = z.output<typeof signConsentInput>;
 type PadField = 'patientSignature' | 'practitionerSignature' | 'witnessSignature';
@@ -88,6 +94,30 @@ async function witnessOf(work: DocumentWork, practitionerId: string) {
 }
 
 /**
+ * The patient's signature: the part they gave on the tablet, or the pad of this dialog; never
+ * both, and never neither.
+ */
+async function patientSide(part: PatientPart | undefined, input: SignInput) {
+  if (part) {
+    if (input.patientSignature !== undefined || input.choices.length > 0) {
+      const message = 'The patient has already signed this form on the tablet';
+      throw new AppError('CONFLICT', message, { fields: { patientSignature: message } });
+    }
+    return {
+      png: part.png,
+      dataUrl: `data:image/png;base64,${part.png.toString('base64')}`,
+      signedAt: part.signedAt,
+    };
+  }
+  if (input.patientSignature === undefined) {
+    const message = 'The patient signs first';
+    throw new AppError('VALIDATION', message, { fields: { patientSignature: message } });
+  }
+  const png = await signaturePng(input.patientSignature, 'patient', 'patientSignature');
+  return { png, dataUrl: input.patientSignature, signedAt: null };
+}
+
+/**
  * Signs on screen: the practitioner's signature is proven as theirs (signed in, or their own
  * password), the patient's choices are checked against the form, then the same consent is
  * re-rendered with the signatures, choices and any witness, archived with its SHA-256, and each
@@ -105,7 +135,8 @@ export async function signConsent(work: DocumentWork, input: SignInput): Promise
       'This form does not name its practitioner’s account; generate a new one to sign',
     );
   }
-  const patientPng = await signaturePng(input.patientSignature, 'patient', 'patientSignature');
+  const part = await patientPartOf(db, row.id);
+  const patient = await patientSide(part, input);
   const practitionerPng = await signaturePng(
     input.practitionerSignature,
     'practitioner',
@@ -117,7 +148,7 @@ export async function signConsent(work: DocumentWork, input: SignInput): Promise
   const witness = witnessPng ? await witnessOf(work, practitionerId) : null;
   const template = await consentTemplateOf(db, row);
   const text = renderTemplateText(template, consentPlaceholderValues(stored.data));
-  const choices = checkedChoices(text.sections, input.choices);
+  const choices = part ? part.choices : checkedChoices(text.sections, input.choices);
   const proof: SignerProof = await proveSigner(
     db,
     now,
@@ -131,7 +162,7 @@ export async function signConsent(work: DocumentWork, input: SignInput): Promise
     {
       ...stored.data,
       signatures: {
-        patient: { imageDataUrl: input.patientSignature, signedAt },
+        patient: { imageDataUrl: patient.dataUrl, signedAt: patient.signedAt ?? signedAt },
         practitioner: { imageDataUrl: input.practitionerSignature, signedAt },
         witness:
           witness && input.witnessSignature
@@ -162,9 +193,10 @@ export async function signConsent(work: DocumentWork, input: SignInput): Promise
     {
       role: 'patient',
       name: stored.data.patient.fullName,
-      png: patientPng,
+      png: patient.png,
       staffId: null,
       proof: null,
+      at: patient.signedAt ?? signedAt,
     },
     {
       role: 'practitioner',
@@ -172,6 +204,7 @@ export async function signConsent(work: DocumentWork, input: SignInput): Promise
       png: practitionerPng,
       staffId: practitionerId,
       proof,
+      at: signedAt,
     },
   ];
   const hashOf = (png: Buffer) => createHash('sha256').update(png).digest('hex');
@@ -185,7 +218,7 @@ export async function signConsent(work: DocumentWork, input: SignInput): Promise
         signer_name: signer.name,
         image_png: signer.png,
         image_sha256: hashOf(signer.png),
-        signed_at: signedAt,
+        signed_at: signer.at,
         document_sha256: file.sha256,
         recorded_by: work.actorId,
         signer_staff_id: signer.staffId,
@@ -210,6 +243,39 @@ export async function signConsent(work: DocumentWork, input: SignInput): Promise
       .execute();
   }
   await supersedeEarlier(work, row);
+}
+
+/**
+ * The patient signs their part on the tablet: their signature and their answer to each separate
+ * choice, checked as on the signing dialog and bound to the unsigned form they read. The form
+ * stays unsigned (it counts for nothing) until its practitioner signs their part; the signed PDF
+ * is drawn then, with both signatures.
+ */
+export async function signConsentAsPatient(
+  work: DocumentWork,
+  input: z.output<typeof patientSignConsentInput>,
+): Promise<void> {
+  const row = await signableConsent(work, input.documentId);
+  if (await patientPartOf(work.db, row.id)) {
+    throw new AppError('CONFLICT', 'The patient has already signed this form');
+  }
+  const png = await signaturePng(input.patientSignature, 'patient', 'patientSignature');
+  const stored = JSON.parse(row.render_data) as StoredRender<ConsentDocumentData>;
+  const template = await consentTemplateOf(work.db, row);
+  const text = renderTemplateText(template, consentPlaceholderValues(stored.data));
+  const choices = checkedChoices(text.sections, input.choices);
+  await work.db
+    .insertInto('consent_patient_part')
+    .values({
+      document_id: row.id,
+      image_png: png,
+      image_sha256: createHash('sha256').update(png).digest('hex'),
+      choices: JSON.stringify(choices),
+      signed_at: work.now.toISOString(),
+      form_sha256: row.sha256,
+      recorded_by: work.actorId,
+    })
+    .execute();
 }
 
 /**

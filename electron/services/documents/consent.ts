@@ -221,10 +221,23 @@ export async function consentValidity(
     .orderBy('status_changed_at', 'desc')
     .orderBy('seq', 'desc')
     .execute();
+  // Forms the patient signed on the tablet whose practitioner has not signed yet.
+  const halfSigned = await db
+    .selectFrom('document')
+    .innerJoin('consent_patient_part', 'consent_patient_part.document_id', 'document.id')
+    .select(['document.id', 'document.procedure_kind'])
+    .where('document.patient_id', '=', patientId)
+    .where('document.kind', '=', 'consent')
+    .where('document.status', '=', 'generated')
+    .orderBy('consent_patient_part.signed_at', 'desc')
+    .execute();
   const out: ConsentValidity[] = [];
   for (const kind of only ? [only] : procedureKinds) {
     const row = rows.find((r) => r.procedure_kind === kind);
-    out.push(row ? await validityOf(db, dataDir, row, kind) : none(kind));
+    const half = halfSigned.find((r) => r.procedure_kind === kind);
+    if (row) out.push(await validityOf(db, dataDir, row, kind));
+    else if (half) out.push({ ...none(kind), state: 'awaiting-practitioner', documentId: half.id });
+    else out.push(none(kind));
   }
   return out;
 }

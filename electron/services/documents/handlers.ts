@@ -15,7 +15,7 @@ import {
   withdrawConsent,
   type DocumentWork,
 } from './consent';
-import { consentText, signConsent } from './consent-signing';
+import { consentText, signConsent, signConsentAsPatient } from './consent-signing';
 import { generateAftercare, generateSessionSummary } from './aftercare';
 import { readDocumentSettings, writeDocumentSettings } from './settings';
 import { practitionerOptions } from './sources';
@@ -112,6 +112,11 @@ export const documentsHandlers = {
   'documents.signConsent': async (ctx, input) => {
     await forDocument(ctx, input.documentId);
     await signConsent(work(ctx), input);
+    return describe(ctx, input.documentId);
+  },
+  'documents.signConsentAsPatient': async (ctx, input) => {
+    await forDocument(ctx, input.documentId);
+    await signConsentAsPatient(work(ctx), input);
     return describe(ctx, input.documentId);
   },
   'documents.confirmPaperSignature': async (ctx, input) => {

@@ -426,6 +426,20 @@ export interface ConsentWitnessRow {
   document_sha256: string;
 }
 
+/** The patient's part of a consent signed on the tablet, until its practitioner signs. */
+export interface ConsentPatientPartRow {
+  seq: Generated<number>;
+  document_id: string;
+  image_png: Buffer;
+  image_sha256: string;
+  /** JSON: the patient's answer to each separate choice, with their initials. */
+  choices: string;
+  signed_at: string;
+  /** The unsigned form the patient read. */
+  form_sha256: string;
+  recorded_by: string;
+}
+
 export interface ConsentPaperConfirmationRow {
   seq: Generated<number>;
   document_id: string;
@@ -529,6 +543,7 @@ export interface StoreSchema {
   document: DocumentRow;
   consent_signature: ConsentSignatureRow;
   consent_witness: ConsentWitnessRow;
+  consent_patient_part: ConsentPatientPartRow;
   consent_paper_confirmation: ConsentPaperConfirmationRow;
   consent_withdrawal: ConsentWithdrawalRow;
   photo: PhotoRow;

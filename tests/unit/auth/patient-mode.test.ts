@@ -47,6 +47,7 @@ describe('patient mode (the tablet in the patient’s hands)', () => {
     expect(state.patientMode).toEqual({
       patientId: c.patientId,
       givenName: NAMES.turkish.givenName,
+      consentId: null,
     });
   });
   afterEach(async () => {
@@ -82,11 +83,14 @@ describe('patient mode (the tablet in the patient’s hands)', () => {
     expect(code(submitted)).toBe('OK');
     expect(code(await c.app.call('documents.get', { documentId: ownConsent.id }))).toBe('OK');
     expect(code(await c.app.call('documents.open', { documentId: ownConsent.id }))).toBe('OK');
-    // Signing is held to the patient, not refused: whatever the signing rules then say.
-    const signing = await c.app.call('documents.signConsent', {
+    expect(code(await c.app.call('documents.consentText', { documentId: ownConsent.id }))).toBe(
+      'OK',
+    );
+    // The patient's part of the signing is held to the patient, not refused: whatever the
+    // signing rules then say (tests/unit/documents/tablet-consent.test.ts).
+    const signing = await c.app.call('documents.signConsentAsPatient', {
       documentId: ownConsent.id,
       patientSignature: 'data:image/png;base64,AAAA',
-      practitionerSignature: 'data:image/png;base64,AAAA',
     });
     expect(code(signing)).not.toBe('PATIENT_MODE');
     expect(refusals(c.app)).toEqual([]);
@@ -100,13 +104,10 @@ describe('patient mode (the tablet in the patient’s hands)', () => {
       ['history.submit', { patientId: c.patientId, answers: answers(), takenBy: 'staff' }],
       ['documents.get', { documentId: otherConsent.id }],
       ['documents.open', { documentId: otherConsent.id }],
+      ['documents.consentText', { documentId: otherConsent.id }],
       [
-        'documents.signConsent',
-        {
-          documentId: otherConsent.id,
-          patientSignature: 'data:image/png;base64,AAAA',
-          practitionerSignature: 'data:image/png;base64,AAAA',
-        },
+        'documents.signConsentAsPatient',
+        { documentId: otherConsent.id, patientSignature: 'data:image/png;base64,AAAA' },
       ],
     ];
     for (const [name, input] of attempts) {

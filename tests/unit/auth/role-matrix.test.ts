@@ -123,6 +123,7 @@ const matrix: Record<string, Row> = {
   'documents.consentValidity':         [Y, Y, Y],
   'documents.generateConsent':         [Y, Y, n],
   'documents.signConsent':             [Y, Y, n],
+  'documents.signConsentAsPatient':    [Y, Y, n], // the patient's part, on the tablet
   'documents.confirmPaperSignature':   [Y, Y, n],
   'documents.withdrawConsent':         [Y, Y, n],
   'documents.generateAftercare':       [Y, Y, n],

@@ -17,6 +17,7 @@ function Needs({ entry }: { entry: TodayEntry }) {
   if (entry.history === 'to-update') needs.push(t('todayList.historyToUpdate'));
   if (entry.consent === 'none') needs.push(t('todayList.consentNone'));
   if (entry.consent === 'needs-attention') needs.push(t('todayList.consentAttention'));
+  if (entry.consent === 'awaiting-practitioner') needs.push(t('todayList.consentAwaiting'));
   return (
     <Group gap={4}>
       {needs.length === 0 ? (

@@ -8,6 +8,7 @@ import { documentsKeys, formatDocumentDate } from './queries';
 const stateColour: Record<ConsentValidity['state'], string> = {
   valid: 'teal',
   'needs-attention': 'orange',
+  'awaiting-practitioner': 'yellow',
   none: 'gray',
 };
 
@@ -52,6 +53,11 @@ export function ConsentValidityPanel({ patientId }: { patientId: string }) {
                   )
                 : null}
             </Text>
+            {v.state === 'awaiting-practitioner' ? (
+              <Text size="xs" c="dimmed">
+                {t('documents.validity.awaitingHelp')}
+              </Text>
+            ) : null}
             {v.state === 'needs-attention' ? (
               <Text size="xs" c="orange.8">
                 {t('documents.validity.attentionHelp')}
