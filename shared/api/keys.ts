@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { op } from './operation';
 import { fileTokenSchema } from './file-token';
-import { emptyInput, text } from './common';
+import { emptyInput, requiredText, text } from './common';
 import { admin } from './roles';
 
 /** Shortest clinic passphrase (where no keychain seals the keys); as for a backup's. */
@@ -60,6 +60,51 @@ export const keysRecoverInput = z
 
 export const recoveryKeySchema = z.object({ recoveryKey: z.string() });
 
+/** "Connect to the clinic server": the connection a workstation is given at first run. */
+export const serverSettingsSchema = z
+  .object({
+    host: requiredText(255, "The server's name"),
+    port: z
+      .number()
+      .int('The port is a whole number')
+      .min(1, 'The port is from 1 to 65535')
+      .max(65535, 'The port is from 1 to 65535'),
+    database: requiredText(63, 'The database'),
+    user: requiredText(63, 'The user name'),
+    password: z.string().max(1024, 'The password must be at most 1024 characters'),
+    /** off: plain; require: encrypted, any certificate; verify: encrypted, certificate checked. */
+    tls: z.enum(['off', 'require', 'verify']),
+  })
+  .strict();
+export type ServerSettingsInput = z.input<typeof serverSettingsSchema>;
+
+export const serverCheckReasons = [
+  'unreachable',
+  'wrong-password',
+  'no-database',
+  'tls-mismatch',
+  'tls-certificate',
+  'empty-database',
+  'schema-older',
+  'schema-newer',
+  'not-allowed',
+  /** The server's record is another clinic's: this computer's keys do not seal its audit chain. */
+  'other-clinic',
+  'failed',
+] as const;
+export type ServerCheckReason = (typeof serverCheckReasons)[number];
+
+export const serverCheckSchema = z.object({
+  ok: z.boolean(),
+  /** The server record's data version, where it could be read. */
+  version: z.number().int().nullable(),
+  reason: z.enum(serverCheckReasons).nullable(),
+  /** The field the failure is shown next to. */
+  field: z.enum(['host', 'port', 'database', 'user', 'password', 'tls']).nullable(),
+  message: z.string().nullable(),
+});
+export type ServerCheckAnswer = z.output<typeof serverCheckSchema>;
+
 export const keysOperations = {
   'keys.status': op({ input: emptyInput, output: keysStatusSchema, access: 'public', audit: null }),
   /** A new clinic without a keychain: makes the keys, wrapped by the chosen passphrase. */
@@ -81,6 +126,26 @@ export const keysOperations = {
    */
   'keys.recover': op({
     input: keysRecoverInput,
+    output: keysStatusSchema,
+    access: 'public',
+    audit: null,
+  }),
+  /**
+   * First run, before the clinic is set up: tries a clinic server's connection and says what is
+   * wrong with it, field by field. Nothing is written.
+   */
+  'keys.checkServer': op({
+    input: serverSettingsSchema,
+    output: serverCheckSchema,
+    access: 'public',
+    audit: null,
+  }),
+  /**
+   * First run: this computer works on the clinic server from now on (the connection is kept with
+   * its password sealed, and used at every start). Only before the clinic is set up here.
+   */
+  'keys.connectServer': op({
+    input: serverSettingsSchema,
     output: keysStatusSchema,
     access: 'public',
     audit: null,

@@ -41,6 +41,11 @@ export const keysHandlers = {
   'keys.create': opened,
   'keys.unlock': opened,
   'keys.recover': opened,
+  // Answered by the launcher, only while this computer's clinic is not set up yet.
+  'keys.checkServer': () =>
+    Promise.reject(new AppError('CONFLICT', 'This computer already works on its clinic')),
+  'keys.connectServer': () =>
+    Promise.reject(new AppError('CONFLICT', 'This computer already works on its clinic')),
   'keys.recoveryKey': (ctx) => Promise.resolve({ recoveryKey: pending(ctx) }),
   'keys.saveRecoverySheet': (ctx, input) =>
     saveRecoverySheet(

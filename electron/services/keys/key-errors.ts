@@ -13,7 +13,9 @@ export type KeyRefusal =
   /** The keys open, but the database was encrypted with others. */
   | 'wrong-key'
   /** Keys are made once: a key file is never replaced by a new one. */
-  | 'exists';
+  | 'exists'
+  /** The clinic server chosen at first run could not be used (see the connection test). */
+  | 'server';
 
 /** A typed refusal: nothing in the data folder was changed. */
 export class KeyError extends Error {

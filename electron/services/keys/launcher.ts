@@ -26,6 +26,13 @@ import {
   type KeySeal,
 } from './keyring';
 import { dataFolderState } from './data-folder';
+import {
+  checkServerFor,
+  forgetServerConnection,
+  savedServerUrl,
+  saveServerConnection,
+} from './server-connection';
+import type { ServerSettings } from '../store/server-check';
 
 export interface LaunchOptions extends Omit<AppOptions, 'databaseKey' | 'auditKey' | 'keyControl'> {
   /** The OS keychain; null where none exists (the clinic passphrase seals the keys). */
@@ -59,7 +66,14 @@ export interface ClinicLauncher {
 
 type State = Omit<KeysStatus, 'recoveryKeyPending'>;
 
-const KEY_OPERATIONS = new Set(['keys.status', 'keys.create', 'keys.unlock', 'keys.recover']);
+const KEY_OPERATIONS = new Set([
+  'keys.status',
+  'keys.create',
+  'keys.unlock',
+  'keys.recover',
+  'keys.checkServer',
+  'keys.connectServer',
+]);
 
 function fail(
   code: 'VALIDATION' | 'CONFLICT' | 'LOCKED' | 'BAD_SENDER',
@@ -116,8 +130,12 @@ export async function launchClinic(options: LaunchOptions): Promise<ClinicLaunch
   /** Starts the services on opened keys; a database that refuses them is a typed refusal. */
   const start = async (opened: ClinicKeys): Promise<void> => {
     try {
+      // A clinic server chosen at first run, unless the administrator set one for the computer.
+      const databaseUrl =
+        options.databaseUrl ?? savedServerUrl(dataDir, secretStore, opened) ?? undefined;
       services = await createServices({
         ...options,
+        databaseUrl,
         databaseKey: opened.dataKey,
         auditKey: opened.auditKey,
         keyControl: control,
@@ -191,11 +209,52 @@ export async function launchClinic(options: LaunchOptions): Promise<ClinicLaunch
     state = { state: 'refused', method: state.method, message: error.message };
   }
 
+  /** The clinic open here on a new, empty SQLite record: the only time a server may be chosen. */
+  const notSetUp = (): { opened: ClinicKeys; here: MesochartServices } => {
+    const here = services as MesochartServices | null;
+    if (
+      state.state !== 'open' ||
+      !keys ||
+      !here ||
+      here.state.settings !== null ||
+      here.state.store.dialect !== 'sqlite' ||
+      options.databaseUrl
+    ) {
+      throw new KeyError('exists', 'This computer already works on its clinic.');
+    }
+    return { opened: keys, here };
+  };
+
+  /** From now on this computer works on the server: kept for the next start, used at once. */
+  const connectServer = async (settings: ServerSettings): Promise<KeysStatus> => {
+    const { opened, here } = notSetUp();
+    const check = await checkServerFor(settings, opened);
+    if (!check.ok) throw new KeyError('server', check.message ?? '', check.field);
+    saveServerConnection(dataDir, settings, secretStore, opened);
+    await here.close();
+    services = null;
+    try {
+      await start(opened);
+    } catch (error) {
+      // The empty record of this computer stays what it opens on; nothing was set up on it.
+      forgetServerConnection(dataDir);
+      await start(opened);
+      throw error instanceof KeyError
+        ? error
+        : new KeyError('server', 'The clinic server could not be opened; try again.', 'host');
+    }
+    return status();
+  };
+
   const handleKeys = async (
     name: string,
     input: Record<string, string | null>,
-  ): Promise<KeysStatus> => {
+  ): Promise<unknown> => {
     switch (name) {
+      case 'keys.checkServer':
+        return checkServerFor(input as unknown as ServerSettings, notSetUp().opened);
+      case 'keys.connectServer':
+        return connectServer(input as unknown as ServerSettings);
       case 'keys.create': {
         if (state.state !== 'new')
           throw new KeyError('exists', 'This clinic already has its keys.');

@@ -1,4 +1,13 @@
-import { Button, Divider, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Divider,
+  PasswordInput,
+  Radio,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useForm } from 'react-hook-form';
 import { useState } from 'react';
@@ -9,7 +18,7 @@ import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
 import { useSetSession } from '../../lib/session';
 import { RestorePanel } from '../backup';
-import { RecoverPanel } from '../keys';
+import { RecoverPanel, ServerConnectForm } from '../keys';
 import { AuthFrame } from './AuthFrame';
 import { ClinicFields, LogoInput } from '../clinic';
 import { FormError } from '../../ui/FormError';
@@ -27,6 +36,8 @@ export function SetupScreen() {
   const { t } = useTranslation();
   const setSession = useSetSession();
   const [formError, setFormError] = useState<string | null>(null);
+  // This computer's own record, or the clinic server the front desk and rooms share.
+  const [where, setWhere] = useState<'local' | 'server'>('local');
   const form = useForm<FormValues>({
     resolver: zodResolver(schema),
     defaultValues: {
@@ -48,7 +59,19 @@ export function SetupScreen() {
 
   return (
     <AuthFrame title={t('setup.title')} subtitle={t('setup.subtitle')} width={560}>
-      <form onSubmit={submit} noValidate aria-label={t('setup.title')}>
+      <Radio.Group
+        mb="lg"
+        label={t('server.choice.label')}
+        value={where}
+        onChange={(value) => setWhere(value === 'server' ? 'server' : 'local')}
+      >
+        <Stack gap="xs" mt="xs">
+          <Radio value="local" label={t('server.choice.local')} />
+          <Radio value="server" label={t('server.choice.server')} />
+        </Stack>
+      </Radio.Group>
+      {where === 'server' ? <ServerConnectForm /> : null}
+      <form onSubmit={submit} noValidate aria-label={t('setup.title')} hidden={where === 'server'}>
         <Stack gap="md">
           <Title order={2} size="h4">
             {t('setup.clinicSection')}

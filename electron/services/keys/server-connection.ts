@@ -1,0 +1,189 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { z } from 'zod';
+import type { SecretStore } from '../core/context';
+import { headMac } from '../audit/audit-log';
+import { CONNECT_TIMEOUT_MS } from '../store/postgres';
+import { checkServer, serverUrl, type ServerSettings } from '../store/server-check';
+import type { ServerCheckAnswer, ServerCheckReason } from '../../../shared/api/keys';
+import { deriveKey, type ClinicKeys } from './clinic-keys';
+import { KeyError } from './key-errors';
+
+/**
+ * The clinic server this computer works on, chosen at first run ("Connect to the clinic
+ * server"). Kept in the data folder beside the key file; the password only sealed: by the OS
+ * keychain where there is one, else under a key derived from the clinic's data key (which the
+ * clinic passphrase already guards). The file never holds it in clear.
+ */
+export const SERVER_FILE = 'mesochart.server.json';
+
+const fileSchema = z.object({
+  format: z.literal(1),
+  host: z.string(),
+  port: z.number().int(),
+  database: z.string(),
+  user: z.string(),
+  tls: z.enum(['off', 'require', 'verify']),
+  password: z.object({ by: z.enum(['keychain', 'clinic-key']), sealed: z.string() }),
+});
+
+/** Seals the server's password the way this computer can open it again at its next start. */
+interface PasswordSeal {
+  by: 'keychain' | 'clinic-key';
+  seal(text: string): Buffer;
+  open(sealed: Buffer): string;
+}
+
+function clinicKeySeal(keys: ClinicKeys): PasswordSeal {
+  const key = deriveKey(keys.dataKey, 'server/password');
+  return {
+    by: 'clinic-key',
+    seal: (text) => {
+      const nonce = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, nonce);
+      const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+      return Buffer.concat([nonce, cipher.getAuthTag(), body]);
+    },
+    open: (sealed) => {
+      const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12));
+      decipher.setAuthTag(sealed.subarray(12, 28));
+      return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString();
+    },
+  };
+}
+
+function sealFor(by: 'keychain' | 'clinic-key', store: SecretStore | null, keys: ClinicKeys) {
+  if (by === 'keychain') {
+    if (!store) return null;
+    return { by, seal: (t: string) => store.seal(t), open: (s: Buffer) => store.open(s) };
+  }
+  return clinicKeySeal(keys);
+}
+
+const serverFile = (dataDir: string) => path.join(dataDir, SERVER_FILE);
+
+export function hasServerConnection(dataDir: string): boolean {
+  return existsSync(serverFile(dataDir));
+}
+
+/** Keeps the connection for the next start: a temp file renamed over, so never half written. */
+export function saveServerConnection(
+  dataDir: string,
+  settings: ServerSettings,
+  store: SecretStore | null,
+  keys: ClinicKeys,
+): void {
+  const seal = sealFor(store ? 'keychain' : 'clinic-key', store, keys) as PasswordSeal;
+  const { password, ...rest } = settings;
+  const file: z.infer<typeof fileSchema> = {
+    format: 1,
+    ...rest,
+    password: { by: seal.by, sealed: seal.seal(password).toString('base64') },
+  };
+  const target = serverFile(dataDir);
+  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+  writeFileSync(temp, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600, flush: true });
+  renameSync(temp, target);
+}
+
+export function forgetServerConnection(dataDir: string): void {
+  rmSync(serverFile(dataDir), { force: true });
+}
+
+/** The saved server as a database URL, its password opened; null where none was chosen. */
+export function savedServerUrl(
+  dataDir: string,
+  store: SecretStore | null,
+  keys: ClinicKeys,
+): string | null {
+  if (!hasServerConnection(dataDir)) return null;
+  const parsed = fileSchema.safeParse(JSON.parse(readFileSync(serverFile(dataDir), 'utf8')));
+  if (!parsed.success) {
+    throw new KeyError('damaged', `The clinic server settings (${SERVER_FILE}) cannot be read.`);
+  }
+  const { password, format: _format, ...rest } = parsed.data;
+  const seal = sealFor(password.by, store, keys);
+  let clear: string;
+  try {
+    if (!seal) throw new Error('no keychain');
+    clear = seal.open(Buffer.from(password.sealed, 'base64'));
+  } catch {
+    throw new KeyError(
+      'keychain-refused',
+      "The clinic server's password was sealed by another computer or account and cannot be " +
+        `opened here. Remove ${SERVER_FILE} from the data folder and connect again.`,
+    );
+  }
+  return serverUrl({ ...rest, password: clear });
+}
+
+/**
+ * Whether this computer's keys are the server clinic's: its audit chain's head is sealed with
+ * the clinic's audit key. A server with no events yet is any clinic's to start.
+ */
+async function keysMatch(settings: ServerSettings, keys: ClinicKeys): Promise<boolean> {
+  const client = new pg.Client({
+    connectionString: serverUrl(settings),
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    const head = await client.query<{ seq: number; hash: string; mac: string | null }>(
+      'SELECT seq, hash, mac FROM audit_head WHERE id = 1',
+    );
+    const row = head.rows[0];
+    return !row || row.mac === headMac(keys.auditKey, row.seq, row.hash);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** The field of the connection form each failure is shown next to. */
+const FIELD_OF: Record<ServerCheckReason, keyof ServerSettings> = {
+  unreachable: 'host',
+  'wrong-password': 'password',
+  'no-database': 'database',
+  'tls-mismatch': 'tls',
+  'tls-certificate': 'tls',
+  'empty-database': 'database',
+  'schema-older': 'database',
+  'schema-newer': 'database',
+  'not-allowed': 'user',
+  'other-clinic': 'database',
+  failed: 'host',
+};
+
+/**
+ * The connection test, and before connecting, that this computer holds the server clinic's keys
+ * (a workstation with another clinic's keys would write an audit chain nobody can verify).
+ * Never throws; nothing is written.
+ */
+export async function checkServerFor(
+  settings: ServerSettings,
+  keys: ClinicKeys | null,
+): Promise<ServerCheckAnswer> {
+  const check = await checkServer(settings);
+  if (check.ok && keys && !(await keysMatch(settings, keys).catch(() => false))) {
+    return {
+      ok: false,
+      version: check.version,
+      reason: 'other-clinic',
+      field: FIELD_OF['other-clinic'],
+      message:
+        "This computer holds another clinic's keys. Bring the server clinic's keys here first " +
+        '(Open an existing clinic with its recovery key), then connect.',
+    };
+  }
+  if (check.ok)
+    return { ok: true, version: check.version, reason: null, field: null, message: null };
+  return {
+    ok: false,
+    version: check.found ?? null,
+    reason: check.reason,
+    field: FIELD_OF[check.reason],
+    message: check.message,
+  };
+}
