@@ -159,6 +159,9 @@ const matrix: Record<string, Row> = {
   'keys.create':                       PUBLIC,
   'keys.unlock':                       PUBLIC,
   'keys.recover':                      PUBLIC,
+  // First run only, before the clinic is set up here (the launcher refuses them afterwards).
+  'keys.checkServer':                  PUBLIC,
+  'keys.connectServer':                PUBLIC,
   // The recovery key is shown only while pending: before setup, or to the admin who made it.
   'keys.recoveryKey':                  PUBLIC,
   'keys.saveRecoverySheet':            PUBLIC,
