@@ -7,9 +7,11 @@ import { useLocation, useNavigate } from 'react-router';
 import type { StaffUser } from '../../../shared/api/staff';
 import { fetchOwnDrafts } from '../lib/lock-drafts';
 import { sessionLanguage, useUiLanguage } from '../lib/ui-language';
-import { takeStartsClean, useSession } from '../lib/session';
+import { takeStartsClean, useSession, useSetSession } from '../lib/session';
 import { ChangePasswordScreen, LockScreen, SetupScreen, SignInScreen } from '../features/auth';
-import { TabletHistoryScreen } from '../features/history';
+import type { SessionState } from '../../../shared/api/auth';
+import { TabletConsentScreen } from '../features/documents';
+import { TabletHandBackScreen, TabletHistoryScreen } from '../features/history';
 import { Shell } from './Shell';
 import { ErrorScreen } from '../ui/ErrorScreen';
 
@@ -30,13 +32,35 @@ export function App() {
   const state = session.data;
   if (state.needsSetup) return <SetupScreen />;
   // The tablet is in the patient's hands: the main process says so, whatever the address is.
-  if (state.patientMode) return <TabletHistoryScreen mode={state.patientMode} />;
+  if (state.patientMode) return <TabletScreen mode={state.patientMode} />;
   if (!state.user) return <SignInScreen clinicName={state.clinicName} />;
   if (state.locked) return <LockScreen user={state.user} clinicName={state.clinicName} />;
   if (state.user.mustChangePassword) {
     return <ChangePasswordScreen user={state.user} clinicName={state.clinicName} />;
   }
   return <UnlockedShell user={state.user} idleLockMinutes={state.idleLockMinutes} />;
+}
+
+/**
+ * The tablet in the patient's hands: the questionnaire, or the consent handed over with it. Staff
+ * who take it back after a consent land on the chart's documents, where the practitioner signs
+ * their part.
+ */
+function TabletScreen({ mode }: { mode: NonNullable<SessionState['patientMode']> }) {
+  const navigate = useNavigate();
+  const setSession = useSetSession();
+  if (!mode.consentId) return <TabletHistoryScreen mode={mode} />;
+  const resumed = (state: SessionState) => {
+    void navigate(`/patients/${mode.patientId}?tab=documents`, { replace: true });
+    setSession(state);
+  };
+  return (
+    <TabletConsentScreen
+      mode={mode}
+      consentId={mode.consentId}
+      handBack={<TabletHandBackScreen onResumed={resumed} />}
+    />
+  );
 }
 
 /**

@@ -26,6 +26,7 @@ import type { StaffUser } from '../../../../shared/api/staff';
 import { useMay } from '../../lib/access';
 import { api, unwrap } from '../../lib/api';
 import { host } from '../../lib/host';
+import { useSetSession } from '../../lib/session';
 import { ConsentValidityPanel } from './ConsentValidityPanel';
 import { GenerateConsentModal } from './GenerateConsentModal';
 import { SigningModal } from './SigningModal';
@@ -59,11 +60,19 @@ export function DocumentsTab({
   const { t } = useTranslation();
   // The admin reads the record but writes nothing clinical: no buttons that would be refused.
   const mayWrite = useMay('documents.generateConsent');
+  const mayHandTablet = useMay('auth.handTablet');
+  const setSession = useSetSession();
   const client = useQueryClient();
   const [generating, setGenerating] = useState(false);
   const [signing, setSigning] = useState<ArchivedDocumentInfo | null>(null);
   const [withdrawing, setWithdrawing] = useState<ArchivedDocumentInfo | null>(null);
   const [reason, setReason] = useState('');
+  // The patient reads and signs their part on the tablet; the window follows the session state.
+  const handTablet = useMutation({
+    mutationFn: (doc: ArchivedDocumentInfo) =>
+      unwrap(api.auth.handTablet({ patientId, consentId: doc.id })),
+    onSuccess: (state) => setSession(state),
+  });
   const documents = useQuery({
     queryKey: documentsKeys.list(patientId),
     queryFn: () => unwrap(api.documents.list({ patientId })),
@@ -100,7 +109,7 @@ export function DocumentsTab({
       notifications.show({ message: t('documents.withdraw.done'), color: 'teal' });
     },
   });
-  const actionError = open.error ?? saveCopy.error;
+  const actionError = open.error ?? saveCopy.error ?? handTablet.error;
 
   return (
     <Stack gap="md">
@@ -193,6 +202,13 @@ export function DocumentsTab({
                       {formatDocumentDate(doc.signedAt)}
                     </Text>
                   ) : null}
+                  {doc.patientSignedAt && doc.status === 'generated' ? (
+                    <Text size="xs" c="dimmed">
+                      {t('documents.patientSigned', {
+                        date: formatDocumentDate(doc.patientSignedAt),
+                      })}
+                    </Text>
+                  ) : null}
                   {doc.paperConfirmedByName ? (
                     <Text size="xs" c="dimmed">
                       {t('documents.paperConfirmedBy', { name: doc.paperConfirmedByName })}
@@ -239,6 +255,21 @@ export function DocumentsTab({
                     mayWrite ? (
                       <Button size="compact-sm" onClick={() => setSigning(doc)}>
                         {t('documents.actions.sign')}
+                      </Button>
+                    ) : null}
+                    {doc.kind === 'consent' &&
+                    doc.status === 'generated' &&
+                    doc.patientSignedAt === null &&
+                    !archived &&
+                    mayWrite &&
+                    mayHandTablet ? (
+                      <Button
+                        size="compact-sm"
+                        variant="light"
+                        loading={handTablet.isPending}
+                        onClick={() => handTablet.mutate(doc)}
+                      >
+                        {t('documents.actions.handTablet')}
                       </Button>
                     ) : null}
                     <Button

@@ -23,14 +23,16 @@ import { host } from '../../lib/host';
 import { useSession } from '../../lib/session';
 import { SignaturePadField } from './SignaturePadField';
 import { ConsentTextPanel, type ChoiceAnswer } from './ConsentTextPanel';
-import { documentsKeys } from './queries';
+import { consentChoices } from './consent-choices';
+import { documentsKeys, formatDocumentDate } from './queries';
 
 /**
  * The signing screen: the consent's text as it prints, the patient's separate choices, then the
  * patient and the practitioner sign on two pads. The practitioner's signature is theirs only:
  * when someone else is signed in here, the practitioner enters their own password, and the one
  * signed in may sign as witness. For anyone who cannot use a pointer (or prefers paper), the
- * printed form is signed by hand and confirmed here.
+ * printed form is signed by hand and confirmed here. When the patient already signed their part
+ * on the tablet, only the practitioner's part (and any witness) is left to give here.
  */
 export function SigningModal({
   doc,
@@ -83,38 +85,27 @@ export function SigningModal({
       await host.openPath(path);
     },
   });
-  const choiceIds = (text.data?.sections ?? []).filter((s) => s.choice).map((s) => s.id);
-  const choiceMissing = (id: string) => {
-    const a = answers[id];
-    return !a?.decision || a.initials.trim() === '';
-  };
+  const choices = consentChoices(text.data, answers);
+  // The patient signed their part on the tablet: their signature and choices are already given.
+  const patientDone = doc.patientSignedAt !== null;
   const submit = () => {
     setTried(true);
-    if (!patientPng || !practitionerPng || choiceIds.some(choiceMissing)) return;
+    if (!practitionerPng) return;
+    if (!patientDone && (!patientPng || !choices.complete)) return;
     if (!practitionerIsMe && practitionerPassword === '') return;
     if (witnessing && !witnessPng) return;
     sign.mutate({
-      patientSignature: patientPng,
+      ...(patientDone || !patientPng
+        ? {}
+        : { patientSignature: patientPng, choices: choices.input }),
       practitionerSignature: practitionerPng,
-      choices: choiceIds.map((id) => ({
-        sectionId: id,
-        decision: answers[id]?.decision ?? 'agree',
-        initials: answers[id]?.initials.trim() ?? '',
-      })),
       ...(practitionerIsMe ? {} : { practitionerPassword }),
       ...(witnessing && witnessPng ? { witnessSignature: witnessPng } : {}),
     });
   };
   const serverField = (name: string) =>
     sign.error instanceof ApiFailure ? sign.error.error.fields?.[name] : undefined;
-  const choiceErrors = Object.fromEntries(
-    choiceIds.map((id) => [
-      id,
-      tried && choiceMissing(id)
-        ? t('documents.sign.choiceRequired')
-        : serverField(`choices.${id}`),
-    ]),
-  );
+  const choiceErrors = choices.errors(tried, t('documents.sign.choiceRequired'), serverField);
   const practitionerName = text.data?.practitionerName ?? doc.practitionerName ?? '';
   const busy = sign.isPending || paper.isPending;
   return (
@@ -148,7 +139,14 @@ export function SigningModal({
             {t('documents.sign.openForm')}
           </Button>
         </Group>
-        {text.data ? (
+        {patientDone ? (
+          <Alert color="teal" data-testid="patient-signed-on-tablet">
+            {t('documents.sign.patientSignedOnTablet', {
+              patient: patientName,
+              date: formatDocumentDate(doc.patientSignedAt ?? ''),
+            })}
+          </Alert>
+        ) : text.data ? (
           <ConsentTextPanel
             text={text.data}
             answers={answers}
@@ -168,14 +166,18 @@ export function SigningModal({
           </Alert>
         ) : null}
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <SignaturePadField
-            label={t('documents.sign.patientPad')}
-            onChange={setPatientPng}
-            testId="patient-signature-pad"
-            error={
-              tried && !patientPng ? t('documents.sign.required') : serverField('patientSignature')
-            }
-          />
+          {patientDone ? null : (
+            <SignaturePadField
+              label={t('documents.sign.patientPad')}
+              onChange={setPatientPng}
+              testId="patient-signature-pad"
+              error={
+                tried && !patientPng
+                  ? t('documents.sign.required')
+                  : serverField('patientSignature')
+              }
+            />
+          )}
           <Stack gap={4}>
             <SignaturePadField
               label={t('documents.sign.practitionerPadOf', { name: practitionerName })}

@@ -22,6 +22,8 @@ export const documentsKeys = {
   list: (patientId: string) => [...patient(patientId), 'list'] as const,
   validity: (patientId: string) => [...patient(patientId), 'validity'] as const,
   consentText: (documentId: string) => ['documents', 'consent-text', documentId] as const,
+  document: (patientId: string, documentId: string) =>
+    [...patient(patientId), 'one', documentId] as const,
   practitioners: ['documents', 'practitioners'] as const,
   templates,
   templateHistory: (key: TemplateKey | null) => [...templates, 'history', key] as const,

@@ -1,4 +1,4 @@
-import { Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Box, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -63,5 +63,19 @@ export function TabletHandBack({ onResumed }: { onResumed: (state: SessionState)
         </Stack>
       </form>
     </Paper>
+  );
+}
+
+/** The whole screen once the patient is done: thanks, and where staff take the tablet back. */
+export function TabletHandBackScreen({ onResumed }: { onResumed: (state: SessionState) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Box maw={900} mx="auto" p="xl" data-testid="tablet-hand-back">
+      <Stack gap="xl">
+        <Title order={1}>{t('history.tablet.thanks')}</Title>
+        <Text size="xl">{t('history.tablet.handBack')}</Text>
+        <TabletHandBack onResumed={onResumed} />
+      </Stack>
+    </Box>
   );
 }
