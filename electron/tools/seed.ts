@@ -101,15 +101,16 @@ function person(): PatientDetails {
 
 function history(): HistoryAnswers {
   const a = emptyHistoryAnswers();
-  for (const key of conditionKeys) a.conditions[key] = chance(key === 'pregnancy' ? 0.02 : 0.05);
-  for (const tick of allergyTicks) a.allergies.ticks[tick] = chance(0.03);
+  for (const key of conditionKeys)
+    a.conditions[key] = chance(key === 'pregnancy' ? 0.02 : 0.05) ? 'yes' : 'no';
+  for (const tick of allergyTicks) a.allergies.ticks[tick] = chance(0.03) ? 'yes' : 'no';
   a.allergies.other = pick(allergiesOther);
   const lines = Math.floor(random() * 4);
   for (let i = 0; i < lines; i += 1)
     a.medicines.push({ text: pick(medicines), lastDose: chance(0.6) ? pastDate(30) : '' });
   if (chance(0.4)) a.treatments.push({ ...pick(treatments), date: pastDate(1500) });
-  if (chance(0.1)) a.surgery = { recent: true, date: pastDate(200), details: 'Rhinoplasty' };
-  if (chance(0.03)) a.isotretinoin = { taken: true, lastDate: pastDate(400) };
+  if (chance(0.1)) a.surgery = { recent: 'yes', date: pastDate(200), details: 'Rhinoplasty' };
+  if (chance(0.03)) a.isotretinoin = { taken: 'yes', lastDate: pastDate(400) };
   a.fitzpatrick = pick(fitzpatrickTypes);
   a.glogau = chance(0.8) ? pick(glogauClasses) : null;
   a.smoking = pick(smokingHabits);

@@ -37,10 +37,16 @@ export const glogauClasses = ['I', 'II', 'III', 'IV'] as const;
 export const smokingHabits = ['never', 'former', 'occasional', 'daily'] as const;
 export const alcoholHabits = ['none', 'occasional', 'weekly', 'daily'] as const;
 
+/**
+ * Every yes/no question of the intake has a third answer: nobody asked it. "Not asked" is kept
+ * apart from "no" so that the check can flag it instead of reading it as "no".
+ */
+export const yesNoAnswers = ['yes', 'no', 'not-asked'] as const;
+export type YesNo = (typeof yesNoAnswers)[number];
+const yesNo = z.enum(yesNoAnswers, { error: 'Answer yes, no or not asked' });
+
 const flags = <K extends string>(keys: readonly K[]) =>
-  z
-    .object(Object.fromEntries(keys.map((k) => [k, z.boolean()])) as Record<K, z.ZodBoolean>)
-    .strict();
+  z.object(Object.fromEntries(keys.map((k) => [k, yesNo])) as Record<K, typeof yesNo>).strict();
 
 export const medicineLineSchema = z
   .object({
@@ -65,14 +71,12 @@ export const historyAnswersSchema = z
     conditionNotes: text(2000, 'Notes'),
     surgery: z
       .object({
-        recent: z.boolean(),
+        recent: yesNo,
         date: optionalPastDate('Surgery date'),
         details: text(500, 'Surgery details'),
       })
       .strict(),
-    isotretinoin: z
-      .object({ taken: z.boolean(), lastDate: optionalPastDate('Last dose') })
-      .strict(),
+    isotretinoin: z.object({ taken: yesNo, lastDate: optionalPastDate('Last dose') }).strict(),
     allergies: z
       .object({ ticks: flags(allergyTicks), other: text(2000, 'Other allergies') })
       .strict(),
@@ -85,13 +89,13 @@ export const historyAnswersSchema = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.surgery.recent && v.surgery.date === '')
+    if (v.surgery.recent === 'yes' && v.surgery.date === '')
       ctx.addIssue({
         code: 'custom',
         path: ['surgery', 'date'],
         message: 'Enter the surgery date',
       });
-    if (v.isotretinoin.taken && v.isotretinoin.lastDate === '')
+    if (v.isotretinoin.taken === 'yes' && v.isotretinoin.lastDate === '')
       ctx.addIssue({
         code: 'custom',
         path: ['isotretinoin', 'lastDate'],
@@ -100,15 +104,16 @@ export const historyAnswersSchema = z
   });
 export type HistoryAnswers = z.infer<typeof historyAnswersSchema>;
 
-export function emptyHistoryAnswers(): HistoryAnswers {
-  const none = <K extends string>(keys: readonly K[]) =>
-    Object.fromEntries(keys.map((k) => [k, false])) as Record<K, boolean>;
+/** A history with every yes/no question given one answer: 'no' by default, 'not-asked' for a new form. */
+export function emptyHistoryAnswers(answer: YesNo = 'no'): HistoryAnswers {
+  const all = <K extends string>(keys: readonly K[]) =>
+    Object.fromEntries(keys.map((k) => [k, answer])) as Record<K, YesNo>;
   return {
-    conditions: none(conditionKeys),
+    conditions: all(conditionKeys),
     conditionNotes: '',
-    surgery: { recent: false, date: '', details: '' },
-    isotretinoin: { taken: false, lastDate: '' },
-    allergies: { ticks: none(allergyTicks), other: '' },
+    surgery: { recent: answer, date: '', details: '' },
+    isotretinoin: { taken: answer, lastDate: '' },
+    allergies: { ticks: all(allergyTicks), other: '' },
     medicines: [],
     treatments: [],
     fitzpatrick: null,
@@ -164,13 +169,86 @@ export interface HistoryChange {
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (value === 'not-asked') return 'not asked';
   return String(value);
+}
+
+/** The yes/no questions of the intake by dot path, e.g. `conditions.pregnancy`. */
+export const yesNoQuestionPaths = [
+  ...conditionKeys.map((k) => `conditions.${k}` as const),
+  'surgery.recent',
+  'isotretinoin.taken',
+  ...allergyTicks.map((k) => `allergies.ticks.${k}` as const),
+] as const;
+export type YesNoQuestionPath = (typeof yesNoQuestionPaths)[number];
+
+/** Each yes/no question in plain words, for the check's findings and the printed record. */
+export const yesNoQuestionNames: Record<YesNoQuestionPath, string> = {
+  'conditions.pregnancy': 'pregnancy',
+  'conditions.breastfeeding': 'breastfeeding',
+  'conditions.coagulationDisorder': 'a coagulation (bleeding) disorder',
+  'conditions.epilepsyOrNeurological': 'epilepsy or another neurological disease',
+  'conditions.autoimmune': 'autoimmune disease',
+  'conditions.diabetes': 'diabetes',
+  'conditions.activeCancer': 'active cancer',
+  'conditions.immunosuppression': 'immunosuppression or chemotherapy',
+  'conditions.keloid': 'keloid or raised scars',
+  'conditions.herpes': 'herpes / cold sores',
+  'conditions.chronicSkin': 'chronic skin disease',
+  'conditions.heartDisease': 'heart disease',
+  'conditions.hypertension': 'high blood pressure',
+  'surgery.recent': 'recent surgery',
+  'isotretinoin.taken': 'isotretinoin (Roaccutane)',
+  'allergies.ticks.localAnaesthetics': 'an allergy to lidocaine / local anaesthetics',
+  'allergies.ticks.soy': 'an allergy to soy',
+  'allergies.ticks.hyaluronicAcid': 'an allergy to hyaluronic acid products',
+  'allergies.ticks.beeWaspVenom': 'an allergy to bee or wasp venom',
+  'allergies.ticks.latex': 'an allergy to latex',
+  'allergies.ticks.eggs': 'an allergy to eggs',
+};
+
+export function yesNoAnswer(a: HistoryAnswers, path: YesNoQuestionPath): YesNo {
+  const [group, key, tick] = path.split('.') as [string, string, string | undefined];
+  if (group === 'conditions') return a.conditions[key as ConditionKey];
+  if (group === 'surgery') return a.surgery.recent;
+  if (group === 'isotretinoin') return a.isotretinoin.taken;
+  return a.allergies.ticks[tick as AllergyTick];
+}
+
+/** The questions nobody asked, in the form's order. */
+export function notAskedQuestions(a: HistoryAnswers): YesNoQuestionPath[] {
+  return yesNoQuestionPaths.filter((p) => yesNoAnswer(a, p) === 'not-asked');
+}
+
+/**
+ * Answers written before "not asked" existed (schema step 24): a ticked box was true and an
+ * unticked one false, and the form wrote every box, so false is "no". A question missing from
+ * such a row was never put to the patient: "not asked".
+ */
+export function answersFromBooleans(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object') return raw;
+  const old = raw as Record<string, unknown>;
+  const tri = (v: unknown): YesNo =>
+    v === true || v === 'yes' ? 'yes' : v === false || v === 'no' ? 'no' : 'not-asked';
+  const group = (value: unknown, keys: readonly string[]) => {
+    const o = (value ?? {}) as Record<string, unknown>;
+    return { ...o, ...Object.fromEntries(keys.map((k) => [k, tri(o[k])])) };
+  };
+  const surgery = (old.surgery ?? {}) as Record<string, unknown>;
+  const iso = (old.isotretinoin ?? {}) as Record<string, unknown>;
+  const allergies = (old.allergies ?? {}) as Record<string, unknown>;
+  return {
+    ...old,
+    conditions: group(old.conditions, conditionKeys),
+    surgery: { date: '', details: '', ...surgery, recent: tri(surgery.recent) },
+    isotretinoin: { lastDate: '', ...iso, taken: tri(iso.taken) },
+    allergies: { other: '', ...allergies, ticks: group(allergies.ticks, allergyTicks) },
+  };
 }
 
 /** What changed between two submissions, answer by answer; list answers compare line by line. */
 export function diffHistory(before: HistoryAnswers | null, after: HistoryAnswers): HistoryChange[] {
-  const base = before ?? emptyHistoryAnswers();
+  const base = before ?? emptyHistoryAnswers('not-asked');
   const changes: HistoryChange[] = [];
   const walk = (path: string, a: unknown, b: unknown) => {
     if (Array.isArray(a) || Array.isArray(b)) {
@@ -219,14 +297,18 @@ export function historyAlerts(answers: HistoryAnswers | null): PatientAlert[] {
   if (!answers) return [];
   const alerts: PatientAlert[] = [];
   for (const tick of allergyTicks) {
-    if (answers.allergies.ticks[tick]) alerts.push({ kind: 'allergy', detail: allergyNames[tick] });
+    if (answers.allergies.ticks[tick] === 'yes')
+      alerts.push({ kind: 'allergy', detail: allergyNames[tick] });
   }
   const other = answers.allergies.other.trim();
   if (other) alerts.push({ kind: 'allergy', detail: other });
-  if (answers.conditions.pregnancy) alerts.push({ kind: 'pregnancy', detail: null });
-  if (answers.conditions.breastfeeding) alerts.push({ kind: 'breastfeeding', detail: null });
-  if (answers.conditions.coagulationDisorder) alerts.push({ kind: 'coagulation', detail: null });
-  if (answers.conditions.epilepsyOrNeurological) alerts.push({ kind: 'epilepsy', detail: null });
+  if (answers.conditions.pregnancy === 'yes') alerts.push({ kind: 'pregnancy', detail: null });
+  if (answers.conditions.breastfeeding === 'yes')
+    alerts.push({ kind: 'breastfeeding', detail: null });
+  if (answers.conditions.coagulationDisorder === 'yes')
+    alerts.push({ kind: 'coagulation', detail: null });
+  if (answers.conditions.epilepsyOrNeurological === 'yes')
+    alerts.push({ kind: 'epilepsy', detail: null });
   return alerts;
 }
 

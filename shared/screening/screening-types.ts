@@ -79,6 +79,12 @@ export const historyFactsSchema = z.object({
     freeText: z.array(shortText(200)),
   }),
   medicines: z.array(medicineLineSchema),
+  /**
+   * Yes/no questions of the intake nobody asked, by their path in the history
+   * (`conditions.pregnancy`, `allergies.ticks.latex`). Their facts above read "no"; this list is
+   * what keeps the check from taking that as known. Absent in checks stored before it existed.
+   */
+  notAsked: z.array(z.string().min(1).max(60)).max(40).optional(),
 });
 export type HistoryFacts = z.infer<typeof historyFactsSchema>;
 

@@ -2,6 +2,7 @@ import { checkAllergies } from './allergy-check';
 import { checkConditions } from './condition-rules';
 import { checkDayOf } from './day-of-rules';
 import { checkMedicines } from './medicine-rules';
+import { checkNotAsked } from './not-asked-rules';
 import type { ScreeningFinding, ScreeningInput, ScreeningResult } from './screening-types';
 import type { Severity } from './severity';
 import { severityRank, worstSeverity } from './severity';
@@ -14,6 +15,7 @@ import { severityRank, worstSeverity } from './severity';
 export function runScreening(input: ScreeningInput): ScreeningResult {
   const findings: ScreeningFinding[] = [
     ...checkConditions(input),
+    ...checkNotAsked(input),
     ...checkDayOf(input),
     ...checkMedicines(input),
     ...checkAllergies(input.history.allergies, input.products, input.settings),

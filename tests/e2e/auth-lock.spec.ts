@@ -7,6 +7,7 @@ import {
   seedClinic,
   seriousViolations,
   signIn,
+  historyAnswer,
 } from '../support/flows';
 
 const RECEPTIONIST = {
@@ -113,7 +114,7 @@ test('the history form keeps its answers through a lock by the same user', async
   await signIn(page, RECEPTIONIST.username, RECEPTIONIST.password);
   await page.goto(`/#/patients/${patient.id}/history/new`);
   const history = page.getByRole('form', { name: 'Save medical history' });
-  await history.getByLabel('Lidocaine / local anaesthetics').check();
+  await historyAnswer(history, 'Lidocaine / local anaesthetics', 'Yes').check();
   await history.getByRole('button', { name: 'Add a medicine or supplement' }).click();
   await history.getByLabel('Medicine or supplement 1').fill('Eliquis 5 mg twice daily');
   await page.getByRole('button', { name: 'Lock' }).click();
@@ -124,5 +125,5 @@ test('the history form keeps its answers through a lock by the same user', async
   await expect(history.getByLabel('Medicine or supplement 1')).toHaveValue(
     'Eliquis 5 mg twice daily',
   );
-  await expect(history.getByLabel('Lidocaine / local anaesthetics')).toBeChecked();
+  await expect(historyAnswer(history, 'Lidocaine / local anaesthetics', 'Yes')).toBeChecked();
 });

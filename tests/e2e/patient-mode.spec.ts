@@ -1,6 +1,14 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
-import { ADMIN, call, screenshot, seedClinic, signIn, expectSignedIn } from '../support/flows';
+import {
+  ADMIN,
+  call,
+  historyAnswer,
+  screenshot,
+  seedClinic,
+  signIn,
+  expectSignedIn,
+} from '../support/flows';
 
 const PRACTITIONER = {
   username: 'ines.prac',
@@ -66,7 +74,7 @@ test('tablet mode cannot be left by back, reload or a typed chart address; only 
   await page.goto(`/#/patients/${patient.id}?tab=history`);
   await page.getByRole('button', { name: 'Hand to the patient (tablet)' }).click();
   await expectOnTablet(page);
-  await page.getByTestId('tablet-questionnaire').getByLabel('Pregnancy').check();
+  await historyAnswer(page.getByTestId('tablet-questionnaire'), 'Pregnancy', 'Yes').check();
   await screenshot(page, 'patient-mode-tablet');
 
   // Back (the mouse's back button in the app), twice: still the tablet.
@@ -91,7 +99,7 @@ test('tablet mode cannot be left by back, reload or a typed chart address; only 
   expect(signedOut).toMatchObject({ ok: false, error: { code: 'PATIENT_MODE' } });
 
   // The patient sends the answers; a wrong staff password is refused next to the form.
-  await page.getByTestId('tablet-questionnaire').getByLabel('Pregnancy').check();
+  await historyAnswer(page.getByTestId('tablet-questionnaire'), 'Pregnancy', 'Yes').check();
   await page.getByRole('button', { name: 'Send my answers' }).click();
   const handBack = page.getByTestId('tablet-hand-back');
   await handBack.getByLabel('User name').fill(PRACTITIONER.username);

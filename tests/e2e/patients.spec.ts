@@ -8,6 +8,7 @@ import {
   seriousViolations,
   signIn,
   expectSignedIn,
+  historyAnswer,
 } from '../support/flows';
 
 /** Full-page shots taken from the top, so the fixed header is drawn where it belongs. */
@@ -93,7 +94,7 @@ test('reception intake: register, take the history, find, edit and spot a duplic
   await page.getByRole('tab', { name: 'Medical history' }).click();
   await page.getByRole('link', { name: 'Take medical history' }).click();
   const history = page.getByRole('form', { name: 'Save medical history' });
-  await history.getByLabel('Lidocaine / local anaesthetics').check();
+  await historyAnswer(history, 'Lidocaine / local anaesthetics', 'Yes').check();
   await history.getByRole('button', { name: 'Add a medicine or supplement' }).click();
   await history.getByLabel('Medicine or supplement 1').fill('Eliquis 5 mg twice daily');
   await history.getByLabel('Last dose 1').fill('2999-01-01');
@@ -217,7 +218,7 @@ test('tablet questionnaire: large controls, no staff data, and a staff password 
   // Nothing of the staff frame is on screen.
   await expect(page.getByRole('navigation', { name: 'Main navigation' })).toHaveCount(0);
   await expect(page.getByTestId('signed-in-user')).toHaveCount(0);
-  await tablet.getByLabel('Pregnancy').check();
+  await historyAnswer(tablet, 'Pregnancy', 'Yes').check();
   await tablet.getByRole('button', { name: 'Add a medicine or supplement' }).click();
   await tablet.getByLabel('Medicine or supplement 1').fill('Omega-3 1 g daily');
   await shot(page, 'intake-tablet');

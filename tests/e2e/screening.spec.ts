@@ -107,7 +107,7 @@ async function seed(services: MesochartServices) {
     services,
     ['Britta', 'Okonkwo', '1993-07-21', '+44 7700 900123'],
     (a) => {
-      a.conditions.pregnancy = true;
+      a.conditions.pregnancy = 'yes';
     },
   );
   const allergic = await patientWithHistory(

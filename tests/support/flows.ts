@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { MesochartServices } from '../../electron/services/app';
 import { APP_TEST_ORIGIN } from './origin';
 import path from 'node:path';
@@ -25,6 +25,13 @@ export async function call(services: MesochartServices, operation: string, input
   if (!result.ok)
     throw new Error(`${operation} failed: ${result.error.code} ${result.error.message}`);
   return result.value;
+}
+
+/** One yes/no question of the history form answered (or read): 'Yes', 'No' or 'Not asked'. */
+export function historyAnswer(form: Locator, question: string, answer: string): Locator {
+  return form
+    .getByRole('radiogroup', { name: question, exact: true })
+    .getByRole('radio', { name: answer, exact: true });
 }
 
 /** A set-up clinic with nobody signed in: the starting point of most tests. */

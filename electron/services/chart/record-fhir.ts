@@ -68,7 +68,9 @@ function allergyResources(record: PatientRecord, patientId: string): Resource[] 
   if (!latest) return [];
   const { ticks, other } = latest.answers.allergies;
   const named = [
-    ...(Object.keys(ticks) as AllergyTick[]).filter((k) => ticks[k]).map((k) => allergyWords[k]),
+    ...(Object.keys(ticks) as AllergyTick[])
+      .filter((k) => ticks[k] === 'yes')
+      .map((k) => allergyWords[k]),
     ...other
       .split(/\n|;/)
       .map((s) => s.trim())

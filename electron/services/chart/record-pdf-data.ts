@@ -1,7 +1,12 @@
 import { personName } from '../../../shared/patients/person-name';
 import type { Field } from '../documents/render/pdf/layout';
 import type { RecordSection } from '../documents/render/render-record-pdf';
-import { conditionKeys, type HistoryVersion } from '../../../shared/api/history';
+import {
+  conditionKeys,
+  notAskedQuestions,
+  yesNoQuestionNames,
+  type HistoryVersion,
+} from '../../../shared/api/history';
 import { areaNames, type TreatmentArea } from '../../../shared/sessions/treatment-terms';
 import { allergyWords } from './record-fhir';
 import type { PatientRecord } from './record-gather';
@@ -33,12 +38,14 @@ export function identityFields(record: PatientRecord): Field[][] {
   ];
 }
 
+const answerWords = { yes: 'yes', no: 'no', 'not-asked': 'not asked' } as const;
 function historySection(v: HistoryVersion): RecordSection {
   const a = v.answers;
-  const conditions = conditionKeys.filter((k) => a.conditions[k]);
+  const conditions = conditionKeys.filter((k) => a.conditions[k] === 'yes');
+  const notAsked = notAskedQuestions(a).map((q) => yesNoQuestionNames[q]);
   const allergies = [
     ...(Object.keys(a.allergies.ticks) as (keyof typeof allergyWords)[])
-      .filter((k) => a.allergies.ticks[k])
+      .filter((k) => a.allergies.ticks[k] === 'yes')
       .map((k) => allergyWords[k]),
     a.allergies.other.trim(),
   ].filter(Boolean);
@@ -46,6 +53,8 @@ function historySection(v: HistoryVersion): RecordSection {
     { label: 'Conditions', value: conditions.join(', ') || 'none recorded' },
     ...(a.conditionNotes.trim() ? [{ label: 'Notes', value: clip(a.conditionNotes) }] : []),
     { label: 'Allergies', value: allergies.join('; ') || 'none recorded' },
+    // "Not asked" is printed apart: a question nobody asked is not a "no".
+    ...(notAsked.length > 0 ? [{ label: 'Not asked', value: notAsked.join(', ') }] : []),
     {
       label: 'Medicines and supplements',
       value:
@@ -55,11 +64,17 @@ function historySection(v: HistoryVersion): RecordSection {
     },
     {
       label: 'Recent surgery',
-      value: a.surgery.recent ? `${a.surgery.date} ${a.surgery.details}`.trim() : 'no',
+      value:
+        a.surgery.recent === 'yes'
+          ? `${a.surgery.date} ${a.surgery.details}`.trim()
+          : answerWords[a.surgery.recent],
     },
     {
       label: 'Isotretinoin',
-      value: a.isotretinoin.taken ? `yes, last dose ${a.isotretinoin.lastDate}` : 'no',
+      value:
+        a.isotretinoin.taken === 'yes'
+          ? `yes, last dose ${a.isotretinoin.lastDate}`
+          : answerWords[a.isotretinoin.taken],
     },
     {
       label: 'Previous treatments',

@@ -40,11 +40,11 @@ export async function summaryIdentity(
   const patient = await findPatientRow(db, patientId);
   let history = db
     .selectFrom('medical_history_version')
-    .select(['answers'])
+    .select(['answers', 'answers_format'])
     .where('patient_id', '=', patientId);
   if (signedAt) history = history.where('recorded_at', '<=', signedAt);
   const latest = await history.orderBy('version', 'desc').limit(1).executeTakeFirst();
-  const answers = latest ? storedAnswers(latest.answers) : null;
+  const answers = latest ? storedAnswers(latest.answers, latest.answers_format) : null;
   const alerts = historyAlerts(answers).map((a) => alertText[a.kind](a.detail));
   for (const m of answers?.medicines ?? []) {
     const match = matchMedicineLine(m.text);

@@ -3,6 +3,7 @@ import type { Queryable } from '../store/db';
 import type { Db } from '../store/db';
 import { preparedQuery } from '../store/prepared';
 import {
+  answersFromBooleans,
   historyAnswersSchema,
   type HistoryAnswers,
   type HistoryVersion,
@@ -14,7 +15,14 @@ function baseQuery(db: Pick<Db, 'selectFrom'>, patientId: string) {
   return db
     .selectFrom('medical_history_version as h')
     .innerJoin('staff_user as s', 's.id', 'h.recorded_by')
-    .select(['h.version', 'h.recorded_at', 'h.taken_by', 'h.answers', 's.display_name'])
+    .select([
+      'h.version',
+      'h.recorded_at',
+      'h.taken_by',
+      'h.answers',
+      'h.answers_format',
+      's.display_name',
+    ])
     .where('h.patient_id', '=', patientId);
 }
 
@@ -26,7 +34,7 @@ function toVersion(row: VersionRow): HistoryVersion {
     recordedAt: row.recorded_at,
     recordedBy: row.display_name,
     takenBy: row.taken_by as HistoryVersion['takenBy'],
-    answers: storedAnswers(row.answers),
+    answers: storedAnswers(row.answers, row.answers_format),
   };
 }
 
@@ -34,10 +42,12 @@ function toVersion(row: VersionRow): HistoryVersion {
  * Answers as stored: checked against today's shape (kinds, enums, no unknown keys), so a row that
  * does not fit fails loudly instead of reaching a screen or a screening rule. Their formats and
  * rules were checked by the full schema when they were written, and rows are never changed;
- * re-running those checks on every chart cost more than reading the chart.
+ * re-running those checks on every chart cost more than reading the chart. Rows written before
+ * "not asked" existed (format 1) are read with their true/false as yes/no.
  */
-export function storedAnswers(json: string): HistoryAnswers {
-  return projectOutput(historyAnswersSchema, JSON.parse(json));
+export function storedAnswers(json: string, format: number): HistoryAnswers {
+  const raw: unknown = JSON.parse(json);
+  return projectOutput(historyAnswersSchema, format === 1 ? answersFromBooleans(raw) : raw);
 }
 
 const latestOfPatient = preparedQuery((db, patientId: string) =>
@@ -57,7 +67,7 @@ export async function latestHistory(
 
 export async function getHistory(db: Queryable, patientId: string) {
   const rows = await versionsOfPatient(db, patientId);
-  const versions = rows.map(({ answers: _answers, ...meta }) => ({
+  const versions = rows.map(({ answers: _answers, answers_format: _format, ...meta }) => ({
     version: meta.version,
     recordedAt: meta.recorded_at,
     recordedBy: meta.display_name,
@@ -100,6 +110,7 @@ export async function submitHistory(
       patient_id: input.patientId,
       version,
       answers: JSON.stringify(input.answers),
+      answers_format: 2,
       taken_by: input.takenBy,
       recorded_at: now.toISOString(),
       recorded_by: actorId,

@@ -1,4 +1,9 @@
-import type { AllergyTick, HistoryAnswers } from '../../../shared/api/history';
+import {
+  notAskedQuestions,
+  type AllergyTick,
+  type ConditionKey,
+  type HistoryAnswers,
+} from '../../../shared/api/history';
 import type { AllergenTag, HistoryFacts, TreatmentArea } from '../../../shared/screening';
 
 /**
@@ -45,7 +50,10 @@ export function readHistory(
   answers: HistoryAnswers,
   plannedAreas: readonly TreatmentArea[],
 ): HistoryReading {
-  const c = answers.conditions;
+  // Only a "yes" is a condition; "not asked" is listed in `notAsked`, which the check flags.
+  const c = Object.fromEntries(
+    Object.entries(answers.conditions).map(([k, v]) => [k, v === 'yes']),
+  ) as Record<ConditionKey, boolean>;
   const notesText = answers.conditionNotes;
   const assumptions: string[] = [];
   const notes: Record<string, string> = {};
@@ -72,7 +80,7 @@ export function readHistory(
   }
 
   const recentSurgeries: HistoryFacts['recentSurgeries'] = [];
-  if (answers.surgery.recent) {
+  if (answers.surgery.recent === 'yes') {
     // Where the surgery was is not asked at intake; the in-area window is the stricter one.
     recentSurgeries.push({
       date: answers.surgery.date === '' ? null : answers.surgery.date,
@@ -112,15 +120,18 @@ export function readHistory(
         : 'none',
     },
     recentSurgeries,
-    isotretinoin: answers.isotretinoin.taken
-      ? {
-          answer: 'yes',
-          date: answers.isotretinoin.lastDate === '' ? null : answers.isotretinoin.lastDate,
-        }
-      : { answer: 'no' },
+    isotretinoin:
+      answers.isotretinoin.taken === 'yes'
+        ? {
+            answer: 'yes',
+            date: answers.isotretinoin.lastDate === '' ? null : answers.isotretinoin.lastDate,
+          }
+        : answers.isotretinoin.taken === 'no'
+          ? { answer: 'no' }
+          : null,
     allergies: {
       ticked: (Object.keys(allergenTagOfTick) as AllergyTick[])
-        .filter((tick) => answers.allergies.ticks[tick])
+        .filter((tick) => answers.allergies.ticks[tick] === 'yes')
         .map((tick) => allergenTagOfTick[tick]),
       freeText: allergyEntries(answers.allergies.other),
     },
@@ -131,6 +142,7 @@ export function readHistory(
       lastDose: m.lastDose === '' ? null : m.lastDose,
       prescribed: null,
     })),
+    notAsked: notAskedQuestions(answers),
   };
   return { facts, assumptions, notes };
 }

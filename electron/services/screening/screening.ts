@@ -40,13 +40,13 @@ type CompleteInput = z.output<typeof screeningCompleteInput>;
 async function latestHistoryRow(db: Queryable, patientId: string) {
   const row = await db
     .selectFrom('medical_history_version')
-    .select(['id', 'version', 'recorded_at', 'answers'])
+    .select(['id', 'version', 'recorded_at', 'answers', 'answers_format'])
     .where('patient_id', '=', patientId)
     .orderBy('version', 'desc')
     .limit(1)
     .executeTakeFirst();
   if (!row) return null;
-  return { ...row, answers: storedAnswers(row.answers) };
+  return { ...row, answers: storedAnswers(row.answers, row.answers_format) };
 }
 
 export async function prefillScreening(

@@ -59,7 +59,7 @@ export async function newestCheckOf(db: Queryable, patientId: string, day: strin
 async function historyAsOf(db: Queryable, patientId: string, day: string) {
   const rows = await db
     .selectFrom('medical_history_version')
-    .select(['version', 'recorded_at', 'answers'])
+    .select(['version', 'recorded_at', 'answers', 'answers_format'])
     .where('patient_id', '=', patientId)
     .orderBy('version', 'desc')
     .execute();
@@ -148,7 +148,7 @@ export async function requireSafetyGate(
   );
   const settings = await readScreeningSettings(db);
   const allergies = history
-    ? readHistory(storedAnswers(history.answers), []).facts.allergies
+    ? readHistory(storedAnswers(history.answers, history.answers_format), []).facts.allergies
     : emptyHistoryFacts().allergies;
   const results = checkSubstances(allergies, lines, {
     screening: settings,

@@ -103,6 +103,8 @@ export interface MedicalHistoryVersionRow {
   patient_id: string;
   version: number;
   answers: string;
+  /** 1: yes/no questions as true/false (before step 24); 2: 'yes' / 'no' / 'not-asked'. */
+  answers_format: Generated<number>;
   taken_by: string;
   recorded_at: string;
   recorded_by: string;

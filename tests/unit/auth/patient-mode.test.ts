@@ -76,7 +76,7 @@ describe('patient mode (the tablet in the patient’s hands)', () => {
     const submitted = await c.app.call('history.submit', {
       patientId: c.patientId,
       answers: answers((a) => {
-        a.allergies.ticks.localAnaesthetics = true;
+        a.allergies.ticks.localAnaesthetics = 'yes';
       }),
       takenBy: 'patient',
     });

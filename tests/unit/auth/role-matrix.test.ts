@@ -286,7 +286,7 @@ describe("the front desk's chart", () => {
       await app.ok('history.submit', {
         patientId: patient.id,
         answers: answers((a) => {
-          a.allergies.ticks.localAnaesthetics = true;
+          a.allergies.ticks.localAnaesthetics = 'yes';
           a.medicines.push({ text: 'Eliquis 5 mg twice daily', lastDose: '2024-05-01' });
           a.medicines.push({ text: 'Vitamin D 1000 IU', lastDose: '' });
         }),

@@ -31,7 +31,7 @@ describe("opening a patient's chart", () => {
     await c.app.ok('history.submit', {
       patientId,
       answers: answers((a) => {
-        a.allergies.ticks.localAnaesthetics = true;
+        a.allergies.ticks.localAnaesthetics = 'yes';
       }),
       takenBy: 'staff',
     });

@@ -29,7 +29,8 @@ beforeAll(async () => {
   await c.app.ok('history.submit', {
     patientId,
     answers: answers((a) => {
-      a.allergies.ticks.latex = true;
+      a.allergies.ticks.latex = 'yes';
+      a.conditions.hypertension = 'not-asked';
       a.allergies.other = 'Penicillin';
       a.medicines = [{ text: 'Eliquis 5 mg twice daily', lastDose: '' }];
     }),
@@ -108,6 +109,7 @@ describe("exporting a patient's whole record", () => {
       'Medical history, version 1',
       'Eliquis 5 mg twice daily',
       'Penicillin',
+      'Not asked high blood pressure',
       'Pre-procedure checks',
       'Sessions',
       'NCTF 135 HA',

@@ -17,7 +17,7 @@ describe('medical history', () => {
     const p = await register(app);
     const first = answers((a) => {
       a.medicines.push({ text: 'Eliquis 5 mg twice daily', lastDose: '2024-05-01' });
-      a.allergies.ticks.localAnaesthetics = true;
+      a.allergies.ticks.localAnaesthetics = 'yes';
       a.fitzpatrick = 'III';
     });
     const v1 = await app.ok<HistoryVersion>('history.submit', {
@@ -30,8 +30,8 @@ describe('medical history', () => {
 
     const second = answers((a) => {
       a.medicines.push({ text: 'Omega-3 1 g daily', lastDose: '' });
-      a.allergies.ticks.localAnaesthetics = true;
-      a.conditions.pregnancy = true;
+      a.allergies.ticks.localAnaesthetics = 'yes';
+      a.conditions.pregnancy = 'yes';
       a.fitzpatrick = 'III';
     });
     await app.ok('history.submit', { patientId: p.id, answers: second, takenBy: 'patient' });
@@ -120,7 +120,7 @@ describe('medical history', () => {
     const before = snapshot(app);
     const bad = answers((a) => {
       a.medicines.push({ text: '', lastDose: '2999-01-01' });
-      a.surgery.recent = true;
+      a.surgery.recent = 'yes';
     });
     const result = await app.call('history.submit', {
       patientId: p.id,

@@ -252,7 +252,7 @@ describe('completing the check', () => {
   it('records a decision not to treat as stopped, which the gate then refuses', async () => {
     const c = await setUp();
     await submitHistory(c.app, c.patientId, (a) => {
-      a.conditions.coagulationDisorder = true;
+      a.conditions.coagulationDisorder = 'yes';
     });
     const stopped = await c.app.ok<ScreeningRecord>('screening.complete', {
       ...plan(c),

@@ -73,7 +73,7 @@ describe('the history-version rule', () => {
           await recordConsent(c, patient.id);
           for (const a of intakes) {
             await submitHistory(c.app, patient.id, (h) => {
-              h.conditions.pregnancy = a.pregnant;
+              h.conditions.pregnancy = a.pregnant ? 'yes' : 'no';
               h.allergies.other = a.other;
               if (a.medicine) h.medicines = [{ text: a.medicine, lastDose: '' }];
             });

@@ -70,7 +70,7 @@ describe('sessions.start', () => {
     await recordConsent(c, c.patientId);
     // A new intake declares pregnancy after the check passed.
     await submitHistory(c.app, c.patientId, (a) => {
-      a.conditions.pregnancy = true;
+      a.conditions.pregnancy = 'yes';
     });
     const before = clinical();
     const error = refusal(await start());
@@ -132,7 +132,7 @@ describe('sessions.sign', () => {
     await submitHistory(c.app, c.patientId, () => undefined);
     const session = await openDraft();
     await submitHistory(c.app, c.patientId, (a) => {
-      a.conditions.pregnancy = true;
+      a.conditions.pregnancy = 'yes';
     });
     const before = clinical();
     const error = refusal(await c.app.call('sessions.sign', { id: session.id }));

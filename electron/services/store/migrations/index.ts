@@ -18,6 +18,7 @@ import { photoDates, photoDatesPg } from './0020-photo-dates';
 import { templateReview, templateReviewPg } from './0021-template-review';
 import { staffLanguage, staffLanguagePg } from './0022-staff-language';
 import { clinicBlobs, clinicBlobsPg } from './0023-clinic-blobs';
+import { historyNotAsked, historyNotAskedPg } from './0024-history-not-asked';
 import { consentPatientPart, consentPatientPartPg } from './0029-consent-patient-part';
 import { sessionAbandonReason, sessionAbandonReasonPg } from './0031-session-abandon-reason';
 
@@ -52,6 +53,7 @@ export const migrations: readonly MigrationStep[] = [
   { version: 21, name: 'template-review', sql: templateReview, pg: templateReviewPg },
   { version: 22, name: 'staff-language', sql: staffLanguage, pg: staffLanguagePg },
   { version: 23, name: 'clinic-blobs', sql: clinicBlobs, pg: clinicBlobsPg },
+  { version: 24, name: 'history-not-asked', sql: historyNotAsked, pg: historyNotAskedPg },
   {
     version: 29,
     name: 'consent-patient-part',

@@ -1,7 +1,6 @@
 import {
   ActionIcon,
   Button,
-  Checkbox,
   Fieldset,
   Group,
   Select,
@@ -28,6 +27,7 @@ import {
 import { applyServerError } from '../../lib/forms';
 import { useKeptThroughLock } from '../../lib/lock-drafts';
 import { MedicineRecognition } from './MedicineRecognition';
+import { YesNoQuestion } from './YesNoQuestion';
 import { FormError } from '../../ui/FormError';
 
 type Size = 'sm' | 'lg';
@@ -122,11 +122,12 @@ export function HistoryForm({
         <Fieldset legend={t('history.sections.conditions')}>
           <SimpleGrid cols={{ base: 1, sm: size === 'lg' ? 2 : 3 }} spacing={gap}>
             {conditionKeys.map((key) => (
-              <Checkbox
+              <YesNoQuestion
                 key={key}
-                size={size === 'lg' ? 'lg' : 'sm'}
+                control={control}
+                size={size}
+                name={`conditions.${key}`}
                 label={t(`history.conditions.${key}`)}
-                {...register(`conditions.${key}`)}
               />
             ))}
           </SimpleGrid>
@@ -143,12 +144,13 @@ export function HistoryForm({
 
         <Fieldset legend={t('history.sections.surgery')}>
           <Stack gap={gap}>
-            <Checkbox
-              size={size === 'lg' ? 'lg' : 'sm'}
+            <YesNoQuestion
+              control={control}
+              size={size}
+              name="surgery.recent"
               label={t('history.surgeryRecent')}
-              {...register('surgery.recent')}
             />
-            {surgeryRecent ? (
+            {surgeryRecent === 'yes' ? (
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <TextInput
                   type="date"
@@ -166,12 +168,13 @@ export function HistoryForm({
                 />
               </SimpleGrid>
             ) : null}
-            <Checkbox
-              size={size === 'lg' ? 'lg' : 'sm'}
+            <YesNoQuestion
+              control={control}
+              size={size}
+              name="isotretinoin.taken"
               label={t('history.isotretinoin')}
-              {...register('isotretinoin.taken')}
             />
-            {isotretinoinTaken ? (
+            {isotretinoinTaken === 'yes' ? (
               <TextInput
                 type="date"
                 size={size}
@@ -188,11 +191,12 @@ export function HistoryForm({
         <Fieldset legend={t('history.sections.allergies')}>
           <SimpleGrid cols={{ base: 1, sm: size === 'lg' ? 2 : 3 }} spacing={gap}>
             {allergyTicks.map((key) => (
-              <Checkbox
+              <YesNoQuestion
                 key={key}
-                size={size === 'lg' ? 'lg' : 'sm'}
+                control={control}
+                size={size}
+                name={`allergies.ticks.${key}`}
                 label={t(`history.allergyTicks.${key}`)}
-                {...register(`allergies.ticks.${key}`)}
               />
             ))}
           </SimpleGrid>

@@ -47,7 +47,7 @@ export function HistoryPage() {
     <Stack maw={1000} ref={firstField}>
       <Title order={2}>{t('history.formTitle', { name: personName(patient) })}</Title>
       <HistoryForm
-        defaultValues={history.data?.latest?.answers ?? emptyHistoryAnswers()}
+        defaultValues={history.data?.latest?.answers ?? emptyHistoryAnswers('not-asked')}
         onSubmit={submit}
         onCancel={back}
         submitLabel={t('history.submit')}

@@ -7,6 +7,7 @@ import {
   allergyTicks,
   conditionKeys,
   diffHistory,
+  notAskedQuestions,
   type HistoryAnswers,
 } from '../../../../shared/api/history';
 import { useMay } from '../../lib/access';
@@ -14,6 +15,7 @@ import { api, unwrap } from '../../lib/api';
 import { formatDay, formatDayOfInstant, formatInstant } from '../../lib/dates';
 import { useSetSession } from '../../lib/session';
 import { historyKeys } from './queries';
+import { yesNoQuestionLabelKey } from '../screening';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
@@ -43,15 +45,17 @@ function pathLabel(t: T, path: string): string {
 
 function shownValue(t: T, value: string): string {
   if (value === 'yes' || value === 'no') return t(`history.${value}`);
+  if (value === 'not asked') return t('history.answers.not-asked');
   return value || t('chart.empty');
 }
 
 function Summary({ answers }: { answers: HistoryAnswers }) {
   const { t } = useTranslation();
-  const conditions = conditionKeys.filter((k) => answers.conditions[k]);
+  const conditions = conditionKeys.filter((k) => answers.conditions[k] === 'yes');
+  const notAsked = notAskedQuestions(answers);
   const allergies = [
     ...allergyTicks
-      .filter((k) => answers.allergies.ticks[k])
+      .filter((k) => answers.allergies.ticks[k] === 'yes')
       .map((k) => t(`history.allergyTicks.${k}`)),
     ...(answers.allergies.other.trim() ? [answers.allergies.other] : []),
   ];
@@ -82,12 +86,12 @@ function Summary({ answers }: { answers: HistoryAnswers }) {
             ? text(conditions.map((k) => t(`history.conditions.${k}`)).join(', '))
             : none}
           {answers.conditionNotes ? text(answers.conditionNotes) : null}
-          {answers.surgery.recent
+          {answers.surgery.recent === 'yes'
             ? text(
                 `${t('history.summary.surgery', { date: formatDay(answers.surgery.date) })}${answers.surgery.details ? ` — ${answers.surgery.details}` : ''}`,
               )
             : null}
-          {answers.isotretinoin.taken
+          {answers.isotretinoin.taken === 'yes'
             ? text(
                 t('history.summary.isotretinoin', {
                   date: formatDay(answers.isotretinoin.lastDate),
@@ -97,6 +101,14 @@ function Summary({ answers }: { answers: HistoryAnswers }) {
         </>,
       )}
       {block(t('history.summary.allergies'), allergies.length ? text(allergies.join(', ')) : none)}
+      {notAsked.length > 0 ? (
+        <Stack gap={2} data-testid="history-not-asked">
+          <Text size="sm" fw={600} c="orange.9">
+            {t('history.summary.notAsked')}
+          </Text>
+          {text(notAsked.map((q) => t(yesNoQuestionLabelKey(q))).join(', '))}
+        </Stack>
+      ) : null}
       {block(
         t('history.summary.medicines'),
         answers.medicines.length ? (

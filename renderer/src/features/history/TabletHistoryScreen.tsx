@@ -63,7 +63,7 @@ export function TabletHistoryScreen({ mode }: { mode: PatientMode }) {
           <Title order={1}>{t('history.tablet.title')}</Title>
           <HistoryForm
             size="lg"
-            defaultValues={history.data?.latest?.answers ?? emptyHistoryAnswers()}
+            defaultValues={history.data?.latest?.answers ?? emptyHistoryAnswers('not-asked')}
             onSubmit={submit}
             onCancel={() => setPhase('hand-back')}
             submitLabel={t('history.tablet.done')}

@@ -4,6 +4,7 @@ import type { ScreeningPrefill } from '../../../../shared/api/screening';
 import type { Conditions } from '../../../../shared/screening';
 import { formatDay, formatInstant } from '../../lib/dates';
 import { medicineLabel } from './medicine-label';
+import { yesNoQuestionLabelKey } from './question-label';
 
 /** Conditions worth showing: anything other than "no" or "none". */
 function presentConditions(c: Conditions): Array<keyof Conditions> {
@@ -109,6 +110,18 @@ export function HistorySummary({ prefill }: { prefill: ScreeningPrefill }) {
             </Badge>
           ))}
         </Group>
+        {facts.notAsked?.length ? (
+          <Group gap="xs" data-testid="check-not-asked">
+            <Text fw={500} size="sm">
+              {t('screening.history.notAsked')}
+            </Text>
+            {facts.notAsked.map((q) => (
+              <Badge key={q} color="orange" variant="light" tt="none">
+                {t(yesNoQuestionLabelKey(q))}
+              </Badge>
+            ))}
+          </Group>
+        ) : null}
         {prefill.assumptions.map((a) => (
           <Alert key={a} color="yellow" py={6}>
             {a}

@@ -5,3 +5,4 @@ export { SessionCheck } from './SessionCheck';
 export { medicineLabel } from './medicine-label';
 export { screeningKeys } from './queries';
 export { severityColour } from './FindingsPanel';
+export { yesNoQuestionLabelKey } from './question-label';
