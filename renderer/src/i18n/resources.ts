@@ -11,6 +11,7 @@ import enReminders from './en-reminders.json';
 import enAudit from './en-audit.json';
 import enKeys from './en-keys.json';
 import enLanguages from './en-languages.json';
+import enRoles from './en-roles.json';
 import enServer from './en-server.json';
 import fr from './fr.json';
 import frTreatments from './fr-treatments.json';
@@ -23,6 +24,7 @@ import frReminders from './fr-reminders.json';
 import frAudit from './fr-audit.json';
 import frKeys from './fr-keys.json';
 import frLanguages from './fr-languages.json';
+import frRoles from './fr-roles.json';
 import frServer from './fr-server.json';
 import tr from './tr.json';
 import trTreatments from './tr-treatments.json';
@@ -35,6 +37,7 @@ import trReminders from './tr-reminders.json';
 import trAudit from './tr-audit.json';
 import trKeys from './tr-keys.json';
 import trLanguages from './tr-languages.json';
+import trRoles from './tr-roles.json';
 import trServer from './tr-server.json';
 import ar from './ar.json';
 import arTreatments from './ar-treatments.json';
@@ -47,6 +50,7 @@ import arReminders from './ar-reminders.json';
 import arAudit from './ar-audit.json';
 import arKeys from './ar-keys.json';
 import arLanguages from './ar-languages.json';
+import arRoles from './ar-roles.json';
 import arServer from './ar-server.json';
 
 // One catalogue per language and area of the app, merged by top-level key, so areas can grow
@@ -66,6 +70,7 @@ export const resources = {
     enAudit,
     enKeys,
     enLanguages,
+    enRoles,
     enServer,
   ),
   fr: merged(
@@ -80,6 +85,7 @@ export const resources = {
     frAudit,
     frKeys,
     frLanguages,
+    frRoles,
     frServer,
   ),
   tr: merged(
@@ -94,6 +100,7 @@ export const resources = {
     trAudit,
     trKeys,
     trLanguages,
+    trRoles,
     trServer,
   ),
   ar: merged(
@@ -108,6 +115,7 @@ export const resources = {
     arAudit,
     arKeys,
     arLanguages,
+    arRoles,
     arServer,
   ),
 } satisfies Record<ShippedLanguage, unknown> & Resource;

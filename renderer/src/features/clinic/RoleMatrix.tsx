@@ -1,4 +1,4 @@
-import { Code, Table, Text, Title } from '@mantine/core';
+import { Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { operationNames, operations, type OperationName } from '../../../../shared/api/contract';
 import { roleMayCall, roles } from '../../../../shared/api/roles';
@@ -15,7 +15,9 @@ function byDomain(): [string, OperationName[]][] {
 
 /**
  * Who may do what, read from the same contract the main process enforces on every call: what
- * this table shows is what the app allows, not a description of it.
+ * this table shows is what the app allows, not a description of it. Each area and action is
+ * named in plain words (roles catalogue); an action added without its words shows what the audit
+ * log calls it, and at worst its operation name, so nothing the app allows is hidden.
  */
 export function RoleMatrix() {
   const { t } = useTranslation();
@@ -39,7 +41,7 @@ export function RoleMatrix() {
           <Table.Tbody key={domain}>
             <Table.Tr>
               <Table.Th colSpan={roles.length + 1} scope="colgroup">
-                <Title order={4}>{domain}</Title>
+                <Title order={4}>{t(`roleAreas.${domain}`, { defaultValue: domain })}</Title>
               </Table.Th>
             </Table.Tr>
             {names.map((name) => {
@@ -47,7 +49,9 @@ export function RoleMatrix() {
               return (
                 <Table.Tr key={name}>
                   <Table.Th scope="row" fw="normal">
-                    <Code>{name}</Code>
+                    {t(`roleOperations.${name}`, {
+                      defaultValue: t(`auditOperations.${name}`, { defaultValue: name }),
+                    })}
                   </Table.Th>
                   {roles.map((role) => {
                     const allowed = roleMayCall(access, role);
