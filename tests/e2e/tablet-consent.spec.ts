@@ -1,31 +1,21 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
 import { ADMIN, call, screenshot, seedClinic, signIn, expectSignedIn } from '../support/flows';
+import {
+  INES as PRACTITIONER,
+  patient as patientDetails,
+  RECEPTIONIST,
+} from '../support/diary-seed';
+import { passedCheckToday } from '../support/session-seed';
 import { drawSignature } from '../support/signature-pad';
 
-const PRACTITIONER = {
-  username: 'ines.prac',
-  displayName: 'Inès Moreau',
-  role: 'practitioner',
-  password: 'practitioner pass phrase',
-};
-const RECEPTIONIST = {
-  username: 'rosa.desk',
-  displayName: 'Rosa Martínez',
-  role: 'receptionist',
-  password: 'reception desk pass',
-};
-
-/** What the session gate says about the consent when the practitioner tries to start. */
-async function gateOnConsent(page: Page, patientId: string) {
-  const result = (await page.evaluate(
+/** The practitioner starts the session (the day's check is done): what the service answers. */
+function startSession(page: Page, patientId: string) {
+  return page.evaluate(
     (id) =>
       window.mesochart.sessions.start({ patientId: id, courseId: null, plannedProductIds: [] }),
     patientId,
-  )) as { ok: boolean; error?: { code: string; fields?: Record<string, string> } };
-  expect(result.ok).toBe(false);
-  expect(result.error?.code).toBe('SAFETY_GATE');
-  return result.error?.fields?.['gate.consent'] ?? null;
+  );
 }
 
 test('a consent handed over on the tablet: the patient signs their part, cannot leave, staff take it back and the practitioner signs theirs', async ({
@@ -35,22 +25,16 @@ test('a consent handed over on the tablet: the patient signs their part, cannot 
   test.slow();
   await seedClinic(services, [PRACTITIONER, RECEPTIONIST]);
   await call(services, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
-  const patient = (await call(services, 'patients.create', {
-    givenName: 'Şebnem',
-    familyName: 'Yılmaz',
-    dateOfBirth: '1986-04-12',
-    sex: 'female',
-    phone: '',
-    email: '',
-    address: '',
-    preferredLanguage: '',
-    emergencyContactName: '',
-    emergencyContactPhone: '',
-    referralSource: '',
-  })) as { id: string };
+  const patient = (await call(
+    services,
+    'patients.create',
+    patientDetails('Şebnem', 'Yılmaz', '', '1986-04-12'),
+  )) as { id: string };
   const practitioner = services.state.store.sqlite
     .prepare('SELECT id FROM staff_user WHERE username = ?')
     .get(PRACTITIONER.username) as { id: string };
+  // Today's check is done: only the consent stands between the patient and her session.
+  passedCheckToday(services, patient.id, []);
   await call(services, 'auth.signOut');
   await call(services, 'auth.signIn', {
     username: RECEPTIONIST.username,
@@ -129,7 +113,11 @@ test('a consent handed over on the tablet: the patient signs their part, cannot 
   const validity = page.getByTestId('consent-validity-skin-rejuvenation');
   await expect(validity).toContainText('Patient signed; practitioner to sign');
   await expect(page.getByText(/^Patient signed .*; practitioner to sign$/)).toBeVisible();
-  expect(await gateOnConsent(page, patient.id)).toMatch(
+  const gated = await startSession(page, patient.id);
+  expect(gated).toMatchObject({ ok: false, error: { code: 'SAFETY_GATE' } });
+  const gateFields = (gated as { error: { fields: Record<string, string> } }).error.fields;
+  expect(Object.keys(gateFields)).toEqual(['gate.consent']);
+  expect(gateFields['gate.consent']).toMatch(
     /signed by the patient only; it counts once its practitioner signs their part/,
   );
   await screenshot(page, 'tablet-consent-awaiting-practitioner');
@@ -146,8 +134,8 @@ test('a consent handed over on the tablet: the patient signs their part, cannot 
   await signing.getByRole('button', { name: 'Sign and archive' }).click();
   await expect(signing).toBeHidden();
   await expect(validity).toContainText('Valid');
-  // The consent no longer stands in the way: only the day's check is left before starting.
-  expect(await gateOnConsent(page, patient.id)).toBeNull();
+  // Complete: the session can start.
+  expect(await startSession(page, patient.id)).toMatchObject({ ok: true });
   await screenshot(page, 'tablet-consent-complete');
 
   const signers = services.state.store.sqlite

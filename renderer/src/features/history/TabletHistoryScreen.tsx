@@ -9,7 +9,7 @@ import { useMay } from '../../lib/access';
 import { api, unwrap } from '../../lib/api';
 import { useSetSession } from '../../lib/session';
 import { HistoryForm } from './HistoryForm';
-import { TabletHandBack } from './TabletHandBack';
+import { TabletHandBackScreen } from './TabletHandBack';
 import { historyKeys } from './queries';
 
 type PatientMode = NonNullable<SessionState['patientMode']>;
@@ -42,17 +42,7 @@ export function TabletHistoryScreen({ mode }: { mode: PatientMode }) {
     void navigate(`/patients/${id}?tab=history`, { replace: true });
     setSession(state);
   };
-  if (phase === 'hand-back') {
-    return (
-      <Box maw={900} mx="auto" p="xl" data-testid="tablet-hand-back">
-        <Stack gap="xl">
-          <Title order={1}>{t('history.tablet.thanks')}</Title>
-          <Text size="xl">{t('history.tablet.handBack')}</Text>
-          <TabletHandBack onResumed={resumed} />
-        </Stack>
-      </Box>
-    );
-  }
+  if (phase === 'hand-back') return <TabletHandBackScreen onResumed={resumed} />;
   return (
     <Box maw={900} mx="auto" p="xl" data-testid="tablet-questionnaire">
       {history.isError ? (
