@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { MesochartServices } from '../../electron/services/app';
 import { test, expect } from '../support/fixtures';
+import { passedCheckToday } from '../support/session-seed';
 import {
   ADMIN,
   call,
@@ -25,29 +25,6 @@ const COLLEAGUE = {
   role: 'practitioner',
   password: 'second practitioner pass',
 };
-
-/** Today's passed check by Inès, as the check screen stores it. */
-function passedCheck(services: MesochartServices, patientId: string, productIds: string[]) {
-  const { sqlite } = services.state.store;
-  const performer = sqlite
-    .prepare('SELECT id FROM staff_user WHERE username = ?')
-    .get(PRACTITIONER.username) as { id: string };
-  sqlite
-    .prepare(
-      `INSERT INTO screening (id, patient_id, history_version_id, performed_on, performed_at,
-        performed_by, answers, planned_product_ids, findings, outcome, acknowledged,
-        override_reason, override_by, status)
-       VALUES (?, ?, NULL, ?, ?, ?, '{}', ?, '[]', 'clear', '[]', NULL, NULL, 'passed')`,
-    )
-    .run(
-      randomUUID(),
-      patientId,
-      localDay(),
-      new Date().toISOString(),
-      performer.id,
-      JSON.stringify(productIds),
-    );
-}
 
 /** Inès's complete draft of today's session, left unsigned at the end of her day. */
 async function colleaguesDraft(services: MesochartServices) {
@@ -84,7 +61,7 @@ async function colleaguesDraft(services: MesochartServices) {
     username: PRACTITIONER.username,
     password: PRACTITIONER.password,
   });
-  passedCheck(services, patient.id, [vitamins.id]);
+  passedCheckToday(services, patient.id, [vitamins.id]);
   await recordConsent(services, patient.id, [vitamins.id]);
   const session = (await call(services, 'sessions.start', {
     patientId: patient.id,

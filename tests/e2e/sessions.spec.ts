@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import type { MesochartServices } from '../../electron/services/app';
 import { emptyHistoryAnswers } from '../../shared/api/history';
 import { test, expect } from '../support/fixtures';
+import { passedCheckToday } from '../support/session-seed';
 import {
   ADMIN,
   call,
@@ -91,29 +92,6 @@ async function seed(services: MesochartServices) {
   return { vitamins, ha, lots, sebnem, zoe };
 }
 
-/** Today's passed pre-procedure check, as the check screens store it. */
-function passedCheck(services: MesochartServices, patientId: string, productIds: string[]) {
-  const { sqlite } = services.state.store;
-  const performer = sqlite
-    .prepare("SELECT id FROM staff_user WHERE role = 'practitioner'")
-    .get() as { id: string };
-  sqlite
-    .prepare(
-      `INSERT INTO screening (id, patient_id, history_version_id, performed_on, performed_at,
-        performed_by, answers, planned_product_ids, findings, outcome, acknowledged,
-        override_reason, override_by, status)
-       VALUES (?, ?, NULL, ?, ?, ?, '{}', ?, '[]', 'clear', '[]', NULL, NULL, 'passed')`,
-    )
-    .run(
-      randomUUID(),
-      patientId,
-      localDay(),
-      new Date().toISOString(),
-      performer.id,
-      JSON.stringify(productIds),
-    );
-}
-
 async function choose(page: Page, label: string, option: string) {
   await page.getByRole('textbox', { name: label, exact: true }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
@@ -160,7 +138,7 @@ test('a course, a session from its protocol, signing, addendum, adverse event an
   await page.getByRole('button', { name: "Start today's session" }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'pre-procedure check' })).toBeVisible();
 
-  passedCheck(services, sebnem.id, [vitamins.id, ha.id]);
+  passedCheckToday(services, sebnem.id, [vitamins.id, ha.id]);
   await page.getByRole('button', { name: "Start today's session" }).click();
   await expect(page.getByRole('heading', { name: /^Session of/ })).toBeVisible();
   await expect(page.getByText('Session 1 of 4 · Inès Moreau')).toBeVisible();
@@ -295,7 +273,7 @@ test('a course, a session from its protocol, signing, addendum, adverse event an
   await expect(page.getByTestId('open-adverse-events')).toHaveCount(0);
 
   // Another patient treated from the other vitamins lot, to prove the recall is exact.
-  passedCheck(services, zoe.id, [vitamins.id]);
+  passedCheckToday(services, zoe.id, [vitamins.id]);
   await recordConsent(services, zoe.id, [vitamins.id]);
   const other = (await call(services, 'sessions.start', {
     patientId: zoe.id,

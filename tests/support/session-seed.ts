@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { MesochartServices } from '../../electron/services/app';
-import { localDay } from './diary-seed';
+import { localDay, patient as seedPatient } from './diary-seed';
 import { ADMIN, call, recordConsent, seedClinic } from './flows';
 
 export const PRACTITIONER = {
@@ -59,19 +59,11 @@ export async function seedTreatmentDay(services: MesochartServices) {
     expiresOn: localDay(300),
     receivedOn: localDay(-20),
   })) as { id: string };
-  const patient = (await call(services, 'patients.create', {
-    givenName: 'Chloé',
-    familyName: 'Lefèvre-Durand',
-    dateOfBirth: '1984-02-29',
-    sex: 'female',
-    phone: '+33 6 12 34 56 78',
-    email: 'chloe@example.fr',
-    address: '',
-    preferredLanguage: 'fr',
-    emergencyContactName: '',
-    emergencyContactPhone: '',
-    referralSource: '',
-  })) as { id: string };
+  const patient = (await call(
+    services,
+    'patients.create',
+    seedPatient('Chloé', 'Lefèvre-Durand', '+33 6 12 34 56 78', '1984-02-29', 'chloe@example.fr'),
+  )) as { id: string };
   await call(services, 'auth.signOut');
   return { product, lot, patient };
 }
