@@ -15,6 +15,12 @@ export interface SealReport {
 
 interface Move {
   table: 'photo' | 'document';
+  /**
+   * The rows' indexed column and its value (a photo's SHA-256, a document's patient): each update
+   * reads only those rows, not the whole table (an S clinic has 50,000 photo rows, read through
+   * the cipher once per file otherwise).
+   */
+  rowsOf: ['sha256' | 'patient_id', string];
   /** Old relative path of each column -> new relative path. */
   columns: Record<string, [string, string]>;
   /** Vault keys of the plain files, removed once the records point at the sealed ones. */
@@ -88,6 +94,7 @@ async function photoMoves(db: Db, vault: FileVault, report: SealReport): Promise
     }
     moves.push({
       table: 'photo',
+      rowsOf: ['sha256', row.sha256],
       columns: {
         original_path: [paths[0]!, next[0]!],
         thumbnail_path: [paths[1]!, next[1]!],
@@ -100,7 +107,11 @@ async function photoMoves(db: Db, vault: FileVault, report: SealReport): Promise
 }
 
 async function documentMoves(db: Db, vault: FileVault, report: SealReport): Promise<Move[]> {
-  const rows = await db.selectFrom('document').select(['file_path', 'sha256']).distinct().execute();
+  const rows = await db
+    .selectFrom('document')
+    .select(['file_path', 'sha256', 'patient_id'])
+    .distinct()
+    .execute();
   const moves: Move[] = [];
   for (const row of rows) {
     const plain = await plainOf(vault, [`documents/${row.file_path}`]);
@@ -117,6 +128,7 @@ async function documentMoves(db: Db, vault: FileVault, report: SealReport): Prom
     }
     moves.push({
       table: 'document',
+      rowsOf: ['patient_id', row.patient_id],
       columns: { file_path: [row.file_path, next] },
       plainKeys: [`documents/${row.file_path}`],
     });
@@ -151,6 +163,7 @@ export async function sealPlainFiles(
         await trx
           .updateTable(move.table)
           .set(set)
+          .where(move.rowsOf[0] as 'patient_id', '=', move.rowsOf[1])
           .where(firstColumn as 'file_path', '=', firstOld)
           .execute();
       }
