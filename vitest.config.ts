@@ -7,6 +7,10 @@ export default defineConfig({
     // only the PostgreSQL run (npm run test:unit:postgres).
     exclude: ['tests/unit/store/workstations.test.ts', 'tests/unit/store/server-*.test.ts'],
     environment: 'node',
+    // Test files share their worker's loaded modules instead of importing the app afresh for
+    // each file: that import was over half of the run's time. Tests keep no state in modules
+    // (each starts its own clinic in its own folder), so nothing carries from file to file.
+    isolate: false,
     setupFiles: ['tests/support/password-cost.ts'],
     testTimeout: 30_000,
     // Setting up a clinic hashes passwords with scrypt at 128 MiB; a busy machine needs the room.
