@@ -30,7 +30,7 @@ test('an unsigned draft stays in the chart, is resumed, and once abandoned with 
   const list = page.getByRole('table', { name: 'Sessions' });
   await expect(list.getByTestId('session-status')).toHaveText(['Draft — not signed']);
   const timeline = page.getByLabel('Timeline');
-  await expect(timeline.getByText('Session (Draft — not signed)')).toBeVisible();
+  await expect(timeline.getByText('Session (Draft — not signed)', { exact: true })).toBeVisible();
   await expectWholeBadges(list.getByTestId('session-status'));
   await screenshot(page, 'draft-in-chart');
   expect(await seriousViolations(page), 'sessions tab').toEqual([]);

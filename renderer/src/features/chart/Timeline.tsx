@@ -12,14 +12,16 @@ function useDescribe() {
       case 'check':
         return t('timeline.check', { status: t(`timeline.checkStatus.${e.facts.status ?? ''}`) });
       case 'session': {
-        const line = t('timeline.session', {
-          status: t(`sessions.status.${e.facts.status ?? 'draft'}`),
-          areas: (e.facts.areas ?? '')
-            .split(',')
-            .filter(Boolean)
-            .map((a) => t(`treatmentAreas.${a}`))
-            .join(', '),
-        });
+        const status = t(`sessions.status.${e.facts.status ?? 'draft'}`);
+        const areas = (e.facts.areas ?? '')
+          .split(',')
+          .filter(Boolean)
+          .map((a) => t(`treatmentAreas.${a}`))
+          .join(', ');
+        // A draft left before any area was chosen reads "Session (Draft — not signed)".
+        const line = areas
+          ? t('timeline.session', { status, areas })
+          : t('timeline.sessionNoAreas', { status });
         return e.facts.reason
           ? `${line} — ${t('sessions.abandonReasonShown', { reason: e.facts.reason })}`
           : line;
