@@ -2,6 +2,7 @@
  * Fills a data directory with synthetic patients for demos and for trying the UI at volume:
  *   npm run seed -- --dir <data dir> [--patients N] [--seed S]
  *   npm run seed -- --dir <data dir> --size S|L   (clinic scale: sessions, photos, a heavy patient)
+ *   ... --unencrypted   (a new folder as versions before encryption kept it, for upgrade tests)
  * With MESOCHART_DATABASE_URL (and MESOCHART_DATABASE_OWNER_URL to migrate) the patients go to
  * the clinic server; the folder holds the clinic's keys.
  * A directory without a clinic is set up first with an admin account printed at the end.
@@ -9,6 +10,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openToolServices, serverFromEnv } from './tool-keys';
+import { createServices } from '../services/app';
 import { createPatient } from '../services/patients/patients';
 import { findDuplicates } from '../services/patients/search';
 import { submitHistory } from '../services/history/medical-history';
@@ -47,6 +49,7 @@ const { values } = parseArgs({
     patients: { type: 'string', default: '200' },
     seed: { type: 'string', default: '1' },
     size: { type: 'string' },
+    unencrypted: { type: 'boolean', default: false },
   },
 });
 if (!values.dir) {
@@ -129,7 +132,9 @@ if (size && serverFromEnv().databaseUrl) {
 }
 // The clinic's keys: a new folder gets keys wrapped by a clinic passphrase (asked for, or
 // MESOCHART_CLINIC_PASSPHRASE), an existing one is opened with its passphrase or recovery key.
-const services = await openToolServices(dataDir, ORIGIN, { create: true });
+const services = values.unencrypted
+  ? await createServices({ dataDir, trustedOrigin: ORIGIN })
+  : await openToolServices(dataDir, ORIGIN, { create: true });
 const sender = { url: `${ORIGIN}/index.html`, isMainFrame: true };
 let createdAdmin = false;
 if (!(await findStaffByUsername(services.state.store.db, ADMIN.username))) {
