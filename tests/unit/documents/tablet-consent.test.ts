@@ -72,7 +72,7 @@ describe('a consent signed on the tablet', () => {
     const other = await registerAnother(c.app, NAMES.greek, 3);
     const otherConsent = await generate(c, { patientId: other.id });
     const state = await handTablet();
-    expect(state.patientMode).toEqual({
+    expect(state.patientMode).toMatchObject({
       patientId: c.patientId,
       givenName: NAMES.turkish.givenName,
       consentId: consent.id,
