@@ -173,6 +173,27 @@ export const addendumSchema = z.object({
   text: line(10_000).min(1),
 });
 
+/**
+ * A syringe as it was prepared (each product with its lot and the volume drawn, one total) and how
+ * that total was spread over the areas (each by its English name), printed as recorded.
+ */
+export const cocktailPrintSchema = z.object({
+  label: line(80),
+  totalVolumeMl: z.number().positive().nullable(),
+  components: z
+    .array(
+      z.object({
+        name: line(200),
+        lotNumber: line(80),
+        expiry: isoDate.nullable(),
+        volumeMl: z.number().positive().nullable(),
+      }),
+    )
+    .max(10),
+  areas: z.array(z.object({ area: line(100), volumeMl: z.number().positive().nullable() })).max(15),
+});
+export type CocktailPrint = z.infer<typeof cocktailPrintSchema>;
+
 export const sessionSummaryDataSchema = z.object({
   meta: documentMetaSchema,
   /** The patient's language the summary is printed in; summaries archived before it are English. */
@@ -187,6 +208,8 @@ export const sessionSummaryDataSchema = z.object({
   session: sessionDetailsSchema.extend({
     immediateReactions: line(2000).nullable(),
     notes: line(10_000).nullable(),
+    /** Absent in summaries archived before syringes were printed. */
+    cocktails: z.array(cocktailPrintSchema).max(10).optional(),
   }),
   sessions: courseSchema.nullable(),
   check: z.object({

@@ -10,6 +10,7 @@ import {
 import { areaNames, type TreatmentArea } from '../../../shared/sessions/treatment-terms';
 import { allergyWords } from './record-fhir';
 import type { PatientRecord } from './record-gather';
+import { sumMl } from '../documents/render/pdf/cocktail-tables';
 
 const area = (a: string) => areaNames[a as TreatmentArea] ?? a;
 const clip = (s: string, max = 600) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
@@ -39,6 +40,7 @@ export function identityFields(record: PatientRecord): Field[][] {
 }
 
 const answerWords = { yes: 'yes', no: 'no', 'not-asked': 'not asked' } as const;
+
 function historySection(v: HistoryVersion): RecordSection {
   const a = v.answers;
   const conditions = conditionKeys.filter((k) => a.conditions[k] === 'yes');
@@ -94,6 +96,37 @@ function historySection(v: HistoryVersion): RecordSection {
   };
 }
 
+const ml = (v: number | null) => (v === null ? '—' : `${v} ml`);
+
+/** Each syringe as prepared (products, lots, volumes drawn) and how its total was spread. */
+function cocktailSection(record: PatientRecord): RecordSection {
+  const rows = record.sessions.flatMap((s) =>
+    s.cocktails.map((c, i) => [
+      s.performedOn,
+      `Syringe ${i + 1}${c.label ? `: ${c.label}` : ''}\ntotal volume ${ml(c.totalVolumeMl)}`,
+      [
+        ...c.components.map((p) => `${p.productName} lot ${p.lotNumber} ${ml(p.volumeMl)}`),
+        `Total drawn ${ml(sumMl(c.components.map((p) => p.volumeMl)))}`,
+      ].join('\n'),
+      [
+        ...c.areas.map((a) => `${area(a.area)} ${ml(a.volumeMl)}`),
+        `Total given ${ml(sumMl(c.areas.map((a) => a.volumeMl)))}`,
+      ].join('\n'),
+    ]),
+  );
+  return {
+    title: 'Syringes as prepared',
+    columns: [
+      { header: 'Session', share: 0.12 },
+      { header: 'Syringe', share: 0.22 },
+      { header: 'Products, lots and volumes drawn', share: 0.36 },
+      { header: 'Spread over the areas', share: 0.3 },
+    ],
+    rows,
+    empty: 'No syringes recorded.',
+  };
+}
+
 /** Every part of the record in plain words, in the order a reader expects. */
 export function recordSections(
   record: PatientRecord,
@@ -142,12 +175,15 @@ export function recordSections(
         s.status,
         s.practitionerName,
         [s.areas.map((a) => area(a.area)).join(', '), s.technique].filter(Boolean).join('\n'),
-        s.products
-          .map(
+        [
+          ...s.products.map(
             (p) =>
               `${p.productName} lot ${p.lotNumber}${p.volumeMl !== null ? ` ${p.volumeMl} ml` : ''}`,
-          )
-          .join('\n'),
+          ),
+          ...(s.cocktails.length > 0
+            ? [`In ${s.cocktails.length} syringe${s.cocktails.length === 1 ? '' : 's'}`]
+            : []),
+        ].join('\n'),
         clip(
           [
             s.notes,
@@ -161,6 +197,7 @@ export function recordSections(
       ]),
       empty: 'No sessions recorded.',
     },
+    cocktailSection(record),
     {
       title: 'Adverse events',
       columns: [

@@ -26,6 +26,7 @@ import { clinicInfo, documentMeta, patientInfo } from './sources';
 import { shippedLanguageOf, summaryWordingFor } from './render/wording/summary-wording';
 import { summaryIdentity } from './summary-alerts';
 import { aftercareFit } from './aftercare-fit';
+import { cocktailsForPrint } from './cocktail-print';
 import { templateForAftercare } from './templates';
 import { requireSession } from '../sessions/session-read';
 import { getCourse, requireCourse } from '../courses/courses';
@@ -336,6 +337,7 @@ export async function prepareSessionSummary(
         ...facts.session,
         immediateReactions: row.immediate_reactions.trim() || null,
         notes: row.notes.trim() || null,
+        cocktails: await cocktailsForPrint(db, row.id),
       },
       check: await checkOf(db, row.screening_id),
       signed: row.signed_at

@@ -23,6 +23,7 @@ import {
   title,
 } from './pdf/layout';
 import { productLotColumnsWithExpiry, productLotRowsWithExpiry } from './pdf/product-rows';
+import { cocktailTables } from './pdf/cocktail-tables';
 import { table } from './pdf/table';
 import { colors, fonts, sizes } from './pdf/theme';
 import type { RenderedDocument } from './render-consent-pdf';
@@ -172,6 +173,26 @@ export async function renderSessionSummaryPdf(
         );
       } else {
         paragraph(doc, s.noProducts);
+      }
+      if (session.cocktails && session.cocktails.length > 0) {
+        heading(doc, s.syringes);
+        cocktailTables(
+          doc,
+          session.cocktails,
+          {
+            syringe: (n) => fillWords(s.syringe, { n: String(n) }),
+            product: w.labels.product,
+            lot: w.labels.lot,
+            expiry: w.labels.expiry,
+            volume: w.labels.volume,
+            area: s.area,
+            totalDrawn: s.totalDrawn,
+            totalGiven: s.totalGiven,
+            totalVolume: s.totalVolume,
+            areaName: (a) => inLanguage(en.w.areas, w.areas, a),
+          },
+          { language, formatExpiry: (d) => formatDate(d, meta.locale) },
+        );
       }
 
       const severity = (v: FindingSeverity) => s.severities[v];

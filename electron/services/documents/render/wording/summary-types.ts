@@ -49,6 +49,14 @@ export interface SummaryWording {
   immediateReactions: string;
   productsAndLots: string;
   noProducts: string;
+  /** The syringes as prepared and how each was spread over the areas. */
+  syringes: string;
+  /** "Syringe {n}" */
+  syringe: string;
+  area: string;
+  totalVolume: string;
+  totalDrawn: string;
+  totalGiven: string;
   /** "Pre-procedure check: {outcome}" */
   check: string;
   severities: Record<FindingSeverity, string>;
