@@ -113,6 +113,3 @@ export async function openDiary(page: Page) {
     .click();
   await expect(page.getByRole('heading', { name: 'Diary' })).toBeVisible();
 }
-
-/** Findings inside @event-calendar/core's own markup (see appointments.spec.ts). */
-export const CALENDAR_LIBRARY_FINDINGS = ['aria-required-children', 'scrollable-region-focusable'];

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   createCalendar,
@@ -12,6 +12,16 @@ import '@event-calendar/core/index.css';
 import type { Appointment } from '../../../../shared/api/appointments';
 import { wallClockOf } from '../../../../shared/appointments/diary-time';
 import { uiLocale } from '../../lib/ui-language';
+import { keepCalendarAccessible } from './calendar-a11y';
+import {
+  appointmentEvents,
+  DIARY_FIRST_SLOT,
+  DIARY_LAST_SLOT,
+  eventTimeFormatter,
+  resourceTarget,
+  shadingEvents,
+  type ClosedSpan,
+} from './diary-events';
 
 export type DiaryView = 'day' | 'week' | 'rooms' | 'practitioners';
 
@@ -27,14 +37,16 @@ const calendarViews: Record<DiaryView, string> = {
   practitioners: 'resourceTimeGridDay',
 };
 
-/** The wall-clock form the calendar parses as local time ('YYYY-MM-DD HH:MM'). */
-const toCalendar = (at: string) => at.replace('T', ' ');
-
 export interface DiaryCalendarProps {
   view: DiaryView;
   date: string;
   appointments: readonly Appointment[];
+  /** The columns of the rooms or practitioners view; ids from roomResource / practitionerResource. */
   resources: readonly DiaryResource[];
+  /** Every room's and practitioner's resource id: closed times are shaded in each column. */
+  allResourceIds: readonly string[];
+  /** Closed times and breaks in the loaded days, shaded. */
+  closed: readonly ClosedSpan[];
   label: string;
   /** The calendar's own "today" button, in the app's language. */
   todayLabel: string;
@@ -42,7 +54,11 @@ export interface DiaryCalendarProps {
   /** The visible range changed (navigation or view): from and to are inclusive days. */
   onRange: (from: string, to: string) => void;
   /** A drag ended; resolve false to put the event back where it was. */
-  onMove: (id: string, startsAt: string, resourceId: string | null) => Promise<boolean>;
+  onMove: (
+    id: string,
+    startsAt: string,
+    target: { roomId: string } | { practitionerId: string } | null,
+  ) => Promise<boolean>;
   /** An appointment was clicked (or chosen with Enter): its status buttons open. */
   onOpen?: (id: string) => void;
 }
@@ -68,9 +84,10 @@ export function DiaryCalendar(props: DiaryCalendarProps) {
       firstDay: 1,
       // Month and day names, times and the toolbar's direction in the screens' language.
       locale: uiLocale(),
+      eventTimeFormat: eventTimeFormatter(uiLocale()),
       allDaySlot: false,
-      slotMinTime: '07:00',
-      slotMaxTime: '21:00',
+      slotMinTime: DIARY_FIRST_SLOT,
+      slotMaxTime: DIARY_LAST_SLOT,
       scrollTime: '08:00',
       slotDuration: '00:15',
       slotLabelInterval: '01:00',
@@ -92,16 +109,18 @@ export function DiaryCalendar(props: DiaryCalendarProps) {
         latest.current.onOpen?.(String(info.event.id));
       },
       eventDrop: (info) => {
-        const resourceId = info.newResource ? String(info.newResource.id) : null;
+        const target = info.newResource ? resourceTarget(String(info.newResource.id)) : null;
         void latest.current
-          .onMove(String(info.event.id), wallClockOf(info.event.start), resourceId)
+          .onMove(String(info.event.id), wallClockOf(info.event.start), target)
           .then((ok) => {
             if (!ok) info.revert();
           });
       },
     });
     calendar.current = ec;
+    const stopTidying = keepCalendarAccessible(host.current);
     return () => {
+      stopTidying();
       calendar.current = null;
       void destroyCalendar(ec);
     };
@@ -114,7 +133,9 @@ export function DiaryCalendar(props: DiaryCalendarProps) {
   // The screens' language can change while the diary is open.
   const { i18n } = useTranslation();
   useEffect(() => {
-    calendar.current?.setOption('locale', uiLocale(i18n.language));
+    const locale = uiLocale(i18n.language);
+    calendar.current?.setOption('locale', locale);
+    calendar.current?.setOption('eventTimeFormat', eventTimeFormatter(locale));
   }, [i18n.language]);
 
   useEffect(() => {
@@ -124,22 +145,16 @@ export function DiaryCalendar(props: DiaryCalendarProps) {
     );
   }, [props.resources]);
 
+  // One list for every view (see diary-events.ts), rebuilt only when the appointments, their
+  // titles or the shading change: handing the calendar a new list re-creates all its events.
+  const { appointments, title, closed, allResourceIds } = props;
+  const events = useMemo(
+    () => [...shadingEvents(closed, allResourceIds), ...appointmentEvents(appointments, title)],
+    [appointments, title, closed, allResourceIds],
+  );
   useEffect(() => {
-    const byResource = props.view === 'practitioners' ? 'practitionerId' : 'roomId';
-    calendar.current?.setOption(
-      'events',
-      props.appointments
-        .filter((a) => a.status !== 'cancelled' && a.status !== 'no-show')
-        .map((a) => ({
-          id: a.id,
-          start: toCalendar(a.startsAt),
-          end: toCalendar(a.endsAt),
-          title: props.title(a),
-          resourceIds: [a[byResource]],
-          editable: a.status === 'booked',
-        })),
-    );
-  }, [props.appointments, props.view, props]);
+    calendar.current?.setOption('events', events);
+  }, [events]);
 
   return <div ref={host} role="region" aria-label={props.label} data-testid="diary-calendar" />;
 }

@@ -3,12 +3,28 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appointment } from '../../../../shared/api/appointments';
-import { wallClockOf } from '../../../../shared/appointments/diary-time';
+import {
+  addDaysToDate,
+  wallClockOf,
+  weekdayIndex,
+} from '../../../../shared/appointments/diary-time';
 import { api, ApiFailure, unwrap } from '../../lib/api';
 import { AppointmentForm } from './AppointmentForm';
 import { AppointmentStatusDialog } from './AppointmentStatusDialog';
 import { DiaryCalendar, type DiaryView } from './DiaryCalendar';
 import { appointmentsKeys } from './queries';
+import { closedSpans, practitionerResource, roomResource } from './diary-events';
+
+/**
+ * The Monday-to-Sunday week around the days the calendar shows. Every view loads the whole
+ * week, so going from day to week to rooms neither asks the services again nor hands the
+ * calendar a new list of events.
+ */
+function weekAround(from: string, to: string): { from: string; to: string } {
+  const monday = addDaysToDate(from, -weekdayIndex(from));
+  const sunday = addDaysToDate(to, 6 - weekdayIndex(to));
+  return { from: monday, to: sunday };
+}
 
 /** The clinic's diary: day, week, and rooms or practitioners side by side. */
 export function DiaryPage() {
@@ -16,7 +32,7 @@ export function DiaryPage() {
   const client = useQueryClient();
   const today = wallClockOf(new Date()).slice(0, 10);
   const [view, setView] = useState<DiaryView>('week');
-  const [range, setRange] = useState({ from: today, to: today });
+  const [range, setRange] = useState(() => weekAround(today, today));
   const [creating, setCreating] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -34,36 +50,55 @@ export function DiaryPage() {
     queryFn: () => unwrap(api.appointments.list(range)),
   });
 
-  const resources = useMemo(
+  const roomColumns = useMemo(
+    () => (settings.data?.rooms ?? []).map((r) => ({ id: roomResource(r.id), title: r.name })),
+    [settings.data],
+  );
+  const practitionerColumns = useMemo(
     () =>
-      view === 'practitioners'
-        ? (practitioners.data ?? []).map((p) => ({ id: p.id, title: p.displayName }))
-        : (settings.data?.rooms ?? []).map((r) => ({ id: r.id, title: r.name })),
-    [view, practitioners.data, settings.data],
+      (practitioners.data ?? []).map((p) => ({
+        id: practitionerResource(p.id),
+        title: p.displayName,
+      })),
+    [practitioners.data],
+  );
+  const resources = view === 'practitioners' ? practitionerColumns : roomColumns;
+  const allResourceIds = useMemo(
+    () => [...roomColumns, ...practitionerColumns].map((r) => r.id),
+    [roomColumns, practitionerColumns],
+  );
+  const closed = useMemo(
+    () => (settings.data ? closedSpans(settings.data.week, range.from, range.to) : []),
+    [settings.data, range],
   );
   const rooms = useMemo(
     () => new Map((settings.data?.rooms ?? []).map((r) => [r.id, r.name])),
     [settings.data],
   );
-  // A visit under way says so in the diary too (a booked one says nothing: most are).
+  // A visit under way says so in the diary too (a booked one says nothing: most are). The
+  // titles change only between the practitioners view and the others, so the day, week and
+  // rooms views share one list of events.
+  const byPractitioner = view === 'practitioners';
   const title = useCallback(
     (a: Appointment) =>
       [
         a.patientName,
-        view === 'practitioners' ? (rooms.get(a.roomId) ?? a.roomId) : a.practitionerName,
+        byPractitioner ? (rooms.get(a.roomId) ?? a.roomId) : a.practitionerName,
         ...(a.status === 'booked' ? [] : [t(`diary.status.${a.status}`)]),
       ].join(' · '),
-    [view, rooms, t],
+    [byPractitioner, rooms, t],
   );
-  const onRange = useCallback((from: string, to: string) => setRange({ from, to }), []);
+  const onRange = useCallback((from: string, to: string) => {
+    const week = weekAround(from, to);
+    // Same week: keep the state (and the events handed to the calendar) as they are.
+    setRange((old) => (old.from === week.from && old.to === week.to ? old : week));
+  }, []);
   const onMove = useCallback(
-    async (id: string, startsAt: string, resourceId: string | null) => {
-      const target =
-        resourceId === null
-          ? {}
-          : view === 'practitioners'
-            ? { practitionerId: resourceId }
-            : { roomId: resourceId };
+    async (
+      id: string,
+      startsAt: string,
+      target: { roomId: string } | { practitionerId: string } | null,
+    ) => {
       const result = await api.appointments.move({ id, startsAt, ...target });
       if (result.ok) {
         setMessage({ ok: true, text: t('diary.moved', { when: startsAt.replace('T', ' ') }) });
@@ -74,7 +109,7 @@ export function DiaryPage() {
       await client.invalidateQueries({ queryKey: appointmentsKeys.all });
       return result.ok;
     },
-    [client, t, view],
+    [client, t],
   );
 
   return (
@@ -115,6 +150,8 @@ export function DiaryPage() {
         date={today}
         appointments={appointments.data ?? []}
         resources={resources}
+        allResourceIds={allResourceIds}
+        closed={closed}
         label={t('diary.calendarLabel')}
         todayLabel={t('diary.today')}
         title={title}
