@@ -14,6 +14,7 @@ import {
   signIn,
 } from '../support/flows';
 import { localDay } from '../support/diary-seed';
+import { saveCompleteDraft } from '../support/session-seed';
 
 const PRACTITIONER = {
   username: 'ines.prac',
@@ -101,19 +102,7 @@ async function treatedPatient(services: MesochartServices) {
     courseId: null,
     plannedProductIds: [vitamins.id],
   })) as { id: string };
-  await call(services, 'sessions.saveDraft', {
-    id: session.id,
-    technique: 'nappage',
-    needleGauge: 32,
-    needleLengthMm: 4,
-    anaesthesia: 'none',
-    passes: 2,
-    points: null,
-    immediateReactions: 'Mild erythema',
-    notes: NOTE,
-    areas: [{ area: 'cheeks', depthMm: 1.5 }],
-    products: [{ area: 'cheeks', productId: vitamins.id, lotId: lot.id, volumeMl: 1.5 }],
-  });
+  await saveCompleteDraft(services, session.id, vitamins.id, lot.id, NOTE);
   await call(services, 'sessions.sign', { id: session.id, allergyOverrides: [] });
   await call(services, 'consents.record', {
     patientId: patient.id,

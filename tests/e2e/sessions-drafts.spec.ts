@@ -1,7 +1,12 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
 import { call, expectSignedIn, screenshot, seriousViolations, signIn } from '../support/flows';
-import { PRACTITIONER, seedTreatmentDay, startDraft } from '../support/session-seed';
+import {
+  PRACTITIONER,
+  saveCompleteDraft,
+  seedTreatmentDay,
+  startDraft,
+} from '../support/session-seed';
 import { expectWholeBadges } from '../support/whole-badges';
 
 /** Clicks a point of the face diagram's drawing (its viewBox is 300 × 420). */
@@ -126,19 +131,7 @@ test('signing puts the focus on the signed session; status badges keep their who
     courseId: null,
     plannedProductIds: [product.id],
   })) as { id: string };
-  await call(services, 'sessions.saveDraft', {
-    id: session.id,
-    technique: 'nappage',
-    needleGauge: 32,
-    needleLengthMm: 4,
-    anaesthesia: 'none',
-    passes: 2,
-    points: null,
-    immediateReactions: 'Mild erythema',
-    notes: 'Tolerated well.',
-    areas: [{ area: 'cheeks', depthMm: 1.5 }],
-    products: [{ area: 'cheeks', productId: product.id, lotId: lot.id, volumeMl: 1.5 }],
-  });
+  await saveCompleteDraft(services, session.id, product.id, lot.id);
 
   await page.goto(`/#/patients/${patient.id}/sessions/${session.id}`);
   await page.getByRole('button', { name: 'Sign session' }).click();

@@ -82,3 +82,26 @@ export async function startDraft(
     plannedProductIds: [productId],
   })) as { id: string };
 }
+
+/** A complete one-area note (cheeks, one product line), ready to sign. */
+export async function saveCompleteDraft(
+  services: MesochartServices,
+  sessionId: string,
+  productId: string,
+  lotId: string,
+  notes = 'Tolerated well.',
+) {
+  await call(services, 'sessions.saveDraft', {
+    id: sessionId,
+    technique: 'nappage',
+    needleGauge: 32,
+    needleLengthMm: 4,
+    anaesthesia: 'none',
+    passes: 2,
+    points: null,
+    immediateReactions: 'Mild erythema',
+    notes,
+    areas: [{ area: 'cheeks', depthMm: 1.5 }],
+    products: [{ area: 'cheeks', productId, lotId, volumeMl: 1.5 }],
+  });
+}
