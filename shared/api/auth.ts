@@ -25,6 +25,8 @@ export const sessionStateSchema = z.object({
       givenName: z.string(),
       /** The consent handed over for the patient to read and sign; null for the questionnaire. */
       consentId: idSchema.nullable(),
+      /** The patient's own language (the clinic's default where they have none) for the tablet. */
+      language: z.enum(shippedLanguages),
     })
     .nullable(),
 });

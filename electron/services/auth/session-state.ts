@@ -2,6 +2,7 @@ import type { HandlerContext } from '../core/context';
 import type { SessionState } from '../../../shared/api/auth';
 import type { Role } from '../../../shared/api/roles';
 import { countStaff, findStaffById, toStaffUser } from '../staff/staff';
+import { tabletLanguage } from './tablet-language';
 
 /** What the window needs to know to show setup, sign-in, the lock screen or the app. */
 export async function sessionState(ctx: HandlerContext): Promise<SessionState> {
@@ -27,7 +28,12 @@ async function patientModeState(ctx: HandlerContext): Promise<SessionState['pati
     .select('given_name')
     .where('id', '=', mode.patientId)
     .executeTakeFirst();
-  return { patientId: mode.patientId, givenName: row?.given_name ?? '', consentId: mode.consentId };
+  return {
+    patientId: mode.patientId,
+    givenName: row?.given_name ?? '',
+    consentId: mode.consentId,
+    language: await tabletLanguage(ctx, mode.patientId),
+  };
 }
 
 /** The audit event's actor for a staff row just signed in or unlocked. */

@@ -14,8 +14,12 @@ export function uiLocale(language: string = i18n.language): string {
   return language === 'ar' ? 'ar-u-nu-latn' : language;
 }
 
-/** The language the session's screens are read in: the person's own choice, else the clinic's. */
+/**
+ * The language the session's screens are read in: the person's own choice, else the clinic's.
+ * While the tablet is with a patient, it is the patient's (the main process decides which).
+ */
 export function sessionLanguage(state: SessionState | undefined): string {
+  if (state?.patientMode) return state.patientMode.language;
   return state?.user?.uiLanguage ?? state?.clinicLanguage ?? 'en';
 }
 

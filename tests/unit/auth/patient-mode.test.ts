@@ -48,6 +48,7 @@ describe('patient mode (the tablet in the patient’s hands)', () => {
       patientId: c.patientId,
       givenName: NAMES.turkish.givenName,
       consentId: null,
+      language: 'tr',
     });
   });
   afterEach(async () => {
