@@ -4,6 +4,7 @@ import { Controller, type Control, type FieldErrors, type UseFormRegister } from
 import { useTranslation } from 'react-i18next';
 import { sexes, type PatientDetails, type Sex } from '../../../../shared/api/patients';
 import { LanguageAndNameOrder } from './LanguageAndNameOrder';
+import { DayInput } from '../../ui/DayInput';
 
 /** The patient's identity and contact fields, shared by registration and editing. */
 export function PatientDetailsFields({
@@ -39,12 +40,20 @@ export function PatientDetailsFields({
           {...register('familyName')}
           error={errors.familyName?.message}
         />
-        <TextInput
-          type="date"
-          label={t('patients.fields.dateOfBirth')}
-          required
-          {...register('dateOfBirth')}
-          error={errors.dateOfBirth?.message}
+        <Controller
+          control={control}
+          name="dateOfBirth"
+          render={({ field }) => (
+            <DayInput
+              label={t('patients.fields.dateOfBirth')}
+              required
+              name={field.name}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              error={errors.dateOfBirth?.message}
+            />
+          )}
         />
         <Controller
           control={control}

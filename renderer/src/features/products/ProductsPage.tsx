@@ -18,6 +18,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
+import { DayInput } from '../../ui/DayInput';
+import { decimalInputProps } from '../../lib/locale-input';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
@@ -143,6 +145,7 @@ function ProductForm({ onDone }: { onDone: () => void }) {
               value={field.value ?? ''}
               onChange={(v) => field.onChange(numberOrNull(v))}
               decimalScale={2}
+              {...decimalInputProps()}
               suffix=" ml"
               error={errors.defaultVolumeMl?.message}
             />
@@ -196,19 +199,35 @@ function LotForm({ product, onDone }: { product: Product; onDone: () => void }) 
           {...form.register('lotNumber')}
           error={errors.lotNumber?.message}
         />
-        <TextInput
-          type="date"
-          label={t('products.expiresOn')}
-          required
-          {...form.register('expiresOn')}
-          error={errors.expiresOn?.message}
+        <Controller
+          control={form.control}
+          name="expiresOn"
+          render={({ field }) => (
+            <DayInput
+              label={t('products.expiresOn')}
+              required
+              name={field.name}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              error={errors.expiresOn?.message}
+            />
+          )}
         />
-        <TextInput
-          type="date"
-          label={t('products.receivedOn')}
-          required
-          {...form.register('receivedOn')}
-          error={errors.receivedOn?.message}
+        <Controller
+          control={form.control}
+          name="receivedOn"
+          render={({ field }) => (
+            <DayInput
+              label={t('products.receivedOn')}
+              required
+              name={field.name}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              error={errors.receivedOn?.message}
+            />
+          )}
         />
         <FormAlert message={formError} />
         <Group justify="flex-end">

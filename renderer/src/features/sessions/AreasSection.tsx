@@ -6,6 +6,7 @@ import {
   type UseFormReturn,
 } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { decimalInputProps } from '../../lib/locale-input';
 import type { SessionDraftFields } from '../../../../shared/api/sessions';
 import { treatmentAreas, type TreatmentArea } from '../../../../shared/sessions/treatment-terms';
 import { numberOrNull } from '../../lib/forms';
@@ -67,6 +68,7 @@ export function AreasSection({
                   value={f.value ?? ''}
                   onChange={(v) => f.onChange(numberOrNull(v))}
                   decimalScale={2}
+                  {...decimalInputProps()}
                   step={0.5}
                   suffix=" mm"
                   description={t('sessions.depthRange')}
