@@ -97,6 +97,7 @@ test('registering: the cursor starts in the first field, a possible duplicate is
   await page.getByRole('link', { name: 'Take medical history' }).click();
   const history = page.getByRole('form', { name: 'Save medical history' });
   await expect(history.locator('input:not([type="hidden"])').first()).toBeFocused();
+  expect(await seriousViolations(page), 'history form').toEqual([]);
   await history.getByRole('button', { name: 'Save medical history' }).click();
   await expect(page).toHaveURL(/\?tab=history$/);
   await expect(heading).toBeFocused();

@@ -103,6 +103,7 @@ test('an unsigned draft stays in the chart, is resumed, and once abandoned with 
     /Abandoned by Inès Moreau on .+\. Reason: Patient felt unwell before the first pass/,
   );
   await screenshot(page, 'draft-abandoned-session');
+  expect(await seriousViolations(page), 'abandoned session').toEqual([]);
   const row = services.state.store.sqlite
     .prepare('SELECT status, abandon_reason FROM treatment_session WHERE id = ?')
     .get(draft.id);
