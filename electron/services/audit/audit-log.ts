@@ -120,7 +120,8 @@ export async function appendAudit(db: Queryable, key: Buffer, entry: AuditEntry)
   await moveHead(db, seq, hash, headMac(key, seq, hash));
 }
 
-function toEntry(row: AuditEventRow): AuditEntry {
+/** A stored event as the entry its hash covers. */
+export function toEntry(row: AuditEventRow): AuditEntry {
   return {
     at: row.at,
     userId: row.user_id,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendAudit, type AuditEntry } from '../../../electron/services/audit/audit-log';
+import { appendAudit, toEntry } from '../../../electron/services/audit/audit-log';
 import type { AuditEventRow } from '../../../electron/services/store/schema';
 import { startClinic, type TestApp } from '../../support/helpers';
 
@@ -15,23 +15,6 @@ interface Verify {
   checked: number;
   firstBroken: number | null;
   reason: string | null;
-}
-
-function entryOf(row: AuditEventRow): AuditEntry {
-  return {
-    at: row.at,
-    userId: row.user_id,
-    username: row.username,
-    role: row.role as AuditEntry['role'],
-    operation: row.operation,
-    action: row.action as AuditEntry['action'],
-    patientId: row.patient_id,
-    objectType: row.object_type,
-    objectId: row.object_id,
-    outcome: row.outcome as AuditEntry['outcome'],
-    errorCode: row.error_code,
-    contentHash: row.content_hash,
-  };
 }
 
 describe('a whole audit chain rewritten', () => {
@@ -56,7 +39,7 @@ describe('a whole audit chain rewritten', () => {
     }
     sqlite.exec('DELETE FROM audit_event; DELETE FROM audit_head;');
     for (const row of rows) {
-      const entry = entryOf(row);
+      const entry = toEntry(row);
       await appendAudit(
         db,
         forgedKey,

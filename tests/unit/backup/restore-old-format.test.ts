@@ -12,8 +12,7 @@ import { sealedVault } from '../../../electron/services/vault/file-vault';
 import type { Photo } from '../../../shared/api/photos';
 import { ADMIN, CLINIC_PRACTITIONER, TEST_ORIGIN, TRUSTED } from '../../support/helpers';
 import { openStoredFile } from '../../support/sealed-files';
-import { importFiles, listPhotos, patientWith } from '../photos/records-fixtures';
-import { plainClinic } from '../vault/plain-clinic';
+import { patientWithPhotosAndPdf, plainClinic } from '../vault/plain-clinic';
 import { FAST_KDF, PASSPHRASE } from './backup-fixtures';
 
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -46,16 +45,7 @@ describe('a backup of a clinic from before keyed file names', { timeout: 180_000
     // no audit head in the manifest.
     const source = tempDir('old-clinic');
     const old = await plainClinic(source);
-    const patient = await patientWith(old, ['photos-record', 'photos-other']);
-    const job = await importFiles(old, patient.id, ['orientation-8.jpg', 'iphone4s-gps.jpg']);
-    expect(job.status).toBe('finished');
-    const photos = await listPhotos(old, patient.id);
-    await old.ok('photos.exportComparisonPdf', {
-      patientId: patient.id,
-      leftId: photos[0]!.id,
-      rightId: photos[1]!.id,
-      locale: 'en-GB',
-    });
+    const { patient, photos } = await patientWithPhotosAndPdf(old);
     await old.services.state.auditQueue.flush();
     const oldFiles = storedFiles(source);
     expect(oldFiles).toHaveLength(7);

@@ -7,6 +7,7 @@ import {
   TRUSTED,
   type TestApp,
 } from '../../support/helpers';
+import { importFiles, listPhotos, patientWith } from '../photos/records-fixtures';
 
 /**
  * An unencrypted clinic as an older Mesochart kept it (no data key: a plain database, photos and
@@ -39,4 +40,22 @@ export async function plainClinic(dataDir: string): Promise<TestApp> {
     password: CLINIC_PRACTITIONER.password,
   });
   return app;
+}
+
+/**
+ * A patient with two photos (orientation-8.jpg, iphone4s-gps.jpg) and the PDF comparing them:
+ * six stored photo files and one archived PDF. Run as a practitioner.
+ */
+export async function patientWithPhotosAndPdf(app: TestApp) {
+  const patient = await patientWith(app, ['photos-record', 'photos-other']);
+  const job = await importFiles(app, patient.id, ['orientation-8.jpg', 'iphone4s-gps.jpg']);
+  if (job.status !== 'finished') throw new Error(`photos not imported: ${JSON.stringify(job)}`);
+  const photos = await listPhotos(app, patient.id);
+  await app.ok('photos.exportComparisonPdf', {
+    patientId: patient.id,
+    leftId: photos[0]!.id,
+    rightId: photos[1]!.id,
+    locale: 'en-GB',
+  });
+  return { patient, photos };
 }

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createServices, type MesochartServices } from '../../../electron/services/app';
 import type { Photo } from '../../../shared/api/photos';
 import { CLINIC_PRACTITIONER, startClinic, TEST_ORIGIN, TRUSTED } from '../../support/helpers';
-import { importFiles, listPhotos, patientWith } from '../photos/records-fixtures';
+import { patientWithPhotosAndPdf } from './plain-clinic';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -37,17 +37,7 @@ describe('temp files a crash left in the stores', { timeout: 120_000 }, () => {
     const app = await startClinic({ as: 'practitioner' });
     const { dataDir, databaseKey } = app;
     cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const patient = await patientWith(app, ['photos-record', 'photos-other']);
-    expect(
-      (await importFiles(app, patient.id, ['orientation-8.jpg', 'iphone4s-gps.jpg'])).status,
-    ).toBe('finished');
-    const photos = await listPhotos(app, patient.id);
-    await app.ok('photos.exportComparisonPdf', {
-      patientId: patient.id,
-      leftId: photos[0]!.id,
-      rightId: photos[1]!.id,
-      locale: 'en-GB',
-    });
+    const { patient } = await patientWithPhotosAndPdf(app);
     await app.services.close();
     const stored = filesUnder(dataDir).filter((f) => /^(photos|documents)\//.test(f));
     const pdf = stored.find((f) => f.startsWith('documents/'));

@@ -8,8 +8,8 @@ import type { Photo } from '../../../shared/api/photos';
 import type { ClinicLauncher } from '../../../electron/services/keys/launcher';
 import { ADMIN, CLINIC_PRACTITIONER, TEST_ORIGIN, TRUSTED } from '../../support/helpers';
 import { launchForTest, testKeychain } from '../../support/keys';
-import { fixture, importFiles, listPhotos, patientWith } from '../photos/records-fixtures';
-import { plainClinic } from './plain-clinic';
+import { fixture } from '../photos/records-fixtures';
+import { patientWithPhotosAndPdf, plainClinic } from './plain-clinic';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -32,17 +32,7 @@ describe('upgrade of an unencrypted clinic with photos and PDFs', { timeout: 180
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mesochart-upgrade-'));
     cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const plain = await plainClinic(dataDir);
-    const patient = await patientWith(plain, ['photos-record', 'photos-other']);
-    expect(
-      (await importFiles(plain, patient.id, ['orientation-8.jpg', 'iphone4s-gps.jpg'])).status,
-    ).toBe('finished');
-    const photos = await listPhotos(plain, patient.id);
-    await plain.ok('photos.exportComparisonPdf', {
-      patientId: patient.id,
-      leftId: photos[0]!.id,
-      rightId: photos[1]!.id,
-      locale: 'en-GB',
-    });
+    const { patient, photos } = await patientWithPhotosAndPdf(plain);
     await plain.close();
     // Before: plain files named by the SHA-256 of their content, the picture's bytes readable.
     const source = readFileSync(fixture('orientation-8.jpg'));
