@@ -3,6 +3,7 @@ import { admin } from './roles';
 import { emptyInput, emailSchema, phoneSchema, requiredText, text } from './common';
 import { z } from 'zod';
 import { languageCodePattern, shippedLanguages } from '../documents/languages';
+import { serverCheckSchema, serverSettingsSchema } from './keys';
 
 /** Logos are small images shown on every printed page; a data URL keeps them in the record. */
 export const logoSchema = z
@@ -70,6 +71,37 @@ export const firstStepsSchema = z.object({
 });
 export type FirstSteps = z.infer<typeof firstStepsSchema>;
 
+/** "Move this clinic to a server": the server's schema owner, and the workstations' role. */
+export const serverMoveInput = z
+  .object({ server: serverSettingsSchema, runtimeRole: requiredText(63, "The workstations' role") })
+  .strict();
+export type ServerMoveInput = z.input<typeof serverMoveInput>;
+
+/** The move's stages: the original's audit chain, the copy, its checks, the server's chain. */
+export const serverMoveSteps = ['source', 'copy', 'verify', 'audit'] as const;
+export type ServerMoveStep = (typeof serverMoveSteps)[number];
+
+export const serverMoveReportSchema = z.object({
+  /** Every table's row count and order-free content hash, equal on both sides. */
+  tables: z.array(z.object({ table: z.string(), rows: z.number().int(), hash: z.string() })),
+  /** Photos and PDFs copied, each opened under the clinic's key and checked. */
+  files: z.number().int(),
+  fileBytes: z.number().int(),
+  /** Audit events verified on the server (the same number as here). */
+  auditEvents: z.number().int(),
+});
+export type ServerMoveReport = z.output<typeof serverMoveReportSchema>;
+
+export const serverMoveJobSchema = z.object({
+  id: z.string(),
+  state: z.enum(['running', 'done', 'failed']),
+  step: z.enum(serverMoveSteps),
+  /** Why it failed, in words for the screen; the server was left as it was. */
+  message: z.string().nullable(),
+  report: serverMoveReportSchema.nullable(),
+});
+export type ServerMoveJob = z.output<typeof serverMoveJobSchema>;
+
 export const clinicOperations = {
   'clinic.settings': op({
     input: emptyInput,
@@ -95,5 +127,28 @@ export const clinicOperations = {
     output: firstStepsSchema,
     access: admin,
     audit: { action: 'update', objectType: 'settings' },
+  }),
+  /** Tries the server a single-computer clinic would move to; nothing is written. */
+  'clinic.checkServer': op({
+    input: serverMoveInput,
+    output: serverCheckSchema,
+    access: admin,
+    audit: null,
+  }),
+  /**
+   * Copies this computer's clinic into an empty server database as a background job, checked
+   * table by table, file by file and along the audit chain; this computer's record is only read.
+   */
+  'clinic.moveToServer': op({
+    input: serverMoveInput,
+    output: serverMoveJobSchema,
+    access: admin,
+    audit: { action: 'execute', objectType: 'server-move' },
+  }),
+  'clinic.moveJob': op({
+    input: z.object({ jobId: z.string().max(64) }).strict(),
+    output: serverMoveJobSchema,
+    access: admin,
+    audit: null,
   }),
 } as const;

@@ -2,6 +2,7 @@ import { requireActor, type DomainHandlers } from '../core/handler-kit';
 import type { clinicOperations } from '../../../shared/api/clinic';
 import { requireSettings, writeSettings } from './clinic-settings';
 import { dismissFirstSteps, readFirstSteps } from './first-steps';
+import { checkMoveTarget, serverMoveStatus, startServerMove } from './server-move-job';
 
 export const clinicHandlers = {
   'clinic.settings': (ctx) => requireSettings(ctx.db),
@@ -15,4 +16,10 @@ export const clinicHandlers = {
   'clinic.firstSteps': (ctx) => readFirstSteps(ctx.db),
 
   'clinic.dismissFirstSteps': (ctx) => dismissFirstSteps(ctx.db, requireActor(ctx).id, ctx.now),
+
+  'clinic.checkServer': (ctx, input) => checkMoveTarget(ctx, input),
+
+  'clinic.moveToServer': (ctx, input) => startServerMove(ctx, input),
+
+  'clinic.moveJob': (ctx, input) => Promise.resolve(serverMoveStatus(ctx.app, input.jobId)),
 } satisfies DomainHandlers<typeof clinicOperations>;

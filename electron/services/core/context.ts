@@ -3,7 +3,7 @@ import type { Db } from '../store/db';
 import type { StaffUserRow } from '../store/schema';
 import type { Actor } from '../staff/staff';
 import type { AuthSession } from '../auth/sign-in';
-import type { Settings } from '../../../shared/api/clinic';
+import type { ServerMoveReport, ServerMoveStep, Settings } from '../../../shared/api/clinic';
 import type { AuditQueue } from '../audit/audit-queue';
 import type { JobRegistry } from '../jobs/registry';
 import type { ChangeFeed } from './changes';
@@ -31,6 +31,14 @@ export interface KeyControl {
   confirmRecoveryKey(): void;
   /** Replaces the recovery slot with a new key, which becomes the pending one. */
   newRecoveryKey(): Promise<void>;
+  /**
+   * Copies this computer's clinic into an empty server database (store/server-move) under the
+   * keys only the launcher holds; the data folder is only read.
+   */
+  moveToServer(
+    target: { ownerUrl: string; runtimeRole: string },
+    onStep: (step: ServerMoveStep) => void,
+  ): Promise<ServerMoveReport>;
 }
 
 /** Everything the services of one running Mesochart share: store, keys, clock, who is signed in. */

@@ -33,6 +33,7 @@ import {
   saveServerConnection,
 } from './server-connection';
 import type { ServerSettings } from '../store/server-check';
+import { moveToServer } from '../store/server-move';
 
 export interface LaunchOptions extends Omit<AppOptions, 'databaseKey' | 'auditKey' | 'keyControl'> {
   /** The OS keychain; null where none exists (the clinic passphrase seals the keys). */
@@ -124,6 +125,18 @@ export async function launchClinic(options: LaunchOptions): Promise<ClinicLaunch
     newRecoveryKey: async () => {
       if (!keys) throw new KeyError('wrong-key', 'The clinic is not open');
       pending = await replaceRecoveryKey(dataDir, keys, kdf);
+    },
+    moveToServer: (target, onStep) => {
+      if (!keys) return Promise.reject(new KeyError('wrong-key', 'The clinic is not open'));
+      return moveToServer({
+        dataDir,
+        dataKey: keys.dataKey,
+        auditKey: keys.auditKey,
+        ownerUrl: target.ownerUrl,
+        runtimeRole: target.runtimeRole,
+        nativeBinding: options.nativeBinding,
+        onStep,
+      });
     },
   };
 

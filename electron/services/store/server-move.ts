@@ -45,7 +45,12 @@ export interface ServerMoveOptions {
   /** The role the workstations use, granted its rows; defaults to the owner. */
   runtimeRole?: string | undefined;
   nativeBinding?: string | undefined;
+  /** Told as each stage begins, for a screen's progress. */
+  onStep?: ((step: ServerMoveStep) => void) | undefined;
 }
+
+/** The move's stages: the original's audit chain, the copy, its checks, the server's chain. */
+export type ServerMoveStep = 'source' | 'copy' | 'verify' | 'audit';
 
 export interface ServerMoveReport {
   tables: TableFingerprint[];
@@ -148,6 +153,8 @@ async function serverIsEmpty(client: pg.ClientBase, tables: Iterable<string>): P
  * after: the audit chain walked on the server. The original folder is opened read-only.
  */
 export async function moveToServer(options: ServerMoveOptions): Promise<ServerMoveReport> {
+  const step = options.onStep ?? (() => undefined);
+  step('source');
   const sqlite = openSource(options);
   try {
     const local = connectStore(sqlite, withStatementCache(sqlite)).db;
@@ -166,8 +173,10 @@ export async function moveToServer(options: ServerMoveOptions): Promise<ServerMo
         }
         // One read of the original for the rows, the fingerprints and the files.
         sqlite.exec('BEGIN');
+        step('copy');
         const before = fingerprintSqlite(sqlite, tables);
         await copySqliteToServer(sqlite, client, tables);
+        step('verify');
         const files = await copyFiles(sqlite, client, options);
         sqlite.exec('COMMIT');
         const after = await fingerprintServer(client, tables);
@@ -187,6 +196,7 @@ export async function moveToServer(options: ServerMoveOptions): Promise<ServerMo
     } finally {
       await client.end();
     }
+    step('audit');
     const pool = new pg.Pool({ connectionString: options.ownerUrl, max: 1, types: pgTypes });
     const server = new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool }) });
     try {

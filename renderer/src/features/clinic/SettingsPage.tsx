@@ -16,6 +16,7 @@ import { ClinicFields } from './ClinicFields';
 import { LogoInput } from './LogoInput';
 import { PatientLanguagesField } from './PatientLanguagesField';
 import { RoleMatrix } from './RoleMatrix';
+import { ServerMovePanel } from './ServerMovePanel';
 import { clinicKeys } from './queries';
 import { BackupPanel } from '../backup';
 import { RecoveryKeyPanel } from '../keys';
@@ -152,6 +153,7 @@ export function SettingsPage({ user }: { user: StaffUser }) {
           {isAdmin ? <Tabs.Tab value="backups">{t('backup.tab')}</Tabs.Tab> : null}
           {isAdmin ? <Tabs.Tab value="diary">{t('diarySettings.tab')}</Tabs.Tab> : null}
           {isAdmin ? <Tabs.Tab value="reminders">{t('reminders.tab')}</Tabs.Tab> : null}
+          {isAdmin ? <Tabs.Tab value="server">{t('serverMove.tab')}</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="clinic" pt="md">
           {settings.data ? (
@@ -197,6 +199,11 @@ export function SettingsPage({ user }: { user: StaffUser }) {
         {isAdmin ? (
           <Tabs.Panel value="reminders" pt="md">
             <ReminderSettingsPanel />
+          </Tabs.Panel>
+        ) : null}
+        {isAdmin ? (
+          <Tabs.Panel value="server" pt="md">
+            <ServerMovePanel />
           </Tabs.Panel>
         ) : null}
       </Tabs>
