@@ -13,18 +13,21 @@ import {
   Title,
 } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import { followUpRecordInput, type Course } from '../../../../shared/api/courses';
+import { personName } from '../../../../shared/patients/person-name';
 import { api, unwrap } from '../../lib/api';
 import { formatDay } from '../../lib/dates';
 import { applyServerError } from '../../lib/forms';
 import { TREATMENTS_KEY } from '../../lib/query-keys';
 import { FormError } from '../../ui/FormError';
+import { BookCourseDialog } from '../appointments';
+import { patientsKeys } from '../patients';
 
 const scaleValues = ['1', '2', '3', '4', '5'];
 
@@ -87,7 +90,16 @@ function FollowUpForm({ courseId, onDone }: { courseId: string; onDone: () => vo
 export function CourseCard({ course, canTreat }: { course: Course; canTreat: boolean }) {
   const { t } = useTranslation();
   const [following, setFollowing] = useState(false);
+  const [booking, setBooking] = useState(false);
   const { progress } = course;
+  // Sessions neither logged nor booked yet: what "Book remaining sessions" proposes.
+  const unbooked = progress.planned - progress.logged - course.bookings.length;
+  // The dialog names the patient; the chart has them cached under this key already.
+  const patient = useQuery({
+    queryKey: patientsKeys.onTreatmentsPage(course.patientId),
+    queryFn: () => unwrap(api.patients.get({ id: course.patientId })),
+    enabled: booking,
+  });
   return (
     <Paper withBorder p="md" data-testid="course-card">
       <Group justify="space-between" align="flex-start">
@@ -149,6 +161,25 @@ export function CourseCard({ course, canTreat }: { course: Course; canTreat: boo
           </Group>
         ))}
       </Stack>
+      {course.bookings.length > 0 ? (
+        <Stack gap={2} mt="sm" aria-label={t('courseBooking.bookedTitle')} role="list">
+          {course.bookings.map((b) => (
+            <Group key={b.appointmentId} gap="xs" role="listitem">
+              <Text size="sm">
+                {t('courseBooking.bookedLine', {
+                  date: formatDay(b.startsAt.slice(0, 10)),
+                  time: b.startsAt.slice(11, 16),
+                })}
+              </Text>
+              {b.timing === 'too-early' || b.timing === 'too-late' ? (
+                <Badge size="xs" color="orange">
+                  {t(`sessions.timing.${b.timing}`)}
+                </Badge>
+              ) : null}
+            </Group>
+          ))}
+        </Stack>
+      ) : null}
       {course.followUps.length > 0 ? (
         <Stack gap={2} mt="sm">
           {course.followUps.map((f) => (
@@ -167,6 +198,16 @@ export function CourseCard({ course, canTreat }: { course: Course; canTreat: boo
           {t('courses.recordFollowUp')}
         </Button>
       ) : null}
+      {course.status === 'active' && unbooked > 0 ? (
+        <Button mt="sm" size="xs" variant="default" onClick={() => setBooking(true)}>
+          {t('courseBooking.bookRemaining')}
+        </Button>
+      ) : null}
+      <BookCourseDialog
+        courseId={booking ? course.id : null}
+        patientName={patient.data ? personName(patient.data.patient) : ''}
+        onClose={() => setBooking(false)}
+      />
       <Modal opened={following} onClose={() => setFollowing(false)} title={t('courses.followUp')}>
         <FollowUpForm courseId={course.id} onDone={() => setFollowing(false)} />
       </Modal>
