@@ -98,12 +98,17 @@ function CompareBody({ patientId, photos, pair, canExport }: Props & { pair: [Ph
   const saveImage = useMutation({
     mutationFn: async () => {
       if (!leftImage.data || !rightImage.data) throw new Error('images not loaded');
+      // The pair's saved alignment, as it is now (the overlay may have saved it a moment ago).
+      const alignment = await unwrap(
+        api.photos.alignment({ patientId, firstId: left.id, secondId: right.id }),
+      );
       const png = await comparisonPng(
         [
           { src: leftImage.data, caption: caption(left) },
           { src: rightImage.data, caption: caption(right) },
         ],
         title,
+        alignment,
       );
       const target = await host.chooseSaveFile(
         'save-png',
