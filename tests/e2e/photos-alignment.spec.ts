@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -69,8 +69,9 @@ async function exportPng(compare: Locator, host: ScriptedHost, name: string): Pr
   const target = path.join(scratch, `${name}.png`);
   host.nextSavePath = target;
   await compare.getByRole('button', { name: 'Save as image' }).click();
+  // The message of the previous export may still be showing: wait for this file itself.
+  await expect.poll(() => existsSync(target), { timeout: 30_000 }).toBe(true);
   await expect(compare.getByText('Comparison image saved')).toBeVisible();
-  await compare.getByText('Comparison image saved').waitFor({ state: 'visible' });
   copyFileSync(target, path.join('test-results/screenshots', `photos-alignment-${name}.png`));
   const { data, info } = await sharp(readFileSync(target))
     .removeAlpha()
