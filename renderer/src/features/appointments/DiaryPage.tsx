@@ -33,6 +33,8 @@ export function DiaryPage() {
   const today = wallClockOf(new Date()).slice(0, 10);
   const [view, setView] = useState<DiaryView>('week');
   const [range, setRange] = useState(() => weekAround(today, today));
+  // The first day on screen: a new booking starts there (not on the loaded week's Monday).
+  const [shownFrom, setShownFrom] = useState(today);
   const [creating, setCreating] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -89,6 +91,7 @@ export function DiaryPage() {
     [byPractitioner, rooms, t],
   );
   const onRange = useCallback((from: string, to: string) => {
+    setShownFrom(from);
     const week = weekAround(from, to);
     // Same week: keep the state (and the events handed to the calendar) as they are.
     setRange((old) => (old.from === week.from && old.to === week.to ? old : week));
@@ -170,7 +173,7 @@ export function DiaryPage() {
           onBooked={(when) => setMessage({ ok: true, text: t('diary.bookedFor', { when }) })}
           settings={settings.data}
           practitioners={practitioners.data}
-          date={range.from > today ? range.from : today}
+          date={shownFrom > today ? shownFrom : today}
         />
       ) : null}
     </Stack>
