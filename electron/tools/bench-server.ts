@@ -159,7 +159,9 @@ export async function runServerBench(
   size: SizeName,
   runs: number,
   log: (line: string) => void,
+  only?: readonly string[],
 ): Promise<boolean> {
+  const wanted = (row: string) => !only || only.includes(row);
   const server = await benchServer(log);
   const seeded = ensureSeeded(size);
   if (seeded) log(`seeded in ${seeded.toFixed(0)} s`);
@@ -222,31 +224,43 @@ export async function runServerBench(
       runs,
     };
     const rows: BenchRow[] = [];
-    log('patient search');
-    rows.push(await pgSearchRow(ctx, pool));
-    log('heavy chart');
-    rows.push(await pgChartRow(ctx, pool));
-    log('sign a session');
-    rows.push(await pgSignRow(ctx, pool, heavy.id));
-    log('four workstations at once');
-    const four = await workstationsRow(server.url, keys, pool, size === 'S' ? 40 : 60);
+    if (wanted('search')) {
+      log('patient search');
+      rows.push(await pgSearchRow(ctx, pool));
+    }
+    if (wanted('chart')) {
+      log('heavy chart');
+      rows.push(await pgChartRow(ctx, pool));
+    }
+    if (wanted('sign')) {
+      log('sign a session');
+      rows.push(await pgSignRow(ctx, pool, heavy.id));
+    }
+    let four: Awaited<ReturnType<typeof workstationsRow>> | null = null;
+    if (wanted('workstations')) {
+      log('four workstations at once');
+      four = await workstationsRow(server.url, keys, pool, size === 'S' ? 40 : 60);
+    }
     console.log(`\nMesochart on a clinic server (PostgreSQL, loopback), size ${size}\n`);
     console.log(formatTable(rows));
-    const met = rows.every((r) => r.met) && four.errors === 0;
-    console.log(
-      `\nfour workstations, mixed day: ${four.operations} calls in ${four.seconds.toFixed(1)} s = ` +
-        `${four.throughputPerSecond.toFixed(1)} calls/s, p50 ${four.latency.p50.toFixed(1)} ms, ` +
-        `p95 ${four.latency.p95.toFixed(1)} ms, errors ${four.errors}`,
-    );
-    for (const [op, f] of Object.entries(four.byOperation)) {
+    const met = rows.every((r) => r.met) && (four?.errors ?? 0) === 0;
+    if (four) {
       console.log(
-        `  ${op.padEnd(22)} p50 ${f.p50.toFixed(1)} ms  p95 ${f.p95.toFixed(1)} ms  (${f.samples})`,
+        `\nfour workstations, mixed day: ${four.operations} calls in ${four.seconds.toFixed(1)} s = ` +
+          `${four.throughputPerSecond.toFixed(1)} calls/s, p50 ${four.latency.p50.toFixed(1)} ms, ` +
+          `p95 ${four.latency.p95.toFixed(1)} ms, errors ${four.errors}`,
       );
+      for (const [op, f] of Object.entries(four.byOperation)) {
+        console.log(
+          `  ${op.padEnd(22)} p50 ${f.p50.toFixed(1)} ms  p95 ${f.p95.toFixed(1)} ms  (${f.samples})`,
+        );
+      }
     }
     console.log(`move to server: ${moveSeconds.toFixed(0)} s (${moved.files} files, verified)`);
     const out = path.join(root, 'bench-results');
     mkdirSync(out, { recursive: true });
-    const file = path.join(out, `bench-${size}-postgres.json`);
+    // A run of some rows only keeps its own file, beside the whole run's.
+    const file = path.join(out, `bench-${size}-postgres${only ? `-${only.join('-')}` : ''}.json`);
     writeFileSync(
       file,
       `${JSON.stringify({ size, store: 'postgres', at: new Date().toISOString(), rows, workstations: four, moveSeconds }, null, 2)}\n`,

@@ -50,6 +50,7 @@ const ROW_NAMES = [
   'ui',
   'encryption',
   'diary',
+  'workstations',
 ] as const;
 const only = values.only?.split(',').map((x) => x.trim());
 if (
@@ -71,7 +72,7 @@ const log = (line: string) => console.log(`[bench ${size}] ${line}`);
 if (values.store === 'postgres') {
   // The clinic-server rows (bench-server.ts): a server of their own unless one is given.
   process.env[CLINIC_PASSPHRASE_ENV] ??= 'mesochart bench clinic passphrase';
-  const met = await runServerBench(size, plan.runs, log);
+  const met = await runServerBench(size, plan.runs, log, only);
   process.exit(met ? 0 : 1);
 }
 
