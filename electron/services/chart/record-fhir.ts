@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AllergyTick } from '../../../shared/api/history';
 import { areaNames, type TreatmentArea } from '../../../shared/sessions/treatment-terms';
+import type { TreatmentSession } from '../../../shared/api/sessions';
 import type { PatientRecord } from './record-gather';
+import { abandonedWords, draftWords } from './record-status-words';
 
 /**
  * The record as a FHIR R4 collection bundle, for another clinic's system to read: Patient,
@@ -117,17 +119,29 @@ function medicationResources(record: PatientRecord, patientId: string): Resource
   }));
 }
 
+// A draft is a note still being written for a session under way; an abandoned draft was never
+// signed as performed, so FHIR's "not-done" with why in statusReason.
 const procedureStatus = { signed: 'completed', draft: 'in-progress', abandoned: 'not-done' };
+
+function procedureStatusReason(s: TreatmentSession) {
+  if (s.status !== 'abandoned') return {};
+  return { statusReason: text(abandonedWords(s)) };
+}
 
 function procedureResources(record: PatientRecord, patientId: string): Resource[] {
   return record.sessions.map((s) => {
-    const notes = [s.notes, s.immediateReactions && `Immediate reactions: ${s.immediateReactions}`]
+    const notes = [
+      s.status === 'draft' ? draftWords : '',
+      s.notes,
+      s.immediateReactions && `Immediate reactions: ${s.immediateReactions}`,
+    ]
       .concat(s.addenda.map((a) => `Addendum ${a.writtenAt} by ${a.authorName}: ${a.text}`))
       .filter((n): n is string => Boolean(n?.trim()));
     return {
       resourceType: 'Procedure',
       id: s.id,
       status: procedureStatus[s.status as keyof typeof procedureStatus] ?? 'unknown',
+      ...procedureStatusReason(s),
       code: text(['Mesotherapy', s.technique].filter(Boolean).join(': ')),
       subject: ref(patientId),
       performedDateTime: s.performedOn,

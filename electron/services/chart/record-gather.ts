@@ -48,10 +48,9 @@ export async function gatherPatientRecord(
     history.push((await getHistoryVersion(db, patientId, v.version)).version);
   }
   const sessions: TreatmentSession[] = [];
-  // The chart lists abandoned drafts too; the exported record keeps to what was treated.
-  for (const s of await listSessions(db, patientId)) {
-    if (s.status !== 'abandoned') sessions.push(await getSession(db, s.id));
-  }
+  // Every session, drafts and abandoned ones included: a subject access request is the whole
+  // record, and the readers of the export mark which ones were never signed.
+  for (const s of await listSessions(db, patientId)) sessions.push(await getSession(db, s.id));
   sessions.sort((a, b) => a.performedOn.localeCompare(b.performedOn));
   const photos = await listPhotos(db, patientId, true);
   const paths = new Map(

@@ -11,6 +11,7 @@ import { areaNames, type TreatmentArea } from '../../../shared/sessions/treatmen
 import { allergyWords } from './record-fhir';
 import type { PatientRecord } from './record-gather';
 import { sumMl } from '../documents/render/pdf/cocktail-tables';
+import { sessionStatusWords } from './record-status-words';
 
 const area = (a: string) => areaNames[a as TreatmentArea] ?? a;
 const clip = (s: string, max = 600) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
@@ -102,7 +103,8 @@ const ml = (v: number | null) => (v === null ? '—' : `${v} ml`);
 function cocktailSection(record: PatientRecord): RecordSection {
   const rows = record.sessions.flatMap((s) =>
     s.cocktails.map((c, i) => [
-      s.performedOn,
+      // A syringe of an unsigned session must not read as given.
+      s.status === 'signed' ? s.performedOn : `${s.performedOn}\n(${s.status})`,
       `Syringe ${i + 1}${c.label ? `: ${c.label}` : ''}\ntotal volume ${ml(c.totalVolumeMl)}`,
       [
         ...c.components.map((p) => `${p.productName} lot ${p.lotNumber} ${ml(p.volumeMl)}`),
@@ -163,16 +165,16 @@ export function recordSections(
     {
       title: 'Sessions',
       columns: [
-        { header: 'Date', share: 0.12 },
-        { header: 'Status', share: 0.1 },
-        { header: 'Practitioner', share: 0.14 },
-        { header: 'Areas and technique', share: 0.2 },
-        { header: 'Products and lots', share: 0.22 },
-        { header: 'Notes', share: 0.22 },
+        { header: 'Date', share: 0.11 },
+        { header: 'Status', share: 0.17 },
+        { header: 'Practitioner', share: 0.13 },
+        { header: 'Areas and technique', share: 0.18 },
+        { header: 'Products and lots', share: 0.21 },
+        { header: 'Notes', share: 0.2 },
       ],
       rows: record.sessions.map((s) => [
         s.performedOn,
-        s.status,
+        sessionStatusWords(s),
         s.practitionerName,
         [s.areas.map((a) => area(a.area)).join(', '), s.technique].filter(Boolean).join('\n'),
         [
@@ -212,7 +214,15 @@ export function recordSections(
         e.kind,
         e.severity,
         clip(
-          [e.description, e.actionTaken && `Action: ${e.actionTaken}`].filter(Boolean).join('\n'),
+          [
+            e.description,
+            e.actionTaken && `Action: ${e.actionTaken}`,
+            e.areas.length > 0 && `Areas: ${e.areas.map(area).join(', ')}`,
+            e.photoIds.length > 0 &&
+              `Photos: ${e.photoIds.map((id) => files.photos.get(id)?.path ?? 'not in this export').join(', ')}`,
+          ]
+            .filter(Boolean)
+            .join('\n'),
         ),
         e.resolvedOn ? `${e.resolvedOn}${e.outcome ? `: ${e.outcome}` : ''}` : 'open',
       ]),

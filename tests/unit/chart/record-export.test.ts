@@ -20,6 +20,8 @@ import { fhirR4Validator } from './fhir-schema';
 let c: Clinic;
 let out: string;
 let exported: ChartExportRecordOutput;
+let abandoned: TreatmentSession;
+let openDraft: TreatmentSession;
 let bundle: { entry: { resource: Record<string, unknown> & { resourceType: string } }[] };
 
 beforeAll(async () => {
@@ -55,6 +57,10 @@ beforeAll(async () => {
   });
   await c.app.ok('documents.generateAftercare', { sessionId: session.id });
   await importFiles(c.app, patientId, ['orientation-8.jpg']);
+  // A draft given up with its reason, and one still open: both belong to the record.
+  abandoned = await startSession(c);
+  await c.app.ok('sessions.abandon', { id: abandoned.id, reason: 'Patient felt faint' });
+  openDraft = await startSession(c);
   exported = await c.app.ok<ChartExportRecordOutput>('chart.exportRecord', {
     patientId,
     folder: fileToken(c.app, 'export-folder', out),
@@ -122,6 +128,33 @@ describe("exporting a patient's whole record", () => {
     ]) {
       expect(text).toContain(phrase);
     }
+  });
+
+  it('keeps drafts and abandoned sessions, marked as never signed with who gave up and why', () => {
+    const text = execFileSync('pdftotext', ['-layout', exported.recordPdf, '-'], {
+      encoding: 'utf8',
+    }).replace(/\s+/g, ' ');
+    expect(text).toContain('Draft — not signed');
+    // The status cell wraps beside the practitioner's column, so its lines are read apart.
+    expect(text).toContain('Abandoned:');
+    expect(text).toContain(`Patient felt faint, by Inès Moreau, ${today(c.app)}`);
+    // Their syringes are marked too, so none reads as given.
+    expect(text).toContain('(abandoned) total volume 5 ml');
+    const procedures = new Map(
+      bundle.entry
+        .filter((e) => e.resource.resourceType === 'Procedure')
+        .map((e) => [e.resource.id, e.resource]),
+    );
+    expect(procedures.size).toBe(3);
+    expect(procedures.get(abandoned.id)).toMatchObject({
+      status: 'not-done',
+      statusReason: { text: `Abandoned: Patient felt faint, by Inès Moreau, ${today(c.app)}` },
+    });
+    expect(procedures.get(openDraft.id)).toMatchObject({
+      status: 'in-progress',
+      note: [{ text: 'Draft — not signed' }],
+    });
+    expect([...procedures.values()].filter((p) => p['status'] === 'completed')).toHaveLength(1);
   });
 
   it('the FHIR bundle is valid against the FHIR R4 JSON schema and holds every kind of resource', () => {
