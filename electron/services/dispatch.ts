@@ -31,12 +31,30 @@ export interface Sender {
 const AUDIT_UNAVAILABLE =
   'The audit log could not be saved (is the disk full?); nothing was done. Free some space and try again';
 
+/** The wrapper's own refusals, each with its catalogue key (renderer i18n, errors.*). */
+const wrapperKeys: Partial<Record<string, string>> = {
+  [AUDIT_UNAVAILABLE]: 'errors.auditUnavailable',
+  'This request did not come from the Mesochart window': 'errors.badSender',
+  'Unknown operation': 'errors.unknownOperation',
+  'The request could not be read': 'errors.unreadable',
+  'The request is too large': 'errors.tooLarge',
+  'Sign in first': 'errors.signInFirst',
+  'The screen is locked': 'errors.locked',
+  'Your role does not allow this': 'errors.forbidden',
+  'Some fields need attention': 'errors.fieldsNeedAttention',
+  'Something went wrong; nothing was saved': 'errors.internal',
+};
+
 function fail(
   code: ApiError['code'],
   message: string,
   fields?: Record<string, string>,
 ): Result<never> {
-  return { ok: false, error: fields ? { code, message, fields } : { code, message } };
+  const key = wrapperKeys[message];
+  return {
+    ok: false,
+    error: { code, message, ...(fields ? { fields } : {}), ...(key ? { key } : {}) },
+  };
 }
 
 // The window's address changes rarely and every call checks it: the last one parsed is kept.
@@ -276,7 +294,11 @@ async function run(
     const apiError =
       error instanceof AppError
         ? error.toApiError()
-        : { code: 'INTERNAL' as const, message: 'Something went wrong; nothing was saved' };
+        : {
+            code: 'INTERNAL' as const,
+            message: 'Something went wrong; nothing was saved',
+            key: 'errors.internal',
+          };
     if (!(error instanceof AppError)) {
       // Only the operation and the error's kind: messages may quote patient data.
       console.error(
@@ -320,7 +342,11 @@ async function runBatched(
     const apiError =
       error instanceof AppError
         ? error.toApiError()
-        : { code: 'INTERNAL' as const, message: 'Something went wrong; nothing was saved' };
+        : {
+            code: 'INTERNAL' as const,
+            message: 'Something went wrong; nothing was saved',
+            key: 'errors.internal',
+          };
     app.auditQueue.add(auditEntry(name, now, actor, subject, 'failed', apiError.code));
     return { ok: false, error: apiError };
   }

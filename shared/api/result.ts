@@ -36,6 +36,19 @@ export interface ApiError {
   message: string;
   /** Field path (dot-joined) to a message, for forms to show next to the field. */
   fields?: Record<string, string>;
+  /**
+   * The catalogue key of `message` ("errors.badCredentials") and its values, so the screens show
+   * it in their reader's language; `message` stays the English reference (logs, tools, tests).
+   */
+  key?: string;
+  params?: Record<string, string | number>;
+  /** The catalogue keys of field messages, by field, where they have one. */
+  fieldKeys?: Record<string, ErrorText>;
+}
+
+export interface ErrorText {
+  key: string;
+  params?: Record<string, string | number>;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };

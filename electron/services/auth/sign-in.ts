@@ -45,6 +45,7 @@ async function checkThrottle(db: Queryable, key: string, now: Date): Promise<num
     throw new AppError(
       'RATE_LIMITED',
       `Too many failed attempts. Wait ${wait} second${wait === 1 ? '' : 's'} and try again.`,
+      { text: { key: 'errors.rateLimited', params: { count: wait } } },
     );
   }
   return row?.failures ?? 0;
@@ -89,10 +90,13 @@ export async function authenticate(
     await recordFailure(db, key, failures, now);
     throw new AppError('INVALID_CREDENTIALS', 'User name or password is not correct', {
       keepWrites: true,
+      text: { key: 'errors.badCredentials' },
     });
   }
   if (row.active !== 1) {
-    throw new AppError('FORBIDDEN', 'This account has been deactivated. Ask a clinic admin.');
+    throw new AppError('FORBIDDEN', 'This account has been deactivated. Ask a clinic admin.', {
+      text: { key: 'errors.deactivated' },
+    });
   }
   // Only the right code reaches this: an expired one is told apart from a wrong one.
   const expires = row.temporary_code_expires_at;

@@ -1,4 +1,4 @@
-import type { ApiError, ErrorCode } from '../../../shared/api/result';
+import type { ApiError, ErrorCode, ErrorText } from '../../../shared/api/result';
 
 /**
  * The typed error every service throws. The wrapper turns it into `{ ok: false, error }`;
@@ -12,22 +12,37 @@ export class AppError extends Error {
    * still count towards the growing delay.
    */
   readonly keepWrites: boolean;
+  /** The message's catalogue key and values, for the screens' language (see ApiError). */
+  readonly text: ErrorText | undefined;
+  readonly fieldKeys: Record<string, ErrorText> | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { fields?: Record<string, string>; keepWrites?: boolean } = {},
+    options: {
+      fields?: Record<string, string>;
+      keepWrites?: boolean;
+      text?: ErrorText;
+      fieldKeys?: Record<string, ErrorText>;
+    } = {},
   ) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.fields = options.fields;
     this.keepWrites = options.keepWrites ?? false;
+    this.text = options.text;
+    this.fieldKeys = options.fieldKeys;
   }
 
   toApiError(): ApiError {
-    return this.fields
-      ? { code: this.code, message: this.message, fields: this.fields }
-      : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fields ? { fields: this.fields } : {}),
+      ...(this.text ? { key: this.text.key } : {}),
+      ...(this.text?.params ? { params: this.text.params } : {}),
+      ...(this.fieldKeys ? { fieldKeys: this.fieldKeys } : {}),
+    };
   }
 }

@@ -122,6 +122,10 @@ async function requireOfferedLanguage(db: Queryable, language: string): Promise<
       fields: {
         preferredLanguage: `The clinic does not offer "${language}"; choose one from the list`,
       },
+      text: { key: 'errors.languageNotOffered' },
+      fieldKeys: {
+        preferredLanguage: { key: 'errors.languageNotOfferedField', params: { language } },
+      },
     });
   }
 }
@@ -132,7 +136,11 @@ const patientById = preparedQuery((db, id: string) =>
 
 export async function findPatientRow(db: Queryable, id: string): Promise<PatientRow> {
   const [row] = await patientById(db, id);
-  if (!row) throw new AppError('NOT_FOUND', 'No patient with that identifier');
+  if (!row) {
+    throw new AppError('NOT_FOUND', 'No patient with that identifier', {
+      text: { key: 'errors.noSuchPatient' },
+    });
+  }
   return row;
 }
 
@@ -154,6 +162,7 @@ export async function createPatient(
     throw new AppError(
       'CONFLICT',
       'This may be a patient who is already registered: check the possible duplicates first',
+      { text: { key: 'errors.possibleDuplicate' } },
     );
   }
   const at = now.toISOString();

@@ -13,6 +13,7 @@ import enKeys from './en-keys.json';
 import enLanguages from './en-languages.json';
 import enRoles from './en-roles.json';
 import enServer from './en-server.json';
+import enErrors from './en-errors.json';
 import fr from './fr.json';
 import frTreatments from './fr-treatments.json';
 import frPhotos from './fr-photos.json';
@@ -26,6 +27,7 @@ import frKeys from './fr-keys.json';
 import frLanguages from './fr-languages.json';
 import frRoles from './fr-roles.json';
 import frServer from './fr-server.json';
+import frErrors from './fr-errors.json';
 import tr from './tr.json';
 import trTreatments from './tr-treatments.json';
 import trPhotos from './tr-photos.json';
@@ -39,6 +41,7 @@ import trKeys from './tr-keys.json';
 import trLanguages from './tr-languages.json';
 import trRoles from './tr-roles.json';
 import trServer from './tr-server.json';
+import trErrors from './tr-errors.json';
 import ar from './ar.json';
 import arTreatments from './ar-treatments.json';
 import arPhotos from './ar-photos.json';
@@ -52,6 +55,7 @@ import arKeys from './ar-keys.json';
 import arLanguages from './ar-languages.json';
 import arRoles from './ar-roles.json';
 import arServer from './ar-server.json';
+import arErrors from './ar-errors.json';
 
 // One catalogue per language and area of the app, merged by top-level key, so areas can grow
 // independently; every language mirrors the English files (a unit test holds them to it).
@@ -72,6 +76,7 @@ export const resources = {
     enLanguages,
     enRoles,
     enServer,
+    enErrors,
   ),
   fr: merged(
     fr,
@@ -87,6 +92,7 @@ export const resources = {
     frLanguages,
     frRoles,
     frServer,
+    frErrors,
   ),
   tr: merged(
     tr,
@@ -102,6 +108,7 @@ export const resources = {
     trLanguages,
     trRoles,
     trServer,
+    trErrors,
   ),
   ar: merged(
     ar,
@@ -117,5 +124,6 @@ export const resources = {
     arLanguages,
     arRoles,
     arServer,
+    arErrors,
   ),
 } satisfies Record<ShippedLanguage, unknown> & Resource;

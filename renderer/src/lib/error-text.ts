@@ -1,0 +1,24 @@
+import i18n from 'i18next';
+import type { ApiError, ErrorText } from '../../../shared/api/result';
+
+function inLanguage(text: ErrorText | undefined, english: string): string {
+  // With its values, so a plural key (errors.rateLimited_one, _other) is found by its count.
+  if (!text || !i18n.exists(text.key, text.params ?? {})) return english;
+  return i18n.t(text.key, text.params ?? {});
+}
+
+/**
+ * What a refusal says, in the screens' language: the catalogue's text for the error's key, with
+ * its values; the English message where the service gave no key (still the reference wording).
+ */
+export function errorText(error: ApiError): string {
+  return inLanguage(
+    error.key ? { key: error.key, ...(error.params ? { params: error.params } : {}) } : undefined,
+    error.message,
+  );
+}
+
+/** A field's message, likewise. */
+export function fieldErrorText(error: ApiError, field: string, english: string): string {
+  return inLanguage(error.fieldKeys?.[field], english);
+}
