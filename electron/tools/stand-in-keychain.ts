@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { textSeal } from '../services/keys/text-seal';
 import type { SecretStore } from '../services/core/context';
 
 /**
@@ -9,19 +10,7 @@ import type { SecretStore } from '../services/core/context';
  */
 export function standInKeychain(key: Buffer = randomBytes(32)): SecretStore {
   if (key.length !== 32) throw new Error('The stand-in keychain key must be 32 bytes');
-  return {
-    seal: (text) => {
-      const nonce = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, nonce);
-      const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
-      return Buffer.concat([nonce, cipher.getAuthTag(), body]);
-    },
-    open: (sealed) => {
-      const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12));
-      decipher.setAuthTag(sealed.subarray(12, 28));
-      return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString();
-    },
-  };
+  return textSeal(key);
 }
 
 /** The crash bench hands its writers one stand-in keychain's key here (64 hex digits). */

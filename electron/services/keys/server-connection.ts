@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -10,6 +10,7 @@ import { checkServer, serverUrl, type ServerSettings } from '../store/server-che
 import type { ServerCheckAnswer, ServerCheckReason } from '../../../shared/api/keys';
 import { deriveKey, type ClinicKeys } from './clinic-keys';
 import { KeyError } from './key-errors';
+import { textSeal } from './text-seal';
 
 /**
  * The clinic server this computer works on, chosen at first run ("Connect to the clinic
@@ -37,21 +38,7 @@ interface PasswordSeal {
 }
 
 function clinicKeySeal(keys: ClinicKeys): PasswordSeal {
-  const key = deriveKey(keys.dataKey, 'server/password');
-  return {
-    by: 'clinic-key',
-    seal: (text) => {
-      const nonce = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, nonce);
-      const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
-      return Buffer.concat([nonce, cipher.getAuthTag(), body]);
-    },
-    open: (sealed) => {
-      const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12));
-      decipher.setAuthTag(sealed.subarray(12, 28));
-      return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString();
-    },
-  };
+  return { by: 'clinic-key', ...textSeal(deriveKey(keys.dataKey, 'server/password')) };
 }
 
 function sealFor(by: 'keychain' | 'clinic-key', store: SecretStore | null, keys: ClinicKeys) {
