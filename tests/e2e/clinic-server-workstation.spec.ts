@@ -27,6 +27,7 @@ import {
   boundPage,
   createClinicDatabase,
   createRoles,
+  fillRegisterForm,
   workstation,
 } from '../support/server-workstation';
 import '../support/password-cost';
@@ -158,18 +159,12 @@ test('while the server is out of reach the banner shows, the form keeps what was
   const page = desk.page;
   try {
     await seedDiary(desk.services);
-    await page.goto(`${APP_TEST_ORIGIN}/`);
-    await signIn(page, RECEPTIONIST.username, RECEPTIONIST.password);
-    await expect(page.getByTestId('signed-in-user')).toHaveText(RECEPTIONIST.displayName);
-    await page.getByRole('link', { name: 'Register patient' }).click();
-    const form = page.getByRole('form', { name: 'Register patient' });
-    await form.getByLabel('Given name').fill('Ayşe');
-    await form.getByLabel('Family name').fill('Demir');
-    await form.getByLabel('Date of birth').fill('1990-02-02');
-    await form.getByRole('textbox', { name: 'Sex' }).click();
-    await page.getByRole('option', { name: 'Female' }).click();
-    await form.getByRole('textbox', { name: 'Phone', exact: true }).fill('+90 532 765 43 21');
-    await form.getByLabel('Processing of health data for care').check();
+    const form = await fillRegisterForm(page, {
+      givenName: 'Ayşe',
+      familyName: 'Demir',
+      dateOfBirth: '1990-02-02',
+      phone: '+90 532 765 43 21',
+    });
 
     // The network to the server goes as she saves.
     await proxy.cut();

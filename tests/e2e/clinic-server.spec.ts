@@ -14,6 +14,7 @@ import {
   boundPage,
   createClinicDatabase,
   createRoles,
+  fillRegisterForm,
   workstation,
 } from '../support/server-workstation';
 import '../support/password-cost';
@@ -57,18 +58,12 @@ test('the desk registers and books a patient; the treatment room sees her withou
 
     // The front desk registers Şebnem Yılmaz and books her with Inès at 15:00.
     const page = desk.page;
-    await page.goto(`${APP_TEST_ORIGIN}/`);
-    await signIn(page, RECEPTIONIST.username, RECEPTIONIST.password);
-    await expect(page.getByTestId('signed-in-user')).toHaveText(RECEPTIONIST.displayName);
-    await page.getByRole('link', { name: 'Register patient' }).click();
-    const form = page.getByRole('form', { name: 'Register patient' });
-    await form.getByLabel('Given name').fill('Şebnem');
-    await form.getByLabel('Family name').fill('Yılmaz');
-    await form.getByLabel('Date of birth').fill('1986-04-12');
-    await form.getByRole('textbox', { name: 'Sex' }).click();
-    await page.getByRole('option', { name: 'Female' }).click();
-    await form.getByRole('textbox', { name: 'Phone', exact: true }).fill('+90 532 123 45 67');
-    await form.getByLabel('Processing of health data for care').check();
+    const form = await fillRegisterForm(page, {
+      givenName: 'Şebnem',
+      familyName: 'Yılmaz',
+      dateOfBirth: '1986-04-12',
+      phone: '+90 532 123 45 67',
+    });
     await form.getByRole('button', { name: 'Register patient' }).click();
     await expect(page.getByRole('heading', { name: 'Şebnem Yılmaz' })).toBeVisible();
 

@@ -3,7 +3,7 @@
  * throwaway cluster, and a workstation (its own data folder and services, as another computer
  * runs its own app) with a page bound to it.
  */
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,8 @@ import type { Sender } from '../../electron/services/dispatch';
 import type { Result } from '../../shared/api/result';
 import { attachHarness, type ChangeSource } from './harness';
 import { APP_TEST_ORIGIN } from './origin';
+import { signIn } from './flows';
+import { RECEPTIONIST } from './diary-seed';
 import {
   OWNER_ROLE,
   PASSWORD_ROLE,
@@ -107,4 +109,27 @@ export async function workstation(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The receptionist signs in at `page` and fills the register form for a woman with care consent
+ * (not yet saved); returns the form.
+ */
+export async function fillRegisterForm(
+  page: Page,
+  who: { givenName: string; familyName: string; dateOfBirth: string; phone: string },
+) {
+  await page.goto(`${APP_TEST_ORIGIN}/`);
+  await signIn(page, RECEPTIONIST.username, RECEPTIONIST.password);
+  await expect(page.getByTestId('signed-in-user')).toHaveText(RECEPTIONIST.displayName);
+  await page.getByRole('link', { name: 'Register patient' }).click();
+  const form = page.getByRole('form', { name: 'Register patient' });
+  await form.getByLabel('Given name').fill(who.givenName);
+  await form.getByLabel('Family name').fill(who.familyName);
+  await form.getByLabel('Date of birth').fill(who.dateOfBirth);
+  await form.getByRole('textbox', { name: 'Sex' }).click();
+  await page.getByRole('option', { name: 'Female' }).click();
+  await form.getByRole('textbox', { name: 'Phone', exact: true }).fill(who.phone);
+  await form.getByLabel('Processing of health data for care').check();
+  return form;
 }
