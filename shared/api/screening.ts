@@ -60,6 +60,7 @@ export const findingSchema = z.object({
   ruleId: z.string(),
   severity: severitySchema,
   explanation: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   patientMessage: z.string(),
   productId: z.string().optional(),
   medicineLineId: z.string().optional(),

@@ -55,6 +55,7 @@ function alcohol(input: ScreeningInput): Finding[] {
       ruleId: 'day-of.alcohol',
       severity: 'caution',
       explanation: `Alcohol ${hours} hour(s) ago, within the clinic's ${window}-hour window: more bruising.`,
+      params: { hours, window },
       patientMessage: `Alcohol in the ${window} hours before treatment makes bruising more likely. Next time, avoid alcohol for ${window} hours beforehand.`,
     },
   ];
@@ -108,6 +109,7 @@ function datedQuestions(input: ScreeningInput): Finding[] {
         ruleId: `day-of.${key}`,
         severity: settings.severities[key],
         explanation: `${label} within the clinic's ${window}-day window: an immune reaction or infection may be under way.`,
+        params: { window },
         patientMessage: 'The practitioner will talk this through with you before treating.',
       });
     }

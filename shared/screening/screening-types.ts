@@ -156,8 +156,13 @@ export interface ScreeningFinding {
   /** Stable id of the rule, for translation, audit and tests. */
   readonly ruleId: string;
   readonly severity: Severity;
-  /** For the practitioner: what was found and why it matters. */
+  /** For the practitioner: what was found and why it matters (English, the reference wording). */
   readonly explanation: string;
+  /**
+   * The values in the explanation, where the screens have its text by `ruleId` in their
+   * language (renderer catalogue findingRules.*); the English stays the reference.
+   */
+  readonly params?: Readonly<Record<string, string | number>>;
   /** What to tell the patient, in plain words. */
   readonly patientMessage: string;
   /** The planned product this finding is about, so the UI can block that product. */

@@ -14,6 +14,7 @@ import enLanguages from './en-languages.json';
 import enRoles from './en-roles.json';
 import enServer from './en-server.json';
 import enErrors from './en-errors.json';
+import enFindings from './en-findings.json';
 import fr from './fr.json';
 import frTreatments from './fr-treatments.json';
 import frPhotos from './fr-photos.json';
@@ -28,6 +29,7 @@ import frLanguages from './fr-languages.json';
 import frRoles from './fr-roles.json';
 import frServer from './fr-server.json';
 import frErrors from './fr-errors.json';
+import frFindings from './fr-findings.json';
 import tr from './tr.json';
 import trTreatments from './tr-treatments.json';
 import trPhotos from './tr-photos.json';
@@ -42,6 +44,7 @@ import trLanguages from './tr-languages.json';
 import trRoles from './tr-roles.json';
 import trServer from './tr-server.json';
 import trErrors from './tr-errors.json';
+import trFindings from './tr-findings.json';
 import ar from './ar.json';
 import arTreatments from './ar-treatments.json';
 import arPhotos from './ar-photos.json';
@@ -56,6 +59,7 @@ import arLanguages from './ar-languages.json';
 import arRoles from './ar-roles.json';
 import arServer from './ar-server.json';
 import arErrors from './ar-errors.json';
+import arFindings from './ar-findings.json';
 
 // One catalogue per language and area of the app, merged by top-level key, so areas can grow
 // independently; every language mirrors the English files (a unit test holds them to it).
@@ -77,6 +81,7 @@ export const resources = {
     enRoles,
     enServer,
     enErrors,
+    enFindings,
   ),
   fr: merged(
     fr,
@@ -93,6 +98,7 @@ export const resources = {
     frRoles,
     frServer,
     frErrors,
+    frFindings,
   ),
   tr: merged(
     tr,
@@ -109,6 +115,7 @@ export const resources = {
     trRoles,
     trServer,
     trErrors,
+    trFindings,
   ),
   ar: merged(
     ar,
@@ -125,5 +132,6 @@ export const resources = {
     arRoles,
     arServer,
     arErrors,
+    arFindings,
   ),
 } satisfies Record<ShippedLanguage, unknown> & Resource;

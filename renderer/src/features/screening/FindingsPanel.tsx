@@ -2,6 +2,7 @@ import { Alert, Badge, Checkbox, Group, Loader, Paper, Stack, Text, Title } from
 import { useTranslation } from 'react-i18next';
 import { findingKeys, type ScreeningPreview } from '../../../../shared/api/screening';
 import type { Severity } from '../../../../shared/screening';
+import { findingText } from './finding-text';
 
 export const severityColour: Record<Severity, string> = {
   'do-not-treat': 'red',
@@ -75,10 +76,10 @@ export function FindingsPanel({
                         })}
                       </Text>
                     ) : null}
-                    {/* The rules word their findings in English for now: laid out as English
-                        text inside an Arabic screen, so its punctuation stays where it belongs. */}
+                    {/* In the screens' language where the catalogue words the rule, else the
+                        rule's English, laid out as its own text so its punctuation stays put. */}
                     <Text size="sm" dir="auto">
-                      {f.explanation}
+                      {findingText(f)}
                     </Text>
                     <Text size="sm" c="dimmed">
                       {t('screening.findings.tellPatient', { message: f.patientMessage })}
@@ -88,7 +89,7 @@ export function FindingsPanel({
                         mt={4}
                         label={t('screening.findings.acknowledge')}
                         aria-label={t('screening.findings.acknowledgeOne', {
-                          what: f.explanation,
+                          what: findingText(f),
                         })}
                         checked={acknowledged.has(key)}
                         onChange={(e) => onAcknowledge(key, e.currentTarget.checked)}

@@ -7,6 +7,7 @@ import { api, unwrap } from '../../lib/api';
 import { screeningKeys } from './queries';
 import { formatInstant } from '../../lib/dates';
 import { severityColour } from './FindingsPanel';
+import { findingText } from './finding-text';
 
 const statusColour: Record<ScreeningStatus, string> = {
   passed: 'teal',
@@ -68,7 +69,7 @@ export function ScreeningList({ patientId }: { patientId: string }) {
                         {t(`screening.outcome.${f.severity}`)}
                       </Badge>
                       {/* English from the rules for now: isolated, its punctuation stays put in Arabic. */}
-                      <bdi>{f.explanation}</bdi>
+                      <bdi>{findingText(f)}</bdi>
                     </Text>
                   ))}
               </Stack>

@@ -5,6 +5,7 @@ import { api, unwrap } from '../../lib/api';
 import { screeningKeys } from './queries';
 import { formatInstant } from '../../lib/dates';
 import { severityColour } from './FindingsPanel';
+import { findingText } from './finding-text';
 
 /**
  * The pre-procedure check a session was started from, shown on the session record: its outcome,
@@ -55,7 +56,7 @@ export function SessionCheck({
               {t(`screening.outcome.${f.severity}`)}
             </Badge>
             {/* English from the rules for now: isolated, its punctuation stays put in Arabic. */}
-            <bdi>{f.explanation}</bdi>
+            <bdi>{findingText(f)}</bdi>
           </Text>
         ))}
         {flagged.length === 0 ? (
