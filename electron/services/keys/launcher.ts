@@ -26,12 +26,7 @@ import {
   type KeySeal,
 } from './keyring';
 import { dataFolderState } from './data-folder';
-import {
-  checkServerFor,
-  forgetServerConnection,
-  savedServerUrl,
-  saveServerConnection,
-} from './server-connection';
+import { checkServerFor, connectToServer, savedServerUrl } from './server-connection';
 import type { ServerSettings } from '../store/server-check';
 import { moveToServer } from '../store/server-move';
 
@@ -223,7 +218,7 @@ export async function launchClinic(options: LaunchOptions): Promise<ClinicLaunch
   }
 
   /** The clinic open here on a new, empty SQLite record: the only time a server may be chosen. */
-  const notSetUp = (): { opened: ClinicKeys; here: MesochartServices } => {
+  const notSetUp = (): { opened: ClinicKeys } => {
     const here = services as MesochartServices | null;
     if (
       state.state !== 'open' ||
@@ -235,28 +230,15 @@ export async function launchClinic(options: LaunchOptions): Promise<ClinicLaunch
     ) {
       throw new KeyError('exists', 'This computer already works on its clinic.');
     }
-    return { opened: keys, here };
+    return { opened: keys };
   };
 
-  /** From now on this computer works on the server: kept for the next start, used at once. */
-  const connectServer = async (settings: ServerSettings): Promise<KeysStatus> => {
-    const { opened, here } = notSetUp();
-    const check = await checkServerFor(settings, opened);
-    if (!check.ok) throw new KeyError('server', check.message ?? '', check.field);
-    saveServerConnection(dataDir, settings, secretStore, opened);
-    await here.close();
+  /** The services closed and started again on the same keys (on the store now chosen). */
+  const restart = async (opened: ClinicKeys): Promise<void> => {
+    const here = services as MesochartServices | null;
     services = null;
-    try {
-      await start(opened);
-    } catch (error) {
-      // The empty record of this computer stays what it opens on; nothing was set up on it.
-      forgetServerConnection(dataDir);
-      await start(opened);
-      throw error instanceof KeyError
-        ? error
-        : new KeyError('server', 'The clinic server could not be opened; try again.', 'host');
-    }
-    return status();
+    if (here) await here.close();
+    await start(opened);
   };
 
   const handleKeys = async (
@@ -266,8 +248,12 @@ export async function launchClinic(options: LaunchOptions): Promise<ClinicLaunch
     switch (name) {
       case 'keys.checkServer':
         return checkServerFor(input as unknown as ServerSettings, notSetUp().opened);
-      case 'keys.connectServer':
-        return connectServer(input as unknown as ServerSettings);
+      case 'keys.connectServer': {
+        const { opened } = notSetUp();
+        const settings = input as unknown as ServerSettings;
+        await connectToServer(dataDir, settings, secretStore, opened, () => restart(opened));
+        return status();
+      }
       case 'keys.create': {
         if (state.state !== 'new')
           throw new KeyError('exists', 'This clinic already has its keys.');

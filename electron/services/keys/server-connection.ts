@@ -174,3 +174,30 @@ export async function checkServerFor(
     message: check.message,
   };
 }
+
+/**
+ * From now on this computer works on the server: the connection is tried (and the keys held
+ * against the server's record), kept for the next start, and `restart` opens the services on it
+ * at once. Where they cannot open there, the connection is forgotten and this computer's own
+ * (empty) record is opened again.
+ */
+export async function connectToServer(
+  dataDir: string,
+  settings: ServerSettings,
+  store: SecretStore | null,
+  keys: ClinicKeys,
+  restart: () => Promise<void>,
+): Promise<void> {
+  const check = await checkServerFor(settings, keys);
+  if (!check.ok) throw new KeyError('server', check.message ?? '', check.field);
+  saveServerConnection(dataDir, settings, store, keys);
+  try {
+    await restart();
+  } catch (error) {
+    forgetServerConnection(dataDir);
+    await restart();
+    throw error instanceof KeyError
+      ? error
+      : new KeyError('server', 'The clinic server could not be opened; try again.', 'host');
+  }
+}
