@@ -52,22 +52,38 @@ export function Shell({ user, idleLockMinutes }: { user: StaffUser; idleLockMinu
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Title order={1} size="h3">
+        {/* One line that never wraps under the fixed header: in a narrow window the user's
+            name gives way (cut with an ellipsis, whole in its title) before anything overlaps. */}
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
+          <Title order={1} size="h3" style={{ flexShrink: 0 }} data-testid="app-title">
             {t('app.name')}
           </Title>
-          <Group gap="sm">
+          <Group gap="sm" wrap="nowrap" miw={0} justify="flex-end">
             <OwnLanguageMenu user={user} />
-            <Text size="sm" data-testid="signed-in-user">
+            <Text
+              size="sm"
+              truncate="end"
+              miw={0}
+              title={user.displayName}
+              data-testid="signed-in-user"
+            >
               {user.displayName}
             </Text>
-            <Badge variant="light">{t(`roles.${user.role}`)}</Badge>
-            <Button variant="light" size="xs" onClick={() => void lockScreen(setSession)}>
+            <Badge variant="light" style={{ flexShrink: 0 }}>
+              {t(`roles.${user.role}`)}
+            </Badge>
+            <Button
+              variant="light"
+              size="xs"
+              style={{ flexShrink: 0 }}
+              onClick={() => void lockScreen(setSession)}
+            >
               {t('shell.lock')}
             </Button>
             <Button
               variant="subtle"
               size="xs"
+              style={{ flexShrink: 0 }}
               onClick={() => void unwrap(api.auth.signOut({})).then(setSession)}
             >
               {t('shell.signOut')}

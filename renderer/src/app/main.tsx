@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import {
   DEFAULT_THEME,
   DirectionProvider,
+  useDirection,
   MantineProvider,
   createTheme,
   defaultVariantColorsResolver,
@@ -95,6 +96,22 @@ const queryClient = new QueryClient({
   },
 });
 
+/**
+ * At most three messages at once, each closing by itself, in the bottom corner at the end of the
+ * reading direction: stacked at the top they covered the chart's alerts strip and the Settings
+ * tabs. Right to left the navigation moves to the right edge, so they mirror to bottom left.
+ */
+function AppNotifications() {
+  const { dir } = useDirection();
+  return (
+    <Notifications
+      position={dir === 'rtl' ? 'bottom-left' : 'bottom-right'}
+      limit={3}
+      autoClose={5000}
+    />
+  );
+}
+
 const root = document.getElementById('root');
 if (!root) throw new Error('No #root element');
 createRoot(root).render(
@@ -102,9 +119,7 @@ createRoot(root).render(
     {/* Left to right until the session's language is known; ui-language.ts sets it. */}
     <DirectionProvider initialDirection="ltr" detectDirection={false}>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-        {/* Bottom right, at most three at once, each closing by itself: stacked at the top they
-            covered the chart's alerts strip and the Settings tabs. */}
-        <Notifications position="bottom-right" limit={3} autoClose={5000} />
+        <AppNotifications />
         <QueryClientProvider client={queryClient}>
           <HashRouter>
             <KeysGate>

@@ -21,7 +21,9 @@ export function OwnLanguageMenu({ user }: { user: StaffUser }) {
   return (
     <ScreenLanguageSelect
       size="xs"
-      w={190}
+      // Narrower in a narrow window, so the header keeps room for the user's name.
+      w={{ base: 160, sm: 190 }}
+      style={{ flexShrink: 0 }}
       disabled={busy}
       data-testid="own-language"
       value={user.uiLanguage}
