@@ -331,7 +331,7 @@ export async function prepareSessionSummary(
       clinic: await clinicInfo(db),
       patient,
       procedureKind: facts.procedureKind,
-      ...(await summaryIdentity(db, row.patient_id, row.performed_on, row.signed_at)),
+      ...(await summaryIdentity(db, row.patient_id, row.performed_on, row.signed_at, language)),
       sessions: facts.sessions,
       session: {
         ...facts.session,

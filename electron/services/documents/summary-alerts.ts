@@ -1,29 +1,13 @@
 import { ageOn } from '../../../shared/api/patients';
 import { historyAlerts } from '../../../shared/api/history';
 import type { PatientAlert } from '../../../shared/api/patients';
-import { adverseEventKindSchema, type AdverseEventKind } from '../../../shared/api/adverse-events';
+import { adverseEventKindSchema } from '../../../shared/api/adverse-events';
+import { fillWords } from '../../../shared/documents/wording';
+import { summaryWordingFor, type SummaryWording } from './render/wording/summary-wording';
 import { matchMedicineLine } from '../../../shared/screening';
 import type { Queryable } from '../store/db';
 import { storedAnswers } from '../history/medical-history';
 import { findPatientRow } from '../patients/patients';
-
-const alertText: Record<PatientAlert['kind'], (detail: string | null) => string> = {
-  allergy: (d) => `Allergy: ${d ?? ''}`,
-  pregnancy: () => 'Pregnant',
-  breastfeeding: () => 'Breastfeeding',
-  coagulation: () => 'Coagulation disorder',
-  epilepsy: () => 'Epilepsy or neurological disease',
-};
-
-const sexNames: Record<string, string> = {
-  female: 'Female',
-  male: 'Male',
-  other: 'Other',
-  'not-stated': 'Not stated',
-};
-
-const kindName = (kind: AdverseEventKind) =>
-  kind.charAt(0).toUpperCase() + kind.slice(1).replaceAll('-', ' ');
 
 /**
  * What the practitioner had in view on the session screen, for the printed summary: age on the
@@ -36,7 +20,18 @@ export async function summaryIdentity(
   patientId: string,
   sessionDay: string,
   signedAt: string | null,
+  language = 'en',
 ): Promise<{ identity: { ageOnSessionDay: number; sex: string }; alerts: string[] }> {
+  // Worded in the summary's language; the sex stays English here, the renderer translates it.
+  const w = summaryWordingFor(language).alertTexts;
+  const words = summaryWordingFor(language);
+  const alertText: Record<PatientAlert['kind'], (detail: string | null) => string> = {
+    allergy: (d) => fillWords(w.allergy, { detail: d ?? '' }),
+    pregnancy: () => w.pregnancy,
+    breastfeeding: () => w.breastfeeding,
+    coagulation: () => w.coagulation,
+    epilepsy: () => w.epilepsy,
+  };
   const patient = await findPatientRow(db, patientId);
   let history = db
     .selectFrom('medical_history_version')
@@ -50,7 +45,7 @@ export async function summaryIdentity(
     const match = matchMedicineLine(m.text);
     if (match.status !== 'risk') continue;
     const generics = [...new Set(match.matches.map((x) => x.entry.generic))].join(', ');
-    alerts.push(`Blood thinner: ${m.text} (${generics})`);
+    alerts.push(fillWords(w.bloodThinner, { line: m.text, generics }));
   }
   const open = await db
     .selectFrom('adverse_event')
@@ -61,8 +56,13 @@ export async function summaryIdentity(
     .execute();
   for (const e of open) {
     const kind = adverseEventKindSchema.safeParse(e.kind);
+    const severity = e.severity as keyof SummaryWording['eventSeverities'];
     alerts.push(
-      `Open adverse event: ${kind.success ? kindName(kind.data) : e.kind} (${e.severity}) since ${e.onset_on}`,
+      fillWords(w.openEvent, {
+        kind: kind.success ? words.eventKinds[kind.data] : e.kind,
+        severity: words.eventSeverities[severity] ?? e.severity,
+        date: e.onset_on,
+      }),
     );
   }
   const stopped = await db
@@ -76,12 +76,15 @@ export async function summaryIdentity(
   for (const c of stopped) {
     const findings = JSON.parse(c.findings) as { severity: string; explanation: string }[];
     const first = findings.find((f) => f.severity === 'do-not-treat');
-    alerts.push(`Do not treat on ${c.performed_on}: ${first?.explanation ?? 'see the check'}`);
+    alerts.push(
+      fillWords(w.stopped, { date: c.performed_on, finding: first?.explanation ?? w.seeTheCheck }),
+    );
   }
   return {
     identity: {
       ageOnSessionDay: ageOn(patient.date_of_birth, sessionDay),
-      sex: sexNames[patient.sex] ?? patient.sex,
+      sex:
+        summaryWordingFor('en').sexes[patient.sex as keyof SummaryWording['sexes']] ?? patient.sex,
     },
     alerts: alerts.slice(0, 50),
   };
