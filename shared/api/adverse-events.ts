@@ -3,6 +3,7 @@ import { practitioner, clinicalReaders } from './roles';
 import { patientScopedInput } from './courses';
 import { z } from 'zod';
 import { idSchema, isoDate, isoDateTime, requiredText, text } from './common';
+import { treatmentAreaSchema } from '../sessions/treatment-terms';
 
 export const adverseEventKinds = [
   'bruising',
@@ -36,6 +37,18 @@ export const adverseEventRecordInput = z
     onsetOn: dateField('Onset date'),
     description: text(2000, 'Description'),
     actionTaken: text(2000, 'Action taken'),
+    /** The treated areas it concerns, from the face and body diagrams. */
+    areas: z
+      .array(treatmentAreaSchema)
+      .max(15)
+      .refine((a) => new Set(a).size === a.length, 'Each area once')
+      .default([]),
+    /** The patient's photos that show it. */
+    photoIds: z
+      .array(idSchema)
+      .max(20, 'At most 20 photos')
+      .refine((a) => new Set(a).size === a.length, 'Each photo once')
+      .default([]),
   })
   .strict();
 
@@ -61,6 +74,8 @@ export const adverseEventSchema = z.object({
   outcome: z.string().nullable(),
   recordedByName: z.string(),
   recordedAt: isoDateTime,
+  areas: z.array(treatmentAreaSchema),
+  photoIds: z.array(idSchema),
 });
 export type AdverseEvent = z.infer<typeof adverseEventSchema>;
 

@@ -11,6 +11,7 @@ import type {
   adverseEventResolveInput,
 } from '../../../shared/api/adverse-events';
 import { AppError } from '../core/errors';
+import type { TreatmentArea } from '../../../shared/sessions/treatment-terms';
 
 type Reader = Pick<Db, 'selectFrom' | 'executeQuery'>;
 function baseQuery(db: Pick<Db, 'selectFrom'>) {
@@ -24,7 +25,29 @@ function baseQuery(db: Pick<Db, 'selectFrom'>) {
 
 type EventRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
 
-function toEvent(r: EventRow): AdverseEvent {
+/** The photos linked to each event, in the order they were chosen. */
+async function photoLinks(db: Reader, eventIds: readonly string[]) {
+  const links = new Map<string, string[]>(eventIds.map((id) => [id, []]));
+  if (eventIds.length === 0) return links;
+  const rows = await db
+    .selectFrom('adverse_event_photo')
+    .select(['adverse_event_id', 'photo_id'])
+    .where('adverse_event_id', 'in', [...eventIds])
+    .orderBy('seq')
+    .execute();
+  for (const r of rows) links.get(r.adverse_event_id)?.push(r.photo_id);
+  return links;
+}
+
+async function toEvents(db: Reader, rows: readonly EventRow[]): Promise<AdverseEvent[]> {
+  const links = await photoLinks(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toEvent(r, links.get(r.id) ?? []));
+}
+
+function toEvent(r: EventRow, photoIds: string[]): AdverseEvent {
   return {
     id: r.id,
     patientId: r.patient_id,
@@ -39,6 +62,8 @@ function toEvent(r: EventRow): AdverseEvent {
     outcome: r.outcome,
     recordedByName: r.display_name,
     recordedAt: r.recorded_at,
+    areas: JSON.parse(r.areas) as TreatmentArea[],
+    photoIds,
   };
 }
 
@@ -47,7 +72,7 @@ export async function adverseEventsOfSession(db: Reader, sessionId: string) {
     .where('adverse_event.session_id', '=', sessionId)
     .orderBy('adverse_event.seq')
     .execute();
-  return rows.map(toEvent);
+  return toEvents(db, rows);
 }
 
 const eventsOfPatient = preparedQuery((db, patientId: string) =>
@@ -65,13 +90,14 @@ const openEventsOfPatient = preparedQuery((db, patientId: string) =>
 
 export async function adverseEventsOfPatient(db: Reader, patientId: string, openOnly: boolean) {
   const rows = await (openOnly ? openEventsOfPatient : eventsOfPatient)(db, patientId);
-  return rows.map(toEvent);
+  return toEvents(db, rows);
 }
 
 async function getEvent(db: Queryable, id: string): Promise<AdverseEvent> {
   const row = await baseQuery(db).where('adverse_event.id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', 'This adverse event does not exist');
-  return toEvent(row);
+  const [event] = await toEvents(db, [row]);
+  return event!;
 }
 
 export async function recordAdverseEvent(
@@ -93,6 +119,24 @@ export async function recordAdverseEvent(
     const message = 'The onset date must be between the session and today';
     throw new AppError('VALIDATION', message, { fields: { onsetOn: message } });
   }
+  if (input.photoIds.length > 0) {
+    const own = await db
+      .selectFrom('photo')
+      .select('id')
+      .where('id', 'in', input.photoIds)
+      .where('patient_id', '=', session.patient_id)
+      .where('archived', '=', 0)
+      .execute();
+    const found = new Set(own.map((p) => p.id));
+    const fields: Record<string, string> = {};
+    input.photoIds.forEach((photoId, i) => {
+      if (!found.has(photoId))
+        fields[`photoIds.${i}`] = 'This photo is not in this patient’s record';
+    });
+    if (Object.keys(fields).length > 0) {
+      throw new AppError('VALIDATION', 'Link only this patient’s photos', { fields });
+    }
+  }
   const id = randomUUID();
   await db
     .insertInto('adverse_event')
@@ -111,8 +155,15 @@ export async function recordAdverseEvent(
       recorded_at: now.toISOString(),
       resolved_by: null,
       resolved_at: null,
+      areas: JSON.stringify(input.areas),
     })
     .execute();
+  if (input.photoIds.length > 0) {
+    await db
+      .insertInto('adverse_event_photo')
+      .values(input.photoIds.map((photoId) => ({ adverse_event_id: id, photo_id: photoId })))
+      .execute();
+  }
   return getEvent(db, id);
 }
 

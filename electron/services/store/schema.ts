@@ -298,6 +298,14 @@ export interface AdverseEventRow {
   recorded_at: string;
   resolved_by: string | null;
   resolved_at: string | null;
+  /** JSON list of treatment areas; '[]' for events recorded before step 25. */
+  areas: Generated<string>;
+}
+
+export interface AdverseEventPhotoRow {
+  seq: Generated<number>;
+  adverse_event_id: string;
+  photo_id: string;
 }
 
 export interface AppointmentRow {
@@ -537,6 +545,7 @@ export interface StoreSchema {
   session_substance_override: SessionSubstanceOverrideRow;
   session_addendum: SessionAddendumRow;
   adverse_event: AdverseEventRow;
+  adverse_event_photo: AdverseEventPhotoRow;
   course_follow_up: CourseFollowUpRow;
   appointment: AppointmentRow;
   reminder: ReminderRow;

@@ -147,6 +147,8 @@ describe('the head of the chain is sealed', () => {
       applyKey(raw, started.databaseKey);
       // Every step after 8 taken back, newest first, so the upgrade runs them all again.
       raw.exec(`
+        DROP TABLE adverse_event_photo;
+        ALTER TABLE adverse_event DROP COLUMN areas;
         ALTER TABLE medical_history_version DROP COLUMN answers_format;
         DROP TABLE consent_patient_part;
         ALTER TABLE treatment_session DROP COLUMN abandon_reason;

@@ -19,6 +19,7 @@ import { templateReview, templateReviewPg } from './0021-template-review';
 import { staffLanguage, staffLanguagePg } from './0022-staff-language';
 import { clinicBlobs, clinicBlobsPg } from './0023-clinic-blobs';
 import { historyNotAsked, historyNotAskedPg } from './0024-history-not-asked';
+import { adverseEventAreas, adverseEventAreasPg } from './0025-adverse-event-areas';
 import { consentPatientPart, consentPatientPartPg } from './0029-consent-patient-part';
 import { sessionAbandonReason, sessionAbandonReasonPg } from './0031-session-abandon-reason';
 
@@ -54,6 +55,12 @@ export const migrations: readonly MigrationStep[] = [
   { version: 22, name: 'staff-language', sql: staffLanguage, pg: staffLanguagePg },
   { version: 23, name: 'clinic-blobs', sql: clinicBlobs, pg: clinicBlobsPg },
   { version: 24, name: 'history-not-asked', sql: historyNotAsked, pg: historyNotAskedPg },
+  {
+    version: 25,
+    name: 'adverse-event-areas',
+    sql: adverseEventAreas,
+    pg: adverseEventAreasPg,
+  },
   {
     version: 29,
     name: 'consent-patient-part',

@@ -3,6 +3,7 @@ import {
   Button,
   Group,
   Modal,
+  MultiSelect,
   Paper,
   Select,
   Stack,
@@ -12,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +25,7 @@ import {
   severities,
   type AdverseEvent,
 } from '../../../../shared/api/adverse-events';
+import { treatmentAreas } from '../../../../shared/sessions/treatment-terms';
 import { api, unwrap } from '../../lib/api';
 import { formatDay, todayLocal } from '../../lib/dates';
 import { applyServerError } from '../../lib/forms';
@@ -33,9 +35,36 @@ import { FormError } from '../../ui/FormError';
 
 const severityColour = { mild: 'yellow', moderate: 'orange', severe: 'red' } as const;
 
-function RecordForm({ sessionId, onDone }: { sessionId: string; onDone: () => void }) {
+/** The patient's photos to link, named as the gallery names them. */
+function usePhotoOptions(patientId: string) {
+  const { t } = useTranslation();
+  const photos = useQuery({
+    queryKey: ['adverse-event-photos', patientId],
+    queryFn: () => unwrap(api.photos.list({ patientId, includeArchived: false })),
+  });
+  return (photos.data ?? []).map((p) => ({
+    value: p.id,
+    label: [
+      t(`photos.phases.${p.phase}`),
+      formatDay(p.takenAt.slice(0, 10)),
+      t(`photos.areas.${p.area}`),
+      t(`photos.views.${p.view}`),
+    ].join(' · '),
+  }));
+}
+
+function RecordForm({
+  sessionId,
+  patientId,
+  onDone,
+}: {
+  sessionId: string;
+  patientId: string;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const photoOptions = usePhotoOptions(patientId);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<z.input<typeof adverseEventRecordInput>>({
     resolver: zodResolver(adverseEventRecordInput),
@@ -46,6 +75,8 @@ function RecordForm({ sessionId, onDone }: { sessionId: string; onDone: () => vo
       onsetOn: todayLocal(),
       description: '',
       actionTaken: '',
+      areas: [],
+      photoIds: [],
     },
   });
   useKeptThroughLock(`adverse-event-${sessionId}`, form);
@@ -105,6 +136,34 @@ function RecordForm({ sessionId, onDone }: { sessionId: string; onDone: () => vo
           required
           {...form.register('onsetOn')}
           error={errors.onsetOn?.message}
+        />
+        <Controller
+          control={form.control}
+          name="areas"
+          render={({ field }) => (
+            <MultiSelect
+              label={t('adverseEvents.areas')}
+              data={treatmentAreas.map((a) => ({ value: a, label: t(`treatmentAreas.${a}`) }))}
+              value={field.value ?? []}
+              onChange={field.onChange}
+              searchable
+              error={errors.areas?.message}
+            />
+          )}
+        />
+        <Controller
+          control={form.control}
+          name="photoIds"
+          render={({ field }) => (
+            <MultiSelect
+              label={t('adverseEvents.photos')}
+              data={photoOptions}
+              value={field.value ?? []}
+              onChange={field.onChange}
+              nothingFoundMessage={t('adverseEvents.noPhotos')}
+              error={errors.photoIds?.message}
+            />
+          )}
         />
         <Textarea
           label={t('adverseEvents.description')}
@@ -211,14 +270,17 @@ export function AdverseEventLine({ event }: { event: AdverseEvent }) {
 /** Adverse events of one session: record, list, resolve. */
 export function AdverseEventsPanel({
   sessionId,
+  patientId,
   events,
   canRecord,
 }: {
   sessionId: string;
+  patientId: string;
   events: AdverseEvent[];
   canRecord: boolean;
 }) {
   const { t } = useTranslation();
+  const photoOptions = usePhotoOptions(patientId);
   // A half-typed event from before the screen locked reopens its dialog.
   const [recording, setRecording] = useState(useLockDraftWaiting(`adverse-event-${sessionId}`));
   const [resolving, setResolving] = useState<AdverseEvent | null>(null);
@@ -255,6 +317,22 @@ export function AdverseEventsPanel({
                 </Button>
               ) : null}
             </Group>
+            {e.areas.length > 0 ? (
+              <Text size="xs" mt={4}>
+                {t('adverseEvents.areasLine', {
+                  areas: e.areas.map((a) => t(`treatmentAreas.${a}`)).join(', '),
+                })}
+              </Text>
+            ) : null}
+            {e.photoIds.length > 0 ? (
+              <Text size="xs" data-testid="adverse-event-photos">
+                {t('adverseEvents.photosLine', {
+                  photos: e.photoIds
+                    .map((id) => photoOptions.find((o) => o.value === id)?.label ?? '—')
+                    .join('; '),
+                })}
+              </Text>
+            ) : null}
             {e.actionTaken ? (
               <Text size="xs" mt={4}>
                 {t('adverseEvents.actionLine', { action: e.actionTaken })}
@@ -271,7 +349,11 @@ export function AdverseEventsPanel({
         onClose={() => setRecording(false)}
         title={t('adverseEvents.record')}
       >
-        <RecordForm sessionId={sessionId} onDone={() => setRecording(false)} />
+        <RecordForm
+          sessionId={sessionId}
+          patientId={patientId}
+          onDone={() => setRecording(false)}
+        />
       </Modal>
       <Modal
         opened={resolving !== null}

@@ -60,7 +60,12 @@ export function SessionPage({ user }: { user: StaffUser }) {
       ) : null}
       <SessionCheck patientId={s.patientId} screeningId={s.screeningId} />
       {s.status !== 'abandoned' ? (
-        <AdverseEventsPanel sessionId={s.id} events={s.adverseEvents} canRecord={practitioner} />
+        <AdverseEventsPanel
+          sessionId={s.id}
+          patientId={s.patientId}
+          events={s.adverseEvents}
+          canRecord={practitioner}
+        />
       ) : null}
     </Stack>
   );
