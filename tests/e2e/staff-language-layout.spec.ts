@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
-import { ADMIN, expectSignedIn, screenshot, seedClinic, signIn } from '../support/flows';
+import { ADMIN, call, expectSignedIn, screenshot, seedClinic, signIn } from '../support/flows';
+import { RECEPTIONIST, patient } from '../support/diary-seed';
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -109,4 +110,54 @@ test('right to left, messages stack in the bottom-left corner, clear of the navi
   }
   // Each closes by itself.
   await expect(messages).toHaveCount(0, { timeout: 15_000 });
+});
+
+test("right to left, messages after saves in a chart leave the alerts strip and the chart's tabs uncovered", async ({
+  page,
+  services,
+}) => {
+  await seedClinic(services, [RECEPTIONIST]);
+  await call(services, 'auth.signIn', {
+    username: RECEPTIONIST.username,
+    password: RECEPTIONIST.password,
+  });
+  const { id } = (await call(
+    services,
+    'patients.create',
+    patient('Layla', 'Haddad', '+971 50 123 4567', '1988-03-09'),
+  )) as { id: string };
+  await call(services, 'auth.signOut');
+  await page.setViewportSize({ width: 1280, height: 640 });
+  await page.goto('/');
+  await signIn(page, RECEPTIONIST.username, RECEPTIONIST.password);
+  await expectSignedIn(page, RECEPTIONIST.displayName);
+  await page.getByRole('textbox', { name: 'Language of my screens' }).click();
+  await page.getByRole('option', { name: 'العربية' }).click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+
+  await page.goto(`/#/patients/${id}`);
+  const alerts = page.getByRole('region', { name: 'التنبيهات' });
+  await expect(alerts).toBeVisible();
+  const messages = page.locator('.mantine-Notification-root');
+  const width = page.viewportSize()!.width;
+  const covered = [alerts, page.getByRole('tablist')];
+  for (let i = 0; i < 3; i += 1) {
+    await page.getByRole('button', { name: 'تعديل البيانات' }).click();
+    const form = page.getByRole('form', { name: 'تعديل البيانات' });
+    await form.getByRole('button', { name: 'حفظ' }).click();
+    await expect(form).toHaveCount(0);
+    await expect(messages.first()).toBeVisible();
+    // Read at one instant: each message closes by itself.
+    const boxes = await messages.evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      }),
+    );
+    for (const b of boxes) {
+      expect(b.x + b.width).toBeLessThan(width / 2);
+      for (const target of covered) expect(overlaps(b, (await target.boundingBox())!)).toBe(false);
+    }
+  }
+  await screenshot(page, 'notifications-ar-chart');
 });
