@@ -134,6 +134,22 @@ test('French screens: dates typed and shown day first, "1,5 ml" read as one and 
   await page.goto('/#/settings');
   await expect(page.getByRole('heading', { name: fr.nav.settings }).first()).toBeVisible();
   await look(page, 'fr-settings');
+
+  // The other main screens, each from the navigation, in French, captured and checked.
+  for (const [route, name] of [
+    ['today', fr.nav.today],
+    ['diary', null],
+    ['reminders', null],
+    ['recall', null],
+    ['profile', fr.nav.profile],
+    ['audit', fr.nav.audit],
+  ] as const) {
+    await page.goto(`/#/${route}`);
+    if (name) await expect(page.getByRole('heading', { name }).first()).toBeVisible();
+    await expect(page.getByRole('main')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await look(page, `fr-${route}`);
+  }
 });
 
 test('the tablet speaks the patient’s language; without one, the clinic’s French', async ({
