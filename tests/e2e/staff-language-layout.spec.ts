@@ -1,6 +1,14 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
-import { ADMIN, call, expectSignedIn, screenshot, seedClinic, signIn } from '../support/flows';
+import {
+  ADMIN,
+  call,
+  expectSignedIn,
+  screenshot,
+  seedClinic,
+  seriousViolations,
+  signIn,
+} from '../support/flows';
 import { RECEPTIONIST, patient } from '../support/diary-seed';
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -65,11 +73,13 @@ test("the header's items never overlap, at 700 px and 1280 px, in English and Ar
   await expectHeaderClear(page, 'header-en-1280');
   await page.setViewportSize({ width: 700, height: 800 });
   await expectHeaderClear(page, 'header-en-700');
+  expect(await seriousViolations(page), 'narrow header').toEqual([]);
 
   await page.getByRole('textbox', { name: 'Language of my screens' }).click();
   await page.getByRole('option', { name: 'العربية' }).click();
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expectHeaderClear(page, 'header-ar-700');
+  expect(await seriousViolations(page), 'narrow header, right to left').toEqual([]);
   await page.setViewportSize({ width: 1280, height: 800 });
   await expectHeaderClear(page, 'header-ar-1280');
 });
