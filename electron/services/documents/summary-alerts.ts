@@ -2,7 +2,8 @@ import { ageOn } from '../../../shared/api/patients';
 import { historyAlerts } from '../../../shared/api/history';
 import type { PatientAlert } from '../../../shared/api/patients';
 import { adverseEventKindSchema } from '../../../shared/api/adverse-events';
-import { fillWords } from '../../../shared/documents/wording';
+import { fillWords, wordingFor } from '../../../shared/documents/wording';
+import type { TreatmentArea } from '../../../shared/sessions/treatment-terms';
 import { summaryWordingFor, type SummaryWording } from './render/wording/summary-wording';
 import { matchMedicineLine } from '../../../shared/screening';
 import type { Queryable } from '../store/db';
@@ -49,7 +50,7 @@ export async function summaryIdentity(
   }
   const open = await db
     .selectFrom('adverse_event')
-    .select(['kind', 'severity', 'onset_on'])
+    .select(['kind', 'severity', 'onset_on', 'areas'])
     .where('patient_id', '=', patientId)
     .where('resolved_on', 'is', null)
     .orderBy('seq')
@@ -57,12 +58,15 @@ export async function summaryIdentity(
   for (const e of open) {
     const kind = adverseEventKindSchema.safeParse(e.kind);
     const severity = e.severity as keyof SummaryWording['eventSeverities'];
+    // The areas it concerns follow, in the summary's language.
+    const doc = wordingFor(language);
+    const areas = (JSON.parse(e.areas) as TreatmentArea[]).map((a) => doc.areas[a] ?? a);
     alerts.push(
       fillWords(w.openEvent, {
         kind: kind.success ? words.eventKinds[kind.data] : e.kind,
         severity: words.eventSeverities[severity] ?? e.severity,
         date: e.onset_on,
-      }),
+      }) + (areas.length > 0 ? ` · ${areas.join(doc.listSeparator)}` : ''),
     );
   }
   const stopped = await db

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AdverseEvent } from '../../../shared/api/adverse-events';
+import type { ArchivedDocumentInfo } from '../../../shared/api/documents';
+import { archivedPath } from '../documents/archive-fixtures';
 import type { ChartExportRecordOutput } from '../../../shared/api/chart';
 import type { Photo } from '../../../shared/api/photos';
 import { fileToken, rawDb } from '../../support/helpers';
@@ -55,6 +57,14 @@ describe('an adverse event with its areas and photos', () => {
     });
     expect(open).toMatchObject([{ id: recorded.id, areas: ['cheeks', 'jawline'] }]);
     expect(open[0]!.photoIds).toEqual([photos[0]!.id]);
+
+    // The session summary's alerts name the areas of the open event, in Şebnem's Turkish.
+    const summary = await c.app.ok<ArchivedDocumentInfo>('documents.generateSessionSummary', {
+      sessionId: session.id,
+    });
+    expect(flat(pdfText(archivedPath(c.app, summary)))).toMatch(
+      /Süren istenmeyen olay: .* · yanaklar, çene hattı/,
+    );
 
     const out = mkdtempSync(path.join(tmpdir(), 'mesochart-ae-export-'));
     try {
