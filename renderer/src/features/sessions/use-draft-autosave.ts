@@ -38,7 +38,8 @@ export function useDraftAutosave<T extends FieldValues>(
       setState({ kind: 'saving' });
       try {
         await latest.current.save(form.getValues());
-        setState({ kind: 'saved', at: new Date() });
+        // Typed while this save was on its way: that edit's own save will say "saved".
+        if (timer.current === undefined) setState({ kind: 'saved', at: new Date() });
         return true;
       } catch (error) {
         setState({ kind: 'error', message: latest.current.describeError(error) });
@@ -51,6 +52,9 @@ export function useDraftAutosave<T extends FieldValues>(
 
   useEffect(() => {
     const subscription = form.watch(() => {
+      // An edit not yet sent is not "saved": the status says so until its save answers (a
+      // reader, or a test, seeing "saved" can trust the database has what is on screen).
+      setState((s) => (s.kind === 'idle' ? s : { kind: 'idle' }));
       window.clearTimeout(timer.current);
       timer.current = window.setTimeout(() => void flush(), delayMs);
     });
