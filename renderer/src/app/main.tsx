@@ -41,6 +41,16 @@ const theme = createTheme({
         },
       },
     },
+    // The same for a dialog's ×, for every dialog that does not name it itself.
+    Modal: {
+      defaultProps: {
+        closeButtonProps: {
+          get 'aria-label'() {
+            return i18n.t('common.close');
+          },
+        },
+      },
+    },
   },
   // Orange's darkest shade is 4.3:1 on white and 3.95:1 on its palest tint (caution text and
   // badges); one step deeper passes AA on both.
