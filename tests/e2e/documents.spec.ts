@@ -189,7 +189,11 @@ test('at the front desk the consent is read in the dialog, the choice initialled
   await signIn(page, RECEPTIONIST.username, RECEPTIONIST.password);
   await expectSignedIn(page, RECEPTIONIST.displayName);
   await page.goto(`/#/patients/${patient.id}?tab=documents`);
-  await page.getByTestId('document-row').first().getByRole('button', { name: 'Sign' }).click();
+  await page
+    .getByTestId('document-row')
+    .first()
+    .getByRole('button', { name: 'Sign', exact: true })
+    .click();
   const signing = page.getByRole('dialog', { name: 'Sign the consent form' });
 
   // The text as printed, with the patient's details, readable in a scrollable region.

@@ -129,6 +129,8 @@ test('a consent handed over on the tablet: the patient signs their part, cannot 
     'Şebnem Yılmaz signed their part on the tablet',
   );
   await expect(signing.getByTestId('patient-signature-pad')).toHaveCount(0);
+  // Nor is confirming a paper copy offered in place of the practitioner's own signature.
+  await expect(signing.getByText('Signed on paper instead')).toHaveCount(0);
   await drawSignature(page, signing.getByTestId('practitioner-signature-pad'));
   await screenshot(page, 'tablet-consent-practitioner-signs');
   await signing.getByRole('button', { name: 'Sign and archive' }).click();

@@ -159,6 +159,19 @@ export async function confirmPaperSignature(
   input: { documentId: string; note: string },
 ): Promise<void> {
   const row = await signableConsent(work, input.documentId);
+  // A form the patient has signed on the tablet is finished on screen: its practitioner signs
+  // their own part, so a paper confirmation cannot stand in for that signature.
+  const onTablet = await work.db
+    .selectFrom('consent_patient_part')
+    .select('document_id')
+    .where('document_id', '=', row.id)
+    .executeTakeFirst();
+  if (onTablet) {
+    throw new AppError(
+      'CONFLICT',
+      'The patient signed this form on the tablet; its practitioner signs their part on screen, not on paper',
+    );
+  }
   const at = work.now.toISOString();
   await work.db
     .insertInto('consent_paper_confirmation')

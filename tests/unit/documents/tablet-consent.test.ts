@@ -155,6 +155,12 @@ describe('a consent signed on the tablet', () => {
       practitionerSignature: await signaturePng('#000000'),
     });
     expect(twice.ok ? null : twice.error.fields?.patientSignature).toMatch(/already signed/);
+    // Nor can a paper confirmation stand in for the practitioner's own signature.
+    const paper = await c.app.call('documents.confirmPaperSignature', {
+      documentId: consent.id,
+      note: '',
+    });
+    expect(paper.ok ? null : paper.error.message).toMatch(/signs their part on screen/);
     expect(written()).toBe(before);
 
     const done = await c.app.ok<ArchivedDocumentInfo>('documents.signConsent', {

@@ -244,45 +244,50 @@ export function SigningModal({
             {t('documents.sign.submit')}
           </Button>
         </Group>
-        <Divider my="xs" />
-        <Title order={4} size="h5">
-          {t('documents.sign.paperTitle')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('documents.sign.paperHelp')}
-        </Text>
-        <Group align="flex-end">
-          <TextInput
-            label={t('documents.sign.paperNote')}
-            value={paperNote}
-            maxLength={500}
-            onChange={(e) => setPaperNote(e.currentTarget.value)}
-            style={{ flex: 1 }}
-          />
-          <Button variant="default" onClick={() => open.mutate()}>
-            {t('documents.actions.open')}
-          </Button>
-        </Group>
-        <Checkbox
-          label={t('documents.sign.paperConfirm')}
-          checked={paperSeen}
-          onChange={(e) => setPaperSeen(e.currentTarget.checked)}
-        />
-        {paper.isError ? (
-          <Alert color="red" role="alert">
-            {paper.error.message}
-          </Alert>
-        ) : null}
-        <Group justify="flex-end">
-          <Button
-            variant="outline"
-            disabled={!paperSeen || busy}
-            loading={paper.isPending}
-            onClick={() => paper.mutate()}
-          >
-            {t('documents.sign.paperSubmit')}
-          </Button>
-        </Group>
+        {/* Signed by the patient on the tablet: the practitioner signs on screen, not on paper. */}
+        {patientDone ? null : (
+          <>
+            <Divider my="xs" />
+            <Title order={4} size="h5">
+              {t('documents.sign.paperTitle')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('documents.sign.paperHelp')}
+            </Text>
+            <Group align="flex-end">
+              <TextInput
+                label={t('documents.sign.paperNote')}
+                value={paperNote}
+                maxLength={500}
+                onChange={(e) => setPaperNote(e.currentTarget.value)}
+                style={{ flex: 1 }}
+              />
+              <Button variant="default" onClick={() => open.mutate()}>
+                {t('documents.actions.open')}
+              </Button>
+            </Group>
+            <Checkbox
+              label={t('documents.sign.paperConfirm')}
+              checked={paperSeen}
+              onChange={(e) => setPaperSeen(e.currentTarget.checked)}
+            />
+            {paper.isError ? (
+              <Alert color="red" role="alert">
+                {paper.error.message}
+              </Alert>
+            ) : null}
+            <Group justify="flex-end">
+              <Button
+                variant="outline"
+                disabled={!paperSeen || busy}
+                loading={paper.isPending}
+                onClick={() => paper.mutate()}
+              >
+                {t('documents.sign.paperSubmit')}
+              </Button>
+            </Group>
+          </>
+        )}
       </Stack>
     </Modal>
   );
