@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MesochartServices } from '../../electron/services/app';
@@ -13,21 +13,8 @@ import {
   signIn,
   expectSignedIn,
 } from '../support/flows';
-
-const PRACTITIONER = {
-  username: 'ines.prac',
-  displayName: 'Inès Moreau',
-  role: 'practitioner',
-  password: 'practitioner pass phrase',
-};
-
-function localDay(offsetDays = 0): string {
-  const d = new Date();
-  d.setDate(d.getDate() + offsetDays);
-  const m = String(d.getMonth() + 1).padStart(2, '0');
-  const day = String(d.getDate()).padStart(2, '0');
-  return `${d.getFullYear()}-${m}-${day}`;
-}
+import { localDay } from '../support/diary-seed';
+import { PRACTITIONER, passedCheckToday } from '../support/session-seed';
 
 /** A catalogue, a patient with a Turkish name, and a course of skin-ageing sessions. */
 async function seed(services: MesochartServices) {
@@ -80,25 +67,7 @@ async function seed(services: MesochartServices) {
       needleLengthMm: 4,
     },
   });
-  const { sqlite } = services.state.store;
-  const performer = sqlite
-    .prepare("SELECT id FROM staff_user WHERE role = 'practitioner'")
-    .get() as { id: string };
-  sqlite
-    .prepare(
-      `INSERT INTO screening (id, patient_id, history_version_id, performed_on, performed_at,
-        performed_by, answers, planned_product_ids, findings, outcome, acknowledged,
-        override_reason, override_by, status)
-       VALUES (?, ?, NULL, ?, ?, ?, '{}', ?, '[]', 'clear', '[]', NULL, NULL, 'passed')`,
-    )
-    .run(
-      randomUUID(),
-      patient.id,
-      localDay(),
-      new Date().toISOString(),
-      performer.id,
-      JSON.stringify([product.id]),
-    );
+  passedCheckToday(services, patient.id, [product.id]);
   await call(services, 'auth.signOut');
   return { patient, product, lot };
 }
