@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +5,7 @@ import sharp from 'sharp';
 import type { Locator } from '@playwright/test';
 import type { MesochartServices } from '../../electron/services/app';
 import { expect, test, type ScriptedHost } from '../support/fixtures';
+import { day, exifDate, photoDated } from '../support/dated-photos';
 import { call, expectSignedIn, seedClinic, signIn } from '../support/flows';
 
 const PRACTITIONER = {
@@ -14,7 +14,6 @@ const PRACTITIONER = {
   role: 'practitioner',
   password: 'practitioner pass phrase',
 };
-const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/photos');
 
 let scratch: string;
 test.beforeEach(() => {
@@ -22,17 +21,9 @@ test.beforeEach(() => {
 });
 test.afterEach(() => rmSync(scratch, { recursive: true, force: true }));
 
-const pad = (n: number) => String(n).padStart(2, '0');
 /** A copy of a fixture photo whose camera date is `days` from today. */
-function photoDated(source: string, days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  const copy = path.join(scratch, `${days}-${source}`);
-  copyFileSync(path.join(FIXTURES, source), copy);
-  const date = `${d.getFullYear()}:${pad(d.getMonth() + 1)}:${pad(d.getDate())} 10:00:00`;
-  execFileSync('exiftool', ['-q', '-overwrite_original', `-DateTimeOriginal=${date}`, copy]);
-  return copy;
-}
+const photoOn = (source: string, days: number) =>
+  photoDated(scratch, source, `${days}-${source}`, exifDate(day(days)));
 
 async function patient(services: MesochartServices) {
   await seedClinic(services, [PRACTITIONER]);
@@ -128,10 +119,7 @@ test('the saved alignment moves, scales and rotates the later photo in the expor
   await signIn(page, PRACTITIONER.username, PRACTITIONER.password);
   await expectSignedIn(page, PRACTITIONER.displayName);
   await page.goto(`/#/patients/${id}?tab=photos`);
-  host.nextPickedPhotos = [
-    photoDated('sony-a6000-24mp.jpg', -40),
-    photoDated('orientation-8.jpg', -1),
-  ];
+  host.nextPickedPhotos = [photoOn('sony-a6000-24mp.jpg', -40), photoOn('orientation-8.jpg', -1)];
   await page.getByRole('button', { name: 'Add photos' }).click();
   await expect(page.getByRole('region', { name: 'Import summary' })).toContainText(
     '2 photos imported',

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { MesochartServices } from '../../electron/services/app';
 import { expect, test } from '../support/fixtures';
+import { day, exifDate, photoDated } from '../support/dated-photos';
 import {
   call,
   expectSignedIn,
@@ -19,18 +20,8 @@ const PRACTITIONER = {
   role: 'practitioner',
   password: 'practitioner pass phrase',
 };
-const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/photos');
 
 const pad = (n: number) => String(n).padStart(2, '0');
-/** The local day `days` from today, as a Date at 10:00. */
-function day(days: number): Date {
-  const d = new Date();
-  d.setHours(10, 0, 0, 0);
-  d.setDate(d.getDate() + days);
-  return d;
-}
-const exifDate = (d: Date) =>
-  `${d.getFullYear()}:${pad(d.getMonth() + 1)}:${pad(d.getDate())} 10:00:00`;
 const inputDate = (d: Date) =>
   `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T10:00`;
 
@@ -39,14 +30,6 @@ test.beforeEach(() => {
   scratch = mkdtempSync(path.join(os.tmpdir(), 'mesochart-photo-dates-'));
 });
 test.afterEach(() => rmSync(scratch, { recursive: true, force: true }));
-
-/** A copy of a real photo whose camera wrote `date` as DateTimeOriginal. */
-function photoDated(source: string, name: string, date: string): string {
-  const copy = path.join(scratch, name);
-  copyFileSync(path.join(FIXTURES, source), copy);
-  execFileSync('exiftool', ['-q', '-overwrite_original', `-DateTimeOriginal=${date}`, copy]);
-  return copy;
-}
 
 async function patient(services: MesochartServices) {
   await seedClinic(services, [PRACTITIONER]);
@@ -86,9 +69,9 @@ test('a doubtful camera date is asked about at import; the interval and the alig
 
   // A camera whose clock was never set, one set years ahead, and one that is right.
   host.nextPickedPhotos = [
-    photoDated('orientation-8.jpg', 'clock-never-set.jpg', '2009:01:01 10:00:00'),
-    photoDated('orientation-4-mirrored.jpg', 'clock-ahead.jpg', '2041:06:01 10:00:00'),
-    photoDated('iphone4s-gps.jpg', 'today.jpg', exifDate(day(-1))),
+    photoDated(scratch, 'orientation-8.jpg', 'clock-never-set.jpg', '2009:01:01 10:00:00'),
+    photoDated(scratch, 'orientation-4-mirrored.jpg', 'clock-ahead.jpg', '2041:06:01 10:00:00'),
+    photoDated(scratch, 'iphone4s-gps.jpg', 'today.jpg', exifDate(day(-1))),
   ];
   await page.getByRole('button', { name: 'Add photos' }).click();
   await expect(page.getByRole('region', { name: 'Import summary' })).toContainText(
