@@ -11,7 +11,8 @@ import { listAppointments } from './appointments';
  * The day's visits in time order with what each patient still needs: reception takes the
  * history on the tablet (it is confirmed at every visit, so one not taken today is "to update"),
  * and the consent for the course's procedure kind must be signed before treatment starts.
- * A practitioner sees only their own visits.
+ * A practitioner sees only their own visits. Cancelled and missed visits are listed too, with
+ * their reason, so the desk knows who is not coming and why; the screen sets them apart.
  */
 export async function todayList(
   db: Queryable,
@@ -19,13 +20,11 @@ export async function todayList(
   day: string,
   onlyPractitionerId: string | null,
 ): Promise<TodayEntry[]> {
-  const appointments = (
-    await listAppointments(db, {
-      from: day,
-      to: day,
-      ...(onlyPractitionerId ? { practitionerId: onlyPractitionerId } : {}),
-    })
-  ).filter((a) => a.status !== 'cancelled');
+  const appointments = await listAppointments(db, {
+    from: day,
+    to: day,
+    ...(onlyPractitionerId ? { practitionerId: onlyPractitionerId } : {}),
+  });
   const entries: TodayEntry[] = [];
   for (const appointment of appointments) {
     const newest = await db

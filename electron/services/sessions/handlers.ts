@@ -1,6 +1,7 @@
 import type { DomainHandlers } from '../core/handler-kit';
 import type { sessionsOperations } from '../../../shared/api/sessions';
-import { actorId, forPatient } from '../core/handler-kit';
+import { actorId, forPatient, today } from '../core/handler-kit';
+import { visitFollowsSession } from '../appointments/visit-status';
 import { forSession } from './for-session';
 import { getSession, listSessions } from './session-read';
 import { abandonSession, addAddendum, saveDraft, signSession, startSession } from './sessions';
@@ -20,6 +21,7 @@ export const sessionsHandlers = {
     await forPatient(ctx, input.patientId);
     const session = await startSession(ctx.db, ctx.app.dataDir, input, actorId(ctx), ctx.now);
     ctx.subject.objectId = session.id;
+    await visitFollowsSession(ctx.db, input.patientId, today(ctx), 'started', ctx.now);
     return session;
   },
 
@@ -30,7 +32,9 @@ export const sessionsHandlers = {
 
   'sessions.sign': async (ctx, input) => {
     await forSession(ctx, input.id);
-    return signSession(ctx.db, ctx.app.dataDir, input, actorId(ctx), ctx.now);
+    const signed = await signSession(ctx.db, ctx.app.dataDir, input, actorId(ctx), ctx.now);
+    await visitFollowsSession(ctx.db, signed.patientId, signed.performedOn, 'signed', ctx.now);
+    return signed;
   },
 
   'sessions.abandon': async (ctx, input) => {

@@ -153,7 +153,7 @@ describe('statuses', () => {
     expect(move.ok || move.error.code).toBe('CONFLICT');
   });
 
-  it('needs a reason to cancel or record a no-show, and keeps it', async () => {
+  it('needs a reason to cancel or record a no-show, keeps it, and audits each try', async () => {
     const a = await booked(d);
     const bare = await d.app.call('appointments.setStatus', { id: a.id, status: 'no-show' });
     expect(bare.ok || bare.error).toMatchObject({
@@ -166,6 +166,17 @@ describe('statuses', () => {
       reason: 'No answer by phone',
     });
     expect(missed).toMatchObject({ status: 'no-show', statusReason: 'No answer by phone' });
+    // Both tries are in the audit log, naming the patient and the appointment.
+    const audited = rawDb(d.app)
+      .prepare(
+        `SELECT outcome, patient_id, object_id FROM audit_event
+          WHERE operation = 'appointments.setStatus' ORDER BY seq`,
+      )
+      .all();
+    expect(audited).toEqual([
+      { outcome: 'failed', patient_id: d.anna, object_id: a.id },
+      { outcome: 'success', patient_id: d.anna, object_id: a.id },
+    ]);
   });
 });
 
