@@ -50,4 +50,34 @@ describe('courses due for a booking', () => {
     });
     expect(await d.app.ok('recall.due', {})).toEqual([]);
   });
+
+  it('marks a course past its tolerance overdue, and the overdue filter keeps only those', async () => {
+    // A month on, Anna's course (due from the day it was planned, 14 days apart) is overdue;
+    // Bruno's, planned today, is due but not overdue.
+    d.app.advance(30 * 86_400_000);
+    await d.app.ok('auth.signOut');
+    await d.app.ok('auth.signIn', { username: 'ines.prac', password: 'practitioner pass phrase' });
+    await d.app.ok<Course>('courses.create', {
+      patientId: d.bruno,
+      indication: 'hair-loss',
+      indicationNote: '',
+      areas: ['scalp'],
+      plannedSessions: 6,
+      intervalDays: 7,
+      protocol: {
+        productIds: [],
+        technique: null,
+        depthMm: null,
+        needleGauge: null,
+        needleLengthMm: null,
+      },
+    });
+    const due = await d.app.ok<DueCourse[]>('recall.due', {});
+    expect(due.map((r) => [r.patientName, r.overdue])).toEqual([
+      ['Anna Rossi', true],
+      ['Bruno Keller', false],
+    ]);
+    const overdue = await d.app.ok<DueCourse[]>('recall.due', { show: 'overdue' });
+    expect(overdue.map((r) => r.patientName)).toEqual(['Anna Rossi']);
+  });
 });

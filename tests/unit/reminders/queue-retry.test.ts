@@ -3,12 +3,25 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createServices } from '../../../electron/services/app';
 import { startReminderJob } from '../../../electron/services/reminders/reminder-sender';
-import { listReminders } from '../../../electron/services/reminders/reminder-queue';
+import {
+  BACKOFF_MINUTES,
+  listReminders,
+} from '../../../electron/services/reminders/reminder-queue';
+import type { Reminder } from '../../../shared/api/reminders';
 import { calendarInvite } from '../../../electron/services/reminders/calendar-invite';
 import { TEST_ORIGIN } from '../../support/helpers';
 import { readIcs } from '../../support/ics-check';
 import { startSmtpSink } from '../../support/smtp-sink';
-import { MONDAY, bookFor, log, runQueue, startReminderClinic } from './fixtures';
+import {
+  MONDAY,
+  RECEPTIONIST,
+  SMTP_LOGIN,
+  bookFor,
+  log,
+  runQueue,
+  signIn,
+  startReminderClinic,
+} from './fixtures';
 
 describe('the reminder queue', () => {
   it('retries with backoff after the mail server was down, and carries on after a restart', async () => {
@@ -59,6 +72,52 @@ describe('the reminder queue', () => {
     } finally {
       await reopened?.close();
       rmSync(d.app.dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('fails for good after the last retry, saying why, and Try again sends it once the server is back', async () => {
+    const probe = await startSmtpSink();
+    const port = probe.port;
+    await probe.close();
+    const d = await startReminderClinic(port);
+    try {
+      await bookFor(d, d.chloe, { startsAt: `${MONDAY}T10:00` });
+      const confirmation = async () =>
+        (await log(d)).find((r) => r.kind === 'confirmation' && r.channel === 'email');
+      // The first attempt and one after each backoff, the clock moved past each wait.
+      for (let attempt = 1; attempt <= BACKOFF_MINUTES.length + 1; attempt++) {
+        await runQueue(d);
+        const row = await confirmation();
+        expect(row?.attempts).toBe(attempt);
+        if (row?.status === 'queued') {
+          d.app.advance(
+            Date.parse(row.nextAttemptAt ?? '') - d.app.services.state.clock().getTime(),
+          );
+          await signIn(d.app, RECEPTIONIST);
+        }
+      }
+      const failed = await confirmation();
+      expect(failed).toMatchObject({ status: 'failed', attempts: BACKOFF_MINUTES.length + 1 });
+      expect(failed?.detail).toMatch(/ECONNREFUSED|ESOCKET|ECONNECTION/);
+      // Nothing more is tried by itself.
+      await runQueue(d);
+      expect((await confirmation())?.attempts).toBe(BACKOFF_MINUTES.length + 1);
+
+      const sink = await startSmtpSink(SMTP_LOGIN, port);
+      try {
+        const retried = await d.app.ok<Reminder>('reminders.retry', { id: failed?.id });
+        expect(retried).toMatchObject({ status: 'queued', attempts: 0 });
+        await runQueue(d);
+        const [mail] = await sink.waitFor(1);
+        expect(mail?.to).toEqual(['chloe@example.com']);
+        expect(await confirmation()).toMatchObject({ status: 'sent', detail: null });
+        const again = await d.app.call('reminders.retry', { id: failed?.id });
+        expect(again.ok || again.error.code).toBe('CONFLICT');
+      } finally {
+        await sink.close();
+      }
+    } finally {
+      await d.app.close();
     }
   }, 120_000);
 });
