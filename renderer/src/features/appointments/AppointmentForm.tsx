@@ -2,6 +2,7 @@ import { personName } from '../../../../shared/patients/person-name';
 import { Button, Checkbox, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { flushSync } from 'react-dom';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentSettings } from '../../../../shared/api/appointments';
@@ -90,6 +91,13 @@ export function AppointmentForm({
       // startsAt is two inputs here: its message goes under the time.
       const startsAt = error instanceof ApiFailure ? error.error.fields?.startsAt : undefined;
       if (startsAt) form.setError('time', { type: 'server', message: startsAt });
+      // Outside opening hours the service books only with a reason: the form offers that choice
+      // at once, ticked with the reason field focused, rather than leaving the box to be found.
+      if (error instanceof ApiFailure && error.error.fields?.hoursOverride && !v.outsideHours) {
+        // The reason field comes with the ticked box: render it now, then put the cursor in it.
+        flushSync(() => form.setValue('outsideHours', true));
+        form.setFocus('hoursOverride.reason');
+      }
       setFormError(message);
     }
   });

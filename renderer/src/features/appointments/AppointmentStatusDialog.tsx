@@ -7,11 +7,17 @@ import { mayMoveTo, needsReason } from '../../../../shared/appointments/diary-ru
 import { dateOf, timeOf } from '../../../../shared/appointments/diary-time';
 import { ApiFailure, api, unwrap } from '../../lib/api';
 import { formatDay } from '../../lib/dates';
+import { FormError } from '../../ui/FormError';
+import { MoveVisitForm } from './MoveVisitForm';
 import { appointmentsKeys } from './queries';
 
 const targets = ['arrived', 'in-treatment', 'done', 'cancelled', 'no-show'] as const;
 
-/** An appointment's status buttons; cancelling and no-show ask for the reason first. */
+/**
+ * An appointment's status buttons; cancelling and no-show ask for the reason first. A visit that
+ * was cancelled or missed shows the reason it was given, and one booked outside opening hours why.
+ * A booked visit also moves from here, by keyboard (the diary's drag needs a mouse).
+ */
 export function AppointmentStatusDialog({
   appointment,
   onClose,
@@ -23,9 +29,11 @@ export function AppointmentStatusDialog({
   const client = useQueryClient();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [moving, setMoving] = useState(false);
   const close = () => {
     setReason('');
     setError(null);
+    setMoving(false);
     onClose();
   };
   const set = async (status: (typeof targets)[number]) => {
@@ -40,6 +48,7 @@ export function AppointmentStatusDialog({
     }
   };
   const a = appointment;
+  const next = a ? targets.filter((s) => mayMoveTo(a.status, s)) : [];
   return (
     <Modal
       opened={a !== null}
@@ -56,17 +65,38 @@ export function AppointmentStatusDialog({
           <Text size="sm" data-testid="appointment-status">
             {t('diary.statusNow', { status: t(`diary.status.${a.status}`) })}
           </Text>
-          <TextInput
-            label={t('diary.reason')}
-            description={t('diary.reasonHelp')}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={error}
-          />
-          <Group>
-            {targets
-              .filter((s) => mayMoveTo(a.status, s))
-              .map((s) => (
+          {a.statusReason ? (
+            <Text size="sm" data-testid="appointment-status-reason">
+              {t('diary.statusReason', { reason: a.statusReason })}
+            </Text>
+          ) : null}
+          {a.hoursOverrideReason ? (
+            <Text size="sm">
+              {t('diary.outsideHoursBecause', { reason: a.hoursOverrideReason })}
+            </Text>
+          ) : null}
+          {a.status === 'booked' && !moving ? (
+            <Button variant="default" onClick={() => setMoving(true)}>
+              {t('diary.moveOpen')}
+            </Button>
+          ) : null}
+          {a.status === 'booked' && moving ? (
+            <MoveVisitForm appointment={a} onMoved={close} />
+          ) : null}
+          {next.some(needsReason) ? (
+            <TextInput
+              label={t('diary.reason')}
+              description={t('diary.reasonHelp')}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              error={error}
+            />
+          ) : (
+            <FormError message={error} />
+          )}
+          {next.length > 0 ? (
+            <Group>
+              {next.map((s) => (
                 <Button
                   key={s}
                   variant={needsReason(s) ? 'light' : 'filled'}
@@ -76,7 +106,8 @@ export function AppointmentStatusDialog({
                   {t(`diary.setStatus.${s}`)}
                 </Button>
               ))}
-          </Group>
+            </Group>
+          ) : null}
         </Stack>
       ) : null}
     </Modal>

@@ -107,7 +107,11 @@ export function DiaryPage() {
         setMessage({ ok: true, text: t('diary.moved', { when: startsAt.replace('T', ' ') }) });
       } else {
         const text = new ApiFailure(result.error).message;
-        setMessage({ ok: false, text: t('diary.moveRefused', { message: text }) });
+        // Outside opening hours a move needs a reason, which a drag cannot give: say where to.
+        const key = result.error.fields?.hoursOverride
+          ? 'diary.moveNeedsReason'
+          : 'diary.moveRefused';
+        setMessage({ ok: false, text: t(key, { message: text }) });
       }
       await client.invalidateQueries({ queryKey: appointmentsKeys.all });
       return result.ok;

@@ -1,13 +1,15 @@
-import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { TodayEntry } from '../../../../shared/api/appointments';
 import type { StaffUser } from '../../../../shared/api/staff';
+import { occupying } from '../../../../shared/appointments/diary-rules';
 import { timeOf } from '../../../../shared/appointments/diary-time';
 import { api, unwrap } from '../../lib/api';
 import { FormError } from '../../ui/FormError';
+import { AppointmentStatusDialog } from './AppointmentStatusDialog';
+import { TodayActions } from './TodayActions';
 import { appointmentsKeys } from './queries';
 
 function Needs({ entry }: { entry: TodayEntry }) {
@@ -40,38 +42,66 @@ function Needs({ entry }: { entry: TodayEntry }) {
   );
 }
 
+/** The day's cancelled and missed visits, each with the reason given, below the live list. */
+function ClosedVisits({ entries }: { entries: readonly TodayEntry[] }) {
+  const { t } = useTranslation();
+  if (entries.length === 0) return null;
+  return (
+    <Stack gap="xs">
+      <Title order={4}>{t('todayList.closedTitle')}</Title>
+      <Table aria-label={t('todayList.closedTitle')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('todayList.time')}</Table.Th>
+            <Table.Th>{t('todayList.patient')}</Table.Th>
+            <Table.Th>{t('todayList.status')}</Table.Th>
+            <Table.Th>{t('todayList.reason')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {entries.map(({ appointment: a }) => (
+            <Table.Tr key={a.id}>
+              <Table.Td>
+                {timeOf(a.startsAt)}–{timeOf(a.endsAt)}
+              </Table.Td>
+              <Table.Td>{a.patientName}</Table.Td>
+              <Table.Td>{t(`diary.status.${a.status}`)}</Table.Td>
+              <Table.Td>{a.statusReason ?? ''}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
+
 /**
- * The day's visits in time order. Reception sees everyone's and marks arrivals; a practitioner
- * sees her own (the service filters) and opens the check from the row.
+ * The day's visits in time order. Reception sees everyone's, marks arrivals and hands the tablet
+ * for a history; a practitioner sees her own (the service filters) and opens the check from the
+ * row. Cancelled and missed visits stay on the page with their reason, below the others.
  */
 export function TodayList({ user }: { user: StaffUser }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
   const list = useQuery({
     queryKey: appointmentsKeys.today,
     queryFn: () => unwrap(api.appointments.today({})),
     // Another desk's bookings and arrivals arrive through the change feed (lib/change-feed.ts),
     // not by polling: every read is audited, and a poll would log one every half minute.
   });
-  const arrive = async (entry: TodayEntry) => {
-    setError(null);
-    try {
-      await unwrap(api.appointments.setStatus({ id: entry.appointment.id, status: 'arrived' }));
-      await client.invalidateQueries({ queryKey: appointmentsKeys.all });
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  };
-  const entries = (list.data ?? []).filter((e) => e.appointment.status !== 'no-show');
+  const all = list.data ?? [];
+  const entries = all.filter((e) => occupying(e.appointment.status));
+  const closed = all.filter((e) => !occupying(e.appointment.status));
   const practitioner = user.role === 'practitioner';
+  const label = practitioner ? t('todayList.mine') : t('todayList.title');
   return (
     <Stack>
-      <Title order={3}>{practitioner ? t('todayList.mine') : t('todayList.title')}</Title>
+      <Title order={3}>{label}</Title>
       <FormError message={error} />
       {list.data && entries.length === 0 ? <Text c="dimmed">{t('todayList.empty')}</Text> : null}
       {entries.length > 0 ? (
-        <Table striped aria-label={practitioner ? t('todayList.mine') : t('todayList.title')}>
+        <Table striped aria-label={label}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('todayList.time')}</Table.Th>
@@ -102,33 +132,12 @@ export function TodayList({ user }: { user: StaffUser }) {
                   </Table.Td>
                   <Table.Td>{t(`diary.status.${a.status}`)}</Table.Td>
                   <Table.Td>
-                    <Group gap="xs">
-                      {a.status === 'booked' ? (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          aria-label={t('todayList.markArrived', { name: a.patientName })}
-                          onClick={() => void arrive(entry)}
-                        >
-                          {t('todayList.markArrivedShort')}
-                        </Button>
-                      ) : null}
-                      {practitioner ? (
-                        <Button
-                          size="xs"
-                          component={Link}
-                          // A course's visit opens the check of that course, so the session counts in it.
-                          to={
-                            a.courseId
-                              ? `/patients/${a.patientId}/check?course=${a.courseId}`
-                              : `/patients/${a.patientId}/check`
-                          }
-                          aria-label={t('todayList.openCheckFor', { name: a.patientName })}
-                        >
-                          {t('todayList.openCheck')}
-                        </Button>
-                      ) : null}
-                    </Group>
+                    <TodayActions
+                      entry={entry}
+                      practitioner={practitioner}
+                      onStatus={setOpenId}
+                      onError={setError}
+                    />
                   </Table.Td>
                 </Table.Tr>
               );
@@ -136,6 +145,11 @@ export function TodayList({ user }: { user: StaffUser }) {
           </Table.Tbody>
         </Table>
       ) : null}
+      <ClosedVisits entries={closed} />
+      <AppointmentStatusDialog
+        appointment={all.find((e) => e.appointment.id === openId)?.appointment ?? null}
+        onClose={() => setOpenId(null)}
+      />
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reminderStatuses, type Reminder } from '../../../../shared/api/reminders';
 import { api, unwrap } from '../../lib/api';
+import { formatWith } from '../../lib/dates';
 import { downloadText } from '../../lib/download';
 import { FormError } from '../../ui/FormError';
 import { remindersKeys } from './queries';
@@ -122,6 +123,14 @@ export function RemindersPage() {
                   {r.attempts > 1 || (r.status === 'queued' && r.attempts > 0) ? (
                     <Text size="xs" c="dimmed">
                       {t('reminders.log.attempts', { count: r.attempts })}
+                    </Text>
+                  ) : null}
+                  {r.status === 'queued' && r.attempts > 0 ? (
+                    // A send the server refused waits for its retry: the desk sees when it comes.
+                    <Text size="xs" c="dimmed">
+                      {t('reminders.log.nextTry', {
+                        time: formatWith(new Date(r.nextAttemptAt), { timeStyle: 'short' }),
+                      })}
                     </Text>
                   ) : null}
                 </Table.Td>
