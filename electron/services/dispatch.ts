@@ -19,6 +19,7 @@ import { findActor, type Actor } from './staff/staff';
 import { allowedBeforePasswordChange, PASSWORD_CHANGE_MESSAGE } from './auth/forced-change';
 import { handlers } from './handlers';
 import type { Handler } from './core/handler-kit';
+import { apiErrorOf, runOutsideTransaction, runsOutside } from './core/outside-transaction';
 import { patientModeAllows, patientModeCovers, type PatientMode } from './auth/patient-mode';
 
 /** Where a call came from: in the app, the IPC event's sending frame. */
@@ -240,6 +241,9 @@ async function run(
   const def = operations[name];
   const handler = handlers[name] as Handler<OperationName>;
   const subject: AuditSubject = {};
+  // A wait on the network (a server being tested): the store stays free for everyone else.
+  if (runsOutside(name, handler))
+    return runOutsideTransaction(app, name, handler, input, now, actor);
   // The audit log's own operations see every queued event.
   const readsAuditLog = name.startsWith('audit.');
   if (def.audit?.action === 'read' && !readsAuditLog) {
@@ -291,21 +295,7 @@ async function run(
     }
     return outcome;
   } catch (error) {
-    const apiError =
-      error instanceof AppError
-        ? error.toApiError()
-        : {
-            code: 'INTERNAL' as const,
-            message: 'Something went wrong; nothing was saved',
-            key: 'errors.internal',
-          };
-    if (!(error instanceof AppError)) {
-      // Only the operation and the error's kind: messages may quote patient data.
-      console.error(
-        `[mesochart] ${name} failed:`,
-        error instanceof Error ? error.name : typeof error,
-      );
-    }
+    const apiError = apiErrorOf(name, error);
     await auditOutside(app, name, now, actor, subject, 'failed', apiError.code);
     return { ok: false, error: apiError };
   }

@@ -1,4 +1,5 @@
 import { requireActor, type DomainHandlers } from '../core/handler-kit';
+import { outsideTransaction } from '../core/outside-transaction';
 import type { clinicOperations } from '../../../shared/api/clinic';
 import { requireSettings, writeSettings } from './clinic-settings';
 import { dismissFirstSteps, readFirstSteps } from './first-steps';
@@ -17,7 +18,10 @@ export const clinicHandlers = {
 
   'clinic.dismissFirstSteps': (ctx) => dismissFirstSteps(ctx.db, requireActor(ctx).id, ctx.now),
 
-  'clinic.checkServer': (ctx, input) => checkMoveTarget(ctx, input),
+  // Waits on the target server (up to the connect timeout): never while holding the store.
+  'clinic.checkServer': outsideTransaction<'clinic.checkServer'>((ctx, input) =>
+    checkMoveTarget(ctx, input),
+  ),
 
   'clinic.moveToServer': (ctx, input) => startServerMove(ctx, input),
 
