@@ -21,6 +21,7 @@ const rightToLeft = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
  * inside Arabic is wrapped in an isolate) but are not drawn.
  */
 const bidiControls = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+const allBidiControls = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 export function hasRightToLeft(text: string): boolean {
   return rightToLeft.test(text);
@@ -129,9 +130,12 @@ export function installBidiText(doc: PDFKit.PDFDocument, base: BaseDirection): v
     // In a right-to-left document a date formatted for Arabic carries marks that order it.
     const steered = base === 'rtl' && bidiControls.test(str);
     if ((!hasRightToLeft(str) && !steered) || opts.continued) {
+      // Drawn as it is stored, a mark or isolate would print as a missing-glyph box (the admin
+      // command on a Turkish recovery sheet is isolated for its Arabic twin).
+      const plain = str.replace(allBidiControls, '');
       return typeof xOrOptions === 'object'
-        ? original(str, undefined, undefined, opts)
-        : original(str, xOrOptions, y, opts);
+        ? original(plain, undefined, undefined, opts)
+        : original(plain, xOrOptions, y, opts);
     }
     const x = typeof xOrOptions === 'number' ? xOrOptions : doc.x;
     return drawLines(doc, original, str, x, y ?? doc.y, opts, base);
