@@ -11,6 +11,7 @@ import {
 } from '../screening/screening-types';
 import type { ScreeningFinding } from '../screening/screening-types';
 import { substanceLineInput } from '../screening/substance-line';
+import { findingPhraseSchema, findingValueSchema } from '../screening/finding-wording';
 
 /**
  * The pre-procedure check as the API carries it. The rules themselves live in shared/clinical;
@@ -60,7 +61,9 @@ export const findingSchema = z.object({
   ruleId: z.string(),
   severity: severitySchema,
   explanation: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  wording: z.string().optional(),
+  params: z.record(z.string(), findingValueSchema).optional(),
+  note: findingPhraseSchema.optional(),
   patientMessage: z.string(),
   productId: z.string().optional(),
   medicineLineId: z.string().optional(),

@@ -7,6 +7,8 @@ import {
   groupsForTag,
 } from './allergen-groups';
 import { damerauLevenshtein } from './edit-distance';
+import type { FindingParams, FindingValue } from './finding-wording';
+import { phrase } from './finding-wording';
 import { allowedEdits } from './medicine-matcher';
 import type { ScreeningSettings } from './screening-settings';
 import type { HistoryFacts, PlannedProduct, ScreeningFinding } from './screening-types';
@@ -22,6 +24,8 @@ import { normaliseName } from './text-normalise';
 interface PatientAllergy {
   /** As the patient or the form said it, for the explanation. */
   readonly source: string;
+  /** The same, for the catalogue's wording: a ticked box is worded in the reader's language. */
+  readonly sourceValue: FindingValue;
   readonly groups: ReadonlySet<AllergenGroupId>;
   /** Free-text words that name the allergen, for matching ingredients directly. */
   readonly core: readonly string[];
@@ -76,6 +80,7 @@ export function allergenGroupsIn(text: string, fuzzy = false): Set<AllergenGroup
 function patientAllergies(allergies: HistoryFacts['allergies']): PatientAllergy[] {
   const ticked = allergies.ticked.map((tag) => ({
     source: tag.replace(/-/g, ' '),
+    sourceValue: phrase(`allergenTag.${tag}`),
     groups: new Set(groupsForTag[tag]),
     core: [],
   }));
@@ -83,6 +88,7 @@ function patientAllergies(allergies: HistoryFacts['allergies']): PatientAllergy[
     .filter((text) => text.trim() !== '')
     .map((text) => ({
       source: text.trim(),
+      sourceValue: text.trim(),
       groups: allergenGroupsIn(text, true),
       core: normaliseName(text).filter((t) => !allergyNoteWords.has(t)),
     }));
@@ -102,6 +108,7 @@ interface Hit {
   readonly ruleId: string;
   readonly severity: ScreeningFinding['severity'];
   readonly explanation: string;
+  readonly params: FindingParams;
   readonly patientMessage: string;
 }
 
@@ -112,31 +119,49 @@ function productHits(
 ): Hit[] {
   const hits: Hit[] = [];
   const flagged = new Set(product.allergenFlags.flatMap((tag) => groupsForTag[tag]));
-  const sources: Array<{ label: string; groups: Set<AllergenGroupId>; tokens: string[] }> = [
+  const sources: Array<{
+    label: string;
+    labelValue: FindingValue;
+    groups: Set<AllergenGroupId>;
+    tokens: string[];
+  }> = [
     ...product.ingredients.map((ing) => ({
       label: ing,
+      labelValue: ing,
       groups: allergenGroupsIn(ing),
       tokens: normaliseName(ing),
     })),
-    { label: 'its allergen flags', groups: flagged, tokens: [] },
+    {
+      label: 'its allergen flags',
+      labelValue: phrase('allergenFlags'),
+      groups: flagged,
+      tokens: [],
+    },
   ];
-  const refuse = (what: string): Hit => ({
+  const { sourceValue } = allergy;
+  const refuse = (what: string, whatValue: FindingValue): Hit => ({
     ruleId: 'allergy.component',
     severity: 'do-not-treat',
     explanation:
       `Allergy or intolerance "${allergy.source}" matches ${what} in ${product.name}. ` +
       'Do not use this product.',
+    params: { source: sourceValue, what: whatValue, product: product.name },
     patientMessage: `${product.name} contains something you told us you react to, so it will not be used.`,
   });
 
   for (const source of sources) {
     const shared = [...allergy.groups].filter((g) => source.groups.has(g));
     if (shared.length > 0) {
-      hits.push(refuse(`"${source.label}"`));
+      hits.push(refuse(`"${source.label}"`, phrase('quoted', { text: source.labelValue })));
       continue;
     }
     if (allergy.core.length > 0 && directlyNamed(allergy.core, source.tokens)) {
-      hits.push(refuse(`the ingredient "${source.label}"`));
+      hits.push(
+        refuse(
+          `the ingredient "${source.label}"`,
+          phrase('ingredient', { text: source.labelValue }),
+        ),
+      );
       continue;
     }
     const has = (g: AllergenGroupId): boolean => source.groups.has(g);
@@ -149,6 +174,7 @@ function productHits(
           `Bee or wasp venom allergy ("${allergy.source}") and ${product.name} contains ` +
           `hyaluronidase ("${source.label}"). Venom contains hyaluronidase; cross-reaction is ` +
           'debated. Consider a test or another product.',
+        params: { source: sourceValue, product: product.name, label: source.labelValue },
         patientMessage:
           'Because of your bee or wasp sting allergy, the practitioner will check one ingredient with you before using it.',
       });
@@ -161,6 +187,7 @@ function productHits(
         explanation:
           `${product.name} lists "${source.label}" without saying whether it comes from soy or egg; ` +
           `the patient reports "${allergy.source}". Check the manufacturer's information.`,
+        params: { product: product.name, label: source.labelValue, source: sourceValue },
         patientMessage:
           'The practitioner will check where one ingredient comes from before using this product.',
       });
@@ -176,6 +203,7 @@ function productHits(
           `Local anaesthetic allergy ("${allergy.source}") and ${product.name} contains ` +
           `"${source.label}" from the other chemical family (amide vs ester). Cross-reaction is ` +
           'uncommon but confirm which anaesthetic caused the reaction.',
+        params: { source: sourceValue, product: product.name, label: source.labelValue },
         patientMessage:
           'Because of your reaction to a numbing medicine, the practitioner will confirm which one it was before using this product.',
       });

@@ -1,5 +1,7 @@
 import { daysBetween } from './clinical-dates';
 import type { JudgmentSeverityKey } from './screening-settings';
+import type { FindingParams } from './finding-wording';
+import { list, phrase } from './finding-wording';
 import type { DatedAnswer, ScreeningFinding, ScreeningInput, Surgery } from './screening-types';
 import type { Severity } from './severity';
 
@@ -17,8 +19,16 @@ function judged(
   ruleId: string,
   explanation: string,
   patientMessage: string,
+  wording?: { params: FindingParams; key?: string },
 ): Finding {
-  return { ruleId, severity: input.settings.severities[key], explanation, patientMessage };
+  return {
+    ruleId,
+    severity: input.settings.severities[key],
+    explanation,
+    patientMessage,
+    ...(wording?.key ? { wording: wording.key } : {}),
+    ...(wording ? { params: wording.params } : {}),
+  };
 }
 
 function fixed(
@@ -26,8 +36,9 @@ function fixed(
   severity: Severity,
   explanation: string,
   patientMessage: string,
+  params?: FindingParams,
 ): Finding {
-  return { ruleId, severity, explanation, patientMessage };
+  return { ruleId, severity, explanation, patientMessage, ...(params ? { params } : {}) };
 }
 
 function pregnancy(input: ScreeningInput): Finding[] {
@@ -213,6 +224,7 @@ function conditionFindings(input: ScreeningInput): Finding[] {
           'condition.herpes-history',
           `Herpes or cold-sore history and treatment of ${herpesAreas.join(', ')}: injections can trigger an outbreak; consider antiviral cover.`,
           'Treatment near the mouth or face can bring on a cold sore. The practitioner will discuss prevention with you.',
+          { params: { areas: list(herpesAreas.map((a) => phrase(`area.${a}`))) } },
         ),
       );
     }
@@ -230,6 +242,7 @@ function surgeryFindings(input: ScreeningInput): Finding[] {
   for (const surgery of [...all, ...fromDayOf]) {
     const inArea = surgery.areas.some((a) => input.areas.includes(a));
     const where = inArea ? 'in a treatment area' : 'elsewhere';
+    const wherePhrase = phrase(inArea ? 'where.in-area' : 'where.elsewhere');
     const days = surgery.date === null ? undefined : daysBetween(surgery.date, today);
     if (days === undefined || days < 0) {
       out.push(
@@ -238,6 +251,10 @@ function surgeryFindings(input: ScreeningInput): Finding[] {
           'caution',
           `Surgery ${where} with ${surgery.date === null ? 'no date' : 'an invalid date'}: ask when it was.`,
           'Please tell us when your surgery was.',
+          {
+            where: wherePhrase,
+            date: phrase(surgery.date === null ? 'surgeryDate.none' : 'surgeryDate.invalid'),
+          },
         ),
       );
     } else if (inArea && days < settings.surgeryInAreaWindowDays) {
@@ -247,6 +264,7 @@ function surgeryFindings(input: ScreeningInput): Finding[] {
           'do-not-treat',
           `Surgery in a treatment area ${days} day(s) ago, within the clinic's ${settings.surgeryInAreaWindowDays}-day window.`,
           'The area needs more time to heal after your surgery before we treat it.',
+          { days, window: settings.surgeryInAreaWindowDays },
         ),
       );
     } else if (days < settings.surgeryWindowDays) {
@@ -256,6 +274,7 @@ function surgeryFindings(input: ScreeningInput): Finding[] {
           'do-not-treat',
           `Surgery ${days} day(s) ago, within the clinic's ${settings.surgeryWindowDays}-day window: not recommended immediately after surgery.`,
           'You need more time to recover from your surgery before this treatment.',
+          { days, window: settings.surgeryWindowDays },
         ),
       );
     } else {
@@ -265,6 +284,7 @@ function surgeryFindings(input: ScreeningInput): Finding[] {
           'clear',
           `Surgery ${where} ${days} day(s) ago: outside the clinic's windows.`,
           'No change needed.',
+          { where: wherePhrase, days },
         ),
       );
     }
@@ -300,13 +320,19 @@ function isotretinoinFindings(input: ScreeningInput): Finding[] {
     ];
   }
   if (state === 'no') return [];
+  const window = input.settings.isotretinoinWindowDays;
+  const dateUnknown = answer.answer === 'yes' && answer.date === null;
   return [
     judged(
       input,
       'isotretinoin',
       'history.isotretinoin',
-      `Isotretinoin within the clinic's ${input.settings.isotretinoinWindowDays}-day window${answer.answer === 'yes' && answer.date === null ? ' (date unknown)' : ''}: fragile skin, slower healing, risk of scarring.`,
+      `Isotretinoin within the clinic's ${window}-day window${dateUnknown ? ' (date unknown)' : ''}: fragile skin, slower healing, risk of scarring.`,
       'Recent isotretinoin (Roaccutane) makes the skin more fragile. The practitioner will discuss whether to wait.',
+      {
+        params: { window },
+        ...(dateUnknown ? { key: 'history.isotretinoin-date-unknown' } : {}),
+      },
     ),
   ];
 }

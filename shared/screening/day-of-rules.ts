@@ -1,5 +1,6 @@
 import { daysBetween } from './clinical-dates';
 import { withinWindow } from './condition-rules';
+import { list, phrase } from './finding-wording';
 import type { ScreeningFinding, ScreeningInput } from './screening-types';
 
 /**
@@ -20,16 +21,21 @@ const questionLabels = {
 } as const;
 
 function unanswered(input: ScreeningInput): Finding[] {
-  const missing: string[] = (Object.keys(questionLabels) as Array<keyof typeof questionLabels>)
-    .filter((key) => input.dayOf[key] === null)
-    .map((key) => questionLabels[key]);
-  if (input.history.isotretinoin === null) missing.push('isotretinoin');
+  const keys: string[] = (Object.keys(questionLabels) as Array<keyof typeof questionLabels>).filter(
+    (key) => input.dayOf[key] === null,
+  );
+  const missing: string[] = keys.map((key) => questionLabels[key as keyof typeof questionLabels]);
+  if (input.history.isotretinoin === null) {
+    keys.push('isotretinoin');
+    missing.push('isotretinoin');
+  }
   if (missing.length === 0) return [];
   return [
     {
       ruleId: 'day-of.unanswered',
       severity: 'caution',
       explanation: `Not answered: ${missing.join(', ')}. Ask before treating.`,
+      params: { questions: list(keys.map((key) => phrase(`dayOfQuestion.${key}`))) },
       patientMessage: 'The practitioner has a few more questions before treating.',
     },
   ];
@@ -74,6 +80,7 @@ function skinAtSite(input: ScreeningInput): Finding[] {
       ruleId: 'day-of.skin-at-site',
       severity: 'do-not-treat',
       explanation: `Skin at the site shows ${what}: do not inject through it.`,
+      params: { what: phrase(`skin.${skin}`) },
       patientMessage: 'The skin in the area needs to heal before we can treat it.',
     },
   ];
@@ -131,6 +138,14 @@ function areaProcedures(input: ScreeningInput): Finding[] {
       ruleId: 'day-of.area-procedure',
       severity: settings.severities.areaProcedure,
       explanation: `Recent ${procedure.kind} in the area ${when} (clinic window ${window} days): the skin may still be healing.`,
+      params: {
+        kind: phrase(`procedure.${procedure.kind}`),
+        when:
+          days === undefined || days < 0
+            ? phrase('when.unknown-date')
+            : phrase('when.days-ago', { days }),
+        window,
+      },
       patientMessage:
         'The practitioner will check that the area has healed from your recent treatment.',
     });

@@ -1,4 +1,5 @@
 import { isRiskClass } from './drug-types';
+import { list, phrase } from './finding-wording';
 import type { MedicineMatch } from './medicine-matcher';
 import { matchMedicineLine } from './medicine-matcher';
 import type { MedicineLine, ScreeningFinding, ScreeningInput } from './screening-types';
@@ -42,6 +43,8 @@ function riskFinding(
     ruleId: j.ruleId,
     severity: j.severity,
     explanation: j.explanation,
+    ...(j.wording ? { wording: j.wording } : {}),
+    ...(j.params ? { params: j.params } : {}),
     patientMessage: j.patientMessage,
     medicineLineId: j.medicineLineId,
   };
@@ -64,6 +67,7 @@ export function checkMedicines(input: ScreeningInput): ScreeningFinding[] {
         ruleId: 'medicine.not-recognised',
         severity: 'caution',
         explanation: `"${text}" was not recognised. Check whether it affects bleeding.`,
+        params: { text },
         patientMessage: 'The practitioner will ask you about one of your medicines.',
         medicineLineId: line.id,
       });
@@ -80,6 +84,7 @@ export function checkMedicines(input: ScreeningInput): ScreeningFinding[] {
           ruleId: 'medicine.not-blood-thinner',
           severity: 'clear',
           explanation: `"${text}" is ${match.entry.generic}: not a blood thinner.`,
+          params: { text, generic: match.entry.generic },
           patientMessage: 'No change needed.',
           medicineLineId: line.id,
         });
@@ -90,6 +95,10 @@ export function checkMedicines(input: ScreeningInput): ScreeningFinding[] {
         ruleId: 'medicine.partly-recognised',
         severity: 'caution',
         explanation: `In "${text}", ${result.unrecognisedWords.map((w) => `"${w}"`).join(', ')} was not recognised. Check it.`,
+        params: {
+          text,
+          words: list(result.unrecognisedWords.map((w) => phrase('quoted', { text: w }))),
+        },
         patientMessage: 'The practitioner will ask you about one of your medicines.',
         medicineLineId: line.id,
       });

@@ -1,4 +1,5 @@
 import { yesNoQuestionNames } from '../api/history';
+import { phrase } from './finding-wording';
 import type { ScreeningFinding, ScreeningInput } from './screening-types';
 
 /**
@@ -18,11 +19,15 @@ export function checkNotAsked(input: ScreeningInput): ScreeningFinding[] {
   return (input.history.notAsked ?? [])
     .filter((path) => !askedToday(path, input))
     .map((path) => {
-      const name = yesNoQuestionNames[path as keyof typeof yesNoQuestionNames] ?? path;
+      const known = Object.prototype.hasOwnProperty.call(yesNoQuestionNames, path);
+      const name = known ? yesNoQuestionNames[path as keyof typeof yesNoQuestionNames] : path;
       return {
         ruleId: `history.not-asked.${path}`,
         severity: 'caution' as const,
         explanation: `Not asked at intake: ${name}. The answer is unknown, not "no": ask the patient before treating and update the medical history.`,
+        // One wording for every question; a path this version does not know stays as stored.
+        wording: 'history.not-asked',
+        params: { question: known ? phrase(`intakeQuestion.${path}`) : path },
         patientMessage: 'The practitioner will ask you a question your medical history left open.',
       };
     });

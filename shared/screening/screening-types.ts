@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { screeningSettingsSchema } from './screening-settings';
+import type { FindingParams, FindingPhrase } from './finding-wording';
 import type { Severity } from './severity';
 import { severities } from './severity';
 import { treatmentAreas } from '../sessions/treatment-terms';
@@ -159,10 +160,14 @@ export interface ScreeningFinding {
   /** For the practitioner: what was found and why it matters (English, the reference wording). */
   readonly explanation: string;
   /**
-   * The values in the explanation, where the screens have its text by `ruleId` in their
-   * language (renderer catalogue findingRules.*); the English stays the reference.
+   * The catalogue key of its wording (findingRules.*) where the rule words its findings more
+   * than one way; else the rule id is the key. The English explanation stays the reference.
    */
-  readonly params?: Readonly<Record<string, string | number>>;
+  readonly wording?: string;
+  /** The values in the explanation, for its wording in the reader's language (finding-wording). */
+  readonly params?: FindingParams;
+  /** What the service added to the rule's text (an assumption it made reading the intake). */
+  readonly note?: FindingPhrase;
   /** What to tell the patient, in plain words. */
   readonly patientMessage: string;
   /** The planned product this finding is about, so the UI can block that product. */

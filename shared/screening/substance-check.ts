@@ -6,6 +6,8 @@ import type {
 } from './anaesthetic-reference';
 import { allergenGroups, anyLocalAnaestheticTerms } from './allergen-groups';
 import { allergenGroupsIn, checkAllergies, containsPhrase, mentions } from './allergy-check';
+import type { FindingParams, FindingValue } from './finding-wording';
+import { list, phrase } from './finding-wording';
 import { isNumberLike } from './medicine-line-words';
 import type { ScreeningSettings } from './screening-settings';
 import type {
@@ -193,6 +195,8 @@ function preparationIn(
 /** "Lidocaine", "a caine", "local anaesthetics", "PABA": what an allergy line says of anaesthetics. */
 interface AnaestheticAllergy {
   readonly source: string;
+  /** The same, for the catalogue's wording (a ticked box in the reader's language). */
+  readonly sourceValue: FindingValue;
   readonly agents: ReadonlyMap<string, AnaestheticAgent>;
   readonly families: ReadonlySet<AnaestheticFamily>;
   /** Every local anaesthetic: the ticked box, "local anaesthetics", "caines". */
@@ -230,7 +234,7 @@ function readAllergyText(text: string, compiled: Compiled): AnaestheticAllergy |
   }
   if (paba) families.add('ester');
   if (!any && agents.size === 0 && families.size === 0) return null;
-  return { source: text.trim(), agents, families, any };
+  return { source: text.trim(), sourceValue: text.trim(), agents, families, any };
 }
 
 function anaestheticAllergies(
@@ -242,6 +246,7 @@ function anaestheticAllergies(
     if (tag === 'local-anaesthetic') {
       out.push({
         source: tag.replace(/-/g, ' '),
+        sourceValue: phrase(`allergenTag.${tag}`),
         agents: new Map(),
         families: new Set(),
         any: true,
@@ -265,6 +270,8 @@ interface SubstanceReading {
   readonly unnamedFamilies: ReadonlyMap<AnaestheticFamily, string>;
   /** Why the line contains a local anaesthetic nobody named; null when none or all are named. */
   readonly unspecified: string | null;
+  /** The same, for the catalogue's wording. */
+  readonly unspecifiedValue: FindingValue | null;
   /** Everything else, anaesthetic words removed, for the general allergy rules. */
   readonly otherIngredients: readonly string[];
 }
@@ -287,6 +294,7 @@ function readSubstance(line: SubstanceLine, compiled: Compiled): SubstanceReadin
   }
   const unnamedFamilies = new Map<AnaestheticFamily, string>();
   let unspecified: string | null = null;
+  let unspecifiedValue: FindingValue | null = null;
   // The name counts too: "Lidocaine 2%" typed in the anaesthesia field is its own ingredient list.
   for (const text of [line.name, ...line.ingredients]) {
     const tokens = normaliseName(text);
@@ -298,14 +306,21 @@ function readSubstance(line: SubstanceLine, compiled: Compiled): SubstanceReadin
       }
     }
     const general = anyAnaestheticPhrases.some((p) => containsPhrase(tokens, p));
-    if (general && named.length === 0 && unspecified === null) unspecified = `"${text.trim()}"`;
+    if (general && named.length === 0 && unspecified === null) {
+      unspecified = `"${text.trim()}"`;
+      unspecifiedValue = phrase('quoted', { text: text.trim() });
+    }
   }
   // A brand the clinic's list lacks only matters for a family no named agent stands for.
   for (const agent of agents.values()) unnamedFamilies.delete(agent.family);
   if (line.allergenFlags?.includes('local-anaesthetic') && unspecified === null) {
     unspecified = 'flagged in the catalogue as containing a local anaesthetic';
+    unspecifiedValue = phrase('flaggedInCatalogue');
   }
-  if (agents.size > 0 || unnamedFamilies.size > 0) unspecified = null;
+  if (agents.size > 0 || unnamedFamilies.size > 0) {
+    unspecified = null;
+    unspecifiedValue = null;
+  }
   const texts =
     line.source === 'product' || line.ingredients.length > 0 || preparation !== null
       ? [...line.ingredients]
@@ -317,7 +332,15 @@ function readSubstance(line: SubstanceLine, compiled: Compiled): SubstanceReadin
     }),
     ...(preparation?.otherIngredients ?? []),
   ];
-  return { line, preparation, agents, unnamedFamilies, unspecified, otherIngredients };
+  return {
+    line,
+    preparation,
+    agents,
+    unnamedFamilies,
+    unspecified,
+    unspecifiedValue,
+    otherIngredients,
+  };
 }
 
 const noun: Record<SubstanceSource, string> = {
@@ -342,12 +365,22 @@ function anaestheticHit(
 ): ScreeningFinding | null {
   const { line } = substance;
   const what = `${line.name}${substance.preparation ? ` (${substance.preparation.name})` : ''}`;
+  const { sourceValue: source } = allergy;
+  const thisNoun = phrase(`thisNoun.${line.source}`);
   const finding = (
     ruleId: string,
     severity: Severity,
     explanation: string,
     patientMessage: string,
-  ): ScreeningFinding => ({ ruleId, severity, explanation, patientMessage, productId: line.key });
+    params: FindingParams,
+  ): ScreeningFinding => ({
+    ruleId,
+    severity,
+    explanation,
+    params,
+    patientMessage,
+    productId: line.key,
+  });
 
   const shared = [...substance.agents.values()].filter((a) => allergy.agents.has(a.id));
   if (shared.length > 0) {
@@ -357,6 +390,7 @@ function anaestheticHit(
       `Allergy or intolerance "${allergy.source}" and ${what} contains ${names(shared)}. ` +
         `Do not use this ${noun[line.source]}.`,
       refuseMessage(line),
+      { source, what, agents: names(shared), thisNoun },
     );
   }
   const lineFamilies = new Set<AnaestheticFamily>([
@@ -373,12 +407,15 @@ function anaestheticHit(
   };
   if (allergy.any && containsAnaesthetic) {
     const inside = contents() || `a local anaesthetic (${substance.unspecified ?? 'unnamed'})`;
+    const insideValue =
+      contents() || phrase('unnamedAnaesthetic', { why: substance.unspecifiedValue ?? 'unnamed' });
     return finding(
       'allergy.substance-any-anaesthetic',
       'do-not-treat',
       `Allergy or intolerance "${allergy.source}" covers every local anaesthetic, and ${what} ` +
         `contains ${inside}. Do not use this ${noun[line.source]}.`,
       refuseMessage(line),
+      { source, what, inside: insideValue, thisNoun },
     );
   }
   if (substance.unspecified !== null && (allergy.agents.size > 0 || allergy.families.size > 0)) {
@@ -388,6 +425,7 @@ function anaestheticHit(
       `${what} contains a local anaesthetic that is not named (${substance.unspecified}); the ` +
         `patient reports "${allergy.source}". Do not use it until the anaesthetic is known.`,
       'The practitioner will check which numbing medicine this contains before using it.',
+      { what, why: substance.unspecifiedValue ?? 'unnamed', source },
     );
   }
   const same = [...lineFamilies].filter((f) => allergy.families.has(f));
@@ -402,6 +440,7 @@ function anaestheticHit(
       settings.severities.sameFamily === 'do-not-treat'
         ? refuseMessage(line)
         : 'Because of your reaction to a numbing medicine, the practitioner will check this one with you first.',
+      { source, family: phrase(`family.${family}`), what, contents: contents(family) },
     );
   }
   if (
@@ -417,6 +456,15 @@ function anaestheticHit(
         `${contents()}, from the other chemical family (amide vs ester). Cross-reaction is rare; ` +
         'confirm which anaesthetic caused the reaction.',
       'Because of your reaction to a numbing medicine, the practitioner will confirm which one it was before using this.',
+      {
+        source,
+        families: list(
+          [...allergy.families].map((f) => phrase(`family.${f}`)),
+          'and',
+        ),
+        what,
+        contents: contents(),
+      },
     );
   }
   return null;

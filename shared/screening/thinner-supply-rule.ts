@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { dayNumber } from './clinical-dates';
 import type { DrugEntry } from './drug-types';
+import type { FindingParams, FindingPhrase } from './finding-wording';
+import { phrase } from './finding-wording';
 import type { ScreeningSettings } from './screening-settings';
 import type { ScreeningFinding } from './screening-types';
 import type { Severity } from './severity';
@@ -116,6 +118,20 @@ function whenText(t: Timing): string {
   }
 }
 
+/** The same moment as the catalogue words it (findingPhrases.lastDose). */
+function whenPhrase(t: Timing): FindingPhrase {
+  switch (t.kind) {
+    case 'unknown':
+      return phrase('lastDose.unknown');
+    case 'invalid':
+      return phrase('lastDose.invalid');
+    case 'known':
+      return t.hours !== null && t.hours < 48
+        ? phrase('lastDose.hours', { hours: t.hours })
+        : phrase('lastDose.days', { days: t.days });
+  }
+}
+
 const prescribedOnly = new Set<DrugEntry['drugClass']>([
   'vitamin-k-antagonist',
   'direct-oral-anticoagulant',
@@ -124,39 +140,57 @@ const prescribedOnly = new Set<DrugEntry['drugClass']>([
 ]);
 
 /** Today's rule ids for medicines taken every day, kept so stored checks and tests still read. */
-const everyDay: Partial<Record<DrugEntry['drugClass'], readonly [string, string]>> & {
-  antiplatelet: readonly [string, string];
-} = {
-  'vitamin-k-antagonist': [
-    'medicine.anticoagulant',
-    'Anticoagulant: bleeding and bruising are more likely.',
+type EveryDay = readonly [ruleId: string, effect: string, effectPhrase: string];
+const anticoagulant: EveryDay = [
+  'medicine.anticoagulant',
+  'Anticoagulant: bleeding and bruising are more likely.',
+  'effect.anticoagulant',
+];
+const everyDay: Partial<Record<DrugEntry['drugClass'], EveryDay>> & { antiplatelet: EveryDay } = {
+  'vitamin-k-antagonist': anticoagulant,
+  'direct-oral-anticoagulant': anticoagulant,
+  heparin: anticoagulant,
+  'ssri-snri': [
+    'medicine.ssri-snri',
+    'Serotonergic antidepressants increase bruising.',
+    'effect.ssri-snri',
   ],
-  'direct-oral-anticoagulant': [
-    'medicine.anticoagulant',
-    'Anticoagulant: bleeding and bruising are more likely.',
+  antiplatelet: [
+    'medicine.antiplatelet',
+    'Antiplatelet: bruising and bleeding are more likely.',
+    'effect.antiplatelet',
   ],
-  heparin: ['medicine.anticoagulant', 'Anticoagulant: bleeding and bruising are more likely.'],
-  'ssri-snri': ['medicine.ssri-snri', 'Serotonergic antidepressants increase bruising.'],
-  antiplatelet: ['medicine.antiplatelet', 'Antiplatelet: bruising and bleeding are more likely.'],
 };
 
-/** Who supplies it, and why the rule reads it so. */
-function effectiveSupply(input: ThinnerLineInput): { supply: EffectiveSupply; why: string } {
+/** Who supplies it, and why the rule reads it so (in English and as the catalogue's phrase). */
+function effectiveSupply(input: ThinnerLineInput): {
+  supply: EffectiveSupply;
+  why: string;
+  whyPhrase: FindingPhrase;
+} {
   const { entry } = input;
+  const reason = (supply: EffectiveSupply, why: string, key: string) => ({
+    supply,
+    why,
+    whyPhrase: phrase(`supplyWhy.${key}`),
+  });
   if (!entry.overTheCounter || prescribedOnly.has(entry.drugClass)) {
-    return { supply: 'prescribed', why: 'only available on prescription' };
+    return reason('prescribed', 'only available on prescription', 'prescription-only');
   }
-  if (input.supply === 'prescribed') return { supply: 'prescribed', why: 'recorded as prescribed' };
+  if (input.supply === 'prescribed') {
+    return reason('prescribed', 'recorded as prescribed', 'recorded-prescribed');
+  }
   if (input.supply === 'self-medicated') {
-    return { supply: 'self-medicated', why: 'recorded as self-medicated' };
+    return reason('self-medicated', 'recorded as self-medicated', 'recorded-self');
   }
   if (entry.usuallyPrescribed) {
-    return { supply: 'unknown', why: 'may be prescribed or self-medicated; not recorded' };
+    return reason('unknown', 'may be prescribed or self-medicated; not recorded', 'not-recorded');
   }
-  return {
-    supply: 'self-medicated',
-    why: 'sold over the counter and not recorded as prescribed',
-  };
+  return reason(
+    'self-medicated',
+    'sold over the counter and not recorded as prescribed',
+    'over-the-counter',
+  );
 }
 
 function holdDaysFor(entry: DrugEntry, settings: ThinnerRuleSettings): number {
@@ -174,17 +208,27 @@ export function judgeThinnerLine(input: ThinnerLineInput): ThinnerLineJudgement 
   const what = `"${line.text.trim()}" is ${name}${spelling}.`;
   const t = timing(input.lastDose, input.checkedAt);
   const daysSinceLastDose = t.kind === 'known' ? t.days : null;
-  const { supply, why } = effectiveSupply(input);
+  const { supply, why, whyPhrase } = effectiveSupply(input);
+  // The same sentences as values for the catalogue's wording (findingRules.medicine.*).
+  const whatPhrase = phrase(input.exact === false ? 'medicine.what-misspelled' : 'medicine.what', {
+    text: line.text.trim(),
+    generic: name,
+  });
+  const when = whenPhrase(t);
   const judgement = (
     ruleId: string,
     severity: Severity,
     explanation: string,
     patientMessage: string,
     holdDays: number | null,
+    wording: string,
+    params: FindingParams,
   ): ThinnerLineJudgement => ({
     ruleId,
     severity,
     explanation,
+    wording,
+    params: { what: whatPhrase, ...params },
     patientMessage,
     medicineLineId: line.id,
     supply,
@@ -200,6 +244,8 @@ export function judgeThinnerLine(input: ThinnerLineInput): ThinnerLineJudgement 
       `${what} Not a blood thinner.`,
       'No change needed.',
       null,
+      'medicine.not-blood-thinner-judged',
+      {},
     );
   }
   // Anticoagulants, antidepressants and prescribed antiplatelets are taken every day: the last
@@ -208,13 +254,15 @@ export function judgeThinnerLine(input: ThinnerLineInput): ThinnerLineJudgement 
     prescribedOnly.has(entry.drugClass) ||
     (entry.drugClass === 'antiplatelet' && supply === 'prescribed')
   ) {
-    const [ruleId, effect] = everyDay[entry.drugClass] ?? everyDay.antiplatelet;
+    const [ruleId, effect, effectPhrase] = everyDay[entry.drugClass] ?? everyDay.antiplatelet;
     return judgement(
       ruleId,
       'caution',
       `${what} Prescribed (${why}). ${effect} ${whenText(t)} ${prescriberDecides}`,
       keepTaking,
       null,
+      'medicine.every-day-prescribed',
+      { why: whyPhrase, effect: phrase(effectPhrase), when },
     );
   }
 
@@ -226,6 +274,8 @@ export function judgeThinnerLine(input: ThinnerLineInput): ThinnerLineJudgement 
     : settings.selfMedicatedThinnerWithinHold;
   const cox2Note = cox2 ? ' COX-2 selective: little effect on platelets.' : '';
   const holdText = `Clinic hold period: ${hold} day(s).`;
+  const cox2Phrase = cox2 ? phrase('medicine.cox2') : '';
+  const selfSeverityPhrase = phrase(`severity.${selfSeverity}`);
 
   if (t.kind === 'invalid') {
     return judgement(
@@ -234,6 +284,8 @@ export function judgeThinnerLine(input: ThinnerLineInput): ThinnerLineJudgement 
       `${what} ${whenText(t)} ${holdText}`,
       'The practitioner will check a date with you.',
       hold,
+      'medicine.last-dose-invalid',
+      { when, hold },
     );
   }
 
@@ -247,6 +299,8 @@ export function judgeThinnerLine(input: ThinnerLineInput): ThinnerLineJudgement 
           `${what} Prescribed. ${whenText(t)} Outside the hold period.`,
           keepTaking,
           hold,
+          'medicine.outside-hold-prescribed',
+          { when },
         );
       }
       const rule = t.kind === 'unknown' ? 'medicine.last-dose-unknown' : 'medicine.within-hold';
@@ -259,6 +313,8 @@ export function judgeThinnerLine(input: ThinnerLineInput): ThinnerLineJudgement 
         `${what} Prescribed (${why}). ${whenText(t)} ${holdText}${cox2Note} ${prescriberDecides}`,
         keepTaking,
         hold,
+        'medicine.hold-prescribed',
+        { why: whyPhrase, when, hold, cox2: cox2Phrase },
       );
     }
     case 'self-medicated': {
@@ -269,6 +325,8 @@ export function judgeThinnerLine(input: ThinnerLineInput): ThinnerLineJudgement 
           `${what} Self-medicated (${why}). ${whenText(t)} Ask: taken within the ${hold}-day hold period it is ${selfSeverity} (clinic setting).${cox2Note}`,
           `Please tell us when you last took ${name}.`,
           hold,
+          'medicine.last-dose-unknown-self',
+          { why: whyPhrase, when, hold, severity: selfSeverityPhrase, cox2: cox2Phrase },
         );
       }
       if (!within) {
@@ -278,6 +336,8 @@ export function judgeThinnerLine(input: ThinnerLineInput): ThinnerLineJudgement 
           `${what} Self-medicated. ${whenText(t)} Outside the hold period.`,
           `Your last ${name} was long enough ago.`,
           hold,
+          'medicine.outside-hold-self',
+          { when },
         );
       }
       return judgement(
@@ -286,6 +346,8 @@ export function judgeThinnerLine(input: ThinnerLineInput): ThinnerLineJudgement 
         `${what} Self-medicated (${why}) and taken within the hold period: more bruising and bleeding is likely. ${whenText(t)} ${holdText}${cox2Note}`,
         `${name} taken in the ${hold} days before treatment makes bruising more likely${selfSeverity === 'do-not-treat' ? ', so we will not treat you today' : ''}. Next time, avoid it for ${hold} days before your appointment.`,
         hold,
+        'medicine.within-hold-self',
+        { why: whyPhrase, when, hold, cox2: cox2Phrase },
       );
     }
     case 'unknown': {
@@ -297,6 +359,8 @@ export function judgeThinnerLine(input: ThinnerLineInput): ThinnerLineJudgement 
         `${what} It may be prescribed (low dose, for the heart) or self-medicated (for pain): ask and record which. ${whenText(t)} If prescribed: caution; ${prescriberDecides} If self-medicated: ${holdText} Within it: ${selfSeverity}.${cox2Note}`,
         'Please tell us whether a doctor prescribed this medicine. Keep taking any medicine your doctor prescribed as they told you.',
         hold,
+        'medicine.supply-unknown',
+        { when, hold, severity: selfSeverityPhrase, cox2: cox2Phrase },
       );
     }
   }

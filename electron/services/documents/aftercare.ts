@@ -25,6 +25,7 @@ import { readDocumentSettings } from './settings';
 import { clinicInfo, documentMeta, patientInfo } from './sources';
 import { shippedLanguageOf, summaryWordingFor } from './render/wording/summary-wording';
 import { summaryIdentity } from './summary-alerts';
+import { findingWords } from './finding-words';
 import { aftercareFit } from './aftercare-fit';
 import { cocktailsForPrint } from './cocktail-print';
 import { templateForAftercare } from './templates';
@@ -260,8 +261,16 @@ export async function prepareAftercare(
   };
 }
 
-/** The check linked to the session: its findings as worded then, acknowledgements, override. */
-async function checkOf(db: Db, screeningId: string): Promise<SessionSummaryData['check']> {
+/**
+ * The check linked to the session: its findings in the summary's language (as recorded where the
+ * catalogue cannot word one as it was recorded), acknowledgements, override.
+ */
+async function checkOf(
+  db: Db,
+  screeningId: string,
+  language: string,
+): Promise<SessionSummaryData['check']> {
+  const words = findingWords(language);
   const row = await db
     .selectFrom('screening')
     .selectAll()
@@ -283,7 +292,7 @@ async function checkOf(db: Db, screeningId: string): Promise<SessionSummaryData[
         row.override_reason && f.severity === 'do-not-treat' && 'Overridden',
       ].filter(Boolean);
       return {
-        label: clip(f.explanation, 300),
+        label: clip(words(f), 300),
         severity: f.severity,
         detail: detail.length > 0 ? detail.join(' · ') : null,
       };
@@ -291,7 +300,7 @@ async function checkOf(db: Db, screeningId: string): Promise<SessionSummaryData[
     overrides: row.override_reason
       ? [
           {
-            finding: clip(overridden.map((f) => f.explanation).join('; '), 300),
+            finding: clip(overridden.map(words).join('; '), 300),
             reason: row.override_reason,
             by: (await staffName(db, row.override_by ?? row.performed_by)) || 'Unknown',
             at: row.performed_at,
@@ -339,7 +348,7 @@ export async function prepareSessionSummary(
         notes: row.notes.trim() || null,
         cocktails: await cocktailsForPrint(db, row.id),
       },
-      check: await checkOf(db, row.screening_id),
+      check: await checkOf(db, row.screening_id, language),
       signed: row.signed_at
         ? { by: (await staffName(db, row.signed_by)) || 'Unknown', at: row.signed_at }
         : null,

@@ -9,6 +9,8 @@ import { matchMedicineLine } from '../../../shared/screening';
 import type { Queryable } from '../store/db';
 import { storedAnswers } from '../history/medical-history';
 import { findPatientRow } from '../patients/patients';
+import type { ScreeningFinding } from '../../../shared/screening/screening-types';
+import { findingWords } from './finding-words';
 
 /**
  * What the practitioner had in view on the session screen, for the printed summary: age on the
@@ -78,10 +80,13 @@ export async function summaryIdentity(
     .orderBy('seq')
     .execute();
   for (const c of stopped) {
-    const findings = JSON.parse(c.findings) as { severity: string; explanation: string }[];
+    const findings = JSON.parse(c.findings) as ScreeningFinding[];
     const first = findings.find((f) => f.severity === 'do-not-treat');
     alerts.push(
-      fillWords(w.stopped, { date: c.performed_on, finding: first?.explanation ?? w.seeTheCheck }),
+      fillWords(w.stopped, {
+        date: c.performed_on,
+        finding: first ? findingWords(language)(first) : w.seeTheCheck,
+      }),
     );
   }
   return {

@@ -31,8 +31,11 @@ export interface HistoryReading {
   readonly facts: HistoryFacts;
   /** Plain-language notes on what was assumed, shown with the check. */
   readonly assumptions: readonly string[];
-  /** Text appended to the explanation of the finding with this rule id. */
-  readonly notes: Readonly<Record<string, string>>;
+  /**
+   * Text appended to the explanation of the finding with this rule id, with its catalogue phrase
+   * (findingPhrases.assumption.*) so the screens word it in their language too.
+   */
+  readonly notes: Readonly<Record<string, { readonly text: string; readonly phrase: string }>>;
 }
 
 const mentions = (notes: string, pattern: RegExp) => pattern.test(notes.toLowerCase());
@@ -56,19 +59,19 @@ export function readHistory(
   ) as Record<ConditionKey, boolean>;
   const notesText = answers.conditionNotes;
   const assumptions: string[] = [];
-  const notes: Record<string, string> = {};
+  const notes: Record<string, { text: string; phrase: string }> = {};
 
   if (c.epilepsyOrNeurological && !mentions(notesText, /epilep|seizure|convuls/)) {
     const why =
       'The intake asks about "epilepsy or another neurological disease" together and does not say which: read as epilepsy until you confirm.';
     assumptions.push(why);
-    notes['condition.epilepsy'] = why;
+    notes['condition.epilepsy'] = { text: why, phrase: 'assumption.epilepsy' };
   }
   if (c.diabetes && !mentions(notesText, /insulin/)) {
     const why =
       'The intake does not say whether the diabetes is treated with insulin: read as insulin-dependent until you confirm.';
     assumptions.push(why);
-    notes['condition.insulin-dependent-diabetes'] = why;
+    notes['condition.insulin-dependent-diabetes'] = { text: why, phrase: 'assumption.insulin' };
   }
   const hypertensionControlled =
     mentions(notesText, /\bcontrolled\b/) && !mentions(notesText, /uncontrolled|not controlled/);
@@ -76,7 +79,10 @@ export function readHistory(
     const why =
       'The intake does not say whether the blood pressure is controlled: read as uncontrolled until you confirm.';
     assumptions.push(why);
-    notes['condition.uncontrolled-hypertension'] = why;
+    notes['condition.uncontrolled-hypertension'] = {
+      text: why,
+      phrase: 'assumption.hypertension',
+    };
   }
 
   const recentSurgeries: HistoryFacts['recentSurgeries'] = [];
@@ -91,7 +97,7 @@ export function readHistory(
       const why =
         'The intake does not say where the recent surgery was: read as in the treatment area until you confirm.';
       assumptions.push(why);
-      notes['surgery.in-area'] = why;
+      notes['surgery.in-area'] = { text: why, phrase: 'assumption.surgery-area' };
     }
   }
 

@@ -28,6 +28,7 @@ import {
 } from '../../../shared/screening';
 import { checkSubstances, substanceKey } from '../../../shared/screening/substance-check';
 import type { SubstanceLineInput } from '../../../shared/screening/substance-line';
+import { phrase } from '../../../shared/screening/finding-wording';
 import { severityRank, worstSeverity } from '../../../shared/screening/severity';
 import { AppError } from '../core/errors';
 import { localDate } from '../core/local-date';
@@ -104,7 +105,7 @@ interface PreparedCheck {
 }
 
 /** The finding added when no history was taken: nothing is known about contraindications. */
-const noHistory: ScreeningFinding = {
+export const noHistory: ScreeningFinding = {
   ruleId: 'history.missing',
   severity: 'do-not-treat',
   explanation:
@@ -144,7 +145,9 @@ async function prepareCheck(db: Queryable, plan: PlanInput, now: Date): Promise<
   const notes = reading?.notes ?? {};
   const findings = ran.findings.map((f) => {
     const note = notes[f.ruleId];
-    return note === undefined ? f : { ...f, explanation: `${f.explanation} ${note}` };
+    return note === undefined
+      ? f
+      : { ...f, explanation: `${f.explanation} ${note.text}`, note: phrase(note.phrase) };
   });
   // The planned anaesthesia is cross-checked by the same rule the session uses at signing.
   const substances = checkSubstances(

@@ -43,17 +43,78 @@ export function dayFormat(language: string = i18n.language): string {
 }
 
 /**
+ * The language's short format with and without leading zeros: the strict parse would otherwise
+ * refuse "3/11/1979" where the format writes "03/11/1979", and "09/03/1988" where Arabic's
+ * writes "9/3/1988".
+ */
+function dayFormats(language: string): string[] {
+  const loose = dayFormat(language)
+    .replace(/D{1,2}/, 'D')
+    .replace(/M{1,2}/, 'M');
+  return [
+    loose,
+    loose.replace('D', 'DD'),
+    loose.replace('M', 'MM'),
+    loose.replace('D', 'DD').replace('M', 'MM'),
+  ];
+}
+
+/**
  * A typed date: in the language's short format, or as an ISO day (what a paste or a test types).
  * Returns YYYY-MM-DD, or null for something that is not a day.
  */
 export function parseDay(text: string, language: string = i18n.language): string | null {
   const typed = latinDigits(text.trim());
   if (typed === '') return null;
-  for (const format of ['YYYY-MM-DD', dayFormat(language)]) {
+  for (const format of ['YYYY-MM-DD', ...dayFormats(language)]) {
     const day = dayjs(typed, format, dayjsLocale(language), true);
     if (day.isValid()) return day.format('YYYY-MM-DD');
   }
   return null;
+}
+
+/** A held day (YYYY-MM-DD), as forms and the services keep it. */
+export function isIsoDay(value: string | null | undefined): value is string {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+}
+
+/** A day (YYYY-MM-DD) as it is typed in the language ("14/03/1988", "14.03.1988"). */
+export function typedDay(day: string, language: string = i18n.language): string {
+  return latinDigits(dayjs(day).locale(dayjsLocale(language)).format(dayFormat(language)));
+}
+
+/**
+ * A typed time of day, 24-hour as the four languages' short time format writes it ("09:30"):
+ * "9:30", "9.30", "9h30", "0930", "930" and a bare hour ("9") are read too, in either digit set
+ * (seconds of a pasted value are left out).
+ * Returns HH:mm, or null for something that is not a time of day.
+ */
+export function parseTime(text: string): string | null {
+  const typed = latinDigits(text.trim());
+  const m = /^(\d{1,2})(?:[:.h]?(\d{2})(?::\d{2})?)?$/.exec(typed);
+  if (!m) return null;
+  const hours = Number(m[1]);
+  const minutes = Number(m[2] ?? 0);
+  if (hours > 23 || minutes > 59) return null;
+  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+}
+
+/**
+ * A typed date and time ("14/03/2024 10:30" in the language, or "2024-03-14T10:30" as a paste
+ * or a test types it). Returns the local date-time YYYY-MM-DDTHH:mm, or null.
+ */
+export function parseDayTime(text: string, language: string = i18n.language): string | null {
+  const parts = latinDigits(text.trim()).split(/[\sT]+/);
+  if (parts.length !== 2) return null;
+  const day = parseDay(parts[0]!, language);
+  const time = parseTime(parts[1]!);
+  return day && time ? `${day}T${time}` : null;
+}
+
+/** A held local date-time (YYYY-MM-DDTHH:mm, seconds left out) as it is typed in the language. */
+export function typedDayTime(value: string, language: string = i18n.language): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(value);
+  return m ? `${typedDay(m[1]!, language)} ${m[2]!}` : null;
 }
 
 /**

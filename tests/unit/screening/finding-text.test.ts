@@ -2,9 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import i18n from '../../../renderer/src/i18n/index';
-import { findingText } from '../../../renderer/src/features/screening/finding-text';
+import {
+  findingText,
+  isTranslatedFinding,
+} from '../../../renderer/src/features/screening/finding-text';
 import { runScreening } from '../../../shared/screening/screening';
-import { clearInput, daysAgo } from './screening-fixtures';
+import { clearInput, daysAgo, medicine } from './screening-fixtures';
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]);
 
@@ -63,6 +66,22 @@ describe('findings in the screens’ language', () => {
         }
       }
     }
+  });
+
+  it('the screens follow their language: an anticoagulant on French and Arabic screens', async () => {
+    const input = clearInput();
+    input.history.medicines = [medicine('m1', 'Xarelto 20 mg')];
+    const [finding] = runScreening(input).findings;
+    await i18n.changeLanguage('fr');
+    expect(findingText(finding!)).toBe(
+      '« Xarelto 20 mg » est rivaroxaban. Prescrit (uniquement sur ordonnance). Anticoagulant : saignements et ecchymoses plus probables. Dernière prise : inconnue. Ne conseillez pas d’arrêter : c’est au prescripteur de décider.',
+    );
+    expect(isTranslatedFinding(finding!)).toBe(true);
+    await i18n.changeLanguage('ar');
+    expect(findingText(finding!)).toContain('لا تنصح بالتوقف عنه: القرار للطبيب الذي وصفه.');
+    await i18n.changeLanguage('en');
+    expect(findingText(finding!)).toBe(finding!.explanation);
+    expect(isTranslatedFinding(finding!)).toBe(false);
   });
 
   it('a rule the catalogue does not word yet shows its English explanation', async () => {

@@ -8,7 +8,6 @@ import {
   Select,
   Stack,
   Text,
-  TextInput,
   Textarea,
   Title,
 } from '@mantine/core';
@@ -28,6 +27,7 @@ import {
 import { treatmentAreas } from '../../../../shared/sessions/treatment-terms';
 import { api, unwrap } from '../../lib/api';
 import { formatDay, todayLocal } from '../../lib/dates';
+import { DayInput } from '../../ui/DayInput';
 import { applyServerError } from '../../lib/forms';
 import { useKeptThroughLock, useLockDraftWaiting } from '../../lib/lock-drafts';
 import { TREATMENTS_KEY } from '../../lib/query-keys';
@@ -130,12 +130,20 @@ function RecordForm({
             />
           )}
         />
-        <TextInput
-          type="date"
-          label={t('adverseEvents.onset')}
-          required
-          {...form.register('onsetOn')}
-          error={errors.onsetOn?.message}
+        <Controller
+          control={form.control}
+          name="onsetOn"
+          render={({ field }) => (
+            <DayInput
+              label={t('adverseEvents.onset')}
+              required
+              name={field.name}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              error={errors.onsetOn?.message}
+            />
+          )}
         />
         <Controller
           control={form.control}
@@ -215,13 +223,21 @@ function ResolveForm({ event, onDone }: { event: AdverseEvent; onDone: () => voi
   return (
     <form onSubmit={submit} noValidate aria-label={t('adverseEvents.resolve')}>
       <Stack gap="sm">
-        <TextInput
-          type="date"
-          label={t('adverseEvents.resolvedOn')}
-          required
-          data-autofocus
-          {...form.register('resolvedOn')}
-          error={errors.resolvedOn?.message}
+        <Controller
+          control={form.control}
+          name="resolvedOn"
+          render={({ field }) => (
+            <DayInput
+              label={t('adverseEvents.resolvedOn')}
+              required
+              data-autofocus
+              name={field.name}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              error={errors.resolvedOn?.message}
+            />
+          )}
         />
         <Textarea
           label={t('adverseEvents.outcome')}

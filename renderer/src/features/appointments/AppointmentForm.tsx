@@ -9,7 +9,9 @@ import type { AppointmentSettings } from '../../../../shared/api/appointments';
 import { formatDay } from '../../lib/dates';
 import { ApiFailure, api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
+import { DayInput } from '../../ui/DayInput';
 import { FormError } from '../../ui/FormError';
+import { TimeOfDayInput } from '../../ui/TimeInputs';
 import { appointmentsKeys } from './queries';
 
 interface Values {
@@ -171,20 +173,37 @@ export function AppointmentForm({
             ))}
           </Group>
           <Group grow>
-            <TextInput
-              type="date"
-              label={t('diary.form.date')}
-              required
-              {...form.register('date', required)}
-              error={errors.date?.message}
+            <Controller
+              control={form.control}
+              name="date"
+              rules={required}
+              render={({ field }) => (
+                <DayInput
+                  label={t('diary.form.date')}
+                  required
+                  name={field.name}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  error={errors.date?.message}
+                />
+              )}
             />
-            <TextInput
-              type="time"
-              step={300}
-              label={t('diary.form.time')}
-              required
-              {...form.register('time', required)}
-              error={errors.time?.message}
+            <Controller
+              control={form.control}
+              name="time"
+              rules={required}
+              render={({ field }) => (
+                <TimeOfDayInput
+                  label={t('diary.form.time')}
+                  required
+                  name={field.name}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  error={errors.time?.message}
+                />
+              )}
             />
           </Group>
           <Textarea

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, Table, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,8 @@ import { addMinutes, dateOf, timeOf } from '../../../../shared/appointments/diar
 import { ApiFailure, api, unwrap } from '../../lib/api';
 import { formatDay } from '../../lib/dates';
 import { TREATMENTS_KEY } from '../../lib/query-keys';
+import { DayInput } from '../../ui/DayInput';
+import { TimeOfDayInput } from '../../ui/TimeInputs';
 import { appointmentsKeys } from './queries';
 
 interface Row {
@@ -155,12 +157,11 @@ export function BookCourseDialog({
             onChange={setTypeId}
             allowDeselect={false}
           />
-          <TextInput
-            type="date"
+          <DayInput
             label={t('courseBooking.firstOn')}
             description={t('courseBooking.firstOnHelp')}
             value={firstOn}
-            onChange={(e) => setFirstOn(e.currentTarget.value)}
+            onChange={setFirstOn}
           />
         </Group>
         {/* Default, not light: teal on its pale tint falls below AA contrast when hovered. */}
@@ -184,21 +185,19 @@ export function BookCourseDialog({
                   <Table.Td>{r.number}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDay(r.dueOn)}</Table.Td>
                   <Table.Td>
-                    <TextInput
-                      type="date"
+                    <DayInput
                       aria-label={t('courseBooking.dateOf', { n: r.number })}
                       value={r.date}
-                      onChange={(e) => update(i, { date: e.currentTarget.value })}
+                      onChange={(date) => update(i, { date })}
                       error={rowError(i)}
                     />
                   </Table.Td>
                   <Table.Td>
-                    <TextInput
-                      type="time"
-                      step={900}
+                    <TimeOfDayInput
                       aria-label={t('courseBooking.timeOf', { n: r.number })}
                       value={r.time}
-                      onChange={(e) => update(i, { time: e.currentTarget.value })}
+                      onChange={(time) => update(i, { time })}
+                      w={90}
                     />
                   </Table.Td>
                   <Table.Td>

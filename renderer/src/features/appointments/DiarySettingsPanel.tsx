@@ -12,12 +12,13 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useFieldArray, useForm, type FieldErrors } from 'react-hook-form';
+import { Controller, useFieldArray, useForm, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentSettings } from '../../../../shared/api/appointments';
 import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
 import { FormError } from '../../ui/FormError';
+import { TimeOfDayInput } from '../../ui/TimeInputs';
 import { appointmentsKeys } from './queries';
 
 interface DayRow {
@@ -215,23 +216,39 @@ function DiarySettingsForm({ settings }: { settings: AppointmentSettings }) {
                     />
                   </Table.Td>
                   <Table.Td>
-                    <TextInput
-                      type="time"
-                      aria-label={t('diarySettings.opensOn', {
-                        day: t(`diarySettings.days.${day}`),
-                      })}
-                      {...form.register(`week.${i}.from`)}
-                      error={fieldMessage(errors, `week.${i}.open`)}
+                    <Controller
+                      control={form.control}
+                      name={`week.${i}.from`}
+                      render={({ field }) => (
+                        <TimeOfDayInput
+                          aria-label={t('diarySettings.opensOn', {
+                            day: t(`diarySettings.days.${day}`),
+                          })}
+                          name={field.name}
+                          value={field.value}
+                          onChange={field.onChange}
+                          onBlur={field.onBlur}
+                          error={fieldMessage(errors, `week.${i}.open`)}
+                        />
+                      )}
                     />
                   </Table.Td>
                   <Table.Td>
-                    <TextInput
-                      type="time"
-                      aria-label={t('diarySettings.closesOn', {
-                        day: t(`diarySettings.days.${day}`),
-                      })}
-                      {...form.register(`week.${i}.to`)}
-                      error={fieldMessage(errors, `week.${i}.close`)}
+                    <Controller
+                      control={form.control}
+                      name={`week.${i}.to`}
+                      render={({ field }) => (
+                        <TimeOfDayInput
+                          aria-label={t('diarySettings.closesOn', {
+                            day: t(`diarySettings.days.${day}`),
+                          })}
+                          name={field.name}
+                          value={field.value}
+                          onChange={field.onChange}
+                          onBlur={field.onBlur}
+                          error={fieldMessage(errors, `week.${i}.close`)}
+                        />
+                      )}
                     />
                   </Table.Td>
                   <Table.Td>

@@ -7,6 +7,8 @@ import { auditActions, type AuditAction } from '../../../../shared/api/operation
 import { api, unwrap } from '../../lib/api';
 import { downloadText } from '../../lib/download';
 import { host } from '../../lib/host';
+import { isIsoDay } from '../../lib/locale-input';
+import { DayInput } from '../../ui/DayInput';
 import { staffKeys } from '../staff';
 import { AuditTable } from './AuditTable';
 import { StartupCheckLine } from './StartupCheck';
@@ -173,17 +175,18 @@ export function AuditPage() {
           onChange={(e) => set({ patient: e.currentTarget.value })}
           w={220}
         />
-        <TextInput
-          type="date"
+        {/* A typed day that is not one is named by the field and leaves the filter as it was. */}
+        <DayInput
           label={t('audit.from')}
           value={filters.from}
-          onChange={(e) => set({ from: e.currentTarget.value })}
+          onChange={(day) => (isIsoDay(day) || day === '' ? set({ from: day }) : undefined)}
+          w={160}
         />
-        <TextInput
-          type="date"
+        <DayInput
           label={t('audit.to')}
           value={filters.to}
-          onChange={(e) => set({ to: e.currentTarget.value })}
+          onChange={(day) => (isIsoDay(day) || day === '' ? set({ to: day }) : undefined)}
+          w={160}
         />
       </Group>
       {events.isError ? <Alert color="red">{events.error.message}</Alert> : null}

@@ -10,7 +10,6 @@ import {
   Progress,
   Stack,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -27,6 +26,7 @@ import {
 } from '../../../../shared/api/backup';
 import { api, unwrap } from '../../lib/api';
 import { host } from '../../lib/host';
+import { TimeOfDayInput } from '../../ui/TimeInputs';
 import type { PickedFile } from '../../../../shared/api/file-token';
 import { applyServerError } from '../../lib/forms';
 import { formatInstant } from '../../lib/dates';
@@ -129,12 +129,20 @@ function SettingsForm({ status }: { status: BackupStatus }) {
           </Group>
         </Input.Wrapper>
         <Group align="flex-start" grow>
-          <TextInput
-            type="time"
-            label={t('backup.time')}
-            description={t('backup.timeHelp')}
-            {...form.register('time')}
-            error={errors.time?.message}
+          <Controller
+            control={form.control}
+            name="time"
+            render={({ field }) => (
+              <TimeOfDayInput
+                label={t('backup.time')}
+                description={t('backup.timeHelp')}
+                name={field.name}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                error={errors.time?.message}
+              />
+            )}
           />
           <Controller
             control={form.control}

@@ -8,7 +8,6 @@ import {
   Stack,
   Text,
   Textarea,
-  TextInput,
 } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -24,6 +23,7 @@ import { applyServerError } from '../../lib/forms';
 import { todayLocal } from '../../lib/dates';
 import { productsKeys } from '../products';
 import { documentsKeys } from './queries';
+import { DayInput } from '../../ui/DayInput';
 import { FormError } from '../../ui/FormError';
 
 /** "Name: ingredient, ingredient" per line, as the help text says. */
@@ -228,13 +228,21 @@ export function GenerateConsentModal({
               )}
             />
           </Group>
-          <TextInput
-            type="date"
-            label={t('documents.generate.treatmentDate')}
-            description={t('documents.generate.treatmentDateHelp')}
-            required
-            {...form.register('treatmentDate')}
-            error={errors.treatmentDate?.message}
+          <Controller
+            control={form.control}
+            name="treatmentDate"
+            render={({ field }) => (
+              <DayInput
+                label={t('documents.generate.treatmentDate')}
+                description={t('documents.generate.treatmentDateHelp')}
+                required
+                name={field.name}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                error={errors.treatmentDate?.message}
+              />
+            )}
           />
           <FormError message={formError} />
           {isSubmitting ? (

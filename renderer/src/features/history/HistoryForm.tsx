@@ -28,6 +28,7 @@ import { applyServerError } from '../../lib/forms';
 import { useKeptThroughLock } from '../../lib/lock-drafts';
 import { MedicineRecognition } from './MedicineRecognition';
 import { YesNoQuestion } from './YesNoQuestion';
+import { DayAnswer } from './DayAnswer';
 import { FormError } from '../../ui/FormError';
 
 type Size = 'sm' | 'lg';
@@ -152,12 +153,12 @@ export function HistoryForm({
             />
             {surgeryRecent === 'yes' ? (
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput
-                  type="date"
+                <DayAnswer
+                  control={control}
+                  name="surgery.date"
                   size={size}
                   label={t('history.surgeryDate')}
                   required
-                  {...register('surgery.date')}
                   error={errors.surgery?.date?.message}
                 />
                 <TextInput
@@ -175,13 +176,13 @@ export function HistoryForm({
               label={t('history.isotretinoin')}
             />
             {isotretinoinTaken === 'yes' ? (
-              <TextInput
-                type="date"
+              <DayAnswer
+                control={control}
+                name="isotretinoin.lastDate"
                 size={size}
                 maw={320}
                 label={t('history.isotretinoinDate')}
                 required
-                {...register('isotretinoin.lastDate')}
                 error={errors.isotretinoin?.lastDate?.message}
               />
             ) : null}
@@ -229,12 +230,12 @@ export function HistoryForm({
                     {...register(`medicines.${i}.text`)}
                     error={errors.medicines?.[i]?.text?.message}
                   />
-                  <TextInput
-                    type="date"
+                  <DayAnswer
+                    control={control}
+                    name={`medicines.${i}.lastDose`}
                     size={size}
                     w={size === 'lg' ? 220 : 170}
                     label={t('history.lastDose', { n: i + 1 })}
-                    {...register(`medicines.${i}.lastDose`)}
                     error={errors.medicines?.[i]?.lastDose?.message}
                   />
                   <ActionIcon
@@ -293,11 +294,11 @@ export function HistoryForm({
                     {...register(`treatments.${i}.product`)}
                     error={errors.treatments?.[i]?.product?.message}
                   />
-                  <TextInput
-                    type="date"
+                  <DayAnswer
+                    control={control}
+                    name={`treatments.${i}.date`}
                     size={size}
                     label={t('history.treatmentDate', { n: i + 1 })}
-                    {...register(`treatments.${i}.date`)}
                     error={errors.treatments?.[i]?.date?.message}
                   />
                 </SimpleGrid>

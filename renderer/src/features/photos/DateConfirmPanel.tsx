@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localDateTimeSchema, type Photo } from '../../../../shared/api/photos';
 import { api, ApiFailure, unwrap } from '../../lib/api';
+import { DayTimeInput } from '../../ui/TimeInputs';
 import { formatTakenAt, photosKeys, usePhotoImage } from './queries';
 
 /**
@@ -107,13 +108,12 @@ function DateQuestion({ photo }: { photo: Photo }) {
           <Text size="sm" c="dimmed" pb={6}>
             {t('photos.dateCheck.or')}
           </Text>
-          <TextInput
+          <DayTimeInput
             id={fieldId}
-            type="datetime-local"
             size="sm"
             label={t('photos.dateCheck.realDate')}
             value={entered}
-            onChange={(e) => setEntered(e.currentTarget.value)}
+            onChange={setEntered}
             error={fieldError}
             w={240}
           />

@@ -1,16 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import {
-  Alert,
-  Button,
-  Group,
-  Loader,
-  Modal,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Alert, Button, Group, Loader, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -28,6 +17,7 @@ import { formatInstant } from '../../lib/dates';
 import { applyServerError } from '../../lib/forms';
 import { formatTakenAt, photosKeys, usePhotoImage, useSessionOptions } from './queries';
 import { FormError } from '../../ui/FormError';
+import { DayTimeInput } from '../../ui/TimeInputs';
 
 const formSchema = photoUpdateInput.omit({ id: true });
 type FormValues = z.infer<typeof formSchema>;
@@ -189,13 +179,21 @@ function PhotoEditor({ photo, onClose }: { photo: Photo; onClose: () => void }) 
                 />
               )}
             />
-            <TextInput
-              type="datetime-local"
-              label={t('photos.fields.takenAt')}
-              description={t(`photos.edit.takenAtFrom.${photo.takenAtSource}`)}
-              {...form.register('takenAt')}
-              error={form.formState.errors.takenAt?.message}
-              disabled={photo.archived}
+            <Controller
+              control={form.control}
+              name="takenAt"
+              render={({ field, fieldState }) => (
+                <DayTimeInput
+                  label={t('photos.fields.takenAt')}
+                  description={t(`photos.edit.takenAtFrom.${photo.takenAtSource}`)}
+                  name={field.name}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  error={fieldState.error?.message}
+                  disabled={photo.archived}
+                />
+              )}
             />
             <Group justify="space-between">
               <Button

@@ -18,6 +18,7 @@ import type { ReminderSettings } from '../../../../shared/api/reminders';
 import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
 import { FormError } from '../../ui/FormError';
+import { TimeOfDayInput } from '../../ui/TimeInputs';
 import { remindersKeys } from './queries';
 
 type FormValues = Omit<ReminderSettings, 'smtp'> & {
@@ -130,11 +131,19 @@ function ReminderSettingsForm({ settings }: { settings: ReminderSettings }) {
             {...form.register('timeZone')}
             error={errors.timeZone?.message}
           />
-          <TextInput
-            label={t('reminders.settings.preCareAt')}
-            type="time"
-            {...form.register('preCareAt')}
-            error={errors.preCareAt?.message}
+          <Controller
+            control={form.control}
+            name="preCareAt"
+            render={({ field }) => (
+              <TimeOfDayInput
+                label={t('reminders.settings.preCareAt')}
+                name={field.name}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                error={errors.preCareAt?.message}
+              />
+            )}
           />
         </Group>
         <Switch label={t('reminders.settings.enabled')} {...form.register('enabled')} />

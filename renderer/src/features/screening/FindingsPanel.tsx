@@ -2,7 +2,7 @@ import { Alert, Badge, Checkbox, Group, Loader, Paper, Stack, Text, Title } from
 import { useTranslation } from 'react-i18next';
 import { findingKeys, type ScreeningPreview } from '../../../../shared/api/screening';
 import type { Severity } from '../../../../shared/screening';
-import { findingText } from './finding-text';
+import { findingText, isTranslatedFinding } from './finding-text';
 
 export const severityColour: Record<Severity, string> = {
   'do-not-treat': 'red',
@@ -48,6 +48,17 @@ export function FindingsPanel({
             </Badge>
           </Group>
         </Group>
+        {/* Translations of clinical text are the clinic's to review, as translated templates are. */}
+        {preview.findings.some(isTranslatedFinding) ? (
+          <Group gap="xs" wrap="nowrap" align="flex-start" data-testid="findings-review">
+            <Badge color="gray" variant="outline" tt="none" style={{ flexShrink: 0 }}>
+              {t('findingsReview.pending')}
+            </Badge>
+            <Text size="xs" c="dimmed">
+              {t('findingsReview.help')}
+            </Text>
+          </Group>
+        ) : null}
         {order.map((severity) => {
           const group = items.filter((x) => x.f.severity === severity);
           if (group.length === 0) return null;
@@ -78,7 +89,11 @@ export function FindingsPanel({
                     ) : null}
                     {/* In the screens' language where the catalogue words the rule, else the
                         rule's English, laid out as its own text so its punctuation stays put. */}
-                    <Text size="sm" dir="auto">
+                    <Text
+                      size="sm"
+                      dir="auto"
+                      title={isTranslatedFinding(f) ? f.explanation : undefined}
+                    >
                       {findingText(f)}
                     </Text>
                     <Text size="sm" c="dimmed">

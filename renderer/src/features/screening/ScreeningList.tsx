@@ -68,7 +68,8 @@ export function ScreeningList({ patientId }: { patientId: string }) {
                       <Badge size="xs" color={severityColour[f.severity]} mr={6}>
                         {t(`screening.outcome.${f.severity}`)}
                       </Badge>
-                      {/* English from the rules for now: isolated, its punctuation stays put in Arabic. */}
+                      {/* In the screens' language (as recorded where the catalogue cannot word it), isolated
+                          so its punctuation stays put in Arabic. */}
                       <bdi>{findingText(f)}</bdi>
                     </Text>
                   ))}

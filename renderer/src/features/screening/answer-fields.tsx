@@ -1,6 +1,7 @@
-import { Group, Radio, TextInput } from '@mantine/core';
+import { Group, Radio } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DatedAnswer } from '../../../../shared/screening';
+import { DayInput } from '../../ui/DayInput';
 
 /** A yes/no question whose "not asked yet" is null, never read as "no". */
 export function YesNo({
@@ -30,7 +31,7 @@ export function YesNo({
   );
 }
 
-/** A date input whose empty value is null. */
+/** A day in the screens' language whose empty value is null; a day after `max` is refused. */
 export function DateField({
   label,
   value,
@@ -45,12 +46,11 @@ export function DateField({
   max?: string;
 }) {
   return (
-    <TextInput
-      type="date"
+    <DayInput
       label={label}
-      value={value ?? ''}
-      max={max}
-      onChange={(e) => onChange(e.currentTarget.value === '' ? null : e.currentTarget.value)}
+      value={value}
+      maxDate={max}
+      onChange={(day) => onChange(day === '' ? null : day)}
       error={error}
       w={200}
     />

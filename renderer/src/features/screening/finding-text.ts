@@ -1,12 +1,28 @@
 import i18n from 'i18next';
-import type { ScreeningFinding } from '../../../../shared/screening/screening-types';
+import {
+  wordFinding,
+  type CatalogueLookup,
+  type WordableFinding,
+} from '../../../../shared/screening/finding-wording';
+
+/** The catalogue of one language as loaded (no fallback: a gap shows the stored English). */
+const lookupIn =
+  (language: string): CatalogueLookup =>
+  (key) => {
+    const text: unknown = i18n.getResource(language, 'translation', key);
+    return typeof text === 'string' ? text : undefined;
+  };
 
 /**
- * A finding as the practitioner reads it: the catalogue's wording of its rule in the screens'
- * language, with the finding's values; the rule's English explanation where the catalogue has no
- * text for the rule yet (the English is the reference the translations follow).
+ * A finding as the practitioner reads it: worded from the catalogue in the screens' language with
+ * the finding's values; the stored English explanation where the catalogue cannot word it as it
+ * was recorded (shared/screening/finding-wording.ts says when).
  */
-export function findingText(f: Pick<ScreeningFinding, 'ruleId' | 'explanation' | 'params'>) {
-  const key = `findingRules.${f.ruleId}`;
-  return i18n.exists(key) ? i18n.t(key, { ...f.params }) : f.explanation;
+export function findingText(f: WordableFinding): string {
+  return wordFinding(f, lookupIn(i18n.resolvedLanguage ?? i18n.language), lookupIn('en'));
+}
+
+/** True when the reader sees Mesochart's translation of the finding, not its English reference. */
+export function isTranslatedFinding(f: WordableFinding): boolean {
+  return findingText(f) !== f.explanation;
 }

@@ -2,6 +2,7 @@ export { PreCheckPage } from './PreCheckPage';
 export { ScreeningList } from './ScreeningList';
 export { ScreeningSettingsForm } from './ScreeningSettingsForm';
 export { SessionCheck } from './SessionCheck';
+export { findingText } from './finding-text';
 export { medicineLabel } from './medicine-label';
 export { screeningKeys } from './queries';
 export { severityColour } from './FindingsPanel';

@@ -1,6 +1,28 @@
 import { Alert, Button, Group, List, Text } from '@mantine/core';
+import i18n from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { needsNewCheck, type GateItem } from '../../lib/safety-gate';
+import { findingText } from '../screening';
+import type { SubstanceVerdict } from './use-substance-verdicts';
+
+/**
+ * An allergy item in the screens' language. The service refuses in English; the screen words the
+ * same refusal from its own verdict for that line (the same shared rule over the same draft) when
+ * the catalogue's English of it is exactly the service's sentence, and shows the service's
+ * English otherwise, so what is shown never differs from what was refused.
+ */
+function gateItemText(item: GateItem, verdicts: readonly SubstanceVerdict[] | undefined) {
+  if (item.kind !== 'allergy') return item.message;
+  const verdict = verdicts?.find((v) => v.index === item.index);
+  const finding = verdict?.findings[0];
+  if (!verdict || !finding || verdict.severity !== 'do-not-treat') return item.message;
+  const english = i18n.getFixedT('en')('gateReasons.allergy', {
+    name: verdict.name,
+    finding: finding.explanation,
+  });
+  if (english !== item.message) return item.message;
+  return i18n.t('gateReasons.allergy', { name: verdict.name, finding: findingText(finding) });
+}
 
 /**
  * Why the service refused to start or sign, one line per missing item with the one action that
@@ -9,12 +31,15 @@ import { needsNewCheck, type GateItem } from '../../lib/safety-gate';
 export function GatePanel({
   moment,
   items,
+  verdicts,
   onNewCheck,
   onConsent,
   onAllergy,
 }: {
   moment: 'start' | 'sign';
   items: GateItem[];
+  /** The screen's allergy verdicts, to word an allergy item in the screens' language. */
+  verdicts?: readonly SubstanceVerdict[];
   onNewCheck: () => void;
   onConsent: () => void;
   onAllergy?: (index: number) => void;
@@ -38,7 +63,7 @@ export function GatePanel({
                 <Text span fw={700}>
                   {t(`gate.kinds.${item.kind}`)}
                 </Text>{' '}
-                {item.message}
+                {gateItemText(item, verdicts)}
               </Text>
               {i === firstCheck ? (
                 <Button size="xs" onClick={onNewCheck}>

@@ -10,7 +10,7 @@ import { formatDay, formatInstant } from '../../lib/dates';
 import { OpenAdverseEvents } from '../adverse-events';
 import { AlertsStrip } from '../history';
 import { patientsKeys } from '../patients';
-import { screeningKeys, severityColour } from '../screening';
+import { findingText, screeningKeys, severityColour } from '../screening';
 
 // The same look-back the session's check panel uses, so both read one cached list.
 const CHECK_LOOKBACK = 100;
@@ -124,16 +124,17 @@ export function SessionCockpit({ session }: { session: TreatmentSession }) {
             <Text size="sm" fw={700}>
               {t('cockpit.doNotTreatHistory')}
             </Text>
-            {doNotTreat.map((c) => (
-              <Badge key={c.id} color="red" variant="light" tt="none" size="lg" radius="sm">
-                {t('cockpit.doNotTreatCheck', {
-                  date: formatDay(c.performedOn),
-                  reason:
-                    c.findings.find((f) => f.severity === 'do-not-treat')?.explanation ??
-                    t('screening.outcome.do-not-treat'),
-                })}
-              </Badge>
-            ))}
+            {doNotTreat.map((c) => {
+              const stop = c.findings.find((f) => f.severity === 'do-not-treat');
+              return (
+                <Badge key={c.id} color="red" variant="light" tt="none" size="lg" radius="sm">
+                  {t('cockpit.doNotTreatCheck', {
+                    date: formatDay(c.performedOn),
+                    reason: stop ? findingText(stop) : t('screening.outcome.do-not-treat'),
+                  })}
+                </Badge>
+              );
+            })}
           </Group>
         ) : null}
         <OpenAdverseEvents patientId={patientId} compact />

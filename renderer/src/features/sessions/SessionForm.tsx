@@ -43,6 +43,7 @@ import { FormError } from '../../ui/FormError';
 import { minOverrideReasonLength } from '../../../../shared/api/screening';
 import { safetyGateItems, type GateItem } from '../../lib/safety-gate';
 import { ConsentPrompt } from '../documents';
+import { findingText } from '../screening';
 import { GatePanel } from './GatePanel';
 import { AbandonDraftDialog } from './AbandonDraftDialog';
 import { SubstanceLines, SubstanceVerdicts } from './SubstanceLines';
@@ -279,6 +280,7 @@ export function SessionForm({
           <GatePanel
             moment="sign"
             items={gate}
+            verdicts={verdicts}
             onNewCheck={() => void toNewCheck()}
             onConsent={() => setConsenting(true)}
             onAllergy={() => void askToSign()}
@@ -328,7 +330,7 @@ export function SessionForm({
                   <Textarea
                     key={v.key}
                     label={t('substances.overrideLabel', { name: v.name })}
-                    description={v.findings[0]?.explanation}
+                    description={v.findings[0] ? findingText(v.findings[0]) : undefined}
                     value={reasons[v.key] ?? ''}
                     onChange={(e) => {
                       const value = e.currentTarget.value;

@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionDraftFields } from '../../../../shared/api/sessions';
 import type { SubstanceSource } from '../../../../shared/screening/substance-check';
 import { api, unwrap } from '../../lib/api';
-import { screeningKeys, severityColour } from '../screening';
+import { findingText, screeningKeys, severityColour } from '../screening';
 import type { SubstanceVerdict } from './use-substance-verdicts';
 
 /**
@@ -48,7 +48,7 @@ export function SubstanceVerdicts({
               : t('substances.caution', { name: v.name })}
           </Badge>
           <Text size="sm" c={v.severity === 'do-not-treat' ? 'red.8' : undefined}>
-            {v.findings[0]?.explanation}
+            {v.findings[0] ? findingText(v.findings[0]) : null}
             {overridden.has(v.key) ? ` ${t('substances.overridden')}` : ''}
           </Text>
         </Group>
