@@ -9,22 +9,6 @@ export const MIN_CLINIC_PASSPHRASE = 12;
 
 const passphrase = z.string().max(1024, 'The passphrase must be at most 1024 characters');
 
-export const keysStatusSchema = z.object({
-  /**
-   * new: no keys yet and no keychain, a passphrase must be chosen; locked: the keys exist but
-   * are not open (passphrase, or the keychain cannot open them); refused: the keys cannot be
-   * opened here at all (missing or damaged key file), see `message`; open: the clinic is open.
-   */
-  state: z.enum(['new', 'locked', 'refused', 'open']),
-  /** How this computer seals the keys: the OS keychain, or the clinic passphrase. */
-  method: z.enum(['keychain', 'passphrase']),
-  /** Why the clinic is locked or refused, in words for the screen. */
-  message: z.string().nullable(),
-  /** A recovery key was just made and not yet confirmed as written down. */
-  recoveryKeyPending: z.boolean(),
-});
-export type KeysStatus = z.output<typeof keysStatusSchema>;
-
 export const keysCreateInput = z
   .object({ passphrase, confirm: passphrase })
   .strict()
@@ -105,6 +89,52 @@ export const serverCheckSchema = z.object({
 });
 export type ServerCheckAnswer = z.output<typeof serverCheckSchema>;
 
+/**
+ * The clinic server a workstation could not open at start-up (its password never leaves the
+ * main process). Mesochart waits for it rather than open an empty record of its own instead.
+ */
+export const serverWaitSchema = z.object({
+  host: z.string(),
+  port: z.number().int(),
+  database: z.string(),
+  user: z.string(),
+  tls: z.enum(['off', 'require', 'verify']),
+  /**
+   * this-computer: chosen on this computer's screens (it may be changed there); administrator:
+   * set for the computer by its administrator (MESOCHART_DATABASE_URL), changed only there.
+   */
+  setBy: z.enum(['this-computer', 'administrator']),
+  reason: z.enum(serverCheckReasons),
+  /** The server record's data version, where it could be read (older or newer). */
+  version: z.number().int().nullable(),
+  /** The reason in English (the reference wording; the screens word it by `reason`). */
+  message: z.string(),
+  /** When the last attempt ended (ISO), and how many were made since the start. */
+  triedAt: z.string(),
+  attempts: z.number().int(),
+});
+export type ServerWait = z.output<typeof serverWaitSchema>;
+
+export const keysStatusSchema = z.object({
+  /**
+   * new: no keys yet and no keychain, a passphrase must be chosen; locked: the keys exist but
+   * are not open (passphrase, or the keychain cannot open them); refused: the keys cannot be
+   * opened here at all (missing or damaged key file), see `message`; server: the keys are open
+   * but the clinic server this computer works on cannot be opened, see `server`; open: the
+   * clinic is open.
+   */
+  state: z.enum(['new', 'locked', 'refused', 'server', 'open']),
+  /** How this computer seals the keys: the OS keychain, or the clinic passphrase. */
+  method: z.enum(['keychain', 'passphrase']),
+  /** Why the clinic is locked or refused, in words for the screen. */
+  message: z.string().nullable(),
+  /** A recovery key was just made and not yet confirmed as written down. */
+  recoveryKeyPending: z.boolean(),
+  /** While the state is `server`: which server, and why it could not be opened. */
+  server: serverWaitSchema.nullable(),
+});
+export type KeysStatus = z.output<typeof keysStatusSchema>;
+
 export const keysOperations = {
   'keys.status': op({ input: emptyInput, output: keysStatusSchema, access: 'public', audit: null }),
   /** A new clinic without a keychain: makes the keys, wrapped by the chosen passphrase. */
@@ -131,8 +161,9 @@ export const keysOperations = {
     audit: null,
   }),
   /**
-   * First run, before the clinic is set up: tries a clinic server's connection and says what is
-   * wrong with it, field by field. Nothing is written.
+   * First run, before the clinic is set up, or while the saved server cannot be opened at
+   * start-up: tries a clinic server's connection and says what is wrong with it, field by field.
+   * Nothing is written.
    */
   'keys.checkServer': op({
     input: serverSettingsSchema,
@@ -141,11 +172,24 @@ export const keysOperations = {
     audit: null,
   }),
   /**
-   * First run: this computer works on the clinic server from now on (the connection is kept with
-   * its password sealed, and used at every start). Only before the clinic is set up here.
+   * This computer works on the clinic server from now on (the connection is kept with its
+   * password sealed, and used at every start): at first run, before the clinic is set up here,
+   * or to change the connection while the saved server cannot be opened at start-up. Tested
+   * before it is kept; a change is recorded in the server's audit log.
    */
   'keys.connectServer': op({
     input: serverSettingsSchema,
+    output: keysStatusSchema,
+    access: 'public',
+    audit: null,
+  }),
+  /**
+   * The clinic server could not be opened at start-up (state `server`): tries its saved
+   * connection again and opens the clinic on it when it answers. The window calls it every few
+   * seconds, and when staff press Try again.
+   */
+  'keys.retryServer': op({
+    input: emptyInput,
     output: keysStatusSchema,
     access: 'public',
     audit: null,

@@ -15,6 +15,10 @@ export interface TestCluster {
   superUrl: string;
   /** A database URL on this cluster for `role`. */
   url(database: string, role: string): string;
+  /** Switches the server off, keeping its data and port: a clinic server that is down. */
+  pause(): void;
+  /** Switches it on again (nothing happens if it runs). */
+  resume(): void;
   stop(): void;
 }
 
@@ -120,16 +124,29 @@ export async function startCluster(): Promise<TestCluster> {
     ].join('\n'),
   );
   if (user) chownSync(path.join(data, 'postgresql.auto.conf'), user.uid, user.gid);
-  run(
-    path.join(bin, 'pg_ctl'),
-    ['-D', data, '-l', path.join(root, 'server.log'), '-w', '-t', '60', 'start'],
-    as,
-  );
+  const pgStart = () =>
+    run(
+      path.join(bin, 'pg_ctl'),
+      ['-D', data, '-l', path.join(root, 'server.log'), '-w', '-t', '60', 'start'],
+      as,
+    );
+  pgStart();
+  let paused = false;
   const url = (database: string, role: string) =>
     `postgresql://${role}@127.0.0.1:${port}/${database}`;
   return {
     superUrl: url('postgres', 'postgres'),
     url,
+    pause() {
+      if (paused) return;
+      run(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop'], as);
+      paused = true;
+    },
+    resume() {
+      if (!paused) return;
+      pgStart();
+      paused = false;
+    },
     stop() {
       spawnSync(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'], as);
       rmSync(root, { recursive: true, force: true });

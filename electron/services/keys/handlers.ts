@@ -10,6 +10,7 @@ const PASSED_IN: KeysStatus = {
   method: 'keychain',
   message: null,
   recoveryKeyPending: false,
+  server: null,
 };
 
 function control(ctx: HandlerContext): KeyControl {
@@ -46,6 +47,8 @@ export const keysHandlers = {
     Promise.reject(new AppError('CONFLICT', 'This computer already works on its clinic')),
   'keys.connectServer': () =>
     Promise.reject(new AppError('CONFLICT', 'This computer already works on its clinic')),
+  // Open already: nothing to try again (the launcher answers it while the server is awaited).
+  'keys.retryServer': (ctx) => Promise.resolve(ctx.app.keyControl?.status() ?? PASSED_IN),
   'keys.recoveryKey': (ctx) => Promise.resolve({ recoveryKey: pending(ctx) }),
   'keys.saveRecoverySheet': (ctx, input) =>
     saveRecoverySheet(

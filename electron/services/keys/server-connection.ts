@@ -79,12 +79,12 @@ export function forgetServerConnection(dataDir: string): void {
   rmSync(serverFile(dataDir), { force: true });
 }
 
-/** The saved server as a database URL, its password opened; null where none was chosen. */
-export function savedServerUrl(
+/** The saved server, its password opened; null where none was chosen. */
+export function savedServerSettings(
   dataDir: string,
   store: SecretStore | null,
   keys: ClinicKeys,
-): string | null {
+): ServerSettings | null {
   if (!hasServerConnection(dataDir)) return null;
   const parsed = fileSchema.safeParse(JSON.parse(readFileSync(serverFile(dataDir), 'utf8')));
   if (!parsed.success) {
@@ -103,7 +103,17 @@ export function savedServerUrl(
         `opened here. Remove ${SERVER_FILE} from the data folder and connect again.`,
     );
   }
-  return serverUrl({ ...rest, password: clear });
+  return { ...rest, password: clear };
+}
+
+/** The saved server as a database URL, its password opened; null where none was chosen. */
+export function savedServerUrl(
+  dataDir: string,
+  store: SecretStore | null,
+  keys: ClinicKeys,
+): string | null {
+  const settings = savedServerSettings(dataDir, store, keys);
+  return settings ? serverUrl(settings) : null;
 }
 
 /**

@@ -46,6 +46,34 @@ export function serverUrl(s: ServerSettings): string {
   return url.toString();
 }
 
+/**
+ * A database URL (the administrator's MESOCHART_DATABASE_URL) as connection settings, for the
+ * connection test and the screens; libpq's sslmode read as the three choices of the form.
+ */
+export function settingsFromUrl(url: string): ServerSettings {
+  const u = new URL(url);
+  const mode = u.searchParams.get('sslmode');
+  const tls: ServerSettings['tls'] =
+    mode === 'verify-full' || mode === 'verify-ca'
+      ? 'verify'
+      : mode === 'require' || mode === 'no-verify' || mode === 'prefer'
+        ? 'require'
+        : 'off';
+  return {
+    host: u.hostname || 'localhost',
+    port: u.port ? Number(u.port) : 5432,
+    database: decodeURIComponent(u.pathname.replace(/^\//, '')),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    tls,
+  };
+}
+
+/** What "no answer" says, naming the server tried. */
+export function unreachableFailure(s: Pick<ServerSettings, 'host' | 'port'>): string {
+  return `No answer from ${s.host}:${s.port}. Check the server's name, that it is switched on, and the network.`;
+}
+
 function ssl(tls: ServerSettings['tls']): pg.ClientConfig['ssl'] {
   if (tls === 'off') return false;
   // "require" encrypts without checking who answers, as libpq's sslmode=require does.
@@ -104,10 +132,7 @@ function explain(error: unknown, s: ServerSettings): ServerCheck {
     return failure('no-database', `The server has no database called ${s.database}.`);
   }
   if (isUnreachable(error)) {
-    return failure(
-      'unreachable',
-      `No answer from ${s.host}:${s.port}. Check the server's name, that it is switched on, and the network.`,
-    );
+    return failure('unreachable', unreachableFailure(s));
   }
   return failure('failed', 'The server refused the connection. Check the settings and try again.');
 }

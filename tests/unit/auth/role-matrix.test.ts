@@ -165,6 +165,8 @@ const matrix: Record<string, Row> = {
   // First run only, before the clinic is set up here (the launcher refuses them afterwards).
   'keys.checkServer':                  PUBLIC,
   'keys.connectServer':                PUBLIC,
+  // While the clinic server cannot be opened at start-up (nobody can sign in without it).
+  'keys.retryServer':                  PUBLIC,
   // The recovery key is shown only while pending: before setup, or to the admin who made it.
   'keys.recoveryKey':                  PUBLIC,
   'keys.saveRecoverySheet':            PUBLIC,

@@ -84,6 +84,7 @@ describe('keys sealed by the keychain', () => {
       method: 'keychain',
       message: null,
       recoveryKeyPending: false,
+      server: null,
     });
     expect(await patientNames(again)).toEqual(['Yılmaz']);
     // Nothing recovered, nothing pending: the key is never shown again.

@@ -7,6 +7,7 @@ import { ErrorScreen } from '../../ui/ErrorScreen';
 import { KeysFrame } from './KeysFrame';
 import { PassphraseSetupScreen } from './PassphraseSetupScreen';
 import { RecoveryKeyScreen } from './RecoveryKeyScreen';
+import { ServerWaitScreen } from './ServerWaitScreen';
 import { UnlockScreen } from './UnlockScreen';
 import { useKeysStatus } from './queries';
 
@@ -21,7 +22,8 @@ function Loading() {
 
 /**
  * Before anything else the clinic's keys must be open: a new clinic without a keychain chooses
- * its passphrase, a locked one is unlocked (passphrase or recovery key), a refused one says why.
+ * its passphrase, a locked one is unlocked (passphrase or recovery key), a refused one says why,
+ * and one whose clinic server cannot be opened waits on it (never an empty record instead).
  * A recovery key just made is shown before setup, or to the admin after signing in.
  */
 export function KeysGate({ children }: { children: ReactNode }) {
@@ -43,6 +45,8 @@ export function KeysGate({ children }: { children: ReactNode }) {
       return <PassphraseSetupScreen />;
     case 'locked':
       return <UnlockScreen status={keys} />;
+    case 'server':
+      return keys.server ? <ServerWaitScreen server={keys.server} /> : <Loading />;
     case 'open':
       return (
         <>

@@ -24,17 +24,18 @@ export const SERVER_DEFAULTS: ServerSettingsInput = {
 };
 
 /**
- * "Connect to the clinic server" at first run: the connection, a test that says what is wrong
+ * "Connect to the clinic server" at first run (or to change the connection of a server that
+ * cannot be opened at start-up, from `initial`): the connection, a test that says what is wrong
  * next to the field it concerns, and Connect, which keeps it (password sealed) for every start.
  */
-export function ServerConnectForm() {
+export function ServerConnectForm(props: { initial?: ServerSettingsInput; passwordHelp?: string }) {
   const { t } = useTranslation();
   const apply = useApplyKeysStatus();
   const [tested, setTested] = useState<number | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<{ server: ServerSettingsInput }>({
     resolver: zodResolver(schema),
-    defaultValues: { server: SERVER_DEFAULTS },
+    defaultValues: { server: props.initial ?? SERVER_DEFAULTS },
   });
   const explain = useExplainServerCheck(form);
   const { isSubmitting } = form.formState;
@@ -72,7 +73,7 @@ export function ServerConnectForm() {
         </Text>
         <ServerFields
           form={form}
-          passwordHelp={t('server.connect.passwordHelp')}
+          passwordHelp={props.passwordHelp ?? t('server.connect.passwordHelp')}
           onEdit={() => setTested(null)}
         />
         {tested !== null ? (
