@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AppState, AuditSubject, HandlerContext } from './core/context';
-import type { ApiError, Result } from '../../shared/api/result';
+import type { ApiError, ErrorText, Result } from '../../shared/api/result';
+import { textOfMessage } from '../../shared/api/field-text';
 import type { Role } from '../../shared/api/roles';
 import { roleMayCall } from '../../shared/api/roles';
 import {
@@ -85,13 +86,24 @@ function inputSize(raw: unknown): number | null {
   }
 }
 
-function fieldErrors(error: z.ZodError): Record<string, string> {
+/**
+ * The input's problems by field: the English message, and its catalogue key and values where the
+ * schema gave it one (every message of the shared schemas has), so the screens word it in their
+ * reader's language.
+ */
+function invalidInput(error: z.ZodError): Result<never> {
   const fields: Record<string, string> = {};
+  const fieldKeys: Record<string, ErrorText> = {};
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.') || '_';
-    fields[path] ??= issue.message;
+    if (path in fields) continue;
+    fields[path] = issue.message;
+    const text = textOfMessage(issue.message);
+    if (text) fieldKeys[path] = text;
   }
-  return fields;
+  const refusal = fail('VALIDATION', 'Some fields need attention', fields);
+  if (refusal.ok || Object.keys(fieldKeys).length === 0) return refusal;
+  return { ok: false, error: { ...refusal.error, fieldKeys } };
 }
 
 /**
@@ -169,7 +181,7 @@ async function checkAndRun(
   }
   const parsed = def.input.safeParse(raw);
   if (!parsed.success) {
-    return fail('VALIDATION', 'Some fields need attention', fieldErrors(parsed.error));
+    return invalidInput(parsed.error);
   }
   if (mode && !(await patientModeCovers(app.store.db, mode, name, parsed.data as never))) {
     return refuseInPatientMode(app, name, now, actor, mode);

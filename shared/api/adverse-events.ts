@@ -2,8 +2,18 @@ import { op } from './operation';
 import { practitioner, clinicalReaders } from './roles';
 import { patientScopedInput } from './courses';
 import { z } from 'zod';
-import { idSchema, isoDate, isoDateTime, requiredText, text } from './common';
+import {
+  idSchema,
+  isoDate,
+  isoDateTime,
+  requiredMessage,
+  requiredText,
+  text,
+  validDateMessage,
+} from './common';
 import { treatmentAreaSchema } from '../sessions/treatment-terms';
+import { keyed } from './field-text';
+import type { FieldLabel } from './field-labels';
 
 export const adverseEventKinds = [
   'bruising',
@@ -16,18 +26,24 @@ export const adverseEventKinds = [
   'necrosis',
   'other',
 ] as const;
-export const adverseEventKindSchema = z.enum(adverseEventKinds, { error: 'Choose the kind' });
+export const adverseEventKindSchema = z.enum(
+  adverseEventKinds,
+  keyed('validation.adverseEvents.chooseKind', 'Choose the kind'),
+);
 export type AdverseEventKind = z.infer<typeof adverseEventKindSchema>;
 
 export const severities = ['mild', 'moderate', 'severe'] as const;
-export const severitySchema = z.enum(severities, { error: 'Choose the severity' });
+export const severitySchema = z.enum(
+  severities,
+  keyed('validation.adverseEvents.chooseSeverity', 'Choose the severity'),
+);
 export type Severity = z.infer<typeof severitySchema>;
 
-const dateField = (label: string) =>
+const dateField = (label: FieldLabel) =>
   z
     .string()
-    .min(1, `${label} is required`)
-    .refine((s) => isoDate.safeParse(s).success, `${label}: enter a valid date`);
+    .min(1, requiredMessage(label))
+    .refine((s) => isoDate.safeParse(s).success, validDateMessage(label));
 
 export const adverseEventRecordInput = z
   .object({
@@ -41,13 +57,19 @@ export const adverseEventRecordInput = z
     areas: z
       .array(treatmentAreaSchema)
       .max(15)
-      .refine((a) => new Set(a).size === a.length, 'Each area once')
+      .refine(
+        (a) => new Set(a).size === a.length,
+        keyed('validation.lists.eachArea', 'Each area once'),
+      )
       .default([]),
     /** The patient's photos that show it. */
     photoIds: z
       .array(idSchema)
-      .max(20, 'At most 20 photos')
-      .refine((a) => new Set(a).size === a.length, 'Each photo once')
+      .max(20, keyed('validation.lists.atMostPhotos', 'At most {{max}} photos', { max: 20 }))
+      .refine(
+        (a) => new Set(a).size === a.length,
+        keyed('validation.lists.eachPhoto', 'Each photo once'),
+      )
       .default([]),
   })
   .strict();

@@ -4,20 +4,29 @@ import { z } from 'zod';
 import { emptyInput, idSchema, isoDate, isoDateTime, requiredText, text } from './common';
 import { isLocalDateTime } from '../appointments/diary-time';
 import { appointmentStatuses } from '../appointments/diary-rules';
+import { keyed } from './field-text';
 
 export { appointmentStatuses };
 
 /** The clinic's wall clock, 'YYYY-MM-DDTHH:MM' (see shared/appointments/diary-time.ts). */
 export const localDateTime = z
   .string()
-  .refine(isLocalDateTime, 'Enter a date and time (YYYY-MM-DDTHH:MM)');
+  .refine(
+    isLocalDateTime,
+    keyed('validation.appointments.localDateTime', 'Enter a date and time (YYYY-MM-DDTHH:MM)'),
+  );
 
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time as HH:MM');
+const clock = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, keyed('validation.dates.time', 'Enter a time as HH:MM'));
 const slug = z
   .string()
   .min(1)
   .max(40)
-  .regex(/^[a-z0-9-]+$/, 'Use lower-case letters, digits and dashes');
+  .regex(
+    /^[a-z0-9-]+$/,
+    keyed('validation.appointments.slug', 'Use lower-case letters, digits and dashes'),
+  );
 
 export const dayHoursSchema = z
   .object({
@@ -26,9 +35,12 @@ export const dayHoursSchema = z
     breaks: z.array(z.object({ start: clock, end: clock }).strict()).max(4),
   })
   .strict()
-  .refine((d) => d.open < d.close, { message: 'Opening must be before closing', path: ['close'] })
+  .refine((d) => d.open < d.close, {
+    ...keyed('validation.appointments.openBeforeClose', 'Opening must be before closing'),
+    path: ['close'],
+  })
   .refine((d) => d.breaks.every((b) => b.start < b.end), {
-    message: 'A break must end after it starts',
+    ...keyed('validation.appointments.breakEnds', 'A break must end after it starts'),
     path: ['breaks'],
   });
 
@@ -39,9 +51,9 @@ export const treatmentTypeSchema = z
     name: requiredText(80, 'Treatment type'),
     durationMinutes: z
       .number()
-      .int('Whole minutes only')
-      .min(5, 'Between 5 and 480 minutes')
-      .max(480, 'Between 5 and 480 minutes'),
+      .int(keyed('validation.numbers.wholeMinutes', 'Whole minutes only'))
+      .min(5, keyed('validation.appointments.duration', 'Between 5 and 480 minutes'))
+      .max(480, keyed('validation.appointments.duration', 'Between 5 and 480 minutes')),
   })
   .strict();
 
@@ -51,14 +63,14 @@ const uniqueIds = (items: readonly { id: string }[]) =>
 export const appointmentSettingsSchema = z.object({
   rooms: z
     .array(roomSchema)
-    .min(1, 'Keep at least one room')
+    .min(1, keyed('validation.appointments.keepRoom', 'Keep at least one room'))
     .max(30)
-    .refine(uniqueIds, 'Each room once'),
+    .refine(uniqueIds, keyed('validation.lists.eachRoom', 'Each room once')),
   treatmentTypes: z
     .array(treatmentTypeSchema)
-    .min(1, 'Keep at least one treatment type')
+    .min(1, keyed('validation.appointments.keepTreatmentType', 'Keep at least one treatment type'))
     .max(50)
-    .refine(uniqueIds, 'Each treatment type once'),
+    .refine(uniqueIds, keyed('validation.lists.eachTreatmentType', 'Each treatment type once')),
   /** Monday first; null is a closed day. */
   week: z.array(dayHoursSchema.nullable()).length(7),
 });
@@ -138,7 +150,10 @@ export const appointmentListInput = z
     roomId: slug.optional(),
   })
   .strict()
-  .refine((i) => i.from <= i.to, { message: 'The range ends before it starts', path: ['to'] });
+  .refine((i) => i.from <= i.to, {
+    ...keyed('validation.appointments.rangeEnds', 'The range ends before it starts'),
+    path: ['to'],
+  });
 
 /** What a patient still needs before treatment, for the front desk's list of arrivals. */
 export const todayEntrySchema = z.object({
@@ -193,7 +208,7 @@ export const bookCourseInput = z
           .object({ startsAt: localDateTime, endsAt: localDateTime, roomId: slug, hoursOverride })
           .strict(),
       )
-      .min(1, 'Choose at least one session')
+      .min(1, keyed('validation.appointments.chooseSession', 'Choose at least one session'))
       .max(20),
   })
   .strict();

@@ -3,6 +3,7 @@ import { admin, roleSchema } from './roles';
 import { emptyInput, idSchema, isoDateTime, text } from './common';
 import { z } from 'zod';
 import { fileTokenSchema } from './file-token';
+import { keyed } from './field-text';
 
 export const auditActionSchema = z.enum(auditActions);
 
@@ -45,7 +46,10 @@ const auditFilterFields = {
 
 const datesInOrder = <T extends { from?: string | undefined; to?: string | undefined }>(v: T) =>
   !v.from || !v.to || Date.parse(v.from) <= Date.parse(v.to);
-const datesMessage = { message: 'The start date must be before the end date', path: ['to'] };
+const datesMessage = {
+  ...keyed('validation.audit.datesOrder', 'The start date must be before the end date'),
+  path: ['to'],
+};
 
 export const auditListInput = z
   .object({

@@ -5,6 +5,7 @@ import { newPasswordSchema, passwordSchema, staffUserSchema, usernameSchema } fr
 import { clinicDetailsSchema } from './clinic';
 import { intake } from './roles';
 import { shippedLanguages } from '../documents/languages';
+import { keyed } from './field-text';
 
 export const sessionStateSchema = z.object({
   needsSetup: z.boolean(),
@@ -49,7 +50,10 @@ export const signInInput = z
   .object({
     // Not the strict username rule: a mistyped name must be refused as bad credentials, not
     // as a form error that would confirm which names exist.
-    username: z.string().min(1, 'Enter your user name').max(64),
+    username: z
+      .string()
+      .min(1, keyed('validation.auth.usernameRequired', 'Enter your user name'))
+      .max(64),
     password: passwordSchema,
   })
   .strict();

@@ -2,12 +2,18 @@ import { op } from './operation';
 import { emptyInput, idSchema, isoDateTime } from './common';
 import { z } from 'zod';
 import { fileTokenSchema } from './file-token';
+import { keyed } from './field-text';
 
 /** Same floor as the backup writer's: a short passphrase would make the file easy to open. */
 export const MIN_BACKUP_PASSPHRASE = 12;
 export const BACKUP_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-const passphrase = z.string().max(1024, 'The passphrase must be at most 1024 characters');
+const passphrase = z
+  .string()
+  .max(
+    1024,
+    keyed('validation.passphrase.tooLong', 'The passphrase must be at most 1024 characters'),
+  );
 
 export const backupConfigureInput = z
   .object({
@@ -16,12 +22,17 @@ export const backupConfigureInput = z
      * (the handler asks for one when there is none yet).
      */
     folder: fileTokenSchema('a backup folder').optional(),
-    time: z.string().regex(BACKUP_TIME, 'Give a time of day as HH:MM (24-hour clock)'),
+    time: z
+      .string()
+      .regex(
+        BACKUP_TIME,
+        keyed('validation.backup.time', 'Give a time of day as HH:MM (24-hour clock)'),
+      ),
     keep: z
       .number()
-      .int('Give a whole number')
-      .min(1, 'Keep at least 1 backup')
-      .max(365, 'Keep at most 365 backups'),
+      .int(keyed('validation.backup.wholeNumber', 'Give a whole number'))
+      .min(1, keyed('validation.backup.keepAtLeast', 'Keep at least 1 backup'))
+      .max(365, keyed('validation.backup.keepAtMost', 'Keep at most 365 backups')),
     /** Empty keeps the passphrase already stored (if any). */
     passphrase,
     passphraseConfirm: passphrase,
@@ -29,11 +40,17 @@ export const backupConfigureInput = z
   .strict()
   .refine((v) => v.passphrase === '' || v.passphrase.length >= MIN_BACKUP_PASSPHRASE, {
     path: ['passphrase'],
-    message: `The passphrase must have at least ${MIN_BACKUP_PASSPHRASE} characters`,
+    ...keyed(
+      'validation.passphrase.tooShort',
+      'The passphrase must have at least {{min}} characters',
+      {
+        min: MIN_BACKUP_PASSPHRASE,
+      },
+    ),
   })
   .refine((v) => v.passphrase === v.passphraseConfirm, {
     path: ['passphraseConfirm'],
-    message: 'The two passphrases differ',
+    ...keyed('validation.passphrase.differ', 'The two passphrases differ'),
   });
 export type BackupConfigureInput = z.input<typeof backupConfigureInput>;
 
@@ -86,7 +103,10 @@ export const backupRestoreInput = z
     file: fileTokenSchema('a backup file'),
     /** The token of an empty folder (or one to create) chosen in the system's folder dialog. */
     folder: fileTokenSchema('an empty folder'),
-    passphrase: passphrase.refine((s) => s.length > 0, 'Enter the backup passphrase'),
+    passphrase: passphrase.refine(
+      (s) => s.length > 0,
+      keyed('validation.backup.passphraseRequired', 'Enter the backup passphrase'),
+    ),
   })
   .strict();
 export type BackupRestoreInput = z.input<typeof backupRestoreInput>;

@@ -4,12 +4,16 @@ import { emptyInput, emailSchema, phoneSchema, requiredText, text } from './comm
 import { z } from 'zod';
 import { languageCodePattern, shippedLanguages } from '../documents/languages';
 import { serverCheckSchema, serverSettingsSchema } from './keys';
+import { keyed } from './field-text';
 
 /** Logos are small images shown on every printed page; a data URL keeps them in the record. */
 export const logoSchema = z
   .string()
-  .max(700_000, 'The logo must be smaller than 500 KB')
-  .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/, 'The logo must be a PNG or JPEG image');
+  .max(700_000, keyed('validation.clinic.logoTooLarge', 'The logo must be smaller than 500 KB'))
+  .regex(
+    /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/,
+    keyed('validation.clinic.logoType', 'The logo must be a PNG or JPEG image'),
+  );
 
 export const clinicDetailsSchema = z.object({
   name: requiredText(120, 'Clinic name'),
@@ -25,18 +29,28 @@ export const settingsSchema = z.object({
   /** Minutes without activity before the screen locks. */
   idleLockMinutes: z
     .number()
-    .int('Whole minutes only')
-    .min(1, 'At least 1 minute')
-    .max(120, 'At most 120 minutes'),
+    .int(keyed('validation.numbers.wholeMinutes', 'Whole minutes only'))
+    .min(1, keyed('validation.clinic.atLeastMinute', 'At least 1 minute'))
+    .max(120, keyed('validation.clinic.atMostMinutes', 'At most 120 minutes')),
   /**
    * The languages the clinic offers its patients, first the one documents fall back to: a
    * patient's preferred language is chosen from this list.
    */
   patientLanguages: z
-    .array(z.string().regex(languageCodePattern, 'Use a language code such as "en" or "tr"'))
-    .min(1, 'Offer at least one language')
-    .max(20, 'At most 20 languages')
-    .refine((l) => new Set(l).size === l.length, 'Each language once'),
+    .array(
+      z
+        .string()
+        .regex(
+          languageCodePattern,
+          keyed('validation.clinic.languageCode', 'Use a language code such as "en" or "tr"'),
+        ),
+    )
+    .min(1, keyed('validation.clinic.offerLanguage', 'Offer at least one language'))
+    .max(20, keyed('validation.clinic.atMostLanguages', 'At most 20 languages'))
+    .refine(
+      (l) => new Set(l).size === l.length,
+      keyed('validation.lists.eachLanguage', 'Each language once'),
+    ),
   /** The language the screens open in; each member of staff may choose their own instead. */
   uiLanguage: z.enum(shippedLanguages),
 });

@@ -1,18 +1,44 @@
 import { z } from 'zod';
+import { keyed } from './field-text';
+import { fieldLabelKey, type FieldLabel } from './field-labels';
 
 /** Control characters other than tab/newline never belong in a record; refuse rather than strip. */
 // eslint-disable-next-line no-control-regex
 const controlChars = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-export function text(max: number, label = 'This field') {
+export function text(max: number, label: FieldLabel = 'This field') {
+  const named = { label: fieldLabelKey(label) };
   return z
     .string()
-    .max(max, `${label} must be at most ${max} characters`)
-    .refine((s) => !controlChars.test(s), `${label} contains control characters`);
+    .max(
+      max,
+      keyed('validation.text.tooLong', '{{label}} must be at most {{max}} characters', {
+        ...named,
+        max,
+      }),
+    )
+    .refine(
+      (s) => !controlChars.test(s),
+      keyed('validation.text.controlChars', '{{label}} contains control characters', named),
+    );
 }
 
-export function requiredText(max: number, label = 'This field') {
-  return text(max, label).refine((s) => s.trim().length > 0, `${label} is required`);
+/** The message of a field left empty, naming it: "Given name is required". */
+export function requiredMessage(label: FieldLabel) {
+  return keyed('validation.text.required', '{{label}} is required', {
+    label: fieldLabelKey(label),
+  });
+}
+
+/** "Onset date: enter a valid date". */
+export function validDateMessage(label: FieldLabel) {
+  return keyed('validation.dates.invalid', '{{label}}: enter a valid date', {
+    label: fieldLabelKey(label),
+  });
+}
+
+export function requiredText(max: number, label: FieldLabel = 'This field') {
+  return text(max, label).refine((s) => s.trim().length > 0, requiredMessage(label));
 }
 
 /**
@@ -36,15 +62,19 @@ export function hasHiddenFormatting(s: string): boolean {
 }
 
 /** A name or other free-text field that identifies someone: no hidden formatting characters. */
-export function identityText(max: number, label = 'This field') {
+export function identityText(max: number, label: FieldLabel = 'This field') {
   return text(max, label).refine(
     (s) => !hasHiddenFormatting(s),
-    `${label} contains invisible or text-direction characters; type it again without them`,
+    keyed(
+      'validation.text.hiddenFormatting',
+      '{{label}} contains invisible or text-direction characters; type it again without them',
+      { label: fieldLabelKey(label) },
+    ),
   );
 }
 
-export function requiredIdentityText(max: number, label = 'This field') {
-  return identityText(max, label).refine((s) => s.trim().length > 0, `${label} is required`);
+export function requiredIdentityText(max: number, label: FieldLabel = 'This field') {
+  return identityText(max, label).refine((s) => s.trim().length > 0, requiredMessage(label));
 }
 
 export const emptyInput = z.object({}).strict();
@@ -56,13 +86,19 @@ export const idSchema = z.string().min(1).max(64);
 
 export const emailSchema = z
   .string()
-  .max(254, 'Email must be at most 254 characters')
-  .refine((s) => s === '' || z.email().safeParse(s).success, 'Enter a valid email address');
+  .max(254, keyed('validation.contact.emailTooLong', 'Email must be at most 254 characters'))
+  .refine(
+    (s) => s === '' || z.email().safeParse(s).success,
+    keyed('validation.contact.email', 'Enter a valid email address'),
+  );
 
 export const phoneSchema = z
   .string()
-  .max(40, 'Phone must be at most 40 characters')
-  .refine((s) => s === '' || /^[+()\d\s./-]{5,40}$/.test(s), 'Enter a valid phone number');
+  .max(40, keyed('validation.contact.phoneTooLong', 'Phone must be at most 40 characters'))
+  .refine(
+    (s) => s === '' || /^[+()\d\s./-]{5,40}$/.test(s),
+    keyed('validation.contact.phone', 'Enter a valid phone number'),
+  );
 
 /** The answer of an operation that only does something. */
 export const doneOutput = z.object({ done: z.literal(true) });

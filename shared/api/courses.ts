@@ -10,6 +10,7 @@ import {
   techniqueSchema,
   treatmentAreaSchema,
 } from '../sessions/treatment-terms';
+import { keyed } from './field-text';
 
 export const courseStatuses = ['active', 'completed', 'stopped'] as const;
 export const courseStatusSchema = z.enum(courseStatuses);
@@ -17,7 +18,9 @@ export type CourseStatus = z.infer<typeof courseStatusSchema>;
 
 /** What each session of the course starts from; the practitioner can change any of it. */
 export const protocolSchema = z.object({
-  productIds: z.array(idSchema).max(20, 'At most 20 products'),
+  productIds: z
+    .array(idSchema)
+    .max(20, keyed('validation.lists.atMostProducts', 'At most {{max}} products', { max: 20 })),
   technique: techniqueSchema.nullable(),
   depthMm: depthMmSchema.nullable(),
   needleGauge: needleGaugeSchema.nullable(),
@@ -32,19 +35,28 @@ export const courseCreateInput = z
     indicationNote: text(500, 'Indication details'),
     areas: z
       .array(treatmentAreaSchema)
-      .min(1, 'Choose at least one area')
+      .min(1, keyed('validation.courses.chooseArea', 'Choose at least one area'))
       .max(15)
-      .refine((a) => new Set(a).size === a.length, 'Each area once'),
+      .refine(
+        (a) => new Set(a).size === a.length,
+        keyed('validation.lists.eachArea', 'Each area once'),
+      ),
     plannedSessions: z
-      .number({ error: 'Enter the number of sessions' })
-      .int('Whole sessions only')
-      .min(1, 'Plan between 1 and 20 sessions')
-      .max(20, 'Plan between 1 and 20 sessions'),
+      .number(keyed('validation.plan.sessionsRequired', 'Enter the number of sessions'))
+      .int(keyed('validation.numbers.wholeSessions', 'Whole sessions only'))
+      .min(1, keyed('validation.courses.sessionsRange', 'Plan between 1 and 20 sessions'))
+      .max(20, keyed('validation.courses.sessionsRange', 'Plan between 1 and 20 sessions')),
     intervalDays: z
-      .number({ error: 'Enter the interval in days' })
-      .int('Whole days only')
-      .min(1, 'The interval must be between 1 and 365 days')
-      .max(365, 'The interval must be between 1 and 365 days'),
+      .number(keyed('validation.plan.intervalRequired', 'Enter the interval in days'))
+      .int(keyed('validation.numbers.wholeDays', 'Whole days only'))
+      .min(
+        1,
+        keyed('validation.courses.intervalRange', 'The interval must be between 1 and 365 days'),
+      )
+      .max(
+        365,
+        keyed('validation.courses.intervalRange', 'The interval must be between 1 and 365 days'),
+      ),
     protocol: protocolSchema,
   })
   .strict();
@@ -114,18 +126,16 @@ export type Course = z.infer<typeof courseSchema>;
 export const patientScopedInput = z.object({ patientId: idSchema }).strict();
 
 /** GAIS: 1 exceptional improvement ... 5 worse; satisfaction: 1 very dissatisfied ... 5 very satisfied. */
-const scale = (label: string) =>
-  z
-    .number({ error: `Choose the ${label}` })
-    .int()
-    .min(1, `Choose the ${label}`)
-    .max(5, `Choose the ${label}`);
+const scale = (message: ReturnType<typeof keyed>) =>
+  z.number(message).int().min(1, message).max(5, message);
 
 export const followUpRecordInput = z
   .object({
     courseId: idSchema,
-    gais: scale('GAIS rating'),
-    satisfaction: scale('patient satisfaction'),
+    gais: scale(keyed('validation.courses.chooseGais', 'Choose the GAIS rating')),
+    satisfaction: scale(
+      keyed('validation.courses.chooseSatisfaction', 'Choose the patient satisfaction'),
+    ),
     notes: text(2000, 'Notes'),
   })
   .strict();

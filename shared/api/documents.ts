@@ -14,6 +14,7 @@ import {
   documentTemplateSchema,
   templateLanguageSchema,
 } from '../documents/template-schema';
+import { keyed } from './field-text';
 
 export const documentKinds = [
   'consent',
@@ -46,7 +47,14 @@ export type FileCheck = (typeof fileChecks)[number];
 export const signatureChecks = ['valid', 'invalid', 'none'] as const;
 export type SignatureCheck = (typeof signatureChecks)[number];
 
-const procedureKindSchema = z.enum(procedureKinds, { error: 'Choose a procedure' });
+const procedureKindSchema = z.enum(
+  procedureKinds,
+  keyed('validation.documents.chooseProcedure', 'Choose a procedure'),
+);
+const templateKindMessage = keyed(
+  'validation.documents.templateKind',
+  'A consent template has a procedure kind; the aftercare template has none',
+);
 
 /** A consent is signed by the patient and its practitioner; a member of staff may witness. */
 export const signerRoles = ['patient', 'practitioner', 'witness'] as const;
@@ -139,21 +147,21 @@ export const generateConsentInput = z
     /** Products not (yet) in the catalogue, named as the clinic names them. */
     otherProducts: z.array(otherProductSchema).max(30),
     plannedSessions: z
-      .number({ error: 'Enter the number of sessions' })
-      .int('Whole sessions only')
-      .min(1, 'At least 1 session')
-      .max(100, 'At most 100 sessions'),
+      .number(keyed('validation.plan.sessionsRequired', 'Enter the number of sessions'))
+      .int(keyed('validation.numbers.wholeSessions', 'Whole sessions only'))
+      .min(1, keyed('validation.documents.atLeastSession', 'At least 1 session'))
+      .max(100, keyed('validation.documents.atMostSessions', 'At most 100 sessions')),
     intervalDays: z
-      .number({ error: 'Enter the interval in days' })
-      .int('Whole days only')
-      .min(1, 'At least 1 day')
-      .max(730, 'At most 730 days'),
+      .number(keyed('validation.plan.intervalRequired', 'Enter the interval in days'))
+      .int(keyed('validation.numbers.wholeDays', 'Whole days only'))
+      .min(1, keyed('validation.documents.atLeastDay', 'At least 1 day'))
+      .max(730, keyed('validation.documents.atMostDays', 'At most 730 days')),
     /** The day of the (first) treatment: a consent signed after it is flagged. */
     treatmentDate: isoDate.optional(),
   })
   .strict()
   .refine((v) => v.productIds.length + v.otherProducts.length > 0, {
-    message: 'Name at least one product',
+    ...keyed('validation.documents.nameProduct', 'Name at least one product'),
     path: ['productIds'],
   });
 export type GenerateConsentInput = z.infer<typeof generateConsentInput>;
@@ -161,12 +169,15 @@ export type GenerateConsentInput = z.infer<typeof generateConsentInput>;
 export const consentChoiceInput = z
   .object({
     sectionId: z.string().min(1).max(64),
-    decision: z.enum(['agree', 'disagree'], { error: 'Choose agree or do not agree' }),
+    decision: z.enum(
+      ['agree', 'disagree'],
+      keyed('validation.documents.chooseDecision', 'Choose agree or do not agree'),
+    ),
     initials: z
       .string()
       .trim()
-      .min(1, 'The patient initials this choice')
-      .max(8, 'Initials are at most 8 characters'),
+      .min(1, keyed('validation.documents.initialsRequired', 'The patient initials this choice'))
+      .max(8, keyed('validation.documents.initialsTooLong', 'Initials are at most 8 characters')),
   })
   .strict();
 
@@ -253,7 +264,7 @@ export const templateKeySchema = z
   })
   .strict()
   .refine((k) => (k.kind === 'consent') === (k.procedureKind !== null), {
-    message: 'A consent template has a procedure kind; the aftercare template has none',
+    ...templateKindMessage,
     path: ['procedureKind'],
   });
 export type TemplateKey = z.infer<typeof templateKeySchema>;
@@ -310,7 +321,7 @@ export const templateConfirmInput = z
   })
   .strict()
   .refine((k) => (k.kind === 'consent') === (k.procedureKind !== null), {
-    message: 'A consent template has a procedure kind; the aftercare template has none',
+    ...templateKindMessage,
     path: ['procedureKind'],
   });
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { keyed } from './field-text';
+import { fieldLabelKey, type FieldLabel } from './field-labels';
 
 /**
  * What a one-time file token stands for. The main process's own system dialog (or a file dropped
@@ -45,11 +47,19 @@ export const saveTokenKinds: readonly FileTokenKind[] = ['save-pdf', 'save-png']
 /** 32 random bytes, base64url: nothing a path (`/etc/x.pdf`, `../../x`, `C:\x`) can look like. */
 export const FILE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
-export function fileTokenSchema(what: string) {
+export function fileTokenSchema(what: FieldLabel) {
+  const named = { label: fieldLabelKey(what) };
   return z
     .string()
-    .min(1, `Choose ${what}`)
-    .regex(FILE_TOKEN_PATTERN, `Choose ${what} with the button; a typed path is not accepted`);
+    .min(1, keyed('validation.files.choose', 'Choose {{label}}', named))
+    .regex(
+      FILE_TOKEN_PATTERN,
+      keyed(
+        'validation.files.withButton',
+        'Choose {{label}} with the button; a typed path is not accepted',
+        named,
+      ),
+    );
 }
 
 /** What a dialog gives the renderer: the token to hand back, and a label to show the user. */

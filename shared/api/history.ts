@@ -3,6 +3,7 @@ import { clinicalReaders, intake } from './roles';
 import { z } from 'zod';
 import { idSchema, isoDateTime, requiredText, text } from './common';
 import { optionalPastDate, type PatientAlert } from './patients';
+import { fieldMessage, keyed } from './field-text';
 
 /** Conditions asked about at intake (clinical reference, section 1). */
 export const conditionKeys = [
@@ -43,7 +44,11 @@ export const alcoholHabits = ['none', 'occasional', 'weekly', 'daily'] as const;
  */
 export const yesNoAnswers = ['yes', 'no', 'not-asked'] as const;
 export type YesNo = (typeof yesNoAnswers)[number];
-const yesNo = z.enum(yesNoAnswers, { error: 'Answer yes, no or not asked' });
+const atMostLines = keyed('validation.lists.atMostLines', 'At most {{max}} lines', { max: 60 });
+const yesNo = z.enum(
+  yesNoAnswers,
+  keyed('validation.history.yesNo', 'Answer yes, no or not asked'),
+);
 
 const flags = <K extends string>(keys: readonly K[]) =>
   z.object(Object.fromEntries(keys.map((k) => [k, yesNo])) as Record<K, typeof yesNo>).strict();
@@ -80,8 +85,8 @@ export const historyAnswersSchema = z
     allergies: z
       .object({ ticks: flags(allergyTicks), other: text(2000, 'Other allergies') })
       .strict(),
-    medicines: z.array(medicineLineSchema).max(60, 'At most 60 lines'),
-    treatments: z.array(previousTreatmentSchema).max(60, 'At most 60 lines'),
+    medicines: z.array(medicineLineSchema).max(60, atMostLines),
+    treatments: z.array(previousTreatmentSchema).max(60, atMostLines),
     fitzpatrick: z.enum(fitzpatrickTypes).nullable(),
     glogau: z.enum(glogauClasses).nullable(),
     smoking: z.enum(smokingHabits).nullable(),
@@ -93,13 +98,13 @@ export const historyAnswersSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['surgery', 'date'],
-        message: 'Enter the surgery date',
+        message: fieldMessage('validation.history.surgeryDate', 'Enter the surgery date'),
       });
     if (v.isotretinoin.taken === 'yes' && v.isotretinoin.lastDate === '')
       ctx.addIssue({
         code: 'custom',
         path: ['isotretinoin', 'lastDate'],
-        message: 'Enter the date of the last dose',
+        message: fieldMessage('validation.history.lastDose', 'Enter the date of the last dose'),
       });
   });
 export type HistoryAnswers = z.infer<typeof historyAnswersSchema>;

@@ -3,29 +3,41 @@ import { op } from './operation';
 import { fileTokenSchema } from './file-token';
 import { emptyInput, requiredText, text } from './common';
 import { admin } from './roles';
+import { keyed } from './field-text';
 
 /** Shortest clinic passphrase (where no keychain seals the keys); as for a backup's. */
 export const MIN_CLINIC_PASSPHRASE = 12;
 
-const passphrase = z.string().max(1024, 'The passphrase must be at most 1024 characters');
+const passphrase = z
+  .string()
+  .max(
+    1024,
+    keyed('validation.passphrase.tooLong', 'The passphrase must be at most 1024 characters'),
+  );
 
 export const keysCreateInput = z
   .object({ passphrase, confirm: passphrase })
   .strict()
   .refine((v) => v.passphrase.length >= MIN_CLINIC_PASSPHRASE, {
     path: ['passphrase'],
-    message: `The passphrase must have at least ${MIN_CLINIC_PASSPHRASE} characters`,
+    ...keyed(
+      'validation.passphrase.tooShort',
+      'The passphrase must have at least {{min}} characters',
+      {
+        min: MIN_CLINIC_PASSPHRASE,
+      },
+    ),
   })
   .refine((v) => v.passphrase === v.confirm, {
     path: ['confirm'],
-    message: 'The two passphrases differ',
+    ...keyed('validation.passphrase.differ', 'The two passphrases differ'),
   });
 
 export const keysRecoverInput = z
   .object({
     recoveryKey: text(200, 'The recovery key').refine(
       (s) => s.trim().length > 0,
-      'Type the recovery key from the sheet',
+      keyed('validation.keys.recoveryKey', 'Type the recovery key from the sheet'),
     ),
     /**
      * The clinic's data folder to bring onto this computer, as a token from the folder dialog;
@@ -39,7 +51,7 @@ export const keysRecoverInput = z
   .strict()
   .refine((v) => v.passphrase === v.confirm, {
     path: ['confirm'],
-    message: 'The two passphrases differ',
+    ...keyed('validation.passphrase.differ', 'The two passphrases differ'),
   });
 
 export const recoveryKeySchema = z.object({ recoveryKey: z.string() });
@@ -50,12 +62,17 @@ export const serverSettingsSchema = z
     host: requiredText(255, "The server's name"),
     port: z
       .number()
-      .int('The port is a whole number')
-      .min(1, 'The port is from 1 to 65535')
-      .max(65535, 'The port is from 1 to 65535'),
+      .int(keyed('validation.keys.portWhole', 'The port is a whole number'))
+      .min(1, keyed('validation.keys.portRange', 'The port is from 1 to 65535'))
+      .max(65535, keyed('validation.keys.portRange', 'The port is from 1 to 65535')),
     database: requiredText(63, 'The database'),
     user: requiredText(63, 'The user name'),
-    password: z.string().max(1024, 'The password must be at most 1024 characters'),
+    password: z
+      .string()
+      .max(
+        1024,
+        keyed('validation.keys.passwordTooLong', 'The password must be at most 1024 characters'),
+      ),
     /** off: plain; require: encrypted, any certificate; verify: encrypted, certificate checked. */
     tls: z.enum(['off', 'require', 'verify']),
   })

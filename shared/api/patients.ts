@@ -10,13 +10,16 @@ import {
   identityText,
   requiredIdentityText,
   text,
+  validDateMessage,
 } from './common';
 import { z } from 'zod';
 import { languageCodePattern } from '../documents/languages';
 import { nameOrders } from '../patients/person-name';
+import { keyed } from './field-text';
+import { fieldLabelKey, type FieldLabel } from './field-labels';
 
 export const sexes = ['female', 'male', 'other', 'not-stated'] as const;
-export const sexSchema = z.enum(sexes, { error: 'Choose one' });
+export const sexSchema = z.enum(sexes, keyed('validation.patients.chooseSex', 'Choose one'));
 export type Sex = z.infer<typeof sexSchema>;
 
 export const MAX_AGE_YEARS = 120;
@@ -38,23 +41,40 @@ export function ageOn(dateOfBirth: string, today: string = localToday()): number
 
 export const dateOfBirthSchema = z
   .string()
-  .min(1, 'Date of birth is required')
-  .refine((d) => d === '' || isoDate.safeParse(d).success, 'Enter a valid date')
-  .refine((d) => d <= localToday(), 'The date of birth cannot be in the future')
+  .min(1, keyed('validation.patients.dateOfBirthRequired', 'Date of birth is required'))
+  .refine(
+    (d) => d === '' || isoDate.safeParse(d).success,
+    keyed('validation.dates.valid', 'Enter a valid date'),
+  )
+  .refine(
+    (d) => d <= localToday(),
+    keyed('validation.patients.dateOfBirthFuture', 'The date of birth cannot be in the future'),
+  )
   .refine(
     (d) => ageOn(d) <= MAX_AGE_YEARS,
-    `The date of birth is more than ${MAX_AGE_YEARS} years ago`,
+    keyed(
+      'validation.patients.dateOfBirthTooOld',
+      'The date of birth is more than {{years}} years ago',
+      { years: MAX_AGE_YEARS },
+    ),
   );
 
 /** A past date that may be left empty (''): when a medicine was last taken, a surgery date. */
-export function optionalPastDate(label: string) {
+export function optionalPastDate(label: FieldLabel) {
+  const named = { label: fieldLabelKey(label) };
   return z
     .string()
-    .refine((d) => d === '' || isoDate.safeParse(d).success, `${label}: enter a valid date`)
-    .refine((d) => d === '' || d <= localToday(), `${label} cannot be in the future`)
+    .refine((d) => d === '' || isoDate.safeParse(d).success, validDateMessage(label))
+    .refine(
+      (d) => d === '' || d <= localToday(),
+      keyed('validation.dates.future', '{{label}} cannot be in the future', named),
+    )
     .refine(
       (d) => d === '' || ageOn(d) <= MAX_AGE_YEARS,
-      `${label} is more than ${MAX_AGE_YEARS} years ago`,
+      keyed('validation.dates.tooOld', '{{label}} is more than {{years}} years ago', {
+        ...named,
+        years: MAX_AGE_YEARS,
+      }),
     );
 }
 
@@ -69,7 +89,7 @@ export const patientDetailsSchema = z.object({
   /** A language code from the clinic's list, or '' (the clinic's first language). */
   preferredLanguage: text(60, 'Preferred language').refine(
     (v) => v === '' || languageCodePattern.test(v),
-    'Choose a language from the list',
+    keyed('validation.patients.chooseLanguage', 'Choose a language from the list'),
   ),
   /** How the name is written; null: the usual order for its script or language; left out: unchanged. */
   nameOrder: z.enum(nameOrders).nullable().optional(),
@@ -204,13 +224,19 @@ export type PatientChange = z.infer<typeof patientChangeSchema>;
 /** `{YYYY}`, `{YY}` and one `{SEQ}` or `{SEQ:n}` (zero-padded to n digits) in letters, digits, - / . _ */
 export const clinicNumberFormatSchema = z
   .string()
-  .min(1, 'Enter a format')
-  .max(40, 'At most 40 characters')
+  .min(1, keyed('validation.patients.formatRequired', 'Enter a format'))
+  .max(40, keyed('validation.generic.tooLong', 'At most {{maximum}} characters', { maximum: 40 }))
   .refine(
     (f) => /^([A-Za-z0-9\-/._]|\{YYYY\}|\{YY\}|\{SEQ(:[1-9])?\})+$/.test(f),
-    'Use letters, digits, - / . _ and the placeholders {YYYY}, {YY}, {SEQ} or {SEQ:5}',
+    keyed(
+      'validation.patients.formatCharacters',
+      'Use letters, digits, - / . _ and the placeholders {YYYY}, {YY}, {SEQ} or {SEQ:5}',
+    ),
   )
-  .refine((f) => (f.match(/\{SEQ(:[1-9])?\}/g) ?? []).length === 1, 'Include {SEQ} exactly once');
+  .refine(
+    (f) => (f.match(/\{SEQ(:[1-9])?\}/g) ?? []).length === 1,
+    keyed('validation.patients.formatSeqOnce', 'Include {SEQ} exactly once'),
+  );
 
 export const patientSettingsSchema = z.object({ clinicNumberFormat: clinicNumberFormatSchema });
 export type PatientSettings = z.infer<typeof patientSettingsSchema>;

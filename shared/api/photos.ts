@@ -10,9 +10,13 @@ import {
   photoDateReasons,
   photoDateSettingsSchema,
 } from '../photos/photo-dates';
+import { keyed } from './field-text';
 
 export const photoPhases = ['before', 'after', 'follow-up'] as const;
-export const photoPhaseSchema = z.enum(photoPhases, { error: 'Choose a phase' });
+export const photoPhaseSchema = z.enum(
+  photoPhases,
+  keyed('validation.photos.choosePhase', 'Choose a phase'),
+);
 export type PhotoPhase = z.infer<typeof photoPhaseSchema>;
 
 /** The standard views a clinic photographs, so that the same framing can be compared. */
@@ -26,12 +30,18 @@ export const photoViews = [
   'back-of-head',
   'other',
 ] as const;
-export const photoViewSchema = z.enum(photoViews, { error: 'Choose a view' });
+export const photoViewSchema = z.enum(
+  photoViews,
+  keyed('validation.photos.chooseView', 'Choose a view'),
+);
 export type PhotoView = z.infer<typeof photoViewSchema>;
 
 /** The treatment areas, plus the whole face (most facial series) and anything else. */
 export const photoAreas = ['full-face', ...treatmentAreas, 'other'] as const;
-export const photoAreaSchema = z.enum(photoAreas, { error: 'Choose an area' });
+export const photoAreaSchema = z.enum(
+  photoAreas,
+  keyed('validation.choose.area', 'Choose an area'),
+);
 export type PhotoArea = z.infer<typeof photoAreaSchema>;
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
@@ -39,22 +49,25 @@ const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/
 /** A wall-clock time without zone ("2025-03-01T14:05" or with seconds), as a camera records it. */
 export const localDateTimeSchema = z
   .string()
-  .regex(LOCAL_DATE_TIME, 'Enter a date and time')
-  .refine((s) => {
-    const m = LOCAL_DATE_TIME.exec(s);
-    if (!m) return false;
-    const [y, mo, d, h, mi, se] = m.slice(1).map((x) => Number(x ?? 0)) as number[];
-    const date = new Date(y!, mo! - 1, d!, h!, mi!, se!);
-    return (
-      y! >= 1900 &&
-      date.getFullYear() === y &&
-      date.getMonth() === mo! - 1 &&
-      date.getDate() === d &&
-      h! < 24 &&
-      mi! < 60 &&
-      se! < 60
-    );
-  }, 'Enter a valid date and time');
+  .regex(LOCAL_DATE_TIME, keyed('validation.dates.dateTime', 'Enter a date and time'))
+  .refine(
+    (s) => {
+      const m = LOCAL_DATE_TIME.exec(s);
+      if (!m) return false;
+      const [y, mo, d, h, mi, se] = m.slice(1).map((x) => Number(x ?? 0)) as number[];
+      const date = new Date(y!, mo! - 1, d!, h!, mi!, se!);
+      return (
+        y! >= 1900 &&
+        date.getFullYear() === y &&
+        date.getMonth() === mo! - 1 &&
+        date.getDate() === d &&
+        h! < 24 &&
+        mi! < 60 &&
+        se! < 60
+      );
+    },
+    keyed('validation.dates.validDateTime', 'Enter a valid date and time'),
+  );
 
 /** How a photo is tagged; the same fields are the defaults of an import. */
 export const photoTagsSchema = z
@@ -88,8 +101,14 @@ export const photoCaptureInput = z
     patientId: idSchema,
     dataUrl: z
       .string()
-      .max(Math.ceil((MAX_CAPTURE_BYTES * 4) / 3) + 64, 'The captured image is too large')
-      .regex(/^data:image\/(jpeg|png);base64,[A-Za-z0-9+/]+=*$/, 'Expected a JPEG or PNG image'),
+      .max(
+        Math.ceil((MAX_CAPTURE_BYTES * 4) / 3) + 64,
+        keyed('validation.photos.imageTooLarge', 'The captured image is too large'),
+      )
+      .regex(
+        /^data:image\/(jpeg|png);base64,[A-Za-z0-9+/]+=*$/,
+        keyed('validation.photos.jpegOrPng', 'Expected a JPEG or PNG image'),
+      ),
     tags: photoTagsSchema,
   })
   .strict();
@@ -182,7 +201,10 @@ export const photoArchiveInput = z
   .object({
     id: idSchema,
     archived: z.boolean(),
-    reason: text(500, 'Reason').refine((s) => s.trim().length > 0, 'Give a reason'),
+    reason: text(500, 'Reason').refine(
+      (s) => s.trim().length > 0,
+      keyed('validation.photos.giveReason', 'Give a reason'),
+    ),
   })
   .strict();
 
@@ -232,7 +254,10 @@ export const comparisonImageSaveInput = z
     pngDataUrl: z
       .string()
       .max(Math.ceil((MAX_COMPARISON_PNG_BYTES * 4) / 3) + 64)
-      .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, 'Expected a PNG image'),
+      .regex(
+        /^data:image\/png;base64,[A-Za-z0-9+/]+=*$/,
+        keyed('validation.photos.png', 'Expected a PNG image'),
+      ),
     /** The token of the save dialog's choice (a .png outside the data folder). */
     target: fileTokenSchema('where to save the image'),
   })

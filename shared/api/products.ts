@@ -1,9 +1,19 @@
 import { op } from './operation';
 import { admin } from './roles';
 import { z } from 'zod';
-import { idSchema, isoDate, isoDateTime, requiredText, text } from './common';
+import {
+  idSchema,
+  isoDate,
+  isoDateTime,
+  requiredMessage,
+  requiredText,
+  text,
+  validDateMessage,
+} from './common';
 import { allergyTicks } from './history';
 import { defaultVolumeMlSchema } from '../sessions/treatment-terms';
+import { keyed } from './field-text';
+import type { FieldLabel } from './field-labels';
 
 export const productCategories = [
   'hyaluronic-acid',
@@ -18,7 +28,10 @@ export const productCategories = [
   'enzyme',
   'other',
 ] as const;
-export const productCategorySchema = z.enum(productCategories, { error: 'Choose a category' });
+export const productCategorySchema = z.enum(
+  productCategories,
+  keyed('validation.products.chooseCategory', 'Choose a category'),
+);
 export type ProductCategory = z.infer<typeof productCategorySchema>;
 
 /**
@@ -33,7 +46,12 @@ export const productFieldsSchema = z.object({
   name: requiredText(200, 'Name'),
   manufacturer: text(200, 'Manufacturer'),
   category: productCategorySchema,
-  ingredients: z.array(requiredText(200, 'Ingredient')).max(50, 'At most 50 ingredients'),
+  ingredients: z
+    .array(requiredText(200, 'Ingredient'))
+    .max(
+      50,
+      keyed('validation.lists.atMostIngredients', 'At most {{max}} ingredients', { max: 50 }),
+    ),
   allergens: z.array(allergenFlagSchema).max(allergenFlags.length),
   defaultVolumeMl: defaultVolumeMlSchema.nullable(),
 });
@@ -44,11 +62,11 @@ export const productUpdateInput = productFieldsSchema
   .strict();
 
 /** A date the form must not leave empty: the message says which, not "Invalid date". */
-export function requiredDate(label: string) {
+export function requiredDate(label: FieldLabel) {
   return z
     .string()
-    .min(1, `${label} is required`)
-    .refine((s) => isoDate.safeParse(s).success, `${label}: enter a valid date`);
+    .min(1, requiredMessage(label))
+    .refine((s) => isoDate.safeParse(s).success, validDateMessage(label));
 }
 
 export const lotFieldsSchema = z.object({

@@ -3,6 +3,7 @@ import { op } from './operation';
 import { admin, clinical } from './roles';
 import { emptyInput, idSchema, isoDateTime, text } from './common';
 import { isTimeZone } from '../reminders/zoned-time';
+import { keyed } from './field-text';
 
 export const reminderKinds = ['confirmation', 'pre-care', 'recall'] as const;
 export const reminderChannels = ['email', 'sms'] as const;
@@ -15,24 +16,42 @@ export const reminderStatuses = [
   'obsolete',
 ] as const;
 
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time as HH:MM');
+const clock = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, keyed('validation.dates.time', 'Enter a time as HH:MM'));
 
 export const smtpSecurity = ['tls', 'starttls', 'none'] as const;
 
 /** The clinic's own mail server; the password is kept in the store and never sent back. */
 const smtpFields = {
-  host: text(253, 'Server').refine((h) => !/\s/.test(h), 'A server name has no spaces'),
-  port: z.number().int('A whole number').min(1, 'Between 1 and 65535').max(65535),
+  host: text(253, 'Server').refine(
+    (h) => !/\s/.test(h),
+    keyed('validation.reminders.noSpaces', 'A server name has no spaces'),
+  ),
+  port: z
+    .number()
+    .int(keyed('validation.reminders.wholeNumber', 'A whole number'))
+    .min(1, keyed('validation.reminders.portRange', 'Between 1 and 65535'))
+    .max(65535),
   /** tls: encrypted from the start (465); starttls: upgraded, refused if the server cannot (587). */
   security: z.enum(smtpSecurity),
   user: text(200, 'User name'),
-  fromAddress: z.union([z.literal(''), z.email('Enter an e-mail address')]),
+  fromAddress: z.union([
+    z.literal(''),
+    z.email(keyed('validation.reminders.email', 'Enter an e-mail address')),
+  ]),
   fromName: text(120, 'Sender name'),
 };
 
 const reminderOptions = {
   enabled: z.boolean(),
-  timeZone: z.string().max(64).refine(isTimeZone, 'Choose a time zone such as Europe/Paris'),
+  timeZone: z
+    .string()
+    .max(64)
+    .refine(
+      isTimeZone,
+      keyed('validation.reminders.timeZone', 'Choose a time zone such as Europe/Paris'),
+    ),
   /** The day-before pre-care reminder leaves at this time of the clinic's day. */
   preCareAt: clock,
   confirmations: z.boolean(),

@@ -12,6 +12,7 @@ import {
 import type { ScreeningFinding } from '../screening/screening-types';
 import { substanceLineInput } from '../screening/substance-line';
 import { findingPhraseSchema, findingValueSchema } from '../screening/finding-wording';
+import { keyed } from './field-text';
 
 /**
  * The pre-procedure check as the API carries it. The rules themselves live in shared/clinical;
@@ -28,14 +29,23 @@ export const screeningPlanFields = {
   dayOf: dayOfAnswersSchema,
   productIds: z
     .array(idSchema)
-    .max(20, 'At most 20 products')
-    .refine((ids) => new Set(ids).size === ids.length, 'Each product once'),
+    .max(20, keyed('validation.lists.atMostProducts', 'At most {{max}} products', { max: 20 }))
+    .refine(
+      (ids) => new Set(ids).size === ids.length,
+      keyed('validation.lists.eachProduct', 'Each product once'),
+    ),
   areas: z
     .array(treatmentAreaSchema)
     .max(15)
-    .refine((areas) => new Set(areas).size === areas.length, 'Each area once'),
+    .refine(
+      (areas) => new Set(areas).size === areas.length,
+      keyed('validation.lists.eachArea', 'Each area once'),
+    ),
   /** Planned anaesthesia (and other substances), cross-checked like the products. */
-  substances: z.array(substanceLineInput).max(10, 'At most 10 substances').default([]),
+  substances: z
+    .array(substanceLineInput)
+    .max(10, keyed('validation.lists.atMostSubstances', 'At most {{max}} substances', { max: 10 }))
+    .default([]),
 };
 export const screeningPreviewInput = z.object(screeningPlanFields).strict();
 export type ScreeningPreviewInput = z.input<typeof screeningPreviewInput>;

@@ -19,6 +19,7 @@ import { adverseEventSchema } from './adverse-events';
 import { cocktailComponentInput, cocktailFields, cocktailInput } from '../sessions/cocktail';
 import { substanceLineInput } from '../screening/substance-line';
 import { minOverrideReasonLength } from './screening';
+import { keyed } from './field-text';
 
 export { substanceLineInput };
 
@@ -55,17 +56,40 @@ export const sessionDraftFields = z.object({
   areas: z
     .array(sessionAreaInput)
     .max(15)
-    .refine((areas) => new Set(areas.map((a) => a.area)).size === areas.length, 'Each area once'),
-  products: z.array(sessionProductInput).max(60, 'At most 60 product lines'),
+    .refine(
+      (areas) => new Set(areas.map((a) => a.area)).size === areas.length,
+      keyed('validation.lists.eachArea', 'Each area once'),
+    ),
+  products: z
+    .array(sessionProductInput)
+    .max(
+      60,
+      keyed('validation.sessions.atMostProductLines', 'At most {{max}} product lines', { max: 60 }),
+    ),
   /**
    * The anaesthetic preparation(s) actually used; `anaesthesia` stays the method. Optional so a
    * form or caller that predates them still saves; absent means none.
    */
-  anaesthetics: z.array(substanceLineInput).max(10, 'At most 10 anaesthetics').optional(),
+  anaesthetics: z
+    .array(substanceLineInput)
+    .max(
+      10,
+      keyed('validation.sessions.atMostAnaesthetics', 'At most {{max}} anaesthetics', { max: 10 }),
+    )
+    .optional(),
   /** Anything added during the session that is not a catalogue product. */
-  additions: z.array(substanceLineInput).max(20, 'At most 20 added substances').optional(),
+  additions: z
+    .array(substanceLineInput)
+    .max(
+      20,
+      keyed('validation.sessions.atMostAdditions', 'At most {{max}} added substances', { max: 20 }),
+    )
+    .optional(),
   /** Syringes prepared with several products, one total volume spread over areas. */
-  cocktails: z.array(cocktailInput).max(10, 'At most 10 syringes').optional(),
+  cocktails: z
+    .array(cocktailInput)
+    .max(10, keyed('validation.sessions.atMostSyringes', 'At most {{max}} syringes', { max: 10 }))
+    .optional(),
 });
 export type SessionDraftFields = z.infer<typeof sessionDraftFields>;
 
@@ -92,7 +116,9 @@ export const allergyOverrideInput = z.object({
   key: z.string().min(1).max(300),
   reason: requiredText(2000, 'Override reason').refine(
     (s) => s.trim().length >= minOverrideReasonLength,
-    `Say why, in at least ${minOverrideReasonLength} characters`,
+    keyed('validation.sessions.sayWhy', 'Say why, in at least {{min}} characters', {
+      min: minOverrideReasonLength,
+    }),
   ),
 });
 

@@ -3,20 +3,30 @@ import { admin, roleSchema } from './roles';
 import { emptyInput, identityText, idSchema, isoDateTime, requiredIdentityText } from './common';
 import { z } from 'zod';
 import { shippedLanguages } from '../documents/languages';
+import { keyed } from './field-text';
 
 export const usernameSchema = z
   .string()
-  .min(3, 'User name must be at least 3 characters')
-  .max(32, 'User name must be at most 32 characters')
-  .regex(/^[a-z0-9._-]+$/, 'Use lower-case letters, digits, dot, dash or underscore');
+  .min(3, keyed('validation.staff.usernameTooShort', 'User name must be at least 3 characters'))
+  .max(32, keyed('validation.staff.usernameTooLong', 'User name must be at most 32 characters'))
+  .regex(
+    /^[a-z0-9._-]+$/,
+    keyed(
+      'validation.staff.usernameCharacters',
+      'Use lower-case letters, digits, dot, dash or underscore',
+    ),
+  );
 
 /** Long passphrases are welcome; the floor follows current NIST guidance for memorised secrets. */
 export const newPasswordSchema = z
   .string()
-  .min(10, 'Password must be at least 10 characters')
-  .max(256, 'Password must be at most 256 characters');
+  .min(10, keyed('validation.staff.passwordTooShort', 'Password must be at least 10 characters'))
+  .max(256, keyed('validation.staff.passwordTooLong', 'Password must be at most 256 characters'));
 
-export const passwordSchema = z.string().min(1, 'Enter the password').max(256);
+export const passwordSchema = z
+  .string()
+  .min(1, keyed('validation.staff.passwordRequired', 'Enter the password'))
+  .max(256);
 
 /**
  * A licence or registration number as the regulator prints it; empty clears it. Hidden bidi and

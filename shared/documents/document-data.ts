@@ -3,6 +3,7 @@ import { procedureKinds } from './procedure-kinds';
 import { aftercareCautions } from './aftercare-cautions';
 import { treatmentAreas } from '../sessions/treatment-terms';
 import { shippedLanguages } from './languages';
+import { keyed } from '../api/field-text';
 
 /**
  * The plain data each PDF is rendered from. The documents service knows nothing of the
@@ -18,12 +19,18 @@ const line = (max: number) => z.string().max(max);
 export const imageDataUrlSchema = z
   .string()
   .max(4_000_000)
-  .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=\s]+$/, 'Expected a PNG or JPEG data URL');
+  .regex(
+    /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=\s]+$/,
+    keyed('validation.documents.pngOrJpegData', 'Expected a PNG or JPEG data URL'),
+  );
 
 export const pngDataUrlSchema = z
   .string()
   .max(4_000_000)
-  .regex(/^data:image\/png;base64,[A-Za-z0-9+/=\s]+$/, 'Expected a PNG data URL');
+  .regex(
+    /^data:image\/png;base64,[A-Za-z0-9+/=\s]+$/,
+    keyed('validation.documents.pngData', 'Expected a PNG data URL'),
+  );
 
 export const pageSizes = ['A4', 'LETTER'] as const;
 

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { procedureKinds } from './procedure-kinds';
 import { aftercareCautions } from './aftercare-cautions';
 import { treatmentAreas } from '../sessions/treatment-terms';
+import { keyed } from '../api/field-text';
+import { fieldLabelKey, type FieldLabel } from '../api/field-labels';
 
 /**
  * The shape of a document template. Shared so that the template editor in the renderer checks
@@ -11,25 +13,44 @@ import { treatmentAreas } from '../sessions/treatment-terms';
 // eslint-disable-next-line no-control-regex
 const controlChars = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-function templateText(max: number, label: string) {
+function templateText(max: number, label: FieldLabel) {
+  const named = { label: fieldLabelKey(label) };
   return z
     .string()
-    .max(max, `${label} must be at most ${max} characters`)
-    .refine((s) => !controlChars.test(s), `${label} contains control characters`);
+    .max(
+      max,
+      keyed('validation.text.tooLong', '{{label}} must be at most {{max}} characters', {
+        ...named,
+        max,
+      }),
+    )
+    .refine(
+      (s) => !controlChars.test(s),
+      keyed('validation.text.controlChars', '{{label}} contains control characters', named),
+    );
 }
 
-function requiredTemplateText(max: number, label: string) {
-  return templateText(max, label).refine((s) => s.trim().length > 0, `${label} is required`);
+function requiredTemplateText(max: number, label: FieldLabel) {
+  return templateText(max, label).refine(
+    (s) => s.trim().length > 0,
+    keyed('validation.text.required', '{{label}} is required', { label: fieldLabelKey(label) }),
+  );
 }
 
 /** Stable ids let a clinic reword a section while the required-element check still finds it. */
 export const templateIdSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9-]{0,63}$/, 'Use lower-case letters, digits and hyphens');
+  .regex(
+    /^[a-z][a-z0-9-]{0,63}$/,
+    keyed('validation.templates.slug', 'Use lower-case letters, digits and hyphens'),
+  );
 
 export const templateLanguageSchema = z
   .string()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Use a language tag such as en or en-GB');
+  .regex(
+    /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/,
+    keyed('validation.templates.languageTag', 'Use a language tag such as en or en-GB'),
+  );
 
 export const templateSectionSchema = z.object({
   id: templateIdSchema,
@@ -52,7 +73,7 @@ export const itemDurationSchema = z
     unit: z.enum(durationUnits),
   })
   .refine((d) => d.max === null || d.max > d.min, {
-    message: 'The upper bound must be above the lower bound',
+    ...keyed('validation.templates.bounds', 'The upper bound must be above the lower bound'),
     path: ['max'],
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyed } from '../api/field-text';
 
 /**
  * When a camera's date is believed without asking. A camera whose clock was never set (or was
@@ -10,15 +11,15 @@ export const photoDateSettingsSchema = z.object({
   /** A photo dated more than this many days before the patient's first visit is asked about. */
   daysBeforeFirstVisit: z
     .number()
-    .int('Whole days only')
-    .min(0, 'At least 0 days')
-    .max(3650, 'At most 3650 days'),
+    .int(keyed('validation.numbers.wholeDays', 'Whole days only'))
+    .min(0, keyed('validation.photos.atLeastDays', 'At least 0 days'))
+    .max(3650, keyed('validation.photos.atMostDays', 'At most 3650 days')),
   /** A photo dated more than this many hours after its import is asked about. */
   hoursInFuture: z
     .number()
-    .int('Whole hours only')
-    .min(1, 'At least 1 hour')
-    .max(720, 'At most 720 hours'),
+    .int(keyed('validation.numbers.wholeHours', 'Whole hours only'))
+    .min(1, keyed('validation.photos.atLeastHour', 'At least 1 hour'))
+    .max(720, keyed('validation.photos.atMostHours', 'At most 720 hours')),
 });
 export type PhotoDateSettings = z.infer<typeof photoDateSettingsSchema>;
 
@@ -82,7 +83,10 @@ export function intervalParts(
 export const photoAlignmentSchema = z.object({
   offsetX: z.number().min(-1).max(1),
   offsetY: z.number().min(-1).max(1),
-  scale: z.number().min(0.25, 'At least 25%').max(4, 'At most 400%'),
+  scale: z
+    .number()
+    .min(0.25, keyed('validation.photos.atLeastScale', 'At least 25%'))
+    .max(4, keyed('validation.photos.atMostScale', 'At most 400%')),
   rotation: z.number().min(-180).max(180),
 });
 export type PhotoAlignment = z.infer<typeof photoAlignmentSchema>;

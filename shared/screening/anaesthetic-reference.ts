@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldMessage, keyed } from '../api/field-text';
 
 /**
  * The local anaesthetics and numbing preparations a clinic uses, with what each contains, and how
@@ -12,12 +13,21 @@ import { z } from 'zod';
 export const anaestheticFamilies = ['amide', 'ester'] as const;
 export type AnaestheticFamily = (typeof anaestheticFamilies)[number];
 
+const eachIdOnce = () => fieldMessage('validation.lists.eachId', 'Each id once');
+
 const idSchema = z
   .string()
-  .min(1, 'Enter an id')
-  .max(40, 'At most 40 characters')
-  .regex(/^[a-z0-9-]+$/, 'Lower-case letters, digits and - only');
-const nameSchema = z.string().trim().min(1, 'Enter a name').max(80, 'At most 80 characters');
+  .min(1, keyed('validation.screening.enterId', 'Enter an id'))
+  .max(40, keyed('validation.generic.tooLong', 'At most {{maximum}} characters', { maximum: 40 }))
+  .regex(
+    /^[a-z0-9-]+$/,
+    keyed('validation.screening.idCharacters', 'Lower-case letters, digits and - only'),
+  );
+const nameSchema = z
+  .string()
+  .trim()
+  .min(1, keyed('validation.screening.enterName', 'Enter a name'))
+  .max(80, keyed('validation.generic.tooLong', 'At most {{maximum}} characters', { maximum: 80 }));
 
 export const anaestheticAgentSchema = z.object({
   id: idSchema,
@@ -37,7 +47,10 @@ export const anaestheticPreparationSchema = z.object({
   /** Brand names and spellings a practitioner may type for it ("LMX 4", "Topicaine"). */
   synonyms: z.array(nameSchema).max(20),
   /** Ids of the anaesthetic agents it contains. */
-  agents: z.array(idSchema).min(1, 'Name at least one anaesthetic').max(6),
+  agents: z
+    .array(idSchema)
+    .min(1, keyed('validation.screening.nameAnaesthetic', 'Name at least one anaesthetic'))
+    .max(6),
   /** Other contents that cause reactions (epinephrine, a paraben), matched like any ingredient. */
   otherIngredients: z.array(nameSchema).max(10),
 });
@@ -62,14 +75,14 @@ export const substanceSettingsSchema = z
     const agentIds = new Set<string>();
     s.agents.forEach((a, i) => {
       if (agentIds.has(a.id)) {
-        ctx.addIssue({ code: 'custom', path: ['agents', i, 'id'], message: 'Each id once' });
+        ctx.addIssue({ code: 'custom', path: ['agents', i, 'id'], message: eachIdOnce() });
       }
       agentIds.add(a.id);
     });
     const preparationIds = new Set<string>();
     s.preparations.forEach((p, i) => {
       if (preparationIds.has(p.id)) {
-        ctx.addIssue({ code: 'custom', path: ['preparations', i, 'id'], message: 'Each id once' });
+        ctx.addIssue({ code: 'custom', path: ['preparations', i, 'id'], message: eachIdOnce() });
       }
       preparationIds.add(p.id);
       p.agents.forEach((agent, k) => {
@@ -77,7 +90,10 @@ export const substanceSettingsSchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['preparations', i, 'agents', k],
-            message: 'Not an anaesthetic in the list',
+            message: fieldMessage(
+              'validation.screening.unknownAnaesthetic',
+              'Not an anaesthetic in the list',
+            ),
           });
         }
       });

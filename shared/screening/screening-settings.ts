@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { facialAreas, treatmentAreas } from '../sessions/treatment-terms';
 import { defaultSubstanceSettings, substanceSettingsSchema } from './anaesthetic-reference';
+import { keyed } from '../api/field-text';
+import { fieldLabelKey, type FieldLabel } from '../api/field-labels';
 
 /**
  * Every period, window and judgment-call severity the pre-procedure check uses. Clinics disagree
@@ -8,12 +10,19 @@ import { defaultSubstanceSettings, substanceSettingsSchema } from './anaesthetic
  * the rules.
  */
 
-function days(label: string, max: number) {
+function days(label: FieldLabel, max: number) {
+  const named = { label: fieldLabelKey(label) };
   return z
     .number()
-    .int(`${label}: whole days only`)
-    .min(0, `${label} cannot be negative`)
-    .max(max, `${label}: at most ${max} days`);
+    .int(keyed('validation.screening.wholeDays', '{{label}}: whole days only', named))
+    .min(0, keyed('validation.screening.negative', '{{label}} cannot be negative', named))
+    .max(
+      max,
+      keyed('validation.screening.atMostDays', '{{label}}: at most {{max}} days', {
+        ...named,
+        max,
+      }),
+    );
 }
 
 /** Conditions the reference rates as caution may be raised to do-not-treat, never hidden. */
@@ -31,9 +40,9 @@ export const screeningSettingsSchema = z.object({
   /** No alcohol this many hours before the session (24-72 seen; default 48). */
   alcoholHoursBefore: z
     .number()
-    .int('Whole hours only')
-    .min(0, 'Alcohol window cannot be negative')
-    .max(336, 'Alcohol window: at most 336 hours'),
+    .int(keyed('validation.numbers.wholeHours', 'Whole hours only'))
+    .min(0, keyed('validation.screening.alcoholNegative', 'Alcohol window cannot be negative'))
+    .max(336, keyed('validation.screening.alcoholAtMost', 'Alcohol window: at most 336 hours')),
   /** Any surgery this recently is "immediately after surgery": do not treat. */
   surgeryWindowDays: days('Surgery window', 365),
   /** Surgery in a treatment area this recently: do not treat (3 months for facial surgery). */

@@ -4,14 +4,21 @@ import type { FindingParams, FindingPhrase } from './finding-wording';
 import type { Severity } from './severity';
 import { severities } from './severity';
 import { treatmentAreas } from '../sessions/treatment-terms';
+import { keyed } from '../api/field-text';
 
 /**
  * Input and output of the pre-procedure check. The zod schemas validate what the forms send;
  * cross-field checks against "today" live in screening-validation.
  */
 
-const isoDate = z.iso.date('Enter a date as YYYY-MM-DD');
-const shortText = (max: number) => z.string().max(max, `At most ${max} characters`);
+const isoDate = z.iso.date(keyed('validation.screening.dateFormat', 'Enter a date as YYYY-MM-DD'));
+const shortText = (max: number) =>
+  z
+    .string()
+    .max(
+      max,
+      keyed('validation.generic.tooLong', 'At most {{maximum}} characters', { maximum: max }),
+    );
 
 export const treatmentAreaSchema = z.enum(treatmentAreas);
 
@@ -116,7 +123,13 @@ export const dayOfAnswersSchema = z.object({
   ),
   hoursSinceAlcohol: z
     .union([
-      z.number().min(0, 'Hours since alcohol cannot be negative').max(100_000),
+      z
+        .number()
+        .min(
+          0,
+          keyed('validation.screening.hoursNegative', 'Hours since alcohol cannot be negative'),
+        )
+        .max(100_000),
       z.literal('not-recently'),
     ])
     .nullable(),

@@ -1,6 +1,8 @@
 import { daysBetween } from './clinical-dates';
 import type { ScreeningInput } from './screening-types';
 import { screeningInputSchema } from './screening-types';
+import { fieldMessage } from '../api/field-text';
+import { fieldLabelKey, type FieldLabel } from '../api/field-labels';
 
 /**
  * Refuses impossible answers before the check runs: dates after "today" and day-of last doses for
@@ -12,11 +14,26 @@ type Issue = { path: Array<string | number>; message: string };
 
 function futureDateIssues(input: ScreeningInput): Issue[] {
   const issues: Issue[] = [];
-  const check = (date: string | null | undefined, path: Array<string | number>, what: string) => {
+  const check = (
+    date: string | null | undefined,
+    path: Array<string | number>,
+    what: FieldLabel,
+  ) => {
     if (date === null || date === undefined) return;
     const days = daysBetween(date, input.today);
-    if (days === undefined) issues.push({ path, message: 'Enter a real date' });
-    else if (days < 0) issues.push({ path, message: `${what} cannot be in the future` });
+    if (days === undefined) {
+      issues.push({
+        path,
+        message: fieldMessage('validation.screening.realDate', 'Enter a real date'),
+      });
+    } else if (days < 0) {
+      issues.push({
+        path,
+        message: fieldMessage('validation.dates.future', '{{label}} cannot be in the future', {
+          label: fieldLabelKey(what),
+        }),
+      });
+    }
   };
   const { history, dayOf } = input;
   history.medicines.forEach((m, i) =>
@@ -48,7 +65,10 @@ function futureDateIssues(input: ScreeningInput): Issue[] {
   const lineIds = new Set([...history.medicines, ...dayOf.newMedicines].map((m) => m.id));
   dayOf.lastDoses.forEach((d, i) => {
     if (!lineIds.has(d.lineId)) {
-      issues.push({ path: ['dayOf', 'lastDoses', i, 'lineId'], message: 'Unknown medicine line' });
+      issues.push({
+        path: ['dayOf', 'lastDoses', i, 'lineId'],
+        message: fieldMessage('validation.screening.unknownLine', 'Unknown medicine line'),
+      });
     }
   });
   return issues;

@@ -6,6 +6,7 @@ import {
   volumeMlSchema,
   type TreatmentArea,
 } from './treatment-terms';
+import { fieldMessage, keyed } from '../api/field-text';
 
 /**
  * A cocktail as it is prepared: one syringe of several products (each lot and how much of it was
@@ -42,11 +43,20 @@ export function cocktailSumIssues(c: CocktailShape): { path: string; message: st
   const issues: { path: string; message: string }[] = [];
   const ids = c.components.map((p) => p.productId).filter((id) => id !== '');
   if (new Set(ids).size !== ids.length) {
-    issues.push({ path: 'components', message: 'Each product once in a syringe' });
+    issues.push({
+      path: 'components',
+      message: fieldMessage(
+        'validation.sessions.syringeProductOnce',
+        'Each product once in a syringe',
+      ),
+    });
   }
   const areas = c.areas.map((a) => a.area);
   if (new Set(areas).size !== areas.length) {
-    issues.push({ path: 'areas', message: 'Each area once in a syringe' });
+    issues.push({
+      path: 'areas',
+      message: fieldMessage('validation.sessions.syringeAreaOnce', 'Each area once in a syringe'),
+    });
   }
   if (c.totalVolumeMl === null) return issues;
   const total = hundredths(c.totalVolumeMl);
@@ -56,7 +66,11 @@ export function cocktailSumIssues(c: CocktailShape): { path: string; message: st
     if (sum !== total) {
       issues.push({
         path: 'components',
-        message: `The products add up to ${ml(sum)}; the syringe holds ${ml(total)}`,
+        message: fieldMessage(
+          'validation.sessions.syringeProductsSum',
+          'The products add up to {{sum}}; the syringe holds {{total}}',
+          { sum: ml(sum), total: ml(total) },
+        ),
       });
     }
   }
@@ -66,7 +80,11 @@ export function cocktailSumIssues(c: CocktailShape): { path: string; message: st
   if (spread > total || (complete && spread !== total)) {
     issues.push({
       path: 'areas',
-      message: `The areas receive ${ml(spread)}; the syringe holds ${ml(total)}`,
+      message: fieldMessage(
+        'validation.sessions.syringeAreasSum',
+        'The areas receive {{spread}}; the syringe holds {{total}}',
+        { spread: ml(spread), total: ml(total) },
+      ),
     });
   }
   return issues;
@@ -77,8 +95,13 @@ export const cocktailFields = z.object({
   totalVolumeMl: volumeMlSchema.nullable(),
   components: z
     .array(cocktailComponentInput)
-    .min(1, 'At least one product in the syringe')
-    .max(10, 'At most 10 products in a syringe'),
+    .min(1, keyed('validation.sessions.syringeOneProduct', 'At least one product in the syringe'))
+    .max(
+      10,
+      keyed('validation.sessions.syringeAtMostProducts', 'At most {{max}} products in a syringe', {
+        max: 10,
+      }),
+    ),
   areas: z.array(cocktailAreaInput).max(15),
 });
 

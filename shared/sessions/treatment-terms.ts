@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { keyed } from '../api/field-text';
+import { fieldLabelKey, type FieldLabel } from '../api/field-labels';
 
 /** The areas a mesotherapy note names (clinical reference, section 2), in head-to-foot order. */
 export const treatmentAreas = [
@@ -18,7 +20,10 @@ export const treatmentAreas = [
   'thighs',
   'knees',
 ] as const;
-export const treatmentAreaSchema = z.enum(treatmentAreas, { error: 'Choose an area' });
+export const treatmentAreaSchema = z.enum(
+  treatmentAreas,
+  keyed('validation.choose.area', 'Choose an area'),
+);
 export type TreatmentArea = z.infer<typeof treatmentAreaSchema>;
 
 /** Areas of the face, where a cold sore can be set off (the screening's default herpes areas). */
@@ -38,7 +43,10 @@ export const techniques = [
   'injector-gun',
   'microneedling',
 ] as const;
-export const techniqueSchema = z.enum(techniques, { error: 'Choose a technique' });
+export const techniqueSchema = z.enum(
+  techniques,
+  keyed('validation.sessions.chooseTechnique', 'Choose a technique'),
+);
 export type Technique = z.infer<typeof techniqueSchema>;
 
 /** Device techniques do not use a hand-held needle, so needle size is not asked of them. */
@@ -57,11 +65,17 @@ export const indications = [
   'stretch-marks',
   'other',
 ] as const;
-export const indicationSchema = z.enum(indications, { error: 'Choose an indication' });
+export const indicationSchema = z.enum(
+  indications,
+  keyed('validation.sessions.chooseIndication', 'Choose an indication'),
+);
 export type Indication = z.infer<typeof indicationSchema>;
 
 export const anaesthesiaOptions = ['none', 'numbing-cream', 'lidocaine'] as const;
-export const anaesthesiaSchema = z.enum(anaesthesiaOptions, { error: 'Choose the anaesthesia' });
+export const anaesthesiaSchema = z.enum(
+  anaesthesiaOptions,
+  keyed('validation.sessions.chooseAnaesthesia', 'Choose the anaesthesia'),
+);
 export type Anaesthesia = z.infer<typeof anaesthesiaSchema>;
 
 /** Plausible ranges: anything outside is a typing slip (4 cm instead of 4 mm), not a choice. */
@@ -75,11 +89,20 @@ export const RANGES = {
   defaultVolumeMl: { min: 0.01, max: 100 },
 } as const;
 
-function ranged(key: keyof typeof RANGES, label: string, unit: string, integer = false) {
+function ranged(key: keyof typeof RANGES, label: FieldLabel, unit: string, integer = false) {
   const { min, max } = RANGES[key];
-  const message = `${label} must be between ${min} and ${max}${unit}`;
-  const base = z.number({ error: `${label} must be a number` });
-  return (integer ? base.int(`${label} must be a whole number`) : base)
+  const named = { label: fieldLabelKey(label) };
+  const message = keyed(
+    'validation.ranges.between',
+    '{{label}} must be between {{min}} and {{max}}{{unit}}',
+    { ...named, min, max, unit },
+  );
+  const base = z.number(keyed('validation.ranges.number', '{{label}} must be a number', named));
+  return (
+    integer
+      ? base.int(keyed('validation.ranges.whole', '{{label}} must be a whole number', named))
+      : base
+  )
     .min(min, message)
     .max(max, message);
 }

@@ -15,6 +15,7 @@ import enRoles from './en-roles.json';
 import enServer from './en-server.json';
 import enErrors from './en-errors.json';
 import enFindings from './en-findings.json';
+import enValidation from './en-validation.json';
 import fr from './fr.json';
 import frTreatments from './fr-treatments.json';
 import frPhotos from './fr-photos.json';
@@ -30,6 +31,7 @@ import frRoles from './fr-roles.json';
 import frServer from './fr-server.json';
 import frErrors from './fr-errors.json';
 import frFindings from './fr-findings.json';
+import frValidation from './fr-validation.json';
 import tr from './tr.json';
 import trTreatments from './tr-treatments.json';
 import trPhotos from './tr-photos.json';
@@ -45,6 +47,7 @@ import trRoles from './tr-roles.json';
 import trServer from './tr-server.json';
 import trErrors from './tr-errors.json';
 import trFindings from './tr-findings.json';
+import trValidation from './tr-validation.json';
 import ar from './ar.json';
 import arTreatments from './ar-treatments.json';
 import arPhotos from './ar-photos.json';
@@ -60,6 +63,7 @@ import arRoles from './ar-roles.json';
 import arServer from './ar-server.json';
 import arErrors from './ar-errors.json';
 import arFindings from './ar-findings.json';
+import arValidation from './ar-validation.json';
 
 // One catalogue per language and area of the app, merged by top-level key, so areas can grow
 // independently; every language mirrors the English files (a unit test holds them to it).
@@ -82,6 +86,7 @@ export const resources = {
     enServer,
     enErrors,
     enFindings,
+    enValidation,
   ),
   fr: merged(
     fr,
@@ -99,6 +104,7 @@ export const resources = {
     frServer,
     frErrors,
     frFindings,
+    frValidation,
   ),
   tr: merged(
     tr,
@@ -116,6 +122,7 @@ export const resources = {
     trServer,
     trErrors,
     trFindings,
+    trValidation,
   ),
   ar: merged(
     ar,
@@ -133,5 +140,6 @@ export const resources = {
     arServer,
     arErrors,
     arFindings,
+    arValidation,
   ),
 } satisfies Record<ShippedLanguage, unknown> & Resource;

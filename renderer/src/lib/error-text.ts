@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import type { ApiError, ErrorText } from '../../../shared/api/result';
+import { fieldText } from './field-text';
 
 function inLanguage(text: ErrorText | undefined, english: string): string {
   // With its values, so a plural key (errors.rateLimited_one, _other) is found by its count.
@@ -18,7 +19,8 @@ export function errorText(error: ApiError): string {
   );
 }
 
-/** A field's message, likewise. */
+/** A field's message, likewise (the field's name, where the message gives it, worded too). */
 export function fieldErrorText(error: ApiError, field: string, english: string): string {
-  return inLanguage(error.fieldKeys?.[field], english);
+  const text = error.fieldKeys?.[field];
+  return text ? fieldText(text, english) : english;
 }

@@ -10,11 +10,12 @@ import { applyServerError } from '../../lib/forms';
 import { useSetSession } from '../../lib/session';
 import { AuthFrame } from './AuthFrame';
 import { FormError } from '../../ui/FormError';
+import { keyed } from '../../../../shared/api/field-text';
 
 const formSchema = z
   .object({ newPassword: newPasswordSchema, confirm: z.string() })
   .refine((v) => v.newPassword === v.confirm, {
-    message: 'The two passwords are not the same',
+    ...keyed('validation.auth.passwordsNotSame', 'The two passwords are not the same'),
     path: ['confirm'],
   });
 type FormValues = z.input<typeof formSchema>;

@@ -22,11 +22,12 @@ import { RecoverPanel, ServerConnectForm } from '../keys';
 import { AuthFrame } from './AuthFrame';
 import { ClinicFields, LogoInput } from '../clinic';
 import { FormError } from '../../ui/FormError';
+import { keyed } from '../../../../shared/api/field-text';
 
 const schema = setupInput
   .and(z.object({ confirm: z.string() }))
   .refine((v) => v.admin.password === v.confirm, {
-    message: 'The passwords do not match',
+    ...keyed('validation.auth.passwordsDoNotMatch', 'The passwords do not match'),
     path: ['confirm'],
   });
 type FormValues = z.input<typeof schema>;

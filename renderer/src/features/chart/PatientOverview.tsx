@@ -30,6 +30,7 @@ import { formatDay, formatInstant } from '../../lib/dates';
 import { ConsentsPanel } from '../consents';
 import { PatientDetailsFields, patientsKeys } from '../patients';
 import { FormError } from '../../ui/FormError';
+import { useFieldMessagesFollowLanguage } from '../../lib/form-language';
 
 function pickDetails(p: Patient): PatientDetails {
   return Object.fromEntries(patientDetailFields.map((f) => [f, p[f]])) as PatientDetails;
@@ -43,6 +44,7 @@ function EditDetailsForm({ patient, onDone }: { patient: Patient; onDone: () => 
     resolver: zodResolver(patientDetailsSchema),
     defaultValues: pickDetails(patient),
   });
+  useFieldMessagesFollowLanguage(form);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);

@@ -25,6 +25,7 @@ import { productsKeys } from '../products';
 import { documentsKeys } from './queries';
 import { DayInput } from '../../ui/DayInput';
 import { FormError } from '../../ui/FormError';
+import { keyed } from '../../../../shared/api/field-text';
 
 /** "Name: ingredient, ingredient" per line, as the help text says. */
 function parseOtherProducts(text: string) {
@@ -46,12 +47,16 @@ function parseOtherProducts(text: string) {
 
 const formSchema = z.object({
   procedureKind: generateConsentInput.shape.procedureKind,
-  practitionerId: z.string().min(1, 'Choose the practitioner'),
+  practitionerId: z
+    .string()
+    .min(1, keyed('validation.documents.choosePractitioner', 'Choose the practitioner')),
   productIds: z.array(z.string()),
   otherProducts: z.string().max(4000),
   plannedSessions: generateConsentInput.shape.plannedSessions,
   intervalDays: generateConsentInput.shape.intervalDays,
-  treatmentDate: z.iso.date('Enter the treatment date'),
+  treatmentDate: z.iso.date(
+    keyed('validation.documents.treatmentDate', 'Enter the treatment date'),
+  ),
 });
 type FormValues = z.input<typeof formSchema>;
 

@@ -23,6 +23,7 @@ import { patientsKeys } from './queries';
 import { DuplicatePanel } from './DuplicatePanel';
 import { PatientDetailsFields, emptyPatientDetails } from './PatientDetailsFields';
 import { FormError } from '../../ui/FormError';
+import { useFieldMessagesFollowLanguage } from '../../lib/form-language';
 
 const schema = patientDetailsSchema.extend({ consents: z.array(consentKindSchema) });
 type FormValues = z.infer<typeof schema>;
@@ -67,6 +68,7 @@ export function RegisterPatientPage() {
     defaultValues: { ...emptyPatientDetails, consents: [] },
   });
   useKeptThroughLock('register', form);
+  useFieldMessagesFollowLanguage(form);
   const { errors, isSubmitting } = form.formState;
   const duplicates = useDuplicates(form.control);
   const firstField = useFocusFirstField();

@@ -25,6 +25,7 @@ import { applyServerError } from '../../lib/forms';
 import { FormError } from '../../ui/FormError';
 import { staffKeys } from './queries';
 import { formatInstant } from '../../lib/dates';
+import { useFieldMessagesFollowLanguage } from '../../lib/form-language';
 
 function useRoleOptions() {
   const { t } = useTranslation();
@@ -40,6 +41,7 @@ function CreateStaffForm({ onDone }: { onDone: () => void }) {
     resolver: zodResolver(staffCreateInput),
     defaultValues: { username: '', displayName: '', role: 'receptionist', password: '' },
   });
+  useFieldMessagesFollowLanguage(form);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
