@@ -45,6 +45,9 @@ const wrapperKeys: Partial<Record<string, string>> = {
   'Your role does not allow this': 'errors.forbidden',
   'Some fields need attention': 'errors.fieldsNeedAttention',
   'Something went wrong; nothing was saved': 'errors.internal',
+  [PASSWORD_CHANGE_MESSAGE]: 'errors.passwordChangeRequired',
+  'The tablet is with the patient: a member of staff must enter their password first':
+    'errors.patientMode',
 };
 
 function fail(

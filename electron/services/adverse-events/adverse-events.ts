@@ -10,7 +10,7 @@ import type {
   adverseEventRecordInput,
   adverseEventResolveInput,
 } from '../../../shared/api/adverse-events';
-import { AppError } from '../core/errors';
+import { AppError, type Refusal } from '../core/errors';
 import type { TreatmentArea } from '../../../shared/sessions/treatment-terms';
 
 type Reader = Pick<Db, 'selectFrom' | 'executeQuery'>;
@@ -95,7 +95,7 @@ export async function adverseEventsOfPatient(db: Reader, patientId: string, open
 
 async function getEvent(db: Queryable, id: string): Promise<AdverseEvent> {
   const row = await baseQuery(db).where('adverse_event.id', '=', id).executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', 'This adverse event does not exist');
+  if (!row) throw new AppError('NOT_FOUND', { key: 'errors.adverseEvents.notFound' });
   const [event] = await toEvents(db, [row]);
   return event!;
 }
@@ -113,11 +113,11 @@ export async function recordAdverseEvent(
     .where('id', '=', input.sessionId)
     .executeTakeFirst();
   if (!session || session.status === 'abandoned') {
-    throw new AppError('NOT_FOUND', 'This session does not exist');
+    throw new AppError('NOT_FOUND', { key: 'errors.sessions.notFound' });
   }
   if (input.onsetOn < session.performed_on || input.onsetOn > today) {
-    const message = 'The onset date must be between the session and today';
-    throw new AppError('VALIDATION', message, { fields: { onsetOn: message } });
+    const text = { key: 'errors.adverseEvents.onsetOutOfRange' } as const;
+    throw new AppError('VALIDATION', text, { fields: { onsetOn: text } });
   }
   if (input.photoIds.length > 0) {
     const own = await db
@@ -128,13 +128,13 @@ export async function recordAdverseEvent(
       .where('archived', '=', 0)
       .execute();
     const found = new Set(own.map((p) => p.id));
-    const fields: Record<string, string> = {};
+    const fields: Record<string, Refusal> = {};
     input.photoIds.forEach((photoId, i) => {
       if (!found.has(photoId))
-        fields[`photoIds.${i}`] = 'This photo is not in this patient’s record';
+        fields[`photoIds.${i}`] = { key: 'errors.adverseEvents.photoNotOwn' };
     });
     if (Object.keys(fields).length > 0) {
-      throw new AppError('VALIDATION', 'Link only this patient’s photos', { fields });
+      throw new AppError('VALIDATION', { key: 'errors.adverseEvents.linkOwnPhotos' }, { fields });
     }
   }
   const id = randomUUID();
@@ -176,11 +176,11 @@ export async function resolveAdverseEvent(
 ): Promise<AdverseEvent> {
   const event = await getEvent(db, input.id);
   if (event.resolvedOn !== null) {
-    throw new AppError('CONFLICT', 'This adverse event is already resolved');
+    throw new AppError('CONFLICT', { key: 'errors.adverseEvents.alreadyResolved' });
   }
   if (input.resolvedOn < event.onsetOn || input.resolvedOn > today) {
-    const message = 'The resolved date must be between the onset and today';
-    throw new AppError('VALIDATION', message, { fields: { resolvedOn: message } });
+    const text = { key: 'errors.adverseEvents.resolvedOutOfRange' } as const;
+    throw new AppError('VALIDATION', text, { fields: { resolvedOn: text } });
   }
   await db
     .updateTable('adverse_event')

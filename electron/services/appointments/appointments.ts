@@ -25,7 +25,7 @@ import {
   minutesBetween,
   timeOf,
 } from '../../../shared/appointments/diary-time';
-import { AppError } from '../core/errors';
+import { AppError, type Refusal } from '../core/errors';
 
 function baseQuery(db: Queryable) {
   return db
@@ -83,7 +83,7 @@ export async function requireAppointment(db: Queryable, id: string) {
     .selectAll()
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', 'This appointment does not exist');
+  if (!row) throw new AppError('NOT_FOUND', { key: 'errors.appointments.notFound' });
   return row;
 }
 
@@ -152,8 +152,8 @@ async function conflictMessages(
   db: Queryable,
   hits: readonly ConflictHit[],
   settings: AppointmentSettings,
-): Promise<Record<string, string>> {
-  const fields: Record<string, string> = {};
+): Promise<Record<string, Refusal>> {
+  const fields: Record<string, Refusal> = {};
   for (const hit of hits) {
     if (hit.resource === 'practitioner') {
       const who = await db
@@ -161,24 +161,30 @@ async function conflictMessages(
         .select('display_name')
         .where('id', '=', hit.with.practitionerId)
         .executeTakeFirst();
-      fields.practitionerId = `${who?.display_name ?? 'The practitioner'} is already booked ${range(hit.with)}`;
+      fields.practitionerId = who
+        ? {
+            key: 'errors.appointments.practitionerBooked',
+            params: { name: who.display_name, when: range(hit.with) },
+          }
+        : {
+            key: 'errors.appointments.practitionerBookedUnnamed',
+            params: { when: range(hit.with) },
+          };
     } else if (hit.resource === 'room') {
       const room = settings.rooms.find((r) => r.id === hit.with.roomId)?.name ?? hit.with.roomId;
-      fields.roomId = `${room} is already booked ${range(hit.with)}`;
+      fields.roomId = {
+        key: 'errors.appointments.roomBooked',
+        params: { room, when: range(hit.with) },
+      };
     } else {
-      fields.patientId = `The patient already has an appointment ${range(hit.with)}`;
+      fields.patientId = {
+        key: 'errors.appointments.patientBooked',
+        params: { when: range(hit.with) },
+      };
     }
   }
   return fields;
 }
-
-const hoursMessages = {
-  closed: 'The clinic is closed that day',
-  'before-opening': 'This starts before the clinic opens',
-  'after-closing': 'This ends after the clinic closes',
-  break: 'This falls in a break',
-  'spans-days': 'An appointment starts and ends on the same day',
-} as const;
 
 /**
  * Everything a booking must satisfy: known room and treatment type, an active practitioner,
@@ -192,32 +198,33 @@ export async function assertBookable(
   options: { ignoreId?: string; prefix?: string } = {},
 ): Promise<void> {
   const prefix = options.prefix ?? '';
-  const refuse = (
-    code: 'VALIDATION' | 'CONFLICT' | 'NOT_FOUND',
-    field: string,
-    message: string,
-  ) => {
-    throw new AppError(code, message, { fields: { [prefix + field]: message } });
+  const refuse = (code: 'VALIDATION' | 'CONFLICT' | 'NOT_FOUND', field: string, text: Refusal) => {
+    throw new AppError(code, text, { fields: { [prefix + field]: text } });
   };
   if (!settings.rooms.some((r) => r.id === candidate.roomId)) {
-    refuse('NOT_FOUND', 'roomId', 'This room is not in the clinic settings');
+    refuse('NOT_FOUND', 'roomId', { key: 'errors.appointments.roomUnknown' });
   }
   if (!settings.treatmentTypes.some((t) => t.id === candidate.treatmentTypeId)) {
-    refuse('NOT_FOUND', 'treatmentTypeId', 'This treatment type is not in the clinic settings');
+    refuse('NOT_FOUND', 'treatmentTypeId', { key: 'errors.appointments.treatmentTypeUnknown' });
   }
   const practitioners = await listPractitioners(db);
   if (!practitioners.some((p) => p.id === candidate.practitionerId)) {
-    refuse('NOT_FOUND', 'practitionerId', 'Choose an active practitioner');
+    refuse('NOT_FOUND', 'practitionerId', { key: 'errors.staff.chooseActivePractitioner' });
   }
   if (candidate.endsAt <= candidate.startsAt) {
-    refuse('VALIDATION', 'endsAt', 'The appointment must end after it starts');
+    refuse('VALIDATION', 'endsAt', { key: 'errors.appointments.endBeforeStart' });
   }
   const outside = outsideHours(settings.week, candidate);
-  if (outside === 'spans-days') refuse('VALIDATION', 'endsAt', hoursMessages[outside]);
-  if (outside && !candidate.hoursOverride) {
-    const message = `${hoursMessages[outside]}; book it anyway only with a reason`;
-    throw new AppError('CONFLICT', message, {
-      fields: { [`${prefix}startsAt`]: message, [`${prefix}hoursOverride`]: 'Give a reason' },
+  if (outside === 'spans-days') {
+    refuse('VALIDATION', 'endsAt', { key: 'errors.appointments.spansDays' });
+  }
+  if (outside && outside !== 'spans-days' && !candidate.hoursOverride) {
+    const text: Refusal = { key: `errors.appointments.outsideHours.${outside}` };
+    throw new AppError('CONFLICT', text, {
+      fields: {
+        [`${prefix}startsAt`]: text,
+        [`${prefix}hoursOverride`]: { key: 'errors.appointments.giveAReason' },
+      },
     });
   }
   const hits = findConflicts(
@@ -228,7 +235,11 @@ export async function assertBookable(
   if (hits.length > 0) {
     const fields = await conflictMessages(db, hits, settings);
     const prefixed = Object.fromEntries(Object.entries(fields).map(([k, v]) => [prefix + k, v]));
-    throw new AppError('CONFLICT', Object.values(fields).join('; '), { fields: prefixed });
+    const clashes = Object.values(fields);
+    // One clash is told as it is; several are each marked on their field.
+    const text: Refusal =
+      clashes.length === 1 ? clashes[0]! : { key: 'errors.appointments.severalClashes' };
+    throw new AppError('CONFLICT', text, { fields: prefixed });
   }
 }
 
@@ -250,14 +261,12 @@ export async function requireCourseOfPatient(db: Queryable, courseId: string, pa
     .where('id', '=', courseId)
     .executeTakeFirst();
   if (!course || course.patient_id !== patientId) {
-    throw new AppError('NOT_FOUND', 'This course is not one of the patient’s', {
-      fields: { courseId: 'This course is not one of the patient’s' },
-    });
+    const text = { key: 'errors.appointments.courseNotPatients' } as const;
+    throw new AppError('NOT_FOUND', text, { fields: { courseId: text } });
   }
   if (course.status !== 'active') {
-    throw new AppError('CONFLICT', 'This course is closed', {
-      fields: { courseId: 'This course is closed' },
-    });
+    const text = { key: 'errors.appointments.courseClosed' } as const;
+    throw new AppError('CONFLICT', text, { fields: { courseId: text } });
   }
   return course;
 }
@@ -317,10 +326,7 @@ export async function moveAppointment(
 ): Promise<Appointment> {
   const row = await requireAppointment(db, input.id);
   if (row.status !== 'booked') {
-    throw new AppError(
-      'CONFLICT',
-      'Only a booked appointment moves; this one has started or ended',
-    );
+    throw new AppError('CONFLICT', { key: 'errors.appointments.onlyBookedMoves' });
   }
   const candidate: Candidate = {
     patientId: row.patient_id,
@@ -356,13 +362,17 @@ export async function setAppointmentStatus(
   const row = await requireAppointment(db, input.id);
   const from = row.status as AppointmentStatus;
   if (!mayMoveTo(from, input.status)) {
-    throw new AppError('CONFLICT', `An appointment that is ${from} cannot become ${input.status}`, {
-      fields: { status: `Not possible from ${from}` },
-    });
+    // The statuses are the diary's own words in each language (diary.status.*).
+    throw new AppError(
+      'CONFLICT',
+      { key: 'errors.appointments.statusChange', params: { from, to: input.status } },
+      { fields: { status: { key: 'errors.appointments.statusNotFrom', params: { from } } } },
+    );
   }
   const reason = input.reason.trim();
   if (needsReason(input.status) && reason === '') {
-    throw new AppError('VALIDATION', 'Give the reason', { fields: { reason: 'Give the reason' } });
+    const text = { key: 'errors.appointments.giveTheReason' } as const;
+    throw new AppError('VALIDATION', text, { fields: { reason: text } });
   }
   await db
     .updateTable('appointment')

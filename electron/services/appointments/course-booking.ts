@@ -115,15 +115,13 @@ export async function proposeCourse(
 ): Promise<CourseProposal> {
   const state = await courseState(db, input.courseId);
   if (!(await listPractitioners(db)).some((p) => p.id === input.practitionerId)) {
-    throw new AppError('NOT_FOUND', 'Choose an active practitioner', {
-      fields: { practitionerId: 'Choose an active practitioner' },
-    });
+    const text = { key: 'errors.staff.chooseActivePractitioner' } as const;
+    throw new AppError('NOT_FOUND', text, { fields: { practitionerId: text } });
   }
   const type = settings.treatmentTypes.find((t) => t.id === input.treatmentTypeId);
   if (!type) {
-    throw new AppError('NOT_FOUND', 'This treatment type is not in the clinic settings', {
-      fields: { treatmentTypeId: 'This treatment type is not in the clinic settings' },
-    });
+    const text = { key: 'errors.appointments.treatmentTypeUnknown' } as const;
+    throw new AppError('NOT_FOUND', text, { fields: { treatmentTypeId: text } });
   }
   const interval = state.course.interval_days;
   const tolerance = toleranceDays(interval);
@@ -179,8 +177,11 @@ export async function bookCourse(
 ): Promise<Appointment[]> {
   const state = await courseState(db, input.courseId);
   if (input.slots.length > state.remaining) {
-    const message = `This course has ${state.remaining} session(s) left to book`;
-    throw new AppError('CONFLICT', message, { fields: { slots: message } });
+    const text = {
+      key: 'errors.appointments.sessionsLeft',
+      params: { count: state.remaining },
+    } as const;
+    throw new AppError('CONFLICT', text, { fields: { slots: text } });
   }
   const ids: string[] = [];
   for (const [i, slot] of input.slots.entries()) {

@@ -60,9 +60,8 @@ export async function updateDiarySettings(
       .execute();
     const missing = used.map((u) => u[column]).find((id) => !kept.has(id));
     if (missing !== undefined) {
-      throw new AppError('CONFLICT', `"${missing}" still has appointments; move them first`, {
-        fields: { [key]: `"${missing}" still has appointments; move them first` },
-      });
+      const text = { key: 'errors.appointments.stillBooked', params: { name: missing } } as const;
+      throw new AppError('CONFLICT', text, { fields: { [key]: text } });
     }
   }
   return slot.write(db, next);

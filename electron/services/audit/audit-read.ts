@@ -119,8 +119,8 @@ export async function exportAuditEvents(
     .limit(EXPORT_MAX_ROWS + 1)
     .execute();
   if (rows.length > EXPORT_MAX_ROWS) {
-    const message = `More than ${EXPORT_MAX_ROWS.toLocaleString('en')} events match: narrow the dates or the filters`;
-    throw new AppError('VALIDATION', message, { fields: { from: message } });
+    const text = { key: 'errors.audit.tooManyToExport', params: { max: EXPORT_MAX_ROWS } } as const;
+    throw new AppError('VALIDATION', text, { fields: { from: text } });
   }
   return rows.map(toEvent);
 }

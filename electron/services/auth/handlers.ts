@@ -15,7 +15,7 @@ export const authHandlers = {
   'auth.setup': async (ctx, input) => {
     // Setup is public only while the clinic has no accounts at all.
     if ((await countStaff(ctx.db)) > 0) {
-      throw new AppError('CONFLICT', 'This clinic is already set up');
+      throw new AppError('CONFLICT', { key: 'errors.auth.alreadySetUp' });
     }
     await writeSettings(ctx.db, { clinic: input.clinic });
     const admin = await createStaff(ctx.db, { ...input.admin, role: 'admin' }, ctx.now);

@@ -42,11 +42,7 @@ async function checkThrottle(db: Queryable, key: string, now: Date): Promise<num
     .executeTakeFirst();
   if (row && Date.parse(row.next_allowed_at) > now.getTime()) {
     const wait = Math.ceil((Date.parse(row.next_allowed_at) - now.getTime()) / 1000);
-    throw new AppError(
-      'RATE_LIMITED',
-      `Too many failed attempts. Wait ${wait} second${wait === 1 ? '' : 's'} and try again.`,
-      { text: { key: 'errors.rateLimited', params: { count: wait } } },
-    );
+    throw new AppError('RATE_LIMITED', { key: 'errors.rateLimited', params: { count: wait } });
   }
   return row?.failures ?? 0;
 }
@@ -88,23 +84,19 @@ export async function authenticate(
   const valid = await verifyPassword(password, row?.password_hash ?? (await decoyHash()));
   if (!row || !valid) {
     await recordFailure(db, key, failures, now);
-    throw new AppError('INVALID_CREDENTIALS', 'User name or password is not correct', {
-      keepWrites: true,
-      text: { key: 'errors.badCredentials' },
-    });
+    throw new AppError(
+      'INVALID_CREDENTIALS',
+      { key: 'errors.badCredentials' },
+      { keepWrites: true },
+    );
   }
   if (row.active !== 1) {
-    throw new AppError('FORBIDDEN', 'This account has been deactivated. Ask a clinic admin.', {
-      text: { key: 'errors.deactivated' },
-    });
+    throw new AppError('FORBIDDEN', { key: 'errors.deactivated' });
   }
   // Only the right code reaches this: an expired one is told apart from a wrong one.
   const expires = row.temporary_code_expires_at;
   if (row.must_change_password === 1 && expires && Date.parse(expires) <= now.getTime()) {
-    throw new AppError(
-      'CODE_EXPIRED',
-      'This temporary code has expired. Ask a clinic admin to reset your password again.',
-    );
+    throw new AppError('CODE_EXPIRED', { key: 'errors.auth.codeExpired' });
   }
   await db.deleteFrom('sign_in_throttle').where('username_key', '=', key).execute();
   return row;
@@ -130,9 +122,10 @@ export async function unlock(
   password: string,
   now: Date,
 ): Promise<StaffUserRow> {
-  if (!session.userId) throw new AppError('UNAUTHENTICATED', 'Nobody is signed in');
+  const nobody = { key: 'errors.auth.nobodySignedIn' } as const;
+  if (!session.userId) throw new AppError('UNAUTHENTICATED', nobody);
   const current = await findStaffById(db, session.userId);
-  if (!current) throw new AppError('UNAUTHENTICATED', 'Nobody is signed in');
+  if (!current) throw new AppError('UNAUTHENTICATED', nobody);
   const row = await authenticate(db, current.username, password, now);
   session.locked = false;
   session.lastActivityMs = now.getTime();

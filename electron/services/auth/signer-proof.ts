@@ -1,6 +1,6 @@
 import type { Queryable } from '../store/db';
 import type { SignerProof } from '../../../shared/api/documents';
-import { AppError } from '../core/errors';
+import { AppError, type Refusal } from '../core/errors';
 import { authenticate } from './sign-in';
 import { findStaffById } from '../staff/staff';
 
@@ -20,27 +20,27 @@ export async function proveSigner(
   field: string,
 ): Promise<SignerProof> {
   const signer = await findStaffById(db, signerId);
-  if (!signer) throw new AppError('NOT_FOUND', 'The practitioner of this record no longer exists');
+  if (!signer) throw new AppError('NOT_FOUND', { key: 'errors.auth.signerGone' });
   const name = signer.display_name;
-  const refuse = (message: string) =>
-    new AppError('NOT_THE_SIGNER', message, { fields: { [field]: message } });
-  if (signer.active !== 1) throw refuse(`${name}'s account is deactivated; they cannot sign`);
+  const refuse = (key: Refusal['key']) => {
+    const text = { key, params: { name } };
+    return new AppError('NOT_THE_SIGNER', text, { fields: { [field]: text } });
+  };
+  if (signer.active !== 1) throw refuse('errors.auth.signerDeactivated');
   if (signerId === actorId) return 'signed-in';
   if (password === undefined) {
-    throw refuse(
-      `Only ${name} can give this signature: ${name} signs in, or enters their own password here`,
-    );
+    throw refuse('errors.auth.onlySignerSigns');
   }
   if (signer.must_change_password === 1) {
-    throw refuse(`${name} must first choose their own password (it was reset)`);
+    throw refuse('errors.auth.signerMustChangePassword');
   }
   try {
     await authenticate(db, signer.username, password, now);
   } catch (error) {
     if (error instanceof AppError && error.code === 'INVALID_CREDENTIALS') {
-      const message = `That is not ${name}'s password`;
-      throw new AppError('INVALID_CREDENTIALS', message, {
-        fields: { [field]: message },
+      const text = { key: 'errors.auth.notSignersPassword', params: { name } } as const;
+      throw new AppError('INVALID_CREDENTIALS', text, {
+        fields: { [field]: text },
         keepWrites: true,
       });
     }

@@ -1,6 +1,6 @@
 import type { HandlerContext } from '../core/context';
 import type { SessionState } from '../../../shared/api/auth';
-import { AppError } from '../core/errors';
+import { AppError, type Refusal } from '../core/errors';
 import { forPatient } from '../core/handler-kit';
 import { authenticate } from './sign-in';
 import { asActor, sessionState } from './session-state';
@@ -28,8 +28,8 @@ export async function handTablet(
 
 /** A consent handed over must be this patient's, unsigned, and not yet signed by them. */
 async function handedConsent(ctx: HandlerContext, patientId: string, consentId: string) {
-  const refuse = (message: string) =>
-    new AppError('CONFLICT', message, { fields: { consentId: message } });
+  const refuse = (key: Refusal['key']) =>
+    new AppError('CONFLICT', { key }, { fields: { consentId: { key } } });
   const row = await ctx.db
     .selectFrom('document')
     .leftJoin('consent_patient_part', 'consent_patient_part.document_id', 'document.id')
@@ -37,10 +37,10 @@ async function handedConsent(ctx: HandlerContext, patientId: string, consentId: 
     .where('document.id', '=', consentId)
     .executeTakeFirst();
   if (!row || row.patient_id !== patientId || row.kind !== 'consent') {
-    throw refuse('This is not a consent form of this patient');
+    throw refuse('errors.auth.tabletNotThisPatientsConsent');
   }
-  if (row.status !== 'generated') throw refuse('This consent form is not waiting for signatures');
-  if (row.seq !== null) throw refuse('The patient has already signed this form');
+  if (row.status !== 'generated') throw refuse('errors.auth.tabletConsentNotWaiting');
+  if (row.seq !== null) throw refuse('errors.documents.patientAlreadySigned');
 }
 
 /**
@@ -53,7 +53,7 @@ export async function resumeStaff(
 ): Promise<SessionState> {
   const { session } = ctx.app;
   if (!session.patientMode) {
-    throw new AppError('CONFLICT', 'The tablet is not with a patient');
+    throw new AppError('CONFLICT', { key: 'errors.auth.tabletNotWithPatient' });
   }
   ctx.subject.patientId = session.patientMode.patientId;
   const known = await findStaffByUsername(ctx.db, input.username);

@@ -2,7 +2,7 @@ import type { DomainHandlers } from '../core/handler-kit';
 import type { HandlerContext } from '../core/context';
 import type { backupOperations } from '../../../shared/api/backup';
 import type { BackupStatus } from '../../../shared/api/backup';
-import { AppError } from '../core/errors';
+import { AppError, type Refusal } from '../core/errors';
 import { BackupError } from './archive';
 import { checkBackupFolder } from './archive/backup-paths';
 import { backupJobStatus, startBackupJob } from './jobs';
@@ -32,8 +32,8 @@ async function checkFolder(ctx: HandlerContext, folder: string): Promise<string>
   try {
     return await checkBackupFolder(folder, ctx.app.dataDir);
   } catch (error) {
-    if (!(error instanceof BackupError)) throw error;
-    throw new AppError('VALIDATION', error.message, { fields: { folder: error.message } });
+    if (!(error instanceof BackupError) || !error.text) throw error;
+    throw new AppError('VALIDATION', error.text, { fields: { folder: error.text } });
   }
 }
 
@@ -48,8 +48,8 @@ export const backupHandlers = {
       ? ctx.app.fileTokens.takeOne('backup-folder', input.folder, 'folder')
       : previous.folder;
     if (!chosen) {
-      const message = 'Choose a backup folder';
-      throw new AppError('VALIDATION', message, { fields: { folder: message } });
+      const text = { key: 'errors.backup.chooseFolder' } as const;
+      throw new AppError('VALIDATION', text, { fields: { folder: text } });
     }
     const folder = await checkFolder(ctx, chosen);
     const { secretStore } = ctx.app;
@@ -70,9 +70,8 @@ export const backupHandlers = {
   'backup.run': async (ctx, input) => {
     const config = await readBackupConfig(ctx.db);
     if (!config.folder) {
-      throw new AppError('VALIDATION', 'Choose and save a backup folder first', {
-        fields: { folder: 'Choose and save a backup folder first' },
-      });
+      const text = { key: 'errors.backup.saveFolderFirst' } as const;
+      throw new AppError('VALIDATION', text, { fields: { folder: text } });
     }
     const folder = await checkFolder(ctx, config.folder);
     let passphrase = input.passphrase;
@@ -86,11 +85,11 @@ export const backupHandlers = {
       }
     }
     if (passphrase.length < MIN_BACKUP_PASSPHRASE) {
-      const message =
+      const text: Refusal =
         passphrase === ''
-          ? 'Enter the backup passphrase'
-          : `The passphrase must have at least ${MIN_BACKUP_PASSPHRASE} characters`;
-      throw new AppError('VALIDATION', message, { fields: { passphrase: message } });
+          ? { key: 'errors.backup.enterPassphrase' }
+          : { key: 'errors.backup.passphraseTooShort', params: { min: MIN_BACKUP_PASSPHRASE } };
+      throw new AppError('VALIDATION', text, { fields: { passphrase: text } });
     }
     const job = startBackupJob(ctx.app, { folder, keep: config.keep, passphrase, now: ctx.now });
     ctx.subject.objectId = job.id;

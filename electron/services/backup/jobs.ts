@@ -33,7 +33,7 @@ export interface StartBackup {
 
 /** Starts a backup in the background; its result is recorded in its own short write. */
 export function startBackupJob(app: AppState, start: StartBackup): BackupJob {
-  if (runningBackup(app)) throw new AppError('CONFLICT', 'A backup is already running');
+  if (runningBackup(app)) throw new AppError('CONFLICT', { key: 'errors.backup.alreadyRunning' });
   app.jobs.prune<BackupJob>(KIND, (_job, index, finished) => finished - index > KEEP_FINISHED);
   const job = app.jobs.start<BackupJob>(
     KIND,
@@ -86,8 +86,7 @@ async function runBackup(app: AppState, job: Job<BackupJob>, start: StartBackup)
 
 export function backupJobStatus(app: AppState, jobId: string): BackupJob {
   const job = app.jobs.find<BackupJob>(KIND, jobId);
-  if (!job)
-    throw new AppError('NOT_FOUND', 'This backup is not known (it may have ended long ago)');
+  if (!job) throw new AppError('NOT_FOUND', { key: 'errors.backup.unknownJob' });
   return { ...job.state };
 }
 

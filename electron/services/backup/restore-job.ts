@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { AppState, HandlerContext } from '../core/context';
 import { requireActor } from '../core/handler-kit';
 import type { BackupRestoreJob } from '../../../shared/api/backup';
-import { AppError } from '../core/errors';
+import { AppError, type Refusal } from '../core/errors';
 import { BackupError } from './archive';
 import { checkBackupFile, checkRestoreTarget } from './archive/backup-paths';
 import { restoreBackup } from './restore';
@@ -19,7 +19,7 @@ const KIND = 'restore';
 export function requireRestorer(ctx: HandlerContext): void {
   if (ctx.app.settings === null) return;
   if (requireActor(ctx).role !== 'admin') {
-    throw new AppError('FORBIDDEN', 'Only an admin may restore a backup');
+    throw new AppError('FORBIDDEN', { key: 'errors.backup.adminOnlyRestore' });
   }
 }
 
@@ -31,24 +31,24 @@ const inside = (child: string, parent: string) =>
  * a readable backup file, and an empty (or new) folder outside this data folder.
  */
 async function checkPaths(app: AppState, file: string, folder: string): Promise<void> {
-  const field = (name: 'file' | 'folder', message: string) =>
-    new AppError('VALIDATION', message, { fields: { [name]: message } });
+  const field = (name: 'file' | 'folder', text: Refusal) =>
+    new AppError('VALIDATION', text, { fields: { [name]: text } });
   try {
     await checkBackupFile(file);
   } catch (error) {
-    if (error instanceof BackupError) throw field('file', error.message);
+    if (error instanceof BackupError && error.text) throw field('file', error.text);
     throw error;
   }
   let target: string;
   try {
     target = (await checkRestoreTarget(folder)).target;
   } catch (error) {
-    if (error instanceof BackupError) throw field('folder', error.message);
+    if (error instanceof BackupError && error.text) throw field('folder', error.text);
     throw error;
   }
   const data = await realpath(app.dataDir).catch(() => path.resolve(app.dataDir));
   if (inside(target, data) || inside(data, target)) {
-    throw field('folder', 'Choose an empty folder outside the Mesochart data folder.');
+    throw field('folder', { key: 'errors.backup.restoreOutsideData' });
   }
 }
 
@@ -69,7 +69,8 @@ export async function startRestoreJob(
   app: AppState,
   input: { file: string; folder: string; passphrase: string },
 ): Promise<BackupRestoreJob> {
-  if (app.jobs.running(KIND) > 0) throw new AppError('CONFLICT', 'A restore is already running');
+  if (app.jobs.running(KIND) > 0)
+    throw new AppError('CONFLICT', { key: 'errors.backup.restoreRunning' });
   await checkPaths(app, input.file, input.folder);
   const job = app.jobs.start<BackupRestoreJob>(
     KIND,
@@ -118,7 +119,6 @@ export async function startRestoreJob(
 
 export function restoreJobStatus(app: AppState, jobId: string): BackupRestoreJob {
   const job = app.jobs.find<BackupRestoreJob>(KIND, jobId);
-  if (!job)
-    throw new AppError('NOT_FOUND', 'This restore is not known (it may have ended long ago)');
+  if (!job) throw new AppError('NOT_FOUND', { key: 'errors.backup.unknownRestore' });
   return { ...job.state };
 }

@@ -133,7 +133,7 @@ export async function exportPatientRecord(
     await rm(temp, { recursive: true, force: true }).catch(() => undefined);
     if (error instanceof AppError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code) throw new AppError('INTERNAL', `The record could not be written there (${code})`);
+    if (code) throw new AppError('INTERNAL', { key: 'errors.chart.notWritten', params: { code } });
     throw error;
   }
 }
@@ -148,5 +148,5 @@ async function freeName(parent: string, base: string): Promise<string> {
     );
     if (!taken) return candidate;
   }
-  throw new AppError('CONFLICT', 'Too many exports of this record in that folder');
+  throw new AppError('CONFLICT', { key: 'errors.chart.tooManyExports' });
 }

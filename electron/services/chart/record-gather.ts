@@ -41,7 +41,7 @@ export async function gatherPatientRecord(
     .selectAll()
     .where('id', '=', patientId)
     .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', 'There is no such patient');
+  if (!row) throw new AppError('NOT_FOUND', { key: 'errors.chart.noSuchPatient' });
   const { versions } = await getHistory(db, patientId);
   const history: HistoryVersion[] = [];
   for (const v of [...versions].sort((a, b) => a.version - b.version)) {

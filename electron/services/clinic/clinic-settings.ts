@@ -25,7 +25,7 @@ export async function readSettings(db: Queryable): Promise<Settings | null> {
 
 export async function requireSettings(db: Queryable): Promise<Settings> {
   const settings = await readSettings(db);
-  if (!settings) throw new AppError('CONFLICT', 'The clinic has not been set up yet');
+  if (!settings) throw new AppError('CONFLICT', { key: 'errors.clinic.notSetUp' });
   return settings;
 }
 

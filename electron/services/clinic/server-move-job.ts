@@ -18,7 +18,7 @@ export async function checkMoveTarget(
   input: ServerMoveInput,
 ): Promise<ServerCheckAnswer> {
   if (ctx.app.store.dialect !== 'sqlite') {
-    throw new AppError('CONFLICT', 'This clinic already works on a server');
+    throw new AppError('CONFLICT', { key: 'errors.clinic.alreadyOnServer' });
   }
   const answer = await checkServerFor(input.server, null);
   return answer.reason === 'empty-database'
@@ -36,14 +36,25 @@ export async function startServerMove(
 ): Promise<ServerMoveJob> {
   const answer = await checkMoveTarget(ctx, input);
   if (!answer.ok) {
-    const message = answer.message ?? 'The server cannot be used';
+    // The connection test's own words: the screens explain a failed test with server.failure.*.
+    const field = `server.${answer.field ?? 'host'}`;
+    const { host, port, database, user } = input.server;
+    const text = {
+      key: `server.failure.${answer.reason ?? 'failed'}`,
+      params: { host, port, database, user, version: answer.version ?? '?' },
+    };
+    const message =
+      answer.message ?? 'The server refused the connection. Check the details and try again.';
     throw new AppError('VALIDATION', message, {
-      fields: { [`server.${answer.field ?? 'host'}`]: message },
+      text,
+      fields: { [field]: message },
+      fieldKeys: { [field]: text },
     });
   }
   const keys = ctx.app.keyControl;
-  if (!keys) throw new AppError('CONFLICT', 'This clinic was opened with keys given by a tool');
-  if (ctx.app.jobs.running(KIND) > 0) throw new AppError('CONFLICT', 'A move is already running');
+  if (!keys) throw new AppError('CONFLICT', { key: 'errors.clinic.keysFromTool' });
+  if (ctx.app.jobs.running(KIND) > 0)
+    throw new AppError('CONFLICT', { key: 'errors.clinic.moveRunning' });
   const job = ctx.app.jobs.start<ServerMoveJob>(
     KIND,
     (id) => ({ id, state: 'running', step: 'source', message: null, report: null }),
@@ -71,6 +82,6 @@ export async function startServerMove(
 
 export function serverMoveStatus(app: AppState, jobId: string): ServerMoveJob {
   const job = app.jobs.find<ServerMoveJob>(KIND, jobId);
-  if (!job) throw new AppError('NOT_FOUND', 'No such move');
+  if (!job) throw new AppError('NOT_FOUND', { key: 'errors.clinic.noSuchMove' });
   return { ...job.state, report: job.state.report };
 }

@@ -73,10 +73,8 @@ export async function recordConsent(
   if (input.decision === 'withdrawn' && was !== 'given') {
     throw new AppError(
       'CONFLICT',
-      'This consent is not currently given, so it cannot be withdrawn',
-      {
-        fields: { decision: 'Only a given consent can be withdrawn' },
-      },
+      { key: 'errors.consents.notGiven' },
+      { fields: { decision: { key: 'errors.consents.onlyGivenWithdrawn' } } },
     );
   }
   await insertConsentEvent(db, input, actorId, now);

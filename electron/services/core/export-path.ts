@@ -1,6 +1,6 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { AppError } from './errors';
+import { AppError, type Refusal } from './errors';
 
 /**
  * Checks a path the user chose in a save dialog before anything is written there: absolute, no
@@ -13,22 +13,21 @@ export async function checkExportTarget(
   targetPath: string,
   extension: '.pdf' | '.png',
 ): Promise<string> {
-  const refuse = (message: string) =>
-    new AppError('VALIDATION', message, { fields: { target: message } });
-  if (targetPath.includes('\0')) throw refuse('The path contains a NUL byte');
-  if (!path.isAbsolute(targetPath)) throw refuse('Choose a full path, not a relative one');
+  const refuse = (text: Refusal) => new AppError('VALIDATION', text, { fields: { target: text } });
+  if (targetPath.includes('\0')) throw refuse({ key: 'errors.files.nulByte' });
+  if (!path.isAbsolute(targetPath)) throw refuse({ key: 'errors.files.relativePath' });
   const target = path.resolve(targetPath);
   if (path.extname(target).toLowerCase() !== extension) {
-    throw refuse(`The file name must end in ${extension}`);
+    throw refuse({ key: 'errors.files.extension', params: { extension } });
   }
   const folder = path.dirname(target);
   let realFolder: string;
   try {
-    if (!(await stat(folder)).isDirectory()) throw refuse('The folder does not exist');
+    if (!(await stat(folder)).isDirectory()) throw refuse({ key: 'errors.files.noFolder' });
     realFolder = await realpath(folder);
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw refuse('The folder does not exist');
+    throw refuse({ key: 'errors.files.noFolder' });
   }
   const realData = await realpath(dataDir).catch(() => path.resolve(dataDir));
   for (const [dir, data] of [
@@ -36,11 +35,11 @@ export async function checkExportTarget(
     [realFolder, realData],
   ] as const) {
     if (dir === data || dir.startsWith(data + path.sep)) {
-      throw refuse('Choose a folder outside the Mesochart data folder');
+      throw refuse({ key: 'errors.files.insideData' });
     }
   }
   const existing = await stat(target).catch(() => null);
-  if (existing && !existing.isFile()) throw refuse('That path is not a file');
+  if (existing && !existing.isFile()) throw refuse({ key: 'errors.files.notAFile' });
   return path.join(realFolder, path.basename(target));
 }
 
@@ -50,18 +49,17 @@ export async function checkExportTarget(
  * Returns the folder resolved.
  */
 export async function checkExportFolder(dataDir: string, folderPath: string): Promise<string> {
-  const refuse = (message: string) =>
-    new AppError('VALIDATION', message, { fields: { folder: message } });
-  if (folderPath.includes('\0')) throw refuse('The path contains a NUL byte');
-  if (!path.isAbsolute(folderPath)) throw refuse('Choose a full path, not a relative one');
+  const refuse = (text: Refusal) => new AppError('VALIDATION', text, { fields: { folder: text } });
+  if (folderPath.includes('\0')) throw refuse({ key: 'errors.files.nulByte' });
+  if (!path.isAbsolute(folderPath)) throw refuse({ key: 'errors.files.relativePath' });
   const folder = path.resolve(folderPath);
   let realFolder: string;
   try {
-    if (!(await stat(folder)).isDirectory()) throw refuse('The folder does not exist');
+    if (!(await stat(folder)).isDirectory()) throw refuse({ key: 'errors.files.noFolder' });
     realFolder = await realpath(folder);
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw refuse('The folder does not exist');
+    throw refuse({ key: 'errors.files.noFolder' });
   }
   const realData = await realpath(dataDir).catch(() => path.resolve(dataDir));
   for (const [dir, data] of [
@@ -69,7 +67,7 @@ export async function checkExportFolder(dataDir: string, folderPath: string): Pr
     [realFolder, realData],
   ] as const) {
     if (dir === data || dir.startsWith(data + path.sep)) {
-      throw refuse('Choose a folder outside the Mesochart data folder');
+      throw refuse({ key: 'errors.files.insideData' });
     }
   }
   return realFolder;

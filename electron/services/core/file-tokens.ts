@@ -6,7 +6,7 @@ import {
   type FileTokenKind,
   type PickedFile,
 } from '../../../shared/api/file-token';
-import { AppError } from './errors';
+import { AppError, type Refusal } from './errors';
 
 interface Entry {
   kind: FileTokenKind;
@@ -83,12 +83,12 @@ export class FileTokens {
   take(kind: FileTokenKind, token: string, field: string): string[] {
     const entry = FILE_TOKEN_PATTERN.test(token) ? this.entries.get(token) : undefined;
     this.entries.delete(token);
-    const refuse = (message: string) =>
-      new AppError('VALIDATION', message, { fields: { [field]: message } });
+    const refuse = (text: Refusal) =>
+      new AppError('VALIDATION', text, { fields: { [field]: text } });
     if (!entry || entry.expiresAt <= this.clock().getTime()) {
-      throw refuse('That choice has expired or was already used; choose the file again');
+      throw refuse({ key: 'errors.files.choiceExpired' });
     }
-    if (entry.kind !== kind) throw refuse('That file was chosen for something else; choose again');
+    if (entry.kind !== kind) throw refuse({ key: 'errors.files.choiceOtherKind' });
     return entry.paths;
   }
 

@@ -15,7 +15,7 @@ export type DomainHandlers<Ops> = { [N in keyof Ops & OperationName]: Handler<N>
 
 /** The signed-in user; the wrapper has already refused a call that needed one and had none. */
 export function requireActor(ctx: HandlerContext) {
-  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', { key: 'errors.signInFirst' });
   return ctx.actor;
 }
 

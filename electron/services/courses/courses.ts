@@ -21,7 +21,7 @@ export async function requireCourse(db: Queryable, id: string) {
     .selectAll()
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', 'This course does not exist');
+  if (!row) throw new AppError('NOT_FOUND', { key: 'errors.courses.notFound' });
   return row;
 }
 
@@ -159,9 +159,11 @@ async function requireCatalogueProducts(db: Queryable, ids: readonly string[]) {
   const known = new Set(found.map((r) => r.id));
   ids.forEach((id, i) => {
     if (!known.has(id)) {
-      throw new AppError('NOT_FOUND', 'A protocol product is not in the catalogue', {
-        fields: { [`protocol.productIds.${i}`]: 'This product is not in the catalogue' },
-      });
+      throw new AppError(
+        'NOT_FOUND',
+        { key: 'errors.courses.protocolProduct' },
+        { fields: { [`protocol.productIds.${i}`]: { key: 'errors.products.notFound' } } },
+      );
     }
   });
 }
@@ -208,7 +210,7 @@ export async function setCourseStatus(
 ): Promise<Course> {
   const row = await requireCourse(db, input.id);
   if (row.status !== 'active') {
-    throw new AppError('CONFLICT', 'This course is already closed');
+    throw new AppError('CONFLICT', { key: 'errors.courses.alreadyClosed' });
   }
   await db
     .updateTable('treatment_course')
@@ -230,10 +232,7 @@ export async function recordFollowUp(
   const signedBefore = sessions.some((s) => s.status === 'signed' && s.performedOn < today);
   // The rating compares with how the patient looked before: it needs a treated, later visit.
   if (!signedBefore) {
-    throw new AppError(
-      'CONFLICT',
-      'A follow-up is recorded on a later visit, after a signed session of this course',
-    );
+    throw new AppError('CONFLICT', { key: 'errors.courses.followUpAfterSigned' });
   }
   const id = randomUUID();
   await db
@@ -251,6 +250,6 @@ export async function recordFollowUp(
     })
     .execute();
   const saved = (await followUps(db, course.id)).find((f) => f.id === id);
-  if (!saved) throw new AppError('INTERNAL', 'The follow-up could not be read back');
+  if (!saved) throw new AppError('INTERNAL', { key: 'errors.courses.followUpUnreadable' });
   return saved;
 }

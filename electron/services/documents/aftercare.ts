@@ -65,13 +65,10 @@ const clip = (text: string, max: number) =>
 async function requireSignedSession(db: Db, sessionId: string): Promise<SessionRow> {
   const row = await requireSession(db, sessionId);
   if (row.status === 'draft') {
-    throw new AppError(
-      'CONFLICT',
-      'This session is still a draft: sign it first, then make its aftercare sheet or summary',
-    );
+    throw new AppError('CONFLICT', { key: 'errors.documents.sessionDraft' });
   }
   if (row.status !== 'signed') {
-    throw new AppError('CONFLICT', 'This session was abandoned; it has no aftercare or summary');
+    throw new AppError('CONFLICT', { key: 'errors.documents.sessionAbandoned' });
   }
   return row;
 }
@@ -276,7 +273,7 @@ async function checkOf(
     .selectAll()
     .where('id', '=', screeningId)
     .executeTakeFirst();
-  if (!row) throw new AppError('INTERNAL', 'The check this session was given after is missing');
+  if (!row) throw new AppError('INTERNAL', { key: 'errors.documents.checkMissing' });
   const findings = JSON.parse(row.findings) as ScreeningFinding[];
   const acknowledged = new Set(JSON.parse(row.acknowledged) as string[]);
   const answers = JSON.parse(row.answers) as { products?: { id: string; name: string }[] };

@@ -45,7 +45,7 @@ export function absoluteDocumentPath(dataDir: string, relative: string): string 
   const full = path.resolve(root, ...relative.split('/'));
   // The stored path is ours, but a hand-edited database must not point the viewer elsewhere.
   if (!full.startsWith(root + path.sep)) {
-    throw new AppError('INTERNAL', 'The archived path is outside the documents folder');
+    throw new AppError('INTERNAL', { key: 'errors.documents.outsideFolder' });
   }
   return full;
 }
@@ -82,16 +82,16 @@ export async function archiveBytes(
   bytes: Uint8Array,
 ): Promise<{ filePath: string; sha256: string; size: number }> {
   if (!safeSegment.test(folder)) {
-    throw new AppError('VALIDATION', 'The patient identifier cannot name a folder');
+    throw new AppError('VALIDATION', { key: 'errors.documents.badPatientId' });
   }
-  if (bytes.length === 0) throw new AppError('INTERNAL', 'The document is empty');
+  if (bytes.length === 0) throw new AppError('INTERNAL', { key: 'errors.documents.empty' });
   const vault = vaultOf(dataDir);
   const filePath = `${folder}/${await vault.nameOf(bytes)}.pdf${vault.suffix}`;
   try {
     await vault.write(documentKey(filePath), bytes);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new AppError('INTERNAL', `The document could not be archived (${code})`);
+    const code = (error as NodeJS.ErrnoException).code ?? '?';
+    throw new AppError('INTERNAL', { key: 'errors.documents.notArchived', params: { code } });
   }
   return { filePath, sha256: sha256Of(bytes), size: bytes.length };
 }
@@ -153,7 +153,7 @@ export async function insertDocument(db: Queryable, doc: NewDocument): Promise<s
 
 export async function requireDocument(db: Queryable, id: string): Promise<StoredDocumentRow> {
   const row = await db.selectFrom('document').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', 'No document with that identifier');
+  if (!row) throw new AppError('NOT_FOUND', { key: 'errors.documents.notFound' });
   return row;
 }
 
@@ -328,7 +328,7 @@ export async function describeDocument(
   id: string,
 ): Promise<ArchivedDocumentInfo> {
   const [info] = await describeDocuments(db, dataDir, [await requireDocument(db, id)]);
-  if (!info) throw new AppError('NOT_FOUND', 'No document with that identifier');
+  if (!info) throw new AppError('NOT_FOUND', { key: 'errors.documents.notFound' });
   return info;
 }
 
@@ -343,12 +343,9 @@ export function copyFileName(row: StoredDocumentRow): string {
 async function checkedBytes(dataDir: string, row: StoredDocumentRow): Promise<Buffer> {
   const read = await readArchived(dataDir, row);
   if (typeof read !== 'string') return read;
-  throw new AppError(
-    'CONFLICT',
-    read === 'missing'
-      ? 'The archived file is missing from the documents folder'
-      : 'The archived file was changed on disk; it no longer matches the recorded hash',
-  );
+  throw new AppError('CONFLICT', {
+    key: read === 'missing' ? 'errors.documents.fileMissing' : 'errors.documents.fileChanged',
+  });
 }
 
 /**
@@ -417,8 +414,8 @@ export async function saveDocumentCopy(
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     if (error instanceof AppError) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new AppError('INTERNAL', `The copy could not be saved (${code})`);
+    const code = (error as NodeJS.ErrnoException).code ?? '?';
+    throw new AppError('INTERNAL', { key: 'errors.documents.copyNotSaved', params: { code } });
   }
   return { path: target, sha256: row.sha256 };
 }

@@ -9,7 +9,7 @@ import type {
 } from '../../../shared/api/documents';
 import type { ConsentDocumentData } from '../../../shared/documents/document-data';
 import { consentPlaceholderValues, renderConsentPdf, renderTemplateText } from './render';
-import { AppError } from '../core/errors';
+import { AppError, type Refusal } from '../core/errors';
 import { archiveFile, type StoredDocumentRow } from './archive';
 import {
   consentTemplateOf,
@@ -26,24 +26,26 @@ import { patientPartOf, type PatientPart } from './consent-patient-part';
 type SignInput = z.output<typeof signConsentInput>;
 type PadField = 'patientSignature' | 'practitionerSignature' | 'witnessSignature';
 
-async function signaturePng(dataUrl: string, who: string, field: PadField): Promise<Buffer> {
-  const refuse = (message: string) =>
-    new AppError('VALIDATION', message, { fields: { [field]: message } });
+async function signaturePng(dataUrl: string, field: PadField): Promise<Buffer> {
+  const refuse = (problem: 'notPng' | 'tooLarge' | 'unreadable' | 'empty') => {
+    const text = { key: `errors.documents.signature.${field}.${problem}` } as const;
+    return new AppError('VALIDATION', text, { fields: { [field]: text } });
+  };
   const bytes = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
   const magic = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   if (bytes.length < 64 || !bytes.subarray(0, 8).equals(magic)) {
-    throw refuse(`The ${who}'s signature is not a PNG image`);
+    throw refuse('notPng');
   }
-  if (bytes.length > 2_000_000) throw refuse(`The ${who}'s signature image is too large`);
+  if (bytes.length > 2_000_000) throw refuse('tooLarge');
   // An empty pad exports a fully transparent (or one-colour) image: that is no signature.
   const stats = await sharp(bytes)
     .stats()
     .catch(() => {
-      throw refuse(`The ${who}'s signature image cannot be read`);
+      throw refuse('unreadable');
     });
   const alpha = stats.channels[3];
   const blank = alpha ? alpha.max === 0 : stats.channels.every((c) => c.min === c.max);
-  if (blank) throw refuse(`The ${who}'s signature is empty`);
+  if (blank) throw refuse('empty');
   return bytes;
 }
 
@@ -62,19 +64,26 @@ function checkedChoices(
   given: SignInput['choices'],
 ): NonNullable<ConsentDocumentData['choices']> {
   const asked = sections.filter((s) => s.choice);
-  const fields: Record<string, string> = {};
+  const fields: Record<string, Refusal> = {};
   for (const c of given) {
     if (!asked.some((s) => s.id === c.sectionId)) {
-      fields[`choices.${c.sectionId}`] = 'This form asks no such choice';
+      fields[`choices.${c.sectionId}`] = { key: 'errors.documents.noSuchChoice' };
     }
   }
   for (const s of asked) {
     if (!given.some((c) => c.sectionId === s.id)) {
-      fields[`choices.${s.id}`] = `Record the patient's choice: ${s.title}`;
+      fields[`choices.${s.id}`] = {
+        key: 'errors.documents.recordChoice',
+        params: { title: s.title },
+      };
     }
   }
-  if (Object.keys(fields).length > 0) {
-    throw new AppError('VALIDATION', Object.values(fields).join('; '), { fields });
+  const problems = Object.values(fields);
+  if (problems.length > 0) {
+    // One problem is told as it is; several are each marked on their choice.
+    const text: Refusal =
+      problems.length === 1 ? problems[0]! : { key: 'errors.documents.choicesToRecord' };
+    throw new AppError('VALIDATION', text, { fields });
   }
   return asked.map((s) => {
     const c = given.find((g) => g.sectionId === s.id)!;
@@ -85,11 +94,11 @@ function checkedChoices(
 /** Who the witness is: the signed-in member of staff, never the practitioner signing too. */
 async function witnessOf(work: DocumentWork, practitionerId: string) {
   if (work.actorId === practitionerId) {
-    const message = 'The practitioner cannot also sign as the witness';
-    throw new AppError('NOT_THE_SIGNER', message, { fields: { witnessSignature: message } });
+    const text = { key: 'errors.documents.witnessIsPractitioner' } as const;
+    throw new AppError('NOT_THE_SIGNER', text, { fields: { witnessSignature: text } });
   }
   const actor = await findStaffById(work.db, work.actorId);
-  if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  if (!actor) throw new AppError('UNAUTHENTICATED', { key: 'errors.signInFirst' });
   return { id: actor.id, name: actor.display_name, capacity: roleNames[actor.role] ?? actor.role };
 }
 
@@ -100,8 +109,8 @@ async function witnessOf(work: DocumentWork, practitionerId: string) {
 async function patientSide(part: PatientPart | undefined, input: SignInput) {
   if (part) {
     if (input.patientSignature !== undefined || input.choices.length > 0) {
-      const message = 'The patient has already signed this form on the tablet';
-      throw new AppError('CONFLICT', message, { fields: { patientSignature: message } });
+      const text = { key: 'errors.documents.signedOnTablet' } as const;
+      throw new AppError('CONFLICT', text, { fields: { patientSignature: text } });
     }
     return {
       png: part.png,
@@ -110,10 +119,10 @@ async function patientSide(part: PatientPart | undefined, input: SignInput) {
     };
   }
   if (input.patientSignature === undefined) {
-    const message = 'The patient signs first';
-    throw new AppError('VALIDATION', message, { fields: { patientSignature: message } });
+    const text = { key: 'errors.documents.patientSignsFirst' } as const;
+    throw new AppError('VALIDATION', text, { fields: { patientSignature: text } });
   }
-  const png = await signaturePng(input.patientSignature, 'patient', 'patientSignature');
+  const png = await signaturePng(input.patientSignature, 'patientSignature');
   return { png, dataUrl: input.patientSignature, signedAt: null };
 }
 
@@ -130,20 +139,13 @@ export async function signConsent(work: DocumentWork, input: SignInput): Promise
   const stored = JSON.parse(row.render_data) as StoredRender<ConsentDocumentData>;
   const practitionerId = stored.practitionerId;
   if (!practitionerId) {
-    throw new AppError(
-      'CONFLICT',
-      'This form does not name its practitioner’s account; generate a new one to sign',
-    );
+    throw new AppError('CONFLICT', { key: 'errors.documents.noPractitionerAccount' });
   }
   const part = await patientPartOf(db, row.id);
   const patient = await patientSide(part, input);
-  const practitionerPng = await signaturePng(
-    input.practitionerSignature,
-    'practitioner',
-    'practitionerSignature',
-  );
+  const practitionerPng = await signaturePng(input.practitionerSignature, 'practitionerSignature');
   const witnessPng = input.witnessSignature
-    ? await signaturePng(input.witnessSignature, 'witness', 'witnessSignature')
+    ? await signaturePng(input.witnessSignature, 'witnessSignature')
     : null;
   const witness = witnessPng ? await witnessOf(work, practitionerId) : null;
   const template = await consentTemplateOf(db, row);
@@ -257,9 +259,9 @@ export async function signConsentAsPatient(
 ): Promise<void> {
   const row = await signableConsent(work, input.documentId);
   if (await patientPartOf(work.db, row.id)) {
-    throw new AppError('CONFLICT', 'The patient has already signed this form');
+    throw new AppError('CONFLICT', { key: 'errors.documents.patientAlreadySigned' });
   }
-  const png = await signaturePng(input.patientSignature, 'patient', 'patientSignature');
+  const png = await signaturePng(input.patientSignature, 'patientSignature');
   const stored = JSON.parse(row.render_data) as StoredRender<ConsentDocumentData>;
   const template = await consentTemplateOf(work.db, row);
   const text = renderTemplateText(template, consentPlaceholderValues(stored.data));
@@ -286,7 +288,8 @@ export async function consentText(
   work: Omit<DocumentWork, 'dataDir'>,
   row: StoredDocumentRow,
 ): Promise<ConsentText> {
-  if (row.kind !== 'consent') throw new AppError('VALIDATION', 'Only a consent form has this text');
+  if (row.kind !== 'consent')
+    throw new AppError('VALIDATION', { key: 'errors.documents.onlyConsentHasText' });
   const stored = JSON.parse(row.render_data) as StoredRender<ConsentDocumentData>;
   const template = await consentTemplateOf(work.db, row);
   const text = renderTemplateText(template, consentPlaceholderValues(stored.data));

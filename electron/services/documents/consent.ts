@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../store/db';
-import type { ConsentValidity, GenerateConsentInput } from '../../../shared/api/documents';
+import type {
+  ConsentValidity,
+  DocumentStatus,
+  GenerateConsentInput,
+} from '../../../shared/api/documents';
 import type { ConsentDocumentData, ProductInfo } from '../../../shared/documents/document-data';
 import { procedureKinds, type ProcedureKind } from '../../../shared/documents/procedure-kinds';
 import { consentPlaceholderValues, renderConsentPdf, renderTemplateText } from './render';
@@ -45,8 +49,8 @@ async function catalogueProducts(db: Queryable, ids: readonly string[]): Promise
   return ids.map((id) => {
     const row = rows.find((r) => r.id === id);
     if (!row) {
-      const message = 'A chosen product is not in the catalogue';
-      throw new AppError('VALIDATION', message, { fields: { productIds: message } });
+      const text = { key: 'errors.documents.productNotInCatalogue' } as const;
+      throw new AppError('VALIDATION', text, { fields: { productIds: text } });
     }
     return { name: row.name, ingredients: JSON.parse(row.ingredients) as string[] };
   });
@@ -111,16 +115,15 @@ export async function generateConsent(
 /** An unsigned consent whose archived file is still the one generated, or a refusal. */
 export async function signableConsent(work: DocumentWork, id: string): Promise<StoredDocumentRow> {
   const row = await requireDocument(work.db, id);
-  if (row.kind !== 'consent') throw new AppError('VALIDATION', 'Only a consent form is signed');
+  if (row.kind !== 'consent')
+    throw new AppError('VALIDATION', { key: 'errors.documents.onlyConsentSigned' });
   if (row.status !== 'generated') {
-    throw new AppError('CONFLICT', `This consent form is already ${row.status.replace(/-/g, ' ')}`);
+    const status = row.status as Exclude<DocumentStatus, 'generated'>;
+    throw new AppError('CONFLICT', { key: `errors.documents.consentAlready.${status}` });
   }
   const check = await fileCheckOf(work.dataDir, row);
   if (check !== 'ok') {
-    throw new AppError(
-      'CONFLICT',
-      'The archived form no longer matches what was generated; generate a new one to sign',
-    );
+    throw new AppError('CONFLICT', { key: 'errors.documents.formChanged' });
   }
   return row;
 }
@@ -149,7 +152,7 @@ export async function consentTemplateOf(db: Queryable, row: StoredDocumentRow) {
         .where('id', '=', row.template_id)
         .executeTakeFirst()
     : undefined;
-  if (!stored) throw new AppError('INTERNAL', 'The template this form was made from is missing');
+  if (!stored) throw new AppError('INTERNAL', { key: 'errors.documents.templateMissing' });
   return consentTemplateSchema.parse(JSON.parse(stored.body));
 }
 
@@ -167,10 +170,7 @@ export async function confirmPaperSignature(
     .where('document_id', '=', row.id)
     .executeTakeFirst();
   if (onTablet) {
-    throw new AppError(
-      'CONFLICT',
-      'The patient signed this form on the tablet; its practitioner signs their part on screen, not on paper',
-    );
+    throw new AppError('CONFLICT', { key: 'errors.documents.signOnScreen' });
   }
   const at = work.now.toISOString();
   await work.db
@@ -192,7 +192,7 @@ export async function withdrawConsent(
 ): Promise<void> {
   const row = await requireDocument(work.db, input.documentId);
   if (row.kind !== 'consent' || (row.status !== 'signed' && row.status !== 'signed-on-paper')) {
-    throw new AppError('CONFLICT', 'Only a signed consent in force can be withdrawn');
+    throw new AppError('CONFLICT', { key: 'errors.documents.onlyInForceWithdrawn' });
   }
   const at = work.now.toISOString();
   await work.db

@@ -1,6 +1,7 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { BackupError } from './backup-error';
+import type { ErrorKey } from '../../core/errors';
+import { BackupError, backupRefusal } from './backup-error';
 
 export const DATABASE_ENTRY = 'mesochart.sqlite';
 export const AUDIT_KEY_ENTRY = 'audit.key';
@@ -10,13 +11,18 @@ export const FILE_FOLDERS = ['photos', 'documents'] as const;
 export const BACKUP_NAME = /^mesochart-backup-\d{8}T\d{6}Z(-\d+)?\.mcbak$/;
 export const BACKUP_TEMP_PREFIX = '.mesochart-backup-';
 
-const invalid = (message: string) => new BackupError('invalid-path', message);
+const invalid = (key: ErrorKey) => backupRefusal('invalid-path', { key });
 
-function requireAbsolute(value: string, what: string): string {
-  if (typeof value !== 'string' || value.length === 0) throw invalid(`Choose ${what}.`);
+/** Which path is checked: the backup folder, the backup file or the folder to restore into. */
+type PathKind = 'folder' | 'file' | 'target';
+
+function requireAbsolute(value: string, what: PathKind): string {
+  if (typeof value !== 'string' || value.length === 0) {
+    throw invalid(`errors.backup.paths.choose.${what}`);
+  }
   // A NUL byte truncates paths in C APIs: what is checked would not be what is opened.
-  if (value.includes('\0')) throw invalid(`The path of ${what} is invalid.`);
-  if (!path.isAbsolute(value)) throw invalid(`Give the full path of ${what}, not a relative one.`);
+  if (value.includes('\0')) throw invalid(`errors.backup.paths.badPath.${what}`);
+  if (!path.isAbsolute(value)) throw invalid(`errors.backup.paths.relative.${what}`);
   return path.resolve(value);
 }
 
@@ -34,28 +40,28 @@ function inside(child: string, parent: string): boolean {
  * Returns its real path, so the writes land where the check looked.
  */
 export async function checkBackupFolder(folder: string, dataDir: string): Promise<string> {
-  const resolved = requireAbsolute(folder, 'the backup folder');
+  const resolved = requireAbsolute(folder, 'folder');
   let real: string;
   try {
     real = await realpath(resolved);
-    if (!(await stat(real)).isDirectory()) throw invalid('The backup folder is not a folder.');
+    if (!(await stat(real)).isDirectory()) throw invalid('errors.backup.paths.notFolder');
   } catch (error) {
     if (error instanceof BackupError) throw error;
-    throw invalid('The backup folder does not exist or cannot be opened.');
+    throw invalid('errors.backup.paths.folderMissing');
   }
   const data = await realOrResolved(dataDir);
   if (inside(real, data) || inside(resolved, path.resolve(dataDir))) {
-    throw invalid('Choose a backup folder outside the Mesochart data folder.');
+    throw invalid('errors.backup.paths.folderInsideData');
   }
   return real;
 }
 
 /** A backup file to read: an existing regular file (a link to one is read where it points). */
 export async function checkBackupFile(file: string): Promise<string> {
-  const resolved = requireAbsolute(file, 'the backup file');
+  const resolved = requireAbsolute(file, 'file');
   const info = await stat(resolved).catch(() => null);
-  if (!info) throw invalid('The backup file does not exist.');
-  if (!info.isFile()) throw invalid('The backup path is not a file.');
+  if (!info) throw invalid('errors.backup.paths.fileMissing');
+  if (!info.isFile()) throw invalid('errors.backup.paths.fileNotFile');
   return realpath(resolved);
 }
 
@@ -66,26 +72,19 @@ export async function checkBackupFile(file: string): Promise<string> {
 export async function checkRestoreTarget(
   target: string,
 ): Promise<{ target: string; exists: boolean }> {
-  const resolved = requireAbsolute(target, 'the data folder to restore into');
+  const resolved = requireAbsolute(target, 'target');
   const parent = path.dirname(resolved);
   const parentInfo = await stat(parent).catch(() => null);
-  if (!parentInfo?.isDirectory())
-    throw invalid('The folder to restore into must be in an existing folder.');
+  if (!parentInfo?.isDirectory()) throw invalid('errors.backup.paths.targetParent');
   const realParent = await realpath(parent);
   const finalTarget = path.join(realParent, path.basename(resolved));
   const info = await lstat(finalTarget).catch(() => null);
   if (!info) return { target: finalTarget, exists: false };
   if (!info.isDirectory() || info.isSymbolicLink()) {
-    throw new BackupError(
-      'target-not-empty',
-      'The restore target exists and is not an empty folder.',
-    );
+    throw backupRefusal('target-not-empty', { key: 'errors.backup.paths.targetNotFolder' });
   }
   if ((await readdir(finalTarget)).length > 0) {
-    throw new BackupError(
-      'target-not-empty',
-      'The folder to restore into is not empty. Restore only into an empty folder; nothing was changed.',
-    );
+    throw backupRefusal('target-not-empty', { key: 'errors.backup.paths.targetNotEmpty' });
   }
   return { target: finalTarget, exists: true };
 }
