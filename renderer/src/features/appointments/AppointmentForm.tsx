@@ -1,7 +1,7 @@
 import { personName } from '../../../../shared/patients/person-name';
 import { Button, Checkbox, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type BaseSyntheticEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -70,7 +70,7 @@ export function AppointmentForm({
   const required = { required: t('diary.form.required') };
   const outside = useWatch({ control: form.control, name: 'outsideHours' });
 
-  const submit = form.handleSubmit(async (v) => {
+  const send = form.handleSubmit(async (v) => {
     setFormError(null);
     try {
       await unwrap(
@@ -103,6 +103,12 @@ export function AppointmentForm({
       setFormError(message);
     }
   });
+  // The service's field messages judge the last try. Some name no input of this form (startsAt,
+  // hoursOverride), and react-hook-form would hold every later submit back on them: clear first.
+  const submit = (event?: BaseSyntheticEvent) => {
+    form.clearErrors();
+    return send(event);
+  };
 
   const options = {
     patients: (patients.data?.results ?? []).map((p) => ({

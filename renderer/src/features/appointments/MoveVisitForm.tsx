@@ -1,6 +1,6 @@
 import { Button, Checkbox, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type BaseSyntheticEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -62,7 +62,7 @@ export function MoveVisitForm({
   const required = { required: t('diary.form.required') };
   const errors = form.formState.errors;
 
-  const submit = form.handleSubmit(async (v) => {
+  const send = form.handleSubmit(async (v) => {
     setFormError(null);
     try {
       await unwrap(
@@ -88,6 +88,12 @@ export function MoveVisitForm({
       setFormError(message);
     }
   });
+  // The service's field messages judge the last try. Some name no input of this form (startsAt,
+  // hoursOverride), and react-hook-form would hold every later submit back on them: clear first.
+  const submit = (event?: BaseSyntheticEvent) => {
+    form.clearErrors();
+    return send(event);
+  };
 
   const rooms = (settings.data?.rooms ?? []).map((r) => ({ value: r.id, label: r.name }));
   const people = (practitioners.data ?? []).map((p) => ({ value: p.id, label: p.displayName }));
