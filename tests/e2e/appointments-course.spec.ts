@@ -242,6 +242,10 @@ test('reception books a 4-session course every 14 days and marks the arrival; th
       .all(ids.chloe) as { course_id: string | null }[];
     expect(session).toEqual([{ course_id: ids.course }]);
     await screenshot(page, 'session-from-today');
+    // The visit follows the session: her Today list says Chloé is in treatment.
+    await page.getByRole('link', { name: 'Today' }).click();
+    await expect(mine.getByRole('row', { name: /Chloé Dubois/ })).toContainText('In treatment');
+    await screenshot(page, 'today-practitioner-in-treatment');
   } finally {
     await sink.close();
   }

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type BaseSyntheticEvent } from 'react';
+import { useEffect, useRef, useState, type BaseSyntheticEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { ApiFailure, api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
 import { DayInput } from '../../ui/DayInput';
 import { FormError } from '../../ui/FormError';
+import { TimeOfDayInput } from '../../ui/TimeInputs';
 import { appointmentsKeys } from './queries';
 
 interface Values {
@@ -56,9 +57,10 @@ export function MoveVisitForm({
   });
   const outside = useWatch({ control: form.control, name: 'outsideHours' });
   // Opened from its button: the cursor goes to the time, what a move most often changes.
+  const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    form.setFocus('time');
-  }, [form]);
+    formRef.current?.querySelector<HTMLInputElement>('input[name="time"]')?.focus();
+  }, []);
   const required = { required: t('diary.form.required') };
   const errors = form.formState.errors;
 
@@ -98,7 +100,7 @@ export function MoveVisitForm({
   const rooms = (settings.data?.rooms ?? []).map((r) => ({ value: r.id, label: r.name }));
   const people = (practitioners.data ?? []).map((p) => ({ value: p.id, label: p.displayName }));
   return (
-    <form onSubmit={submit} noValidate aria-label={t('diary.moveTitle')}>
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={t('diary.moveTitle')}>
       <Stack gap="xs">
         <Group grow>
           <Controller
@@ -117,13 +119,21 @@ export function MoveVisitForm({
               />
             )}
           />
-          <TextInput
-            type="time"
-            step={300}
-            label={t('diary.form.time')}
-            required
-            {...form.register('time', required)}
-            error={errors.time?.message}
+          <Controller
+            control={form.control}
+            name="time"
+            rules={required}
+            render={({ field }) => (
+              <TimeOfDayInput
+                label={t('diary.form.time')}
+                required
+                name={field.name}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                error={errors.time?.message}
+              />
+            )}
           />
         </Group>
         <Group grow>
