@@ -28,7 +28,11 @@ export const SERVER_DEFAULTS: ServerSettingsInput = {
  * cannot be opened at start-up, from `initial`): the connection, a test that says what is wrong
  * next to the field it concerns, and Connect, which keeps it (password sealed) for every start.
  */
-export function ServerConnectForm(props: { initial?: ServerSettingsInput; passwordHelp?: string }) {
+export function ServerConnectForm(props: {
+  initial?: ServerSettingsInput;
+  help?: string;
+  passwordHelp?: string;
+}) {
   const { t } = useTranslation();
   const apply = useApplyKeysStatus();
   const [tested, setTested] = useState<number | null>(null);
@@ -69,7 +73,7 @@ export function ServerConnectForm(props: { initial?: ServerSettingsInput; passwo
     <form noValidate onSubmit={connect} aria-label={t('server.connect.title')}>
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
-          {t('server.connect.help')}
+          {props.help ?? t('server.connect.help')}
         </Text>
         <ServerFields
           form={form}

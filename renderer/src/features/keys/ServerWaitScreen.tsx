@@ -99,7 +99,11 @@ export function ServerWaitScreen({ server }: { server: ServerWait }) {
           <Title order={2} size="h4">
             {t('server.startup.change')}
           </Title>
-          <ServerConnectForm initial={initial} passwordHelp={t('server.startup.passwordHelp')} />
+          <ServerConnectForm
+            initial={initial}
+            help={t('server.startup.changeHelp')}
+            passwordHelp={t('server.startup.passwordHelp')}
+          />
         </Stack>
       ) : null}
       <div>
