@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { idSchema, text } from '../api/common';
-import {
-  areaNames,
-  treatmentAreaSchema,
-  volumeMlSchema,
-  type TreatmentArea,
-} from './treatment-terms';
+import { missingItem, type MissingItem } from './missing-item';
+import { treatmentAreaSchema, volumeMlSchema, type TreatmentArea } from './treatment-terms';
 import { fieldMessage, keyed } from '../api/field-text';
 
 /**
@@ -116,32 +112,36 @@ export type CocktailInput = z.infer<typeof cocktailInput>;
 export function cocktailMissing(
   cocktails: readonly CocktailInput[],
   treated: ReadonlySet<TreatmentArea>,
-): { field: string; message: string }[] {
-  const missing: { field: string; message: string }[] = [];
+): MissingItem[] {
+  const missing: MissingItem[] = [];
   cocktails.forEach((c, i) => {
-    const name = `syringe ${i + 1}`;
-    if (c.totalVolumeMl === null)
-      missing.push({ field: `cocktails.${i}.totalVolumeMl`, message: `Total volume of ${name}` });
+    const syringe = i + 1;
+    const at = `cocktails.${i}`;
+    if (c.totalVolumeMl === null) {
+      missing.push(missingItem(`${at}.totalVolumeMl`, 'syringeTotal', { syringe }));
+    }
     c.components.forEach((p, j) => {
-      if (p.volumeMl === null)
-        missing.push({
-          field: `cocktails.${i}.components.${j}.volumeMl`,
-          message: `Volume of product ${j + 1} in ${name}`,
-        });
+      if (p.volumeMl === null) {
+        missing.push(
+          missingItem(`${at}.components.${j}.volumeMl`, 'syringeProduct', {
+            syringe,
+            product: j + 1,
+          }),
+        );
+      }
     });
-    if (c.areas.length === 0)
-      missing.push({ field: `cocktails.${i}.areas`, message: `The areas ${name} was used on` });
+    if (c.areas.length === 0) missing.push(missingItem(`${at}.areas`, 'syringeAreas', { syringe }));
     c.areas.forEach((a, j) => {
-      if (a.volumeMl === null)
-        missing.push({
-          field: `cocktails.${i}.areas.${j}.volumeMl`,
-          message: `Volume of ${name} for the ${areaNames[a.area]}`,
-        });
-      if (!treated.has(a.area))
-        missing.push({
-          field: `cocktails.${i}.areas.${j}.area`,
-          message: `${name} is used on the ${areaNames[a.area]}, which is not among the treated areas`,
-        });
+      if (a.volumeMl === null) {
+        missing.push(
+          missingItem(`${at}.areas.${j}.volumeMl`, 'syringeAreaVolume', { syringe, area: a.area }),
+        );
+      }
+      if (!treated.has(a.area)) {
+        missing.push(
+          missingItem(`${at}.areas.${j}.area`, 'syringeAreaUntreated', { syringe, area: a.area }),
+        );
+      }
     });
   });
   return missing;

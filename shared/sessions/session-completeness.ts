@@ -1,12 +1,9 @@
 import type { SessionDraftFields } from '../api/sessions';
-import { areaNames, techniqueUsesNeedle } from './treatment-terms';
+import { techniqueUsesNeedle } from './treatment-terms';
+import { missingItem, type MissingItem } from './missing-item';
 import { cocktailMissing } from './cocktail';
 
-export interface MissingItem {
-  /** Field path in the session form, so the form can mark it. */
-  field: string;
-  message: string;
-}
+export type { MissingItem } from './missing-item';
 
 /**
  * What a session note must carry before it can be signed. The same list is shown in the form
@@ -14,44 +11,43 @@ export interface MissingItem {
  */
 export function missingForSigning(s: SessionDraftFields): MissingItem[] {
   const missing: MissingItem[] = [];
-  if (s.areas.length === 0) missing.push({ field: 'areas', message: 'At least one treated area' });
+  if (s.areas.length === 0) missing.push(missingItem('areas', 'areas'));
   s.areas.forEach((a, i) => {
     if (a.depthMm === null)
-      missing.push({ field: `areas.${i}.depthMm`, message: `Depth for the ${areaNames[a.area]}` });
+      missing.push(missingItem(`areas.${i}.depthMm`, 'depth', { area: a.area }));
   });
-  if (s.technique === null) missing.push({ field: 'technique', message: 'Technique' });
+  if (s.technique === null) missing.push(missingItem('technique', 'technique'));
   if (s.technique === null || techniqueUsesNeedle(s.technique)) {
-    if (s.needleGauge === null) missing.push({ field: 'needleGauge', message: 'Needle gauge' });
-    if (s.needleLengthMm === null)
-      missing.push({ field: 'needleLengthMm', message: 'Needle length' });
+    if (s.needleGauge === null) missing.push(missingItem('needleGauge', 'needleGauge'));
+    if (s.needleLengthMm === null) missing.push(missingItem('needleLengthMm', 'needleLength'));
   }
-  if (s.anaesthesia === null)
-    missing.push({ field: 'anaesthesia', message: 'Anaesthesia (or none)' });
-  if (s.passes === null && s.points === null)
-    missing.push({ field: 'passes', message: 'Number of passes or points' });
+  if (s.anaesthesia === null) missing.push(missingItem('anaesthesia', 'anaesthesia'));
+  if (s.passes === null && s.points === null) {
+    missing.push(missingItem('passes', 'passesOrPoints'));
+  }
   const cocktails = s.cocktails ?? [];
-  if (s.products.length === 0 && cocktails.length === 0)
-    missing.push({ field: 'products', message: 'At least one product with its lot' });
+  if (s.products.length === 0 && cocktails.length === 0) {
+    missing.push(missingItem('products', 'products'));
+  }
   const chosen = new Set(s.areas.map((a) => a.area));
   missing.push(...cocktailMissing(cocktails, chosen));
   s.products.forEach((p, i) => {
-    if (p.volumeMl === null)
-      missing.push({ field: `products.${i}.volumeMl`, message: `Volume of product line ${i + 1}` });
-    if (!chosen.has(p.area))
-      missing.push({
-        field: `products.${i}.area`,
-        message: `Product line ${i + 1} is for the ${areaNames[p.area]}, which is not among the treated areas`,
-      });
+    const line = i + 1;
+    if (p.volumeMl === null) {
+      missing.push(missingItem(`products.${i}.volumeMl`, 'lineVolume', { line }));
+    }
+    if (!chosen.has(p.area)) {
+      missing.push(missingItem(`products.${i}.area`, 'lineArea', { line, area: p.area }));
+    }
   });
   for (const area of chosen) {
     const inSyringe = cocktails.some((c) => c.areas.some((a) => a.area === area));
-    if (!inSyringe && !s.products.some((p) => p.area === area))
-      missing.push({ field: 'products', message: `A product for the ${areaNames[area]}` });
+    if (!inSyringe && !s.products.some((p) => p.area === area)) {
+      missing.push(missingItem('products', 'productForArea', { area }));
+    }
   }
-  if (s.immediateReactions.trim() === '')
-    missing.push({
-      field: 'immediateReactions',
-      message: 'Immediate reactions (write "none" if there were none)',
-    });
+  if (s.immediateReactions.trim() === '') {
+    missing.push(missingItem('immediateReactions', 'immediateReactions'));
+  }
   return missing;
 }

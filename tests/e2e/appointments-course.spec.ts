@@ -12,7 +12,7 @@ import {
   seriousViolations,
   signIn,
 } from '../support/flows';
-import { INES, localDay, patient, RECEPTIONIST } from '../support/diary-seed';
+import { INES, localDay, patient, RECEPTIONIST, shownDay } from '../support/diary-seed';
 import { readIcs } from '../support/ics-check';
 import { headerText, mimeParts, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 
@@ -138,7 +138,7 @@ test('reception books a 4-session course every 14 days and marks the arrival; th
     await expect(proposal.getByRole('row')).toHaveCount(5);
     for (const n of [1, 2, 3, 4]) {
       await expect(dialog.getByLabel(`Date of session ${n}`)).toHaveValue(
-        localDay(1 + (n - 1) * 14),
+        shownDay(localDay(1 + (n - 1) * 14)),
       );
       await expect(dialog.getByLabel(`Time of session ${n}`)).toHaveValue('08:00');
     }

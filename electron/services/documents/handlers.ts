@@ -52,7 +52,7 @@ function mayReadKind(ctx: HandlerContext, kind: string): boolean {
 async function forDocument(ctx: HandlerContext, documentId: string) {
   const row = await requireDocument(ctx.db, documentId);
   forRecord(ctx, row);
-  if (!mayReadKind(ctx, row.kind)) throw new AppError('FORBIDDEN', 'Your role does not allow this');
+  if (!mayReadKind(ctx, row.kind)) throw new AppError('FORBIDDEN', { key: 'errors.forbidden' });
   return row;
 }
 

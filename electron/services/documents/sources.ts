@@ -46,8 +46,8 @@ export async function patientInfo(db: Queryable, patientId: string): Promise<Pat
 export async function practitionerInfo(db: Queryable, staffId: string): Promise<PractitionerInfo> {
   const row = await findStaffById(db, staffId);
   if (!row || row.active !== 1 || (row.role !== 'practitioner' && row.role !== 'admin')) {
-    const message = 'Choose an active practitioner';
-    throw new AppError('VALIDATION', message, { fields: { practitionerId: message } });
+    const text = { key: 'errors.staff.chooseActivePractitioner' } as const;
+    throw new AppError('VALIDATION', text, { fields: { practitionerId: text } });
   }
   return row.licence_number
     ? { fullName: row.display_name, licenceNumber: row.licence_number }

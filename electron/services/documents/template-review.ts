@@ -81,23 +81,23 @@ export async function confirmTranslation(
     .where('language', '=', key.language)
     .orderBy('version', 'desc')
     .executeTakeFirst();
-  if (!latest) throw new AppError('NOT_FOUND', 'No such template');
+  if (!latest) throw new AppError('NOT_FOUND', { key: 'errors.documents.noSuchTemplate' });
   const review = reviewFor(await reviewStates(db), {
     kind: key.kind,
     procedure_kind: procedureKind,
     language: key.language,
   });
   if (review.state === 'not-needed') {
-    throw new AppError('CONFLICT', 'This template is not a translation waiting for review');
+    throw new AppError('CONFLICT', { key: 'errors.documents.notAwaitingReview' });
   }
   if (review.state === 'confirmed') {
-    throw new AppError('CONFLICT', 'This translation has already been confirmed');
+    throw new AppError('CONFLICT', { key: 'errors.documents.translationConfirmed' });
   }
   if (latest.version !== key.version) {
-    throw new AppError(
-      'CONFLICT',
-      `Version ${latest.version} was saved meanwhile; read it before confirming the translation`,
-    );
+    throw new AppError('CONFLICT', {
+      key: 'errors.documents.reviewVersionSaved',
+      params: { version: latest.version },
+    });
   }
   await db
     .insertInto('document_template_review')

@@ -165,7 +165,7 @@ export async function getTemplate(
       ? query.orderBy('document_template.version', 'desc')
       : query.where('document_template.version', '=', key.version);
   const row = await query.executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', 'No such template version');
+  if (!row) throw new AppError('NOT_FOUND', { key: 'errors.documents.noSuchVersion' });
   return { info: toInfo(row, await reviewStates(db)), template: parseBody(row), id: row.id };
 }
 
@@ -191,8 +191,8 @@ export async function saveTemplate(
     throw new AppError(
       'CONFLICT',
       latestVersion === 0
-        ? 'There is no earlier version of this template; reload it and try again'
-        : `Version ${latestVersion} was saved meanwhile; reload the template and apply your changes to it`,
+        ? { key: 'errors.documents.noEarlierVersion' }
+        : { key: 'errors.documents.versionSaved', params: { version: latestVersion } },
     );
   }
   const template = validateTemplate({ ...body, version: latestVersion + 1 });
@@ -264,7 +264,8 @@ export async function templateForConsent(
     await languagesFor(db, 'consent', procedureKind),
   );
   const found = await getTemplate(db, { kind: 'consent', procedureKind, language }, now);
-  if (found.template.kind !== 'consent') throw new AppError('INTERNAL', 'Template kind mismatch');
+  if (found.template.kind !== 'consent')
+    throw new AppError('INTERNAL', { key: 'errors.documents.kindMismatch' });
   return { id: found.id, template: found.template };
 }
 
@@ -276,6 +277,7 @@ export async function templateForAftercare(
   await ensureDefaultTemplates(db, now);
   const language = pickLanguage(preferredLanguage, await languagesFor(db, 'aftercare', null));
   const found = await getTemplate(db, { kind: 'aftercare', procedureKind: null, language }, now);
-  if (found.template.kind !== 'aftercare') throw new AppError('INTERNAL', 'Template kind mismatch');
+  if (found.template.kind !== 'aftercare')
+    throw new AppError('INTERNAL', { key: 'errors.documents.kindMismatch' });
   return { id: found.id, template: found.template };
 }

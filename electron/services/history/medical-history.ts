@@ -85,7 +85,7 @@ export async function getHistoryVersion(db: Queryable, patientId: string, versio
     .execute();
   const [current, previous] = rows;
   if (!current || current.version !== version) {
-    throw new AppError('NOT_FOUND', 'There is no such version of the medical history');
+    throw new AppError('NOT_FOUND', { key: 'errors.history.noSuchVersion' });
   }
   return { version: toVersion(current), previous: previous ? toVersion(previous) : null };
 }

@@ -29,8 +29,7 @@ export class JobRegistry {
     makeState: (id: string) => S,
     run: (job: Job<S>) => Promise<void>,
   ): Job<S> {
-    if (this.closing)
-      throw new AppError('CONFLICT', 'Mesochart is closing; try again after restart');
+    if (this.closing) throw new AppError('CONFLICT', { key: 'errors.jobs.closing' });
     const id = randomUUID();
     const job: Job<S> = {
       id,

@@ -15,7 +15,7 @@ const PASSED_IN: KeysStatus = {
 
 function control(ctx: HandlerContext): KeyControl {
   const keys = ctx.app.keyControl;
-  if (!keys) throw new AppError('CONFLICT', 'This clinic was opened with keys given by a tool');
+  if (!keys) throw new AppError('CONFLICT', { key: 'errors.clinic.keysFromTool' });
   return keys;
 }
 
@@ -25,17 +25,17 @@ function control(ctx: HandlerContext): KeyControl {
  */
 function pending(ctx: HandlerContext): string {
   if (ctx.app.settings !== null && ctx.actor?.role !== 'admin') {
-    throw new AppError('FORBIDDEN', 'Only an admin may see the recovery key');
+    throw new AppError('FORBIDDEN', { key: 'errors.keys.adminOnlyKey' });
   }
   const key = control(ctx).pendingRecoveryKey();
   if (!key) {
-    throw new AppError('NOT_FOUND', 'The recovery key is shown only once, when it is made.');
+    throw new AppError('NOT_FOUND', { key: 'errors.keys.shownOnce' });
   }
   return key;
 }
 
 /** Opening, creating and recovering happen before the services exist: the launcher answers them. */
-const opened = () => Promise.reject(new AppError('CONFLICT', "The clinic's keys are already open"));
+const opened = () => Promise.reject(new AppError('CONFLICT', { key: 'errors.keys.alreadyOpen' }));
 
 export const keysHandlers = {
   'keys.status': (ctx) => Promise.resolve(ctx.app.keyControl?.status() ?? PASSED_IN),
@@ -44,9 +44,9 @@ export const keysHandlers = {
   'keys.recover': opened,
   // Answered by the launcher, only while this computer's clinic is not set up yet.
   'keys.checkServer': () =>
-    Promise.reject(new AppError('CONFLICT', 'This computer already works on its clinic')),
+    Promise.reject(new AppError('CONFLICT', { key: 'errors.keys.alreadyWorks' })),
   'keys.connectServer': () =>
-    Promise.reject(new AppError('CONFLICT', 'This computer already works on its clinic')),
+    Promise.reject(new AppError('CONFLICT', { key: 'errors.keys.alreadyWorks' })),
   // Open already: nothing to try again (the launcher answers it while the server is awaited).
   'keys.retryServer': (ctx) => Promise.resolve(ctx.app.keyControl?.status() ?? PASSED_IN),
   'keys.recoveryKey': (ctx) => Promise.resolve({ recoveryKey: pending(ctx) }),
@@ -60,7 +60,7 @@ export const keysHandlers = {
     const keys = ctx.app.keyControl;
     if (!keys) return Promise.resolve(PASSED_IN);
     if (ctx.app.settings !== null && ctx.actor?.role !== 'admin') {
-      throw new AppError('FORBIDDEN', 'Only an admin may confirm the recovery key');
+      throw new AppError('FORBIDDEN', { key: 'errors.keys.adminOnlyConfirm' });
     }
     keys.confirmRecoveryKey();
     return Promise.resolve(keys.status());

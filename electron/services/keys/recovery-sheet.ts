@@ -61,8 +61,8 @@ export async function saveRecoverySheet(
     await rename(temp, target);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new AppError('INTERNAL', `The recovery sheet could not be saved (${code})`);
+    const code = (error as NodeJS.ErrnoException).code ?? '?';
+    throw new AppError('INTERNAL', { key: 'errors.keys.sheetNotSaved', params: { code } });
   }
   return { path: target };
 }

@@ -118,15 +118,15 @@ async function requireOfferedLanguage(db: Queryable, language: string): Promise<
   if (language === '') return;
   const offered = (await readSettings(db))?.patientLanguages ?? settingsDefaults.patientLanguages;
   if (!offered.includes(language)) {
-    throw new AppError('VALIDATION', 'Choose a language the clinic offers', {
-      fields: {
-        preferredLanguage: `The clinic does not offer "${language}"; choose one from the list`,
+    throw new AppError(
+      'VALIDATION',
+      { key: 'errors.languageNotOffered' },
+      {
+        fields: {
+          preferredLanguage: { key: 'errors.languageNotOfferedField', params: { language } },
+        },
       },
-      text: { key: 'errors.languageNotOffered' },
-      fieldKeys: {
-        preferredLanguage: { key: 'errors.languageNotOfferedField', params: { language } },
-      },
-    });
+    );
   }
 }
 
@@ -137,9 +137,7 @@ const patientById = preparedQuery((db, id: string) =>
 export async function findPatientRow(db: Queryable, id: string): Promise<PatientRow> {
   const [row] = await patientById(db, id);
   if (!row) {
-    throw new AppError('NOT_FOUND', 'No patient with that identifier', {
-      text: { key: 'errors.noSuchPatient' },
-    });
+    throw new AppError('NOT_FOUND', { key: 'errors.noSuchPatient' });
   }
   return row;
 }
@@ -159,11 +157,7 @@ export async function createPatient(
   const duplicates = await findDuplicates(db, input);
   const unconfirmed = duplicates.filter((d) => !input.notDuplicateOf.includes(d.id));
   if (unconfirmed.length > 0) {
-    throw new AppError(
-      'CONFLICT',
-      'This may be a patient who is already registered: check the possible duplicates first',
-      { text: { key: 'errors.possibleDuplicate' } },
-    );
+    throw new AppError('CONFLICT', { key: 'errors.possibleDuplicate' });
   }
   const at = now.toISOString();
   const row: Omit<PatientRow, 'seq'> = {

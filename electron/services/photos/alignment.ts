@@ -16,11 +16,11 @@ export async function checkAlignmentPair(
   secondId: string,
 ): Promise<void> {
   if (firstId === secondId) {
-    throw new AppError('VALIDATION', 'Choose two different photos to compare');
+    throw new AppError('VALIDATION', { key: 'errors.photos.twoDifferent' });
   }
   const rows = await Promise.all([requirePhotoRow(db, firstId), requirePhotoRow(db, secondId)]);
   if (rows.some((r) => r.patient_id !== patientId)) {
-    throw new AppError('NOT_FOUND', 'These photos are not both in this patient’s record');
+    throw new AppError('NOT_FOUND', { key: 'errors.photos.notBothHere' });
   }
 }
 
@@ -74,6 +74,6 @@ export async function saveAlignment(
     .onConflict((oc) => oc.columns(['first_photo_id', 'second_photo_id']).doUpdateSet(values))
     .execute();
   const saved = await readAlignment(db, input.firstId, input.secondId);
-  if (!saved) throw new AppError('INTERNAL', 'The alignment could not be saved');
+  if (!saved) throw new AppError('INTERNAL', { key: 'errors.photos.alignmentNotSaved' });
   return saved;
 }

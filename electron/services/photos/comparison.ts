@@ -27,11 +27,11 @@ export async function comparisonPair(
   rightId: string,
 ): Promise<[Photo, Photo]> {
   if (leftId === rightId) {
-    throw new AppError('VALIDATION', 'Choose two different photos to compare');
+    throw new AppError('VALIDATION', { key: 'errors.photos.twoDifferent' });
   }
   const rows = await Promise.all([requirePhotoRow(db, leftId), requirePhotoRow(db, rightId)]);
   if (rows.some((r) => r.patient_id !== patientId)) {
-    throw new AppError('NOT_FOUND', 'These photos are not both in this patient’s record');
+    throw new AppError('NOT_FOUND', { key: 'errors.photos.notBothHere' });
   }
   await requirePhotoConsent(db, patientId, 'photos-other');
   return [await getPhoto(db, leftId), await getPhoto(db, rightId)];
@@ -48,12 +48,12 @@ export async function saveComparisonImage(
   const target = await checkExportTarget(dataDir, targetPath, '.png');
   const bytes = Buffer.from(pngDataUrl.slice(pngDataUrl.indexOf(',') + 1), 'base64');
   if (bytes.length < 64 || !bytes.subarray(0, 8).equals(PNG_SIGNATURE)) {
-    throw new AppError('VALIDATION', 'The comparison image is not a valid PNG');
+    throw new AppError('VALIDATION', { key: 'errors.photos.comparisonNotPng' });
   }
   try {
     await writeFileAtomic(target, bytes);
   } catch {
-    throw new AppError('INTERNAL', 'The image could not be saved there; choose another place');
+    throw new AppError('INTERNAL', { key: 'errors.photos.imageNotSaved' });
   }
   return { path: target, size: bytes.length };
 }

@@ -24,13 +24,10 @@ export async function confirmPhotoDate(
 ): Promise<Photo> {
   const row = await requirePhotoRow(db, input.id);
   if (row.archived === 1) {
-    throw new AppError('CONFLICT', 'This photo is archived; restore it before changing its date');
+    throw new AppError('CONFLICT', { key: 'errors.photos.archivedDate' });
   }
   if (row.date_check !== 'unconfirmed') {
-    throw new AppError(
-      'CONFLICT',
-      'This photo’s date is not waiting for confirmation; change it in the photo’s details',
-    );
+    throw new AppError('CONFLICT', { key: 'errors.photos.dateNotWaiting' });
   }
   const takenAt = input.takenAt === null ? row.taken_at : normaliseTakenAt(input.takenAt);
   // A date in the future is never right: the camera's clock is wrong, or the entry is a slip.
@@ -41,11 +38,10 @@ export async function confirmPhotoDate(
     { ...settings, daysBeforeFirstVisit: 0 },
   );
   if (future === 'future') {
-    const message =
-      input.takenAt === null
-        ? 'The camera date is in the future; enter the real date'
-        : 'The date a photo was taken cannot be in the future';
-    throw new AppError('VALIDATION', message, { fields: { takenAt: message } });
+    const text = {
+      key: input.takenAt === null ? 'errors.photos.cameraDateFuture' : 'errors.photos.dateFuture',
+    } as const;
+    throw new AppError('VALIDATION', text, { fields: { takenAt: text } });
   }
   await db
     .updateTable('photo')

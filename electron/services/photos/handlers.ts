@@ -39,7 +39,7 @@ async function beforeImport(
 function decodeCapture(dataUrl: string): { bytes: Buffer; extension: 'jpg' | 'png' } {
   const extension = dataUrl.startsWith('data:image/png') ? 'png' : 'jpg';
   const bytes = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
-  if (bytes.length === 0) throw new AppError('VALIDATION', 'The captured image is empty');
+  if (bytes.length === 0) throw new AppError('VALIDATION', { key: 'errors.photos.captureEmpty' });
   return { bytes, extension };
 }
 
@@ -50,8 +50,11 @@ export const photosHandlers = {
     // The token is spent whatever follows: a refused import is chosen again in the dialog.
     const paths = ctx.app.fileTokens.take('photos', input.files, 'files');
     if (paths.length > MAX_PHOTOS_PER_IMPORT) {
-      const message = `At most ${MAX_PHOTOS_PER_IMPORT} photos at once`;
-      throw new AppError('VALIDATION', message, { fields: { files: message } });
+      const text = {
+        key: 'errors.photos.tooMany',
+        params: { max: MAX_PHOTOS_PER_IMPORT },
+      } as const;
+      throw new AppError('VALIDATION', text, { fields: { files: text } });
     }
     const actor = await beforeImport(ctx, input);
     const job = startPhotoJob(ctx.app, {

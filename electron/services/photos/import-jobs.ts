@@ -55,7 +55,7 @@ export function startPhotoJob(app: AppState, start: StartJob): PhotoJob {
   const nowMs = Date.now();
   app.jobs.prune<PhotoJob>(KIND, (j) => nowMs - (j.finishedAtMs ?? nowMs) > KEEP_FINISHED_MS);
   if (app.jobs.running(KIND) >= MAX_RUNNING_JOBS) {
-    throw new AppError('CONFLICT', 'Several imports are already running; wait for one to finish');
+    throw new AppError('CONFLICT', { key: 'errors.photos.importsRunning' });
   }
   const work: Work = { actor: start.actor, tags: start.tags, items: start.items };
   const job = app.jobs.start<PhotoJob>(
@@ -79,8 +79,7 @@ export function startPhotoJob(app: AppState, start: StartJob): PhotoJob {
 
 function requireJob(app: AppState, jobId: string): Job {
   const job = app.jobs.find<PhotoJob>(KIND, jobId);
-  if (!job)
-    throw new AppError('NOT_FOUND', 'This import is not known (it may have ended long ago)');
+  if (!job) throw new AppError('NOT_FOUND', { key: 'errors.photos.unknownImport' });
   return job;
 }
 

@@ -39,13 +39,10 @@ export async function readStoredPhotoFile(dataDir: string, relative: string): Pr
     return await vaultOf(dataDir).read(photoKey(relative));
   } catch (error) {
     if (error instanceof SealedFileError && error.reason === 'missing') {
-      throw new AppError(
-        'NOT_FOUND',
-        'The image file of this photo is missing from the photo store',
-      );
+      throw new AppError('NOT_FOUND', { key: 'errors.photos.fileMissing' });
     }
     if (error instanceof SealedFileError) throw error;
-    throw new AppError('INTERNAL', 'The image file of this photo could not be read');
+    throw new AppError('INTERNAL', { key: 'errors.photos.fileUnreadable' });
   }
 }
 

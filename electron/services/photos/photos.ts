@@ -26,21 +26,12 @@ export function photosRoot(dataDir: string): string {
   return path.join(dataDir, PHOTOS_DIR);
 }
 
-const consentWording: Record<'photos-record' | 'photos-other', string> = {
-  'photos-record':
-    'This patient has not consented to photographs for the medical record (or has withdrawn ' +
-    'that consent). Record the consent in the chart before adding photos.',
-  'photos-other':
-    'This patient has not consented to the use of their photographs outside the medical record ' +
-    '(or has withdrawn that consent), so the comparison cannot be exported.',
-};
-
 /** A photo action the patient's consent does not cover. Nothing was written. */
 export class PhotoConsentError extends AppError {
   readonly consentKind: ConsentKind;
 
   constructor(kind: 'photos-record' | 'photos-other') {
-    super('CONFLICT', consentWording[kind]);
+    super('CONFLICT', { key: `errors.photoConsent.${kind}` });
     this.name = 'PhotoConsentError';
     this.consentKind = kind;
   }
@@ -148,7 +139,7 @@ export async function listPhotos(
 
 export async function requirePhotoRow(db: Queryable, id: string) {
   const row = await photoQuery(db).where('photo.id', '=', id).executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', 'This photo does not exist');
+  if (!row) throw new AppError('NOT_FOUND', { key: 'errors.photos.notFound' });
   return row;
 }
 
@@ -166,9 +157,11 @@ async function checkSession(db: Queryable, patientId: string, sessionId: string 
     .where('id', '=', sessionId)
     .executeTakeFirst();
   if (!session || session.patient_id !== patientId || session.status === 'abandoned') {
-    throw new AppError('VALIDATION', 'Choose one of this patient’s sessions', {
-      fields: { sessionId: 'This session is not one of this patient’s sessions' },
-    });
+    throw new AppError(
+      'VALIDATION',
+      { key: 'errors.photos.chooseOwnSession' },
+      { fields: { sessionId: { key: 'errors.photos.sessionNotOwn' } } },
+    );
   }
 }
 
@@ -216,7 +209,7 @@ export async function updatePhotoTags(
 ): Promise<Photo> {
   const row = await requirePhotoRow(db, input.id);
   if (row.archived === 1) {
-    throw new AppError('CONFLICT', 'This photo is archived; restore it before changing its tags');
+    throw new AppError('CONFLICT', { key: 'errors.photos.archivedTags' });
   }
   await checkSession(db, row.patient_id, input.sessionId);
   const takenAt = normaliseTakenAt(input.takenAt);

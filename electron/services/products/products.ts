@@ -72,7 +72,7 @@ export async function listProducts(
 
 async function requireProduct(db: Queryable, id: string) {
   const row = await db.selectFrom('product').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', 'This product is not in the catalogue');
+  if (!row) throw new AppError('NOT_FOUND', { key: 'errors.products.notFound' });
   return row;
 }
 
@@ -94,9 +94,8 @@ async function refuseDuplicateName(db: Queryable, name: string, exceptId: string
   const rows = await db.selectFrom('product').select(['id', 'name']).execute();
   const folded = name.trim().toLocaleLowerCase();
   if (rows.some((r) => r.id !== exceptId && r.name.trim().toLocaleLowerCase() === folded)) {
-    throw new AppError('CONFLICT', 'A product with this name is already in the catalogue', {
-      fields: { name: 'A product with this name is already in the catalogue' },
-    });
+    const text = { key: 'errors.products.nameTaken' } as const;
+    throw new AppError('CONFLICT', text, { fields: { name: text } });
   }
 }
 
@@ -159,14 +158,12 @@ export async function addLot(
     .where('lot_key', '=', key)
     .executeTakeFirst();
   if (existing) {
-    throw new AppError('CONFLICT', 'This lot is already recorded for this product', {
-      fields: { lotNumber: 'This lot is already recorded for this product' },
-    });
+    const text = { key: 'errors.products.lotTaken' } as const;
+    throw new AppError('CONFLICT', text, { fields: { lotNumber: text } });
   }
   if (input.receivedOn > today) {
-    throw new AppError('VALIDATION', 'The date received cannot be in the future', {
-      fields: { receivedOn: 'The date received cannot be in the future' },
-    });
+    const text = { key: 'errors.products.receivedFuture' } as const;
+    throw new AppError('VALIDATION', text, { fields: { receivedOn: text } });
   }
   const row = {
     id: randomUUID(),
@@ -207,16 +204,21 @@ export async function requireUsableLot(
 ): Promise<void> {
   const [lot] = await lotWithProduct(db, line.lotId);
   if (!lot) {
-    throw new AppError('NOT_FOUND', 'This lot is not in the catalogue', {
-      fields: { [`${fieldPath}.lotId`]: 'This lot is not in the catalogue' },
-    });
+    const text = { key: 'errors.products.lotNotFound' } as const;
+    throw new AppError('NOT_FOUND', text, { fields: { [`${fieldPath}.lotId`]: text } });
   }
   if (lot.product_id !== line.productId) {
-    const message = `Lot ${lot.lot_number} belongs to ${lot.name}, not to the product chosen`;
-    throw new AppError('VALIDATION', message, { fields: { [`${fieldPath}.lotId`]: message } });
+    const text = {
+      key: 'errors.products.lotOtherProduct',
+      params: { lot: lot.lot_number, product: lot.name },
+    } as const;
+    throw new AppError('VALIDATION', text, { fields: { [`${fieldPath}.lotId`]: text } });
   }
   if (lot.expires_on < onDate) {
-    const message = `Lot ${lot.lot_number} of ${lot.name} expired on ${lot.expires_on} and cannot be used`;
-    throw new AppError('VALIDATION', message, { fields: { [`${fieldPath}.lotId`]: message } });
+    const text = {
+      key: 'errors.products.lotExpired',
+      params: { lot: lot.lot_number, product: lot.name, date: lot.expires_on },
+    } as const;
+    throw new AppError('VALIDATION', text, { fields: { [`${fieldPath}.lotId`]: text } });
   }
 }

@@ -10,7 +10,7 @@ import { handOffSms } from './sms-hand-off';
 
 async function oneReminder(db: Parameters<typeof listReminders>[0], id: string) {
   const [row] = await listReminders(db, { id, limit: 1 });
-  if (!row) throw new AppError('NOT_FOUND', 'This reminder does not exist');
+  if (!row) throw new AppError('NOT_FOUND', { key: 'errors.reminders.notFound' });
   return row;
 }
 
@@ -27,7 +27,7 @@ export const remindersHandlers = {
   'reminders.sendNow': async (ctx) => {
     const config = await readReminderConfig(ctx.db);
     if (!config.enabled) {
-      throw new AppError('CONFLICT', 'Reminders are turned off in the settings');
+      throw new AppError('CONFLICT', { key: 'errors.reminders.turnedOff' });
     }
     const job = startReminderJob(ctx.app);
     ctx.subject.objectId = job.id;
@@ -38,7 +38,7 @@ export const remindersHandlers = {
     const row = await oneReminder(ctx.db, input.id);
     await forPatient(ctx, row.patientId, row.id);
     if (row.status !== 'failed') {
-      throw new AppError('CONFLICT', 'Only a failed reminder is tried again');
+      throw new AppError('CONFLICT', { key: 'errors.reminders.onlyFailedRetried' });
     }
     await ctx.db
       .updateTable('reminder')

@@ -15,9 +15,8 @@ export async function queueRecallReminder(
 ): Promise<string> {
   const course = await requireCourse(db, input.courseId);
   if (course.status !== 'active') {
-    throw new AppError('CONFLICT', 'This course is closed', {
-      fields: { courseId: 'This course is closed' },
-    });
+    const text = { key: 'errors.appointments.courseClosed' } as const;
+    throw new AppError('CONFLICT', text, { fields: { courseId: text } });
   }
   const patient = await db
     .selectFrom('patient')
@@ -27,7 +26,7 @@ export async function queueRecallReminder(
   const consents = await consentedChannels(db, [course.patient_id]);
   const address = addressFor(input.channel, patient, consents.get(course.patient_id) ?? new Set());
   if ('skip' in address) {
-    throw new AppError('CONFLICT', address.skip, { fields: { channel: address.skip } });
+    throw new AppError('CONFLICT', address.skipText, { fields: { channel: address.skipText } });
   }
   return insertReminder(
     db,

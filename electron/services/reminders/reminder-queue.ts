@@ -5,6 +5,7 @@ import type { ConsentKind } from '../../../shared/api/patients';
 import { addDaysToDate, at, dateOf } from '../../../shared/appointments/diary-time';
 import { instantOf, wallClockIn } from '../../../shared/reminders/zoned-time';
 import type { StoredReminderSettings } from './reminder-settings';
+import { englishText, type Refusal } from '../core/errors';
 
 export type Channel = 'email' | 'sms';
 export type Kind = 'confirmation' | 'pre-care' | 'recall';
@@ -86,14 +87,12 @@ export function addressFor(
   channel: Channel,
   patient: { email: string; phone: string },
   consented: ReadonlySet<Channel>,
-): { recipient: string } | { skip: string } {
-  if (!consented.has(channel)) {
-    return { skip: `No consent to reminders by ${channel === 'email' ? 'e-mail' : 'SMS'}` };
-  }
+): { recipient: string } | { skip: string; skipText: Refusal } {
+  // `skip` is the reminder log's English; `skipText` the same refusal for the screens.
+  const skip = (skipText: Refusal) => ({ skip: englishText(skipText), skipText });
+  if (!consented.has(channel)) return skip({ key: `errors.reminders.noConsent.${channel}` });
   const recipient = channel === 'email' ? patient.email.trim() : patient.phone.trim();
-  if (recipient === '') {
-    return { skip: channel === 'email' ? 'No e-mail address' : 'No phone number' };
-  }
+  if (recipient === '') return skip({ key: `errors.reminders.noAddress.${channel}` });
   return { recipient };
 }
 

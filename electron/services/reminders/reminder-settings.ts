@@ -61,9 +61,9 @@ export async function updateReminderConfig(
     next.smtp = { ...rest, password: password ?? current.smtp.password };
   }
   if (next.enabled && (next.smtp.host === '' || next.smtp.fromAddress === '')) {
-    const message = 'Enter the mail server and the sender address before turning reminders on';
-    throw new AppError('VALIDATION', message, {
-      fields: { 'smtp.host': message, 'smtp.fromAddress': message },
+    const text = { key: 'errors.reminders.mailServerFirst' } as const;
+    throw new AppError('VALIDATION', text, {
+      fields: { 'smtp.host': text, 'smtp.fromAddress': text },
     });
   }
   return publicSettings(await slot.write(db, next));

@@ -84,7 +84,7 @@ const addendaOfSession = preparedQuery((db, sessionId: string) =>
 
 export async function requireSession(db: Queryable, id: string) {
   const [row] = await sessionById(db, id);
-  if (!row) throw new AppError('NOT_FOUND', 'This session does not exist');
+  if (!row) throw new AppError('NOT_FOUND', { key: 'errors.sessions.notFound' });
   return row;
 }
 

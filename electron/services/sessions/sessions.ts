@@ -12,7 +12,7 @@ import type {
 } from '../../../shared/api/sessions';
 import type { Addendum } from '../../../shared/api/sessions';
 import { missingForSigning } from '../../../shared/sessions/session-completeness';
-import { AppError } from '../core/errors';
+import { AppError, type Refusal } from '../core/errors';
 import { findPatientRow } from '../patients/patients';
 import { localDate } from '../core/local-date';
 import { newestCheckOf, requireSafetyGate } from './safety-gate';
@@ -88,15 +88,15 @@ export async function startSession(
   const today = localDate(now);
   const patient = await findPatientRow(db, input.patientId);
   if (patient.archived === 1) {
-    throw new AppError('CONFLICT', 'This patient is archived; restore the record first');
+    throw new AppError('CONFLICT', { key: 'errors.sessions.patientArchived' });
   }
   if (input.courseId) {
     const course = await requireCourse(db, input.courseId);
     if (course.patient_id !== input.patientId) {
-      throw new AppError('VALIDATION', 'This course belongs to another patient');
+      throw new AppError('VALIDATION', { key: 'errors.sessions.otherPatientsCourse' });
     }
     if (course.status !== 'active') {
-      throw new AppError('CONFLICT', 'This course is closed; start a new course');
+      throw new AppError('CONFLICT', { key: 'errors.sessions.courseClosed' });
     }
   }
   const open = await db
@@ -106,10 +106,7 @@ export async function startSession(
     .where('status', '=', 'draft')
     .executeTakeFirst();
   if (open) {
-    throw new AppError(
-      'CONFLICT',
-      'A draft session is already open for this patient; continue it or abandon it first',
-    );
+    throw new AppError('CONFLICT', { key: 'errors.sessions.draftOpen' });
   }
   const check = await newestCheckOf(db, input.patientId, today);
   const draft = await draftFromCheck(db, check, input.courseId, today);
@@ -160,15 +157,15 @@ function columnsOf(fields: SessionDraftFields) {
 
 function requireDraft(row: Selectable<TreatmentSessionRow>) {
   if (row.status === 'signed') {
-    throw new AppError('CONFLICT', 'This session is signed and cannot be changed; add an addendum');
+    throw new AppError('CONFLICT', { key: 'errors.sessions.signed' });
   }
-  if (row.status !== 'draft') throw new AppError('CONFLICT', 'This draft was abandoned');
+  if (row.status !== 'draft') throw new AppError('CONFLICT', { key: 'errors.sessions.abandoned' });
 }
 
 function requireOwnDraft(row: Selectable<TreatmentSessionRow>, actorId: string) {
   requireDraft(row);
   if (row.practitioner_id !== actorId) {
-    throw new AppError('FORBIDDEN', 'Only the practitioner who started this session can change it');
+    throw new AppError('FORBIDDEN', { key: 'errors.sessions.notYours' });
   }
 }
 
@@ -233,13 +230,11 @@ export async function signSession(
   const fields = await draftFieldsOf(db, row);
   const missing = missingForSigning(fields);
   if (missing.length > 0) {
-    const fieldMessages: Record<string, string> = {};
-    for (const m of missing) fieldMessages[m.field] ??= m.message;
-    throw new AppError(
-      'VALIDATION',
-      `The session cannot be signed yet. Missing: ${missing.map((m) => m.message).join('; ')}`,
-      { fields: fieldMessages },
-    );
+    // The shared list names its keys as strings (errors.sessions.missing.*); the catalogue
+    // test holds each to the catalogue.
+    const marked: Record<string, Refusal> = {};
+    for (const m of missing) marked[m.field] ??= m.text as Refusal;
+    throw new AppError('VALIDATION', { key: 'errors.sessions.incomplete' }, { fields: marked });
   }
   await checkLots(db, row, fields);
   const recorded = await db
@@ -326,7 +321,7 @@ export async function addAddendum(
 ): Promise<Addendum> {
   const row = await requireSession(db, input.sessionId);
   if (row.status !== 'signed') {
-    throw new AppError('CONFLICT', 'Addenda are added to signed sessions; edit the draft instead');
+    throw new AppError('CONFLICT', { key: 'errors.sessions.addendumOnSigned' });
   }
   const id = randomUUID();
   const writtenAt = now.toISOString();

@@ -37,7 +37,7 @@ export const staffHandlers = {
     const { id } = requireActor(ctx);
     ctx.subject.objectId = id;
     const row = await findStaffById(ctx.db, id);
-    if (!row) throw new AppError('NOT_FOUND', 'No such staff account');
+    if (!row) throw new AppError('NOT_FOUND', { key: 'errors.staff.noSuchAccount' });
     return toStaffUser(row);
   },
 

@@ -4,7 +4,7 @@ import { preparedQuery } from '../store/prepared';
 import type { StaffUserRow } from '../store/schema';
 import type { StaffUser } from '../../../shared/api/staff';
 import type { Role } from '../../../shared/api/roles';
-import { AppError } from '../core/errors';
+import { AppError, type Refusal } from '../core/errors';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 
 export function toStaffUser(row: StaffUserRow): StaffUser {
@@ -86,9 +86,8 @@ export async function createStaff(
   now: Date,
 ): Promise<StaffUser> {
   if (await findStaffByUsername(db, input.username)) {
-    throw new AppError('CONFLICT', 'That user name is already taken', {
-      fields: { username: 'That user name is already taken' },
-    });
+    const text = { key: 'errors.staff.usernameTaken' } as const;
+    throw new AppError('CONFLICT', text, { fields: { username: text } });
   }
   const row: StaffUserRow = {
     id: randomUUID(),
@@ -131,17 +130,17 @@ export async function updateStaff(
   now: Date,
 ): Promise<StaffUser> {
   const row = await findStaffById(db, input.id);
-  if (!row) throw new AppError('NOT_FOUND', 'No such staff account');
+  if (!row) throw new AppError('NOT_FOUND', { key: 'errors.staff.noSuchAccount' });
   const losesAdmin =
     row.role === 'admin' &&
     row.active === 1 &&
     ((input.role !== undefined && input.role !== 'admin') || input.active === false);
   // A clinic must never be left without someone who can manage accounts.
   if (losesAdmin && (await activeAdminCount(db)) <= 1) {
-    throw new AppError('CONFLICT', 'This is the only active admin; make someone else admin first');
+    throw new AppError('CONFLICT', { key: 'errors.staff.onlyAdmin' });
   }
   if (input.active === false && input.id === actorId) {
-    throw new AppError('CONFLICT', 'You cannot deactivate your own account');
+    throw new AppError('CONFLICT', { key: 'errors.staff.notOwnAccount' });
   }
   const next: StaffUserRow = {
     ...row,
@@ -188,7 +187,7 @@ export async function resetStaffPassword(
   now: Date,
 ): Promise<{ temporaryCode: string; expiresAt: string }> {
   const row = await findStaffById(db, input.id);
-  if (!row) throw new AppError('NOT_FOUND', 'No such staff account');
+  if (!row) throw new AppError('NOT_FOUND', { key: 'errors.staff.noSuchAccount' });
   const code = temporaryCode();
   const expiresAt = new Date(now.getTime() + TEMPORARY_CODE_HOURS * 3_600_000).toISOString();
   await db
@@ -215,22 +214,21 @@ export async function changeOwnPassword(
   now: Date,
 ): Promise<StaffUser> {
   const row = await findStaffById(db, userId);
-  if (!row) throw new AppError('NOT_FOUND', 'No such staff account');
-  const field = (name: string, message: string) =>
-    new AppError('VALIDATION', message, { fields: { [name]: message } });
+  if (!row) throw new AppError('NOT_FOUND', { key: 'errors.staff.noSuchAccount' });
+  const field = (name: string, text: Refusal) =>
+    new AppError('VALIDATION', text, { fields: { [name]: text } });
   if (row.must_change_password !== 1) {
     if (input.currentPassword === undefined) {
-      throw field('currentPassword', 'Enter your current password');
+      throw field('currentPassword', { key: 'errors.staff.enterCurrentPassword' });
     }
     if (!(await verifyPassword(input.currentPassword, row.password_hash))) {
-      throw new AppError('INVALID_CREDENTIALS', 'Your current password is not correct', {
-        fields: { currentPassword: 'Your current password is not correct' },
-      });
+      const text = { key: 'errors.staff.currentPasswordWrong' } as const;
+      throw new AppError('INVALID_CREDENTIALS', text, { fields: { currentPassword: text } });
     }
   }
   // The temporary code (or the old password) was known to someone else: it must not stay.
   if (await verifyPassword(input.newPassword, row.password_hash)) {
-    throw field('newPassword', 'Choose a password different from the one you signed in with');
+    throw field('newPassword', { key: 'errors.staff.samePassword' });
   }
   const next: StaffUserRow = {
     ...row,
@@ -260,7 +258,7 @@ export async function updateOwnProfile(
   now: Date,
 ): Promise<StaffUser> {
   const row = await findStaffById(db, userId);
-  if (!row) throw new AppError('NOT_FOUND', 'No such staff account');
+  if (!row) throw new AppError('NOT_FOUND', { key: 'errors.staff.noSuchAccount' });
   const next: StaffUserRow = {
     ...row,
     licence_number: input.licenceNumber,
@@ -285,7 +283,7 @@ export async function setOwnLanguage(
   now: Date,
 ): Promise<StaffUser> {
   const row = await findStaffById(db, userId);
-  if (!row) throw new AppError('NOT_FOUND', 'No such staff account');
+  if (!row) throw new AppError('NOT_FOUND', { key: 'errors.staff.noSuchAccount' });
   const next: StaffUserRow = { ...row, ui_language: language, updated_at: now.toISOString() };
   await db
     .updateTable('staff_user')

@@ -21,10 +21,7 @@ import { AppError } from '../core/errors';
  */
 export class ServerUnreachableError extends AppError {
   constructor(cause?: unknown) {
-    super(
-      'SERVER_UNREACHABLE',
-      'The clinic server cannot be reached; nothing was saved. Check the network and try again',
-    );
+    super('SERVER_UNREACHABLE', { key: 'errors.server.unreachable' });
     this.name = 'ServerUnreachableError';
     if (cause !== undefined) Object.defineProperty(this, 'cause', { value: cause });
   }

@@ -22,20 +22,12 @@ const SLICE = 1024 * 1024;
 export type SealedFileRefusal =
   'missing' | 'not-sealed' | 'unsupported-version' | 'wrong-key' | 'tampered';
 
-const wording: Record<SealedFileRefusal, string> = {
-  missing: 'The file is missing from the data folder.',
-  'not-sealed': 'The file in the data folder is not one Mesochart encrypted; it was not used.',
-  'unsupported-version': 'The file was encrypted by a newer version of Mesochart.',
-  'wrong-key': 'The file was encrypted with another key than this clinic’s; it cannot be read.',
-  tampered: 'The file was changed or damaged after it was saved; it was not used.',
-};
-
 /** A stored file that cannot be read back as it was written. Nothing is shown from it. */
 export class SealedFileError extends AppError {
   readonly reason: SealedFileRefusal;
 
   constructor(reason: SealedFileRefusal) {
-    super(reason === 'missing' ? 'NOT_FOUND' : 'CONFLICT', wording[reason]);
+    super(reason === 'missing' ? 'NOT_FOUND' : 'CONFLICT', { key: `errors.sealedFile.${reason}` });
     this.name = 'SealedFileError';
     this.reason = reason;
   }

@@ -1,5 +1,6 @@
 import type { MesochartApi } from '../../../shared/api/client';
 import type { ApiError, Result } from '../../../shared/api/result';
+import { errorText, fieldErrorText } from './error-text';
 import { noteServerResult } from './server-status';
 
 declare global {
@@ -11,10 +12,31 @@ declare global {
 /** The only way the renderer reaches the main process: the object the preload exposed. */
 export const api: MesochartApi = window.mesochart;
 
+/**
+ * A refused call. Its `message` is the refusal in the screens' language (the catalogue's text for
+ * the service's key), so every screen that shows `failure.message` reads in its user's language;
+ * `error.message` stays the service's English.
+ */
 export class ApiFailure extends Error {
   constructor(readonly error: ApiError) {
-    super(error.message);
+    super(errorText(error));
     this.name = 'ApiFailure';
+  }
+
+  /** A field's message in the screens' language, where the service marked that field. */
+  field(name: string): string | undefined {
+    const english = this.error.fields?.[name];
+    return english === undefined ? undefined : fieldErrorText(this.error, name, english);
+  }
+
+  /** Every marked field's message, likewise. */
+  fieldMessages(): Record<string, string> {
+    return Object.fromEntries(
+      Object.entries(this.error.fields ?? {}).map(([f, english]) => [
+        f,
+        fieldErrorText(this.error, f, english),
+      ]),
+    );
   }
 }
 

@@ -19,6 +19,11 @@ export function errorText(error: ApiError): string {
   );
 }
 
+/** A text the shared code names by its catalogue key (what a session lacks before signing). */
+export function catalogueText(text: ErrorText): string {
+  return i18n.t(text.key, text.params ?? {});
+}
+
 /** A field's message, likewise (the field's name, where the message gives it, worded too). */
 export function fieldErrorText(error: ApiError, field: string, english: string): string {
   const text = error.fieldKeys?.[field];

@@ -152,7 +152,9 @@ describe('signing', () => {
     });
     const error = failure(await c.app.call('sessions.sign', { id: session.id }));
     expect(error.code).toBe('VALIDATION');
-    expect(error.message).toContain('Missing:');
+    expect(error.message).toBe('The session cannot be signed yet; each missing item is marked');
+    // Each missing item is said at its field, with its catalogue key for the screens' language.
+    const said = Object.values(error.fields ?? {}).join('\n');
     for (const item of [
       'Depth for the cheeks',
       'Technique',
@@ -160,8 +162,12 @@ describe('signing', () => {
       'At least one product with its lot',
       'Immediate reactions',
     ]) {
-      expect(error.message).toContain(item);
+      expect(said).toContain(item);
     }
+    expect(error.fieldKeys?.['areas.0.depthMm']).toEqual({
+      key: 'errors.sessions.missing.depth',
+      params: { area: 'cheeks' },
+    });
     expect(Object.keys(error.fields ?? {})).toEqual(
       expect.arrayContaining(['areas.0.depthMm', 'technique', 'anaesthesia', 'products']),
     );

@@ -1,4 +1,4 @@
-import { AppError } from '../../core/errors';
+import { AppError, englishText, type Refusal } from '../../core/errors';
 
 /** A template that cannot be saved or used; the lists name exactly what to fix. */
 export class TemplateValidationError extends AppError {
@@ -7,7 +7,7 @@ export class TemplateValidationError extends AppError {
   readonly unknownPlaceholders: readonly string[];
 
   constructor(
-    message: string,
+    problem: 'notWellFormed' | 'unusable',
     details: {
       missingSections?: readonly string[];
       missingItems?: readonly string[];
@@ -15,7 +15,15 @@ export class TemplateValidationError extends AppError {
       fields: Record<string, string>;
     },
   ) {
-    super('VALIDATION', message, { fields: details.fields });
+    const text: Refusal = {
+      key:
+        problem === 'notWellFormed'
+          ? 'errors.documents.templateNotWellFormed'
+          : 'errors.documents.templateUnusable',
+    };
+    // The field messages are the template checks' own words, which the editor also shows
+    // before saving (like the schema's messages): they have no catalogue key yet.
+    super('VALIDATION', englishText(text), { text, fields: details.fields, fieldKeys: {} });
     this.name = 'TemplateValidationError';
     this.missingSections = details.missingSections ?? [];
     this.missingItems = details.missingItems ?? [];
@@ -38,10 +46,20 @@ export class DocumentGenerationError extends AppError {
     reason: string,
     options: { fields?: Record<string, string>; cause?: unknown } = {},
   ) {
+    // The screens say which stage failed; `reason` (English, no patient data) is for the log.
     super(
       stage === 'input' ? 'VALIDATION' : 'INTERNAL',
-      `The document could not be generated: ${reason}`,
-      options.fields ? { fields: options.fields } : {},
+      { key: `errors.documents.generation.${stage}` },
+      options.fields
+        ? {
+            fields: Object.fromEntries(
+              Object.keys(options.fields).map((f) => [
+                f,
+                { key: 'errors.documents.generation.badValue' } as const,
+              ]),
+            ),
+          }
+        : {},
     );
     this.name = 'DocumentGenerationError';
     this.stage = stage;

@@ -17,25 +17,12 @@ export function validateTemplate(template: unknown): DocumentTemplate {
       const path = issue.path.join('.') || 'template';
       fields[path] ??= issue.message;
     }
-    throw new TemplateValidationError('The template is not well formed', { fields });
+    throw new TemplateValidationError('notWellFormed', { fields });
   }
 
   const problems = findTemplateProblems(parsed.data);
-  const parts: string[] = [];
-  if (problems.missingSections.length > 0) {
-    parts.push(`missing required sections: ${problems.missingSections.join(', ')}`);
-  }
-  if (problems.missingItems.length > 0) {
-    parts.push(`missing required items: ${problems.missingItems.join(', ')}`);
-  }
-  if (problems.unknownPlaceholders.length > 0) {
-    parts.push(`unknown placeholders: ${problems.unknownPlaceholders.join(', ')}`);
-  }
-  if (parts.length === 0 && Object.keys(problems.fields).length > 0) {
-    parts.push(Object.values(problems.fields).join('; '));
-  }
-  if (parts.length > 0) {
-    throw new TemplateValidationError(`The template cannot be used: ${parts.join('; ')}`, problems);
+  if (Object.keys(problems.fields).length > 0) {
+    throw new TemplateValidationError('unusable', problems);
   }
   return parsed.data;
 }

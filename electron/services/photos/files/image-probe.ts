@@ -19,13 +19,17 @@ export function decodeFailure(detected: DetectedFormat, cause: unknown): PhotoEr
   if (detected.format === 'heif') {
     return new PhotoError(
       'heif-unsupported',
-      'This HEIC/HEIF photo cannot be read on this computer. Export it as JPEG and import that.',
+      { key: 'errors.photoFiles.heicCannotRead' },
       { cause },
     );
   }
-  return new PhotoError('corrupt', 'The photo is damaged or incomplete and cannot be read.', {
-    cause,
-  });
+  return new PhotoError(
+    'corrupt',
+    { key: 'errors.photoFiles.damaged' },
+    {
+      cause,
+    },
+  );
 }
 
 /**
@@ -53,11 +57,15 @@ export async function probeImage(
   }
   const pixels = width * height;
   if (pixels > maxPixels) {
-    throw new PhotoError(
-      'too-many-pixels',
-      `The image is ${width} x ${height} pixels (${formatMegapixels(pixels)}); ` +
-        `the limit is ${formatMegapixels(maxPixels)}.`,
-    );
+    throw new PhotoError('too-many-pixels', {
+      key: 'errors.photoFiles.tooManyPixels',
+      params: {
+        width,
+        height,
+        pixels: formatMegapixels(pixels),
+        limit: formatMegapixels(maxPixels),
+      },
+    });
   }
   const orientation =
     meta.orientation && meta.orientation >= 1 && meta.orientation <= 8 ? meta.orientation : 1;

@@ -71,17 +71,10 @@ export async function importPhoto(
 
   const detected = detectFormat(input.subarray(0, 64));
   if (!detected) {
-    throw new PhotoError(
-      'unsupported-format',
-      'This file is not a JPEG, PNG, HEIC/HEIF or TIFF image.',
-    );
+    throw new PhotoError('unsupported-format', { key: 'errors.photoFiles.unsupported' });
   }
   if (detected.format === 'heif' && !canDecodeHeif(detected.codec)) {
-    throw new PhotoError(
-      'heif-unsupported',
-      'HEIC/HEIF photos cannot be read on this computer: the image library was built without ' +
-        'the decoder for them. Export the photo as JPEG and import that.',
-    );
+    throw new PhotoError('heif-unsupported', { key: 'errors.photoFiles.heifNoDecoder' });
   }
 
   const probe = await probeImage(input, detected, settings.maxPixels);
@@ -149,9 +142,13 @@ export async function importPhoto(
     } catch (error) {
       // A refused photo leaves nothing: undo this call's files (never ones that were there).
       await Promise.all(written.map((path) => rm(path, { force: true })));
-      throw new PhotoError('storage-failed', 'The photo could not be saved to disk.', {
-        cause: error,
-      });
+      throw new PhotoError(
+        'storage-failed',
+        { key: 'errors.photoFiles.notSaved' },
+        {
+          cause: error,
+        },
+      );
     }
     return photo(hasOriginal);
   });

@@ -23,7 +23,7 @@ const TEM = 0x01;
 const SLICE = 1024 * 1024;
 
 function corrupt(detail: string): PhotoError {
-  return new PhotoError('corrupt', `The JPEG file is damaged (${detail}).`);
+  return new PhotoError('corrupt', { key: 'errors.photoFiles.jpegDamaged', params: { detail } });
 }
 
 function hasPrefix(payload: Buffer, prefix: string): boolean {

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../../../../shared/api/result';
-import { AppError } from '../../core/errors';
+import { AppError, type Refusal } from '../../core/errors';
 
 /** Why one file was not imported. The UI words its message from this, never from `cause`. */
 export type PhotoRefusalReason =
@@ -41,8 +41,8 @@ function codeFor(reason: PhotoRefusalReason): ErrorCode {
 export class PhotoError extends AppError {
   readonly reason: PhotoRefusalReason;
 
-  constructor(reason: PhotoRefusalReason, message: string, options: { cause?: unknown } = {}) {
-    super(codeFor(reason), message);
+  constructor(reason: PhotoRefusalReason, text: Refusal, options: { cause?: unknown } = {}) {
+    super(codeFor(reason), text);
     this.name = 'PhotoError';
     this.reason = reason;
     // Kept for debugging only; library messages may quote paths, so they are never shown or logged.

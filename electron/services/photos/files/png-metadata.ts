@@ -33,7 +33,7 @@ const KEPT_CHUNKS = new Set([
 ]);
 
 function corrupt(detail: string): PhotoError {
-  return new PhotoError('corrupt', `The PNG file is damaged (${detail}).`);
+  return new PhotoError('corrupt', { key: 'errors.photoFiles.pngDamaged', params: { detail } });
 }
 
 function chunk(type: string, data: Buffer): Buffer {

@@ -11,12 +11,13 @@ function formatMegabytes(bytes: number): string {
 /** Rejects path strings the main process should never have passed on. */
 export function assertSourcePath(sourcePath: unknown): asserts sourcePath is string {
   if (typeof sourcePath !== 'string' || sourcePath.length === 0) {
-    throw new PhotoError('invalid-path', 'No file was given.');
+    throw new PhotoError('invalid-path', { key: 'errors.photoFiles.noFile' });
   }
   // A NUL byte truncates the path in C APIs: what is checked would not be what is opened.
-  if (sourcePath.includes('\0')) throw new PhotoError('invalid-path', 'The file path is invalid.');
+  if (sourcePath.includes('\0'))
+    throw new PhotoError('invalid-path', { key: 'errors.photoFiles.badPath' });
   if (!isAbsolute(sourcePath)) {
-    throw new PhotoError('invalid-path', 'The file path must be absolute.');
+    throw new PhotoError('invalid-path', { key: 'errors.photoFiles.notAbsolute' });
   }
 }
 
@@ -33,23 +34,22 @@ export async function readSourceFile(sourcePath: string, maxBytes: number): Prom
     handle = await open(sourcePath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EISDIR') throw new PhotoError('not-a-file', 'This is a folder, not a photo.');
-    throw new PhotoError('unreadable', 'The file could not be opened.', { cause: error });
+    if (code === 'EISDIR') throw new PhotoError('not-a-file', { key: 'errors.photoFiles.folder' });
+    throw new PhotoError('unreadable', { key: 'errors.photoFiles.notOpened' }, { cause: error });
   }
   try {
     const stats = await handle.stat();
     if (!stats.isFile()) {
-      throw new PhotoError(
-        'not-a-file',
-        stats.isDirectory() ? 'This is a folder, not a photo.' : 'This is not a regular file.',
-      );
+      throw new PhotoError('not-a-file', {
+        key: stats.isDirectory() ? 'errors.photoFiles.folder' : 'errors.photoFiles.notRegular',
+      });
     }
-    if (stats.size === 0) throw new PhotoError('empty-file', 'The file is empty.');
+    if (stats.size === 0) throw new PhotoError('empty-file', { key: 'errors.photoFiles.empty' });
     if (stats.size > maxBytes) {
-      throw new PhotoError(
-        'file-too-large',
-        `The file is ${formatMegabytes(stats.size)}; the limit is ${formatMegabytes(maxBytes)}.`,
-      );
+      throw new PhotoError('file-too-large', {
+        key: 'errors.photoFiles.tooLarge',
+        params: { size: formatMegabytes(stats.size), limit: formatMegabytes(maxBytes) },
+      });
     }
     const bytes = Buffer.alloc(stats.size);
     let filled = 0;
@@ -61,7 +61,7 @@ export async function readSourceFile(sourcePath: string, maxBytes: number): Prom
     return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } catch (error) {
     if (error instanceof PhotoError) throw error;
-    throw new PhotoError('unreadable', 'The file could not be read.', { cause: error });
+    throw new PhotoError('unreadable', { key: 'errors.photoFiles.notRead' }, { cause: error });
   } finally {
     await handle.close();
   }

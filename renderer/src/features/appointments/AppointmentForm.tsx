@@ -91,7 +91,7 @@ export function AppointmentForm({
     } catch (error) {
       const message = applyServerError(error, form.setError);
       // startsAt is two inputs here: its message goes under the time.
-      const startsAt = error instanceof ApiFailure ? error.error.fields?.startsAt : undefined;
+      const startsAt = error instanceof ApiFailure ? error.field('startsAt') : undefined;
       if (startsAt) form.setError('time', { type: 'server', message: startsAt });
       // Outside opening hours the service books only with a reason: the form offers that choice
       // at once, ticked with the reason field focused, rather than leaving the box to be found.

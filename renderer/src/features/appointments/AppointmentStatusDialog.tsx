@@ -44,7 +44,7 @@ export function AppointmentStatusDialog({
       await client.invalidateQueries({ queryKey: appointmentsKeys.all });
       close();
     } catch (e) {
-      setError(e instanceof ApiFailure ? (e.error.fields?.reason ?? e.message) : String(e));
+      setError(e instanceof ApiFailure ? (e.field('reason') ?? e.message) : String(e));
     }
   };
   const a = appointment;

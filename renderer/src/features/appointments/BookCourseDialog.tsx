@@ -118,7 +118,7 @@ export function BookCourseDialog({
       close();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
-      if (e instanceof ApiFailure) setFields(e.error.fields ?? {});
+      if (e instanceof ApiFailure) setFields(e.fieldMessages());
     } finally {
       setBusy(false);
     }

@@ -50,7 +50,7 @@ export function ExportRecordModal({
   };
   const done: ChartExportRecordOutput | undefined = exportRecord.data;
   const error = exportRecord.error;
-  const fieldError = error instanceof ApiFailure ? (error.error.fields?.['folder'] ?? null) : null;
+  const fieldError = error instanceof ApiFailure ? (error.field('folder') ?? null) : null;
 
   return (
     <Modal opened={opened} onClose={close} title={t('recordExport.title')} size="lg">

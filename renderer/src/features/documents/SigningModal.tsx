@@ -104,7 +104,7 @@ export function SigningModal({
     });
   };
   const serverField = (name: string) =>
-    sign.error instanceof ApiFailure ? sign.error.error.fields?.[name] : undefined;
+    sign.error instanceof ApiFailure ? sign.error.field(name) : undefined;
   const choiceErrors = choices.errors(tried, t('documents.sign.choiceRequired'), serverField);
   const practitionerName = text.data?.practitionerName ?? doc.practitionerName ?? '';
   const busy = sign.isPending || paper.isPending;

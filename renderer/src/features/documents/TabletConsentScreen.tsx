@@ -54,7 +54,7 @@ export function TabletConsentScreen({
   });
   const choices = consentChoices(text.data, answers);
   const serverField = (name: string) =>
-    sign.error instanceof ApiFailure ? sign.error.error.fields?.[name] : undefined;
+    sign.error instanceof ApiFailure ? sign.error.field(name) : undefined;
   const submit = () => {
     setTried(true);
     if (!png || !choices.complete) return;

@@ -120,8 +120,8 @@ export function TemplateEditorForm({
       });
     } catch (error) {
       if (error instanceof ApiFailure) {
-        setProblems(error.error.fields ?? {});
-        setFormError(error.error.message);
+        setProblems(error.fieldMessages());
+        setFormError(error.message);
       } else setFormError(String(error));
     }
   });

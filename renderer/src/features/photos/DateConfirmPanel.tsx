@@ -50,7 +50,7 @@ function DateQuestion({ photo }: { photo: Photo }) {
       unwrap(api.photos.confirmDate({ id: photo.id, takenAt })),
     onSuccess: () => client.invalidateQueries({ queryKey: photosKeys.all(photo.patientId) }),
     onError: (error) => {
-      if (error instanceof ApiFailure) setFieldError(error.error.fields?.['takenAt'] ?? null);
+      if (error instanceof ApiFailure) setFieldError(error.field('takenAt') ?? null);
     },
   });
   const submitEntered = () => {

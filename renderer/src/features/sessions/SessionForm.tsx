@@ -28,6 +28,7 @@ import { type TreatmentArea } from '../../../../shared/sessions/treatment-terms'
 import { missingForSigning } from '../../../../shared/sessions/session-completeness';
 import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
+import { catalogueText } from '../../lib/error-text';
 import { useKeptThroughLock } from '../../lib/lock-drafts';
 import { focusHeadingState, useFocusFirstField } from '../../lib/focus';
 import { TREATMENTS_KEY } from '../../lib/query-keys';
@@ -149,7 +150,7 @@ export function SessionForm({
       setFormError(t('sessions.fixBeforeSigning'));
       return;
     }
-    setSigning(missingForSigning(form.getValues()).map((m) => m.message));
+    setSigning(missingForSigning(form.getValues()).map((m) => catalogueText(m.text)));
   };
 
   const sign = async () => {

@@ -1,0 +1,111 @@
+import { mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import type en from '../../renderer/src/i18n/en.json';
+import type enAppointments from '../../renderer/src/i18n/en-appointments.json';
+import type enErrors from '../../renderer/src/i18n/en-errors.json';
+import { test, expect } from '../support/fixtures';
+import { ADMIN, call, screenshot, seedClinic, seriousViolations } from '../support/flows';
+import { INES, localDay, RECEPTIONIST, seedDiary } from '../support/diary-seed';
+
+/** The catalogues as the app reads them: every text below is what the screen shows. */
+const catalogue = <T>(language: string, area = '') =>
+  JSON.parse(
+    readFileSync(path.join('renderer', 'src', 'i18n', `${language}${area}.json`), 'utf8'),
+  ) as T;
+
+/** Where these screenshots are kept to be looked at, besides the run's own folder. */
+async function look(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
+  const dir = process.env.SHOTS_DIR;
+  if (dir) {
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+  }
+  expect(await seriousViolations(page)).toEqual([]);
+}
+
+async function signInAs(
+  page: Page,
+  labels: typeof en,
+  who: { username: string; password: string },
+) {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: labels.signIn.title })).toBeVisible();
+  await page.getByLabel(labels.staff.username).fill(who.username);
+  await page.getByLabel(labels.staff.password, { exact: true }).fill(who.password);
+  await page.getByRole('button', { name: labels.signIn.submit }).click();
+  await expect(page.getByTestId('signed-in-user')).toBeVisible();
+}
+
+test('a French admin adds an account under a user name already taken and reads why in French, next to the field', async ({
+  page,
+  services,
+}) => {
+  test.setTimeout(180_000);
+  const fr = catalogue<typeof en>('fr');
+  const frErrors = catalogue<typeof enErrors>('fr', '-errors');
+  const NURSE = {
+    username: 'ayla.prac',
+    displayName: 'Ayla Demir',
+    role: 'practitioner',
+    password: 'practitioner pass phrase',
+  };
+  await seedClinic(services, [NURSE]);
+  await call(services, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+  await call(services, 'clinic.updateSettings', { uiLanguage: 'fr' });
+  await call(services, 'auth.signOut');
+
+  await signInAs(page, fr, ADMIN);
+  await page.getByRole('link', { name: fr.nav.settings, exact: true }).click();
+  await page.getByRole('tab', { name: fr.settings.staffTab }).click();
+  await page.getByRole('button', { name: fr.staff.add }).click();
+  const form = page.getByRole('form', { name: fr.staff.add });
+  await form.getByLabel(fr.staff.displayName).fill('Ayla Yılmaz');
+  await form.getByLabel(fr.staff.username).fill(NURSE.username);
+  await form.getByLabel(fr.staff.initialPassword).fill('another pass phrase');
+  await form.getByRole('button', { name: fr.staff.add }).click();
+
+  const taken = frErrors.errors.staff.usernameTaken;
+  await expect(form.getByLabel(fr.staff.username)).toHaveAccessibleDescription(new RegExp(taken));
+  await expect(form.getByRole('alert').filter({ hasText: taken })).toBeVisible();
+  await expect(form).not.toContainText('That user name is already taken');
+  // What was typed stays, and nothing was added.
+  await expect(form.getByLabel(fr.staff.displayName)).toHaveValue('Ayla Yılmaz');
+  await look(page, 'fr-staff-username-taken');
+});
+
+test('an Arabic receptionist books a practitioner who is already busy and reads the clash in Arabic', async ({
+  page,
+  services,
+}) => {
+  test.setTimeout(180_000);
+  const ar = catalogue<typeof en>('ar');
+  const arDiary = catalogue<typeof enAppointments>('ar', '-appointments');
+  await seedDiary(services);
+  await call(services, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+  await call(services, 'clinic.updateSettings', { uiLanguage: 'ar' });
+  await call(services, 'auth.signOut');
+
+  await signInAs(page, ar, RECEPTIONIST);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page
+    .getByRole('navigation', { name: ar.nav.label })
+    .getByRole('link', { name: arDiary.diary.nav })
+    .click();
+  await page.getByRole('button', { name: arDiary.diary.new }).click();
+  const form = page.getByRole('dialog', { name: arDiary.diary.form.title });
+  await form.getByRole('textbox', { name: arDiary.diary.form.patient }).fill('Kel');
+  await page.getByRole('option', { name: /Bruno Keller/ }).click();
+  await form.getByLabel(arDiary.diary.form.date).fill(localDay());
+  await form.getByLabel(arDiary.diary.form.time).fill('09:15');
+  await form.getByRole('button', { name: arDiary.diary.form.save }).click();
+
+  // Inès's 09:00 visit: her name and its time as values in the Arabic sentence.
+  const clash = `لدى ${INES.displayName} موعد محجوز بالفعل ${localDay()} 09:00–09:45`;
+  await expect(form.getByText(clash).first()).toBeVisible();
+  await expect(form).not.toContainText('is already booked');
+  await look(page, 'ar-diary-clash');
+});
