@@ -179,3 +179,71 @@ test('the tablet speaks the patient’s language; without one, the clinic’s Fr
   await expect(tablet.getByRole('heading', { name: fr.history.tablet.title })).toBeVisible();
   await look(page, 'fr-tablet');
 });
+
+test('French screens: the forms’ own checks speak French, and change with the screens’ language', async ({
+  page,
+  services,
+}) => {
+  test.setTimeout(240_000);
+  await seed(services);
+  await signInFrench(page);
+
+  // The register form sent empty, with an e-mail address half typed.
+  await page.getByRole('link', { name: fr.patients.register }).click();
+  const form = page.getByRole('form', { name: fr.patients.register });
+  const email = form.getByRole('textbox', { name: fr.patients.fields.email, exact: true });
+  await email.fill('marie@');
+  await form.getByRole('button', { name: fr.patients.register }).click();
+  for (const message of [
+    'Prénom : champ obligatoire',
+    'Nom de famille : champ obligatoire',
+    'La date de naissance est obligatoire',
+    'Choisissez une réponse',
+    'Saisissez une adresse e-mail valide',
+  ]) {
+    await expect(form.getByText(message, { exact: true })).toBeVisible();
+  }
+  await expect(form.getByText(/required|Choose one|Enter a valid/)).toHaveCount(0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, 'fr-register-checks');
+
+  // The admin switches her screens to Turkish with the form open: its messages follow at once,
+  // and what she typed stays.
+  await page.getByRole('textbox', { name: fr.staff.language.label }).click();
+  await page.getByRole('option', { name: 'Türkçe' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'tr');
+  const turkish = page.getByRole('form', { name: tr.patients.register });
+  await expect(turkish.getByText('Ad: zorunlu alan', { exact: true })).toBeVisible();
+  await expect(turkish.getByText('Doğum tarihi zorunludur', { exact: true })).toBeVisible();
+  await expect(
+    turkish.getByText('Geçerli bir e-posta adresi girin', { exact: true }),
+  ).toBeVisible();
+  await expect(turkish.getByText(/obligatoire|Choisissez|Saisissez/)).toHaveCount(0);
+  await expect(
+    turkish.getByRole('textbox', { name: tr.patients.fields.email, exact: true }),
+  ).toHaveValue('marie@');
+  await screenshot(page, 'tr-register-checks');
+
+  // Back to French; a second form: a new member of staff with a bad user name and a short
+  // password, refused next to the fields in French.
+  await page.getByRole('textbox', { name: tr.staff.language.label }).click();
+  await page.getByRole('option', { name: 'Français', exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await page.goto('/#/settings');
+  await page.getByRole('tab', { name: fr.settings.staffTab }).click();
+  await page.getByRole('button', { name: fr.staff.add }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(fr.staff.username).fill('Léa Girard');
+  await dialog.getByLabel(fr.staff.initialPassword).fill('court');
+  await dialog.getByRole('button', { name: fr.staff.add }).click();
+  await expect(dialog.getByText('Nom : champ obligatoire', { exact: true })).toBeVisible();
+  await expect(
+    dialog.getByText('Utilisez des minuscules, des chiffres, le point, le tiret ou le tiret bas', {
+      exact: true,
+    }),
+  ).toBeVisible();
+  await expect(
+    dialog.getByText('Le mot de passe compte au moins 10 caractères', { exact: true }),
+  ).toBeVisible();
+  await screenshot(page, 'fr-staff-checks');
+});

@@ -212,3 +212,46 @@ test("the admin sets the clinic's language: everyone without their own choice, a
   await screenshot(page, 'tr-sign-in');
   await expectClean(page);
 });
+
+test('Arabic screens: the register form’s own checks read in Arabic, right to left', async ({
+  page,
+  services,
+}) => {
+  await seedClinic(services);
+  await page.goto('/');
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await expectSignedIn(page, ADMIN.displayName);
+  await page.getByRole('textbox', { name: 'Language of my screens' }).click();
+  await page.getByRole('option', { name: 'العربية' }).click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+
+  await page.goto('/#/patients/new');
+  const form = page.getByRole('form', { name: ar.patients.register });
+  await form.getByRole('textbox', { name: ar.patients.fields.email, exact: true }).fill('layla@');
+  await form.getByRole('button', { name: ar.patients.register }).click();
+  for (const message of [
+    'الاسم الأول: حقل مطلوب',
+    'اسم العائلة: حقل مطلوب',
+    'تاريخ الميلاد مطلوب',
+    'اختر إجابة',
+    'أدخل عنوان بريد إلكتروني صالحًا',
+  ]) {
+    await expect(form.getByText(message, { exact: true })).toBeVisible();
+  }
+  // Each message sits under its field and starts at the field's right edge, as Arabic reads.
+  const field = (await form
+    .getByRole('textbox', { name: ar.patients.fields.givenName, exact: true })
+    .boundingBox())!;
+  const text = await form
+    .getByText('الاسم الأول: حقل مطلوب', { exact: true })
+    .evaluate((element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      const { left, right, top } = range.getBoundingClientRect();
+      return { left, right, top };
+    });
+  expect(text.top).toBeGreaterThan(field.y + field.height - 1);
+  expect(Math.abs(text.right - (field.x + field.width))).toBeLessThan(6);
+  expect(text.left).toBeGreaterThan(field.x + field.width / 2);
+  await screenshot(page, 'ar-register-checks');
+});
