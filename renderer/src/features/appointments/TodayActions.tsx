@@ -63,7 +63,9 @@ export function TodayActions({ entry, practitioner, onStatus, onError }: TodayAc
       {!practitioner && mayHandTablet && waiting && historyDue ? (
         <Button
           size="xs"
-          variant="light"
+          // Not 'light': it slides under the pointer once Mark arrived goes, and Mantine's hovered
+          // light green is 4.3:1.
+          variant="default"
           aria-label={t('todayList.handTabletFor', { name: a.patientName })}
           onClick={() => void handTablet()}
         >

@@ -129,7 +129,11 @@ export function RemindersPage() {
                     // A send the server refused waits for its retry: the desk sees when it comes.
                     <Text size="xs" c="dimmed">
                       {t('reminders.log.nextTry', {
-                        time: formatWith(new Date(r.nextAttemptAt), { timeStyle: 'short' }),
+                        time: formatWith(new Date(r.nextAttemptAt), {
+                          hour: '2-digit',
+                          minute: '2-digit',
+                          hourCycle: 'h23',
+                        }),
                       })}
                     </Text>
                   ) : null}
