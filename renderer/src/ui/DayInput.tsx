@@ -1,4 +1,5 @@
 import '@mantine/dates/styles.css';
+import './day-input.css';
 import type { MantineSize } from '@mantine/core';
 import { DateInput, DatesProvider } from '@mantine/dates';
 import { useState, type ReactNode } from 'react';
@@ -123,6 +124,14 @@ export function DayInput({
         maxDate={maxDate}
         error={message(shown) ?? error}
         allowDeselect
+        ariaLabels={{
+          previousMonth: t('dateFields.calendar.previousMonth'),
+          nextMonth: t('dateFields.calendar.nextMonth'),
+          previousYear: t('dateFields.calendar.previousYear'),
+          nextYear: t('dateFields.calendar.nextYear'),
+          previousDecade: t('dateFields.calendar.previousDecade'),
+          nextDecade: t('dateFields.calendar.nextDecade'),
+        }}
         popoverProps={{
           withinPortal: true,
           opened: calendar && !field.disabled,
