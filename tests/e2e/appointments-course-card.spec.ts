@@ -1,6 +1,6 @@
 import { test, expect } from '../support/fixtures';
 import { ADMIN, call, screenshot, seedClinic, seriousViolations, signIn } from '../support/flows';
-import { INES, localDay, patient } from '../support/diary-seed';
+import { INES, localDay, patient, shownDay } from '../support/diary-seed';
 
 test('the course card books the remaining sessions: the proposal at the protocol interval, a date moved, then the booked dates on the card', async ({
   page,
@@ -51,7 +51,9 @@ test('the course card books the remaining sessions: the proposal at the protocol
   ).toHaveCount(4);
   // Every 21 days from the chosen first day, at the earliest free time.
   for (const n of [1, 2, 3]) {
-    await expect(dialog.getByLabel(`Date of session ${n}`)).toHaveValue(localDay(2 + (n - 1) * 21));
+    await expect(dialog.getByLabel(`Date of session ${n}`)).toHaveValue(
+      shownDay(localDay(2 + (n - 1) * 21)),
+    );
     await expect(dialog.getByLabel(`Time of session ${n}`)).toHaveValue('08:00');
   }
   expect(await seriousViolations(page)).toEqual([]);

@@ -29,6 +29,11 @@ export function localDay(offsetDays = 0): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
+/** A day (YYYY-MM-DD) as English screens show it in a date field (day first: 09/03/2027). */
+export function shownDay(day: string): string {
+  return day.split('-').reverse().join('/');
+}
+
 export function patient(
   givenName: string,
   familyName: string,
