@@ -131,6 +131,12 @@ describe('renderConsentPdf', () => {
 
     await expect(
       renderConsentPdf(consentData(), { template: getDefaultConsentTemplate('prp') }),
-    ).rejects.toThrow(/another procedure kind/);
+    ).rejects.toMatchObject({
+      stage: 'input',
+      reason: expect.stringMatching(/another procedure kind/),
+      // The screens say the stage in their language; the reason stays in the log's English.
+      message: 'The document could not be generated: some of its data cannot be used',
+      text: { key: 'errors.documents.generation.input' },
+    });
   });
 });
