@@ -1,5 +1,6 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import './rtl-text.css';
 import i18n from '../i18n/index';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -15,6 +15,15 @@ export function uiLocale(language: string = i18n.language): string {
 }
 
 /**
+ * A value set inside a sentence in its own direction (Unicode first-strong isolate): a Latin
+ * name next to an Arabic date no longer pulls the date's digits into its run ("Inès Moreau، 02"
+ * split "02/12/2026" on the session screen).
+ */
+export function isolated(value: string): string {
+  return `\u2068${value}\u2069`;
+}
+
+/**
  * The language the session's screens are read in: the person's own choice, else the clinic's.
  * While the tablet is with a patient, it is the patient's (the main process decides which).
  */

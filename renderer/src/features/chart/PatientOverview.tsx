@@ -1,3 +1,4 @@
+import { languageName } from '../../../../shared/documents/languages';
 import { personName } from '../../../../shared/patients/person-name';
 import {
   Alert,
@@ -27,6 +28,7 @@ import type { StaffUser } from '../../../../shared/api/staff';
 import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
 import { formatDay, formatInstant } from '../../lib/dates';
+import { isolated } from '../../lib/ui-language';
 import { ConsentsPanel } from '../consents';
 import { PatientDetailsFields, patientsKeys } from '../patients';
 import { FormError } from '../../ui/FormError';
@@ -169,13 +171,16 @@ function ArchiveButton({ patient, user }: { patient: Patient; user: StaffUser })
 
 /** Details with their change log, consents, and archiving. */
 export function PatientOverview({ patient, user }: { patient: Patient; user: StaffUser }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState(false);
   const shown = (field: keyof PatientDetails) => {
     const value = patient[field];
     if (field === 'dateOfBirth') return formatDay(value);
+    // A language by its name in the screens' language ("İngilizce", "الإنجليزية"), not its code.
+    if (field === 'preferredLanguage' && value) return languageName(value, i18n.language);
     if (field === 'sex') return t(`patients.sexes.${value}`);
-    return value || t('chart.empty');
+    // A phone number or a Latin address in Arabic screens keeps its own order.
+    return value ? isolated(value) : t('chart.empty');
   };
   return (
     <Stack>

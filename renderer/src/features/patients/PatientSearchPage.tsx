@@ -28,6 +28,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../lib/api';
 import type { PatientSummary } from '../../../../shared/api/patients';
 import { formatDay } from '../../lib/dates';
+import { isolated } from '../../lib/ui-language';
 import { patientsKeys } from './queries';
 import './patient-results.css';
 import { PATIENT_SEARCH_ID } from './search-shortcut';
@@ -278,7 +279,7 @@ const ResultList = memo(function ResultList({
                 </div>
               </div>
               <div className="patient-result-contact patient-result-detail">
-                {[row.phone, row.email].filter(Boolean).join(' · ')}
+                {[row.phone, row.email].filter(Boolean).map(isolated).join(' · ')}
                 {row.archived ? (
                   <Badge color="gray" variant="light">
                     {t('patients.archivedBadge')}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api';
 import { screeningKeys } from './queries';
 import { formatInstant } from '../../lib/dates';
+import { isolated } from '../../lib/ui-language';
 import { severityColour } from './FindingsPanel';
 import { findingText } from './finding-text';
 
@@ -37,8 +38,8 @@ export function SessionCheck({
           </Badge>
           <Text size="sm" c="dimmed">
             {t('screening.session.by', {
-              name: check.performedByName,
-              at: formatInstant(check.performedAt),
+              name: isolated(check.performedByName),
+              at: isolated(formatInstant(check.performedAt)),
             })}
           </Text>
         </Group>
