@@ -67,9 +67,11 @@ describe('validateTemplate', () => {
     const e = error as TemplateValidationError;
     expect(e.code).toBe('VALIDATION');
     expect(e.missingSections).toEqual(['alternatives', 'costs']);
-    expect(e.message).toContain('costs');
-    expect(e.message).toContain('alternatives');
+    // The form's message is the catalogue's; the field's message names what is missing.
+    expect(e.message).toBe('The template cannot be used; each problem is marked');
+    expect(e.text).toEqual({ key: 'errors.documents.templateUnusable' });
     expect(e.fields?.['sections']).toContain('costs');
+    expect(e.fields?.['sections']).toContain('alternatives');
   });
 
   it('requires every consent element of the clinical reference', () => {
@@ -87,7 +89,7 @@ describe('validateTemplate', () => {
     const e = catchError(() => validateTemplate(template)) as TemplateValidationError;
     expect(e).toBeInstanceOf(TemplateValidationError);
     expect(e.missingItems).toEqual(['no-alcohol']);
-    expect(e.message).toContain('no-alcohol');
+    expect(e.fields?.['items']).toContain('no-alcohol');
   });
 
   it('reports unknown placeholders by name, with the field that holds them', () => {
@@ -102,7 +104,6 @@ describe('validateTemplate', () => {
     expect(e).toBeInstanceOf(TemplateValidationError);
     expect(e.unknownPlaceholders).toEqual(['price.perSession', 'price.course']);
     expect(e.missingSections).toEqual([]);
-    expect(e.message).toContain('price.perSession');
     expect(e.fields?.[`sections.${costs}.body`]).toContain('{{price.perSession}}');
   });
 
@@ -181,6 +182,8 @@ describe('renderTemplateText', () => {
   it('refuses to render a template with an unknown placeholder', () => {
     const template = getDefaultConsentTemplate('prp');
     template.title = 'Consent {{patient.nickname}}';
-    expect(() => renderTemplateText(template, {})).toThrow(/patient\.nickname/);
+    const e = catchError(() => renderTemplateText(template, {})) as TemplateValidationError;
+    expect(e).toBeInstanceOf(TemplateValidationError);
+    expect(e.fields?.['title']).toMatch(/patient\.nickname/);
   });
 });
