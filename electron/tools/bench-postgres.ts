@@ -207,6 +207,8 @@ export async function pgSignRow(
   };
   const mine: number[] = [];
   const base: number[] = [];
+  // Each statement is a round trip to the server: how many one signing sends is printed with the row.
+  const counts = new Set<number>();
   for (let i = -10; i < ctx.runs; i += 1) {
     const signed = await draft();
     const t1 = performance.now();
@@ -220,15 +222,18 @@ export async function pgSignRow(
     const t3 = performance.now();
     await replay(pool, retarget(sent, new Map([[signed, twin]])), head);
     const t4 = performance.now();
+    counts.add(sent.length);
     if (i < 0) continue;
     mine.push(t2 - t1);
     base.push(t4 - t3);
   }
+  const statements = [...counts].sort((a, b) => a - b).join(', ');
+  console.log(`  sessions.sign sent ${statements} statements per signing`);
   return ratioRow(
     'sign a session (server)',
     mine,
     base,
     { maxRatioP95: 2 },
-    'raw side: the statements sessions.sign sent, replayed through pg for a twin draft',
+    `raw side: the statements sessions.sign sent (${statements}), replayed through pg for a twin draft`,
   );
 }

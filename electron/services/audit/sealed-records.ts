@@ -55,6 +55,9 @@ const signedSession: ContentReader = async (db, id) => {
     .where('session_id', '=', id)
     .orderBy('position')
     .execute();
+  // Sessions signed without syringes keep the content (and so the seal) they were signed with,
+  // which holds no drawn products: they are not read.
+  if (syringes.length === 0) return { session, areas, products };
   const drawn = await db
     .selectFrom('session_cocktail_product')
     .select(['cocktail', 'position', 'product_id', 'lot_id', 'volume_ml'])
@@ -62,8 +65,6 @@ const signedSession: ContentReader = async (db, id) => {
     .orderBy('cocktail')
     .orderBy('position')
     .execute();
-  // Sessions signed without syringes keep the content (and so the seal) they were signed with.
-  if (syringes.length === 0) return { session, areas, products };
   return { session, areas, products, syringes, drawn };
 };
 

@@ -234,18 +234,24 @@ export async function consentValidity(
     .orderBy('status_changed_at', 'desc')
     .orderBy('seq', 'desc')
     .execute();
-  // Forms the patient signed on the tablet whose practitioner has not signed yet.
-  const halfSigned = await db
-    .selectFrom('document')
-    .innerJoin('consent_patient_part', 'consent_patient_part.document_id', 'document.id')
-    .select(['document.id', 'document.procedure_kind'])
-    .where('document.patient_id', '=', patientId)
-    .where('document.kind', '=', 'consent')
-    .where('document.status', '=', 'generated')
-    .orderBy('consent_patient_part.signed_at', 'desc')
-    .execute();
+  const kinds = only ? [only] : procedureKinds;
+  // Forms the patient signed on the tablet whose practitioner has not signed yet: they count
+  // only for a kind without a signed consent, so they are not read when every kind has one
+  // (the safety gate, asking for one kind, is then one round trip shorter on a server).
+  const unsigned = kinds.some((kind) => !rows.some((r) => r.procedure_kind === kind));
+  const halfSigned = !unsigned
+    ? []
+    : await db
+        .selectFrom('document')
+        .innerJoin('consent_patient_part', 'consent_patient_part.document_id', 'document.id')
+        .select(['document.id', 'document.procedure_kind'])
+        .where('document.patient_id', '=', patientId)
+        .where('document.kind', '=', 'consent')
+        .where('document.status', '=', 'generated')
+        .orderBy('consent_patient_part.signed_at', 'desc')
+        .execute();
   const out: ConsentValidity[] = [];
-  for (const kind of only ? [only] : procedureKinds) {
+  for (const kind of kinds) {
     const row = rows.find((r) => r.procedure_kind === kind);
     const half = halfSigned.find((r) => r.procedure_kind === kind);
     if (row) out.push(await validityOf(db, dataDir, row, kind));

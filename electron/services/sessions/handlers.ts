@@ -31,8 +31,8 @@ export const sessionsHandlers = {
   },
 
   'sessions.sign': async (ctx, input) => {
-    await forSession(ctx, input.id);
-    const signed = await signSession(ctx.db, ctx.app.dataDir, input, actorId(ctx), ctx.now);
+    const row = await forSession(ctx, input.id);
+    const signed = await signSession(ctx.db, ctx.app.dataDir, row, input, actorId(ctx), ctx.now);
     await visitFollowsSession(ctx.db, signed.patientId, signed.performedOn, 'signed', ctx.now);
     return signed;
   },

@@ -3,6 +3,7 @@ import type { Queryable } from '../store/db';
 import { preparedQuery } from '../store/prepared';
 import type { TreatmentSessionRow } from '../store/schema';
 import type {
+  SessionCocktail,
   SessionDraftFields,
   SessionSummary,
   TreatmentSession,
@@ -18,11 +19,9 @@ import { adverseEventsOfSession } from '../adverse-events/adverse-events';
 import { cocktailInputsOf, readCocktails } from './cocktails';
 
 // A session is read whole after every save and at signing: its fixed-shape reads are prepared.
+// On a clinic server each read is a round trip, so a line's names come with the line itself.
 const sessionById = preparedQuery((db, id: string) =>
   db.selectFrom('treatment_session').selectAll().where('id', '=', id),
-);
-const staffNameById = preparedQuery((db, id: string) =>
-  db.selectFrom('staff_user').select('display_name').where('id', '=', id),
 );
 const areasOfSession = preparedQuery((db, sessionId: string) =>
   db
@@ -34,16 +33,17 @@ const areasOfSession = preparedQuery((db, sessionId: string) =>
 const productsOfSession = preparedQuery((db, sessionId: string) =>
   db
     .selectFrom('session_product')
-    .select(['area', 'product_id', 'lot_id', 'volume_ml'])
-    .where('session_id', '=', sessionId)
-    .orderBy('position'),
-);
-const productLinesOfSession = preparedQuery((db, sessionId: string) =>
-  db
-    .selectFrom('session_product')
     .innerJoin('product', 'product.id', 'session_product.product_id')
     .innerJoin('product_lot', 'product_lot.id', 'session_product.lot_id')
-    .select(['product.name', 'product_lot.lot_number', 'product_lot.expires_on'])
+    .select([
+      'session_product.area',
+      'session_product.product_id',
+      'session_product.lot_id',
+      'session_product.volume_ml',
+      'product.name',
+      'product_lot.lot_number',
+      'product_lot.expires_on',
+    ])
     .where('session_product.session_id', '=', sessionId)
     .orderBy('session_product.position'),
 );
@@ -54,7 +54,7 @@ const substancesOfSession = preparedQuery((db, sessionId: string) =>
     .where('session_id', '=', sessionId)
     .orderBy('position'),
 );
-const overridesOfSession = preparedQuery((db, sessionId: string) =>
+export const overridesOfSession = preparedQuery((db, sessionId: string) =>
   db
     .selectFrom('session_substance_override')
     .innerJoin('staff_user', 'staff_user.id', 'session_substance_override.recorded_by')
@@ -88,10 +88,23 @@ export async function requireSession(db: Queryable, id: string) {
   return row;
 }
 
-async function staffName(db: Queryable, id: string | null): Promise<string | null> {
-  if (!id) return null;
-  const [row] = await staffNameById(db, id);
-  return row?.display_name ?? null;
+/** The display names of staff members by id, in one read. */
+async function staffNames(db: Queryable, ids: readonly (string | null)[]) {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('staff_user')
+    .select(['id', 'display_name'])
+    .where('id', 'in', wanted)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+/** A session's stored note: its fields, and the names of its lines and syringes as stored. */
+export interface StoredNote {
+  fields: Required<SessionDraftFields>;
+  products: TreatmentSession['products'];
+  cocktails: SessionCocktail[];
 }
 
 /** The note's own fields as stored, in the shape the form and the completeness check use. */
@@ -99,9 +112,17 @@ export async function draftFieldsOf(
   db: Queryable,
   row: Selectable<TreatmentSessionRow>,
 ): Promise<Required<SessionDraftFields>> {
+  return (await storedNoteOf(db, row)).fields;
+}
+
+export async function storedNoteOf(
+  db: Queryable,
+  row: Selectable<TreatmentSessionRow>,
+): Promise<StoredNote> {
   const areas = await areasOfSession(db, row.id);
   const products = await productsOfSession(db, row.id);
   const substances = await substancesOfSession(db, row.id);
+  const cocktails = await readCocktails(db, row.id);
   const linesOf = (source: 'anaesthesia' | 'addition') =>
     substances
       .filter((s) => s.source === source)
@@ -110,7 +131,7 @@ export async function draftFieldsOf(
         name: s.name,
         ingredients: JSON.parse(s.ingredients) as string[],
       }));
-  return {
+  const fields: Required<SessionDraftFields> = {
     technique: row.technique as Technique | null,
     needleGauge: row.needle_gauge,
     needleLengthMm: row.needle_length_mm,
@@ -128,25 +149,65 @@ export async function draftFieldsOf(
     })),
     anaesthetics: linesOf('anaesthesia'),
     additions: linesOf('addition'),
-    cocktails: cocktailInputsOf(await readCocktails(db, row.id)),
+    cocktails: cocktailInputsOf(cocktails),
+  };
+  return {
+    fields,
+    products: products.map((p, i) => ({
+      ...fields.products[i]!,
+      productName: p.name,
+      lotNumber: p.lot_number,
+      expiresOn: p.expires_on,
+    })),
+    cocktails,
   };
 }
 
 export async function getSession(db: Queryable, id: string): Promise<TreatmentSession> {
-  const row = await requireSession(db, id);
-  const fields = await draftFieldsOf(db, row);
-  const lines = await productLinesOfSession(db, id);
-  const addenda = await addendaOfSession(db, id);
+  return sessionView(db, await requireSession(db, id));
+}
+
+/**
+ * What a caller has already read in this transaction, so the answer is not read twice: the
+ * stored note, and the addenda and overrides where the caller knows them (a draft being signed
+ * has no addenda: they are added to signed sessions only).
+ */
+export interface KnownParts {
+  note?: StoredNote;
+  addenda?: TreatmentSession['addenda'];
+  substanceOverrides?: TreatmentSession['substanceOverrides'];
+}
+
+/** The whole session of `row`, reading only what `known` does not already hold. */
+export async function sessionView(
+  db: Queryable,
+  row: Selectable<TreatmentSessionRow>,
+  known: KnownParts = {},
+): Promise<TreatmentSession> {
+  const id = row.id;
+  const note = known.note ?? (await storedNoteOf(db, row));
+  const addenda =
+    known.addenda ??
+    (await addendaOfSession(db, id)).map((a) => ({
+      id: a.id,
+      sessionId: id,
+      authorName: a.display_name,
+      writtenAt: a.written_at,
+      text: a.text,
+    }));
   const place = row.course_id ? await sessionPlaceInCourse(db, row.course_id, row.id) : null;
+  const recordedBy = row.signature_proven_by === 'password' ? row.signature_recorded_by : null;
+  const names = await staffNames(db, [
+    row.practitioner_id,
+    row.signed_by,
+    recordedBy,
+    row.abandoned_by,
+  ]);
+  const staffName = (staffId: string | null) => (staffId ? (names.get(staffId) ?? null) : null);
   return {
-    ...fields,
-    products: fields.products.map((p, i) => ({
-      ...p,
-      productName: lines[i]?.name ?? '',
-      lotNumber: lines[i]?.lot_number ?? '',
-      expiresOn: lines[i]?.expires_on ?? row.performed_on,
-    })),
-    cocktails: await readCocktails(db, id),
+    ...note.fields,
+    products: note.products,
+    cocktails: note.cocktails,
     id: row.id,
     patientId: row.patient_id,
     courseId: row.course_id,
@@ -157,35 +218,34 @@ export async function getSession(db: Queryable, id: string): Promise<TreatmentSe
     performedOn: row.performed_on,
     status: row.status as TreatmentSession['status'],
     practitionerId: row.practitioner_id,
-    practitionerName: (await staffName(db, row.practitioner_id)) ?? '',
+    practitionerName: staffName(row.practitioner_id) ?? '',
     signedAt: row.signed_at,
-    signedByName: await staffName(db, row.signed_by),
+    signedByName: staffName(row.signed_by),
     signatureProvenBy: row.signature_proven_by as TreatmentSession['signatureProvenBy'],
-    signatureRecordedByName:
-      row.signature_proven_by === 'password'
-        ? await staffName(db, row.signature_recorded_by)
-        : null,
+    signatureRecordedByName: staffName(recordedBy),
     abandonedAt: row.abandoned_at,
-    abandonedByName: await staffName(db, row.abandoned_by),
+    abandonedByName: staffName(row.abandoned_by),
     abandonReason: row.abandon_reason,
-    addenda: addenda.map((a) => ({
-      id: a.id,
-      sessionId: id,
-      authorName: a.display_name,
-      writtenAt: a.written_at,
-      text: a.text,
-    })),
-    substanceOverrides: (await overridesOfSession(db, id)).map((o) => ({
-      key: o.line_key,
-      name: o.name,
-      reason: o.reason,
-      byName: o.display_name,
-      at: o.recorded_at,
-    })),
+    addenda,
+    substanceOverrides:
+      known.substanceOverrides ?? overridesAsShown(await overridesOfSession(db, id)),
     adverseEvents: await adverseEventsOfSession(db, id),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** The overrides as the session shows them. */
+export function overridesAsShown(
+  rows: Awaited<ReturnType<typeof overridesOfSession>>,
+): TreatmentSession['substanceOverrides'] {
+  return rows.map((o) => ({
+    key: o.line_key,
+    name: o.name,
+    reason: o.reason,
+    byName: o.display_name,
+    at: o.recorded_at,
+  }));
 }
 
 export async function listSessions(db: Queryable, patientId: string): Promise<SessionSummary[]> {

@@ -18,7 +18,14 @@ import { localDate } from '../core/local-date';
 import { newestCheckOf, requireSafetyGate } from './safety-gate';
 import { requireCourse } from '../courses/courses';
 import { requireUsableLot } from '../products/products';
-import { draftFieldsOf, getSession, requireSession } from './session-read';
+import {
+  getSession,
+  overridesAsShown,
+  overridesOfSession,
+  requireSession,
+  sessionView,
+  storedNoteOf,
+} from './session-read';
 import { draftFromCheck } from './draft-from-check';
 import { writeCocktails } from './cocktails';
 import { proveSigner } from '../auth/signer-proof';
@@ -208,15 +215,20 @@ export async function saveDraft(
   return getSession(db, row.id);
 }
 
+/**
+ * Signs the draft `row` (read by the handler in this transaction). On a clinic server every read
+ * is a round trip, so what was read for the checks also builds the answer; the gate itself reads
+ * the check, history, consent and settings afresh, as it must.
+ */
 export async function signSession(
   db: Queryable,
   dataDir: string,
+  row: Selectable<TreatmentSessionRow>,
   input: z.output<typeof sessionSignInput>,
   actorId: string,
   now: Date,
 ): Promise<TreatmentSession> {
-  const { id } = input;
-  const row = await requireSession(db, id);
+  const { id } = row;
   // The signature is the session's practitioner's own: they are signed in, or prove it here.
   requireDraft(row);
   const proof = await proveSigner(
@@ -227,7 +239,8 @@ export async function signSession(
     input.practitionerPassword,
     'practitionerPassword',
   );
-  const fields = await draftFieldsOf(db, row);
+  const note = await storedNoteOf(db, row);
+  const { fields } = note;
   const missing = missingForSigning(fields);
   if (missing.length > 0) {
     // The shared list names its keys as strings (errors.sessions.missing.*); the catalogue
@@ -237,11 +250,7 @@ export async function signSession(
     throw new AppError('VALIDATION', { key: 'errors.sessions.incomplete' }, { fields: marked });
   }
   await checkLots(db, row, fields);
-  const recorded = await db
-    .selectFrom('session_substance_override')
-    .select('line_key')
-    .where('session_id', '=', id)
-    .execute();
+  const recorded = overridesAsShown(await overridesOfSession(db, id));
   const given = new Map(input.allergyOverrides.map((o) => [o.key, o.reason.trim()]));
   // Every gate is checked again here: the history, the consent or the plan may have changed.
   const gate = await requireSafetyGate(db, dataDir, {
@@ -250,10 +259,11 @@ export async function signSession(
     courseId: row.course_id,
     day: row.performed_on,
     draft: fields,
-    overriddenKeys: [...recorded.map((r) => r.line_key), ...given.keys()],
+    overriddenKeys: [...recorded.map((r) => r.key), ...given.keys()],
   });
   const at = now.toISOString();
-  const already = new Set(recorded.map((r) => r.line_key));
+  const already = new Set(recorded.map((r) => r.key));
+  let overridden = false;
   for (const line of gate.lines) {
     const reason = given.get(line.key);
     const finding = gate.findings.get(line.key);
@@ -272,21 +282,25 @@ export async function signSession(
         recorded_at: at,
       })
       .execute();
+    overridden = true;
   }
-  await db
-    .updateTable('treatment_session')
-    .set({
-      status: 'signed',
-      screening_id: gate.check.id,
-      signed_at: at,
-      signed_by: row.practitioner_id,
-      signature_proven_by: proof,
-      signature_recorded_by: actorId,
-      updated_at: at,
-    })
-    .where('id', '=', id)
-    .execute();
-  return getSession(db, id);
+  const signed = {
+    status: 'signed',
+    screening_id: gate.check.id,
+    signed_at: at,
+    signed_by: row.practitioner_id,
+    signature_proven_by: proof,
+    signature_recorded_by: actorId,
+    updated_at: at,
+  };
+  await db.updateTable('treatment_session').set(signed).where('id', '=', id).execute();
+  // The note was read above and the update wrote nothing else; a draft has no addenda. Overrides
+  // given now are read back with their author's name.
+  return sessionView(
+    db,
+    { ...row, ...signed },
+    { note, addenda: [], ...(overridden ? {} : { substanceOverrides: recorded }) },
+  );
 }
 
 export async function abandonSession(

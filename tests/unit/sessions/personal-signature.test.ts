@@ -63,6 +63,8 @@ describe('a session signature is its practitioner’s own', () => {
       signatureProvenBy: 'password',
       signatureRecordedByName: COLLEAGUE.displayName,
     });
+    // The answer is the session as stored, read back in full.
+    expect(await c.app.ok('sessions.get', { id: session.id })).toEqual(signed);
   });
 
   it('records the signed-in practitioner as signer', async () => {
@@ -75,5 +77,6 @@ describe('a session signature is its practitioner’s own', () => {
       signatureProvenBy: 'signed-in',
       signatureRecordedByName: null,
     });
+    expect(await c.app.ok('sessions.get', { id: session.id })).toEqual(signed);
   });
 });

@@ -204,6 +204,8 @@ describe('sessions.sign', () => {
     expect(signed.substanceOverrides).toMatchObject([
       { key, name: 'Lidocaine 2%', reason, byName: 'Inès Moreau' },
     ]);
+    // The override given with the signature is in the answer as stored.
+    expect(await c.app.ok('sessions.get', { id: session.id })).toEqual(signed);
     const sqlite = rawDb(c.app);
     expect(() =>
       sqlite.prepare("UPDATE session_substance_override SET reason = 'x'").run(),
