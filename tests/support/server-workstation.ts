@@ -13,7 +13,7 @@ import { migratePostgres } from '../../electron/services/store/postgres';
 import { FileTokens } from '../../electron/services/core/file-tokens';
 import type { Sender } from '../../electron/services/dispatch';
 import type { Result } from '../../shared/api/result';
-import { attachHarness, type ChangeSource } from './harness';
+import { attachHarness, type ChangeSource, type ScriptedHost } from './harness';
 import { APP_TEST_ORIGIN } from './origin';
 import { signIn } from './flows';
 import { RECEPTIONIST } from './diary-seed';
@@ -55,6 +55,8 @@ export interface BoundPage {
   context: BrowserContext;
   /** Uncaught errors of the page: none is expected. */
   errors: string[];
+  /** The scripted system dialogs of this window (what it opened in the system viewer). */
+  host: ScriptedHost;
 }
 
 /** A window showing the built renderer, its API bound to `dispatch`, hearing `changes`. */
@@ -67,25 +69,33 @@ export async function boundPage(
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await attachHarness(
-    page,
-    dispatch,
-    { tokens: () => new FileTokens(), nextPickedPhotos: [], nextSavePath: null, opened: [] },
-    changes,
-  );
-  return { page, context, errors };
+  const tokens = new FileTokens();
+  const host: ScriptedHost = {
+    tokens: () => tokens,
+    nextPickedPhotos: [],
+    nextSavePath: null,
+    opened: [],
+  };
+  await attachHarness(page, dispatch, host, changes);
+  return { page, context, errors, host };
 }
 
 export interface Workstation extends BoundPage {
   services: MesochartServices;
+  /** Its own data folder (on a server it holds only its cache of images shown). */
+  dataDir: string;
   close(): Promise<void>;
 }
 
-/** One computer of the clinic on `databaseUrl`: its own data folder and services, and a page. */
+/**
+ * One computer of the clinic on `databaseUrl`: its own data folder and services, and a page.
+ * With `dataKey` it opens the clinic's sealed photos and documents on the server too.
+ */
 export async function workstation(
   browser: Browser,
   databaseUrl: string,
   auditKey: Buffer,
+  dataKey?: Buffer,
 ): Promise<Workstation> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mesochart-e2e-server-'));
   const services = await createServices({
@@ -94,6 +104,7 @@ export async function workstation(
     trustedOrigin: APP_TEST_ORIGIN,
     // Every workstation of a clinic holds the clinic's audit key.
     auditKey,
+    ...(dataKey ? { databaseKey: dataKey } : {}),
   });
   const bound = await boundPage(
     browser,
@@ -103,6 +114,7 @@ export async function workstation(
   return {
     ...bound,
     services,
+    dataDir,
     close: async () => {
       await bound.context.close();
       await services.close();
