@@ -122,3 +122,67 @@ export function catalogueLookup(catalogue: unknown): CatalogueLookup {
     return typeof node === 'string' ? node : undefined;
   };
 }
+
+/**
+ * What to tell the patient, in the reader's language. The rules store it in English only; the
+ * catalogue's English texts (`findingPatient.*`) are read as patterns over it, their values
+ * (a medicine's name, a product, a number of days) taken from the English, and the same message
+ * is worded in the reader's language. A message no English text matches whole is shown as it is.
+ */
+export interface PatientTemplate {
+  readonly key: string;
+  readonly pattern: RegExp;
+  readonly names: readonly string[];
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function patientTemplates(english: unknown): PatientTemplate[] {
+  if (typeof english !== 'object' || english === null) return [];
+  const templates = Object.entries(english as Record<string, unknown>).flatMap(([key, text]) => {
+    if (typeof text !== 'string') return [];
+    const names: string[] = [];
+    let source = '';
+    let last = 0;
+    for (const m of text.matchAll(placeholder)) {
+      source += `${escapeRegExp(text.slice(last, m.index))}(.+?)`;
+      names.push(m[1]!);
+      last = m.index + m[0].length;
+    }
+    source += escapeRegExp(text.slice(last));
+    return [{ key, pattern: new RegExp(`^${source}$`, 's'), names }];
+  });
+  // A message said in full ("…when you last took isotretinoin.") before one with values.
+  return templates.sort((a, b) => a.names.length - b.names.length);
+}
+
+/** The English text a patient message is, with its values; null when none matches it whole. */
+export function matchPatientMessage(
+  message: string,
+  templates: readonly PatientTemplate[],
+): { key: string; params: Record<string, string> } | null {
+  for (const t of templates) {
+    const m = t.pattern.exec(message);
+    if (!m) continue;
+    const params: Record<string, string> = {};
+    const same = t.names.every((name, i) => {
+      const value = m[i + 1]!;
+      if (params[name] !== undefined && params[name] !== value) return false;
+      params[name] = value;
+      return true;
+    });
+    if (same) return { key: t.key, params };
+  }
+  return null;
+}
+
+export function wordPatientMessage(
+  message: string,
+  templates: readonly PatientTemplate[],
+  own: CatalogueLookup,
+): string {
+  const match = matchPatientMessage(message, templates);
+  const template = match ? own(`findingPatient.${match.key}`) : undefined;
+  if (!match || template === undefined) return message;
+  return fill(template, match.params, own) ?? message;
+}

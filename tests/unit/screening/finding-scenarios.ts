@@ -146,7 +146,10 @@ function medicines(): ScreeningFinding[] {
   // The clinic's lower rating of a self-medicated thinner within its hold period.
   const caution = run((i) => {
     i.settings.selfMedicatedThinnerWithinHold = 'caution';
-    i.history.medicines = [medicine('m1', 'aspirin 300 mg')];
+    i.history.medicines = [
+      medicine('m1', 'aspirin 300 mg'),
+      medicine('m2', 'ibuprofen 200 mg', { lastDose: daysAgo(1), prescribed: false }),
+    ];
   });
   // Moments with a time of day (the check's own time), and a medicine read as no thinner.
   const settings = { ...defaultScreeningSettings, ...defaultThinnerSupplySettings };
@@ -216,11 +219,24 @@ function line(
 
 function substances(): ScreeningFinding[] {
   const settings = { screening: defaultScreeningSettings, substances: defaultSubstanceSettings };
+  // A clinic that rates the same anaesthetic family a caution rather than a refusal.
+  const lenient = {
+    screening: defaultScreeningSettings,
+    substances: {
+      ...defaultSubstanceSettings,
+      severities: { ...defaultSubstanceSettings.severities, sameFamily: 'caution' as const },
+    },
+  };
   const check = (
     allergy: { ticked: 'local-anaesthetic'[]; freeText: string[] },
     lines: SubstanceLine[],
   ) => checkSubstances(allergy, lines, settings).flatMap((r) => r.findings);
   return [
+    ...checkSubstances(
+      { ticked: [], freeText: ['lidocaine'] },
+      [line('anaesthesia', 'Mepivacaine 3%')],
+      lenient,
+    ).flatMap((r) => r.findings),
     ...check({ ticked: [], freeText: ['Lidocaine (swelling at the dentist)'] }, [
       line('anaesthesia', 'Lidocaine 2%'),
       line('addition', 'lidocaine'),

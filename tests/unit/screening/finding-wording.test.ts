@@ -5,8 +5,11 @@ import { emptyHistoryAnswers } from '../../../shared/api/history';
 import { shippedLanguages } from '../../../shared/documents/languages';
 import {
   catalogueLookup,
+  matchPatientMessage,
+  patientTemplates,
   wordFinding,
   wordFromCatalogue,
+  wordPatientMessage,
   type FindingValue,
 } from '../../../shared/screening/finding-wording';
 import type { ScreeningFinding } from '../../../shared/screening/screening-types';
@@ -229,4 +232,59 @@ describe('the session gate’s allergy item', () => {
       template.replace('{{name}}', 'Lidocaine 2%').replace('{{finding}}', finding.explanation),
     );
   });
+});
+
+describe('what to tell the patient', () => {
+  const templates = patientTemplates(catalogue('en')['findingPatient']);
+
+  it('every rule’s patient message is one of the catalogue’s, each of them used', () => {
+    const unmatched = findings
+      .filter((f) => matchPatientMessage(f.patientMessage, templates) === null)
+      .map((f) => `${f.ruleId}: ${f.patientMessage}`);
+    expect(unmatched).toEqual([]);
+    const used = new Set(
+      findings.map((f) => matchPatientMessage(f.patientMessage, templates)?.key),
+    );
+    expect(templates.map((t) => t.key).filter((k) => !used.has(k))).toEqual([]);
+  });
+
+  it('reads the values back from the English', () => {
+    expect(
+      matchPatientMessage(
+        'aspirin taken in the 7 days before treatment makes bruising more likely, so we will not treat you today. Next time, avoid it for 7 days before your appointment.',
+        templates,
+      ),
+    ).toEqual({ key: 'withinHoldNotToday', params: { name: 'aspirin', hold: '7' } });
+    // A message no text matches whole stays as it is.
+    expect(wordPatientMessage('Come back tomorrow.', templates, lookups.fr)).toBe(
+      'Come back tomorrow.',
+    );
+  });
+
+  it.each(translations)(
+    'in %s: translated with its values, and a prescribed medicine is to be kept taking',
+    (language) => {
+      const own = lookups[language];
+      const problems: string[] = [];
+      for (const f of findings) {
+        const text = wordPatientMessage(f.patientMessage, templates, own);
+        if (text === f.patientMessage) problems.push(`${f.ruleId}: still English`);
+        const values = Object.values(
+          matchPatientMessage(f.patientMessage, templates)?.params ?? {},
+        );
+        for (const v of values) if (!text.includes(v)) problems.push(`${f.ruleId}: lost ${v}`);
+      }
+      expect(problems).toEqual([]);
+      const keep = { fr: 'Continuez à prendre', tr: 'almaya devam edin', ar: 'استمر في تناول' }[
+        language as 'fr' | 'tr' | 'ar'
+      ];
+      const stop = { fr: /arrêt/i, tr: /bırak/i, ar: /توقّف|توقف/ }[language as 'fr' | 'tr' | 'ar'];
+      const prescribed = findings.filter((f) => f.explanation.includes(prescriberDecides));
+      for (const f of prescribed) {
+        const text = wordPatientMessage(f.patientMessage, templates, own);
+        expect(text).toContain(keep);
+        expect(text).not.toMatch(stop);
+      }
+    },
+  );
 });

@@ -2,7 +2,7 @@ import { Alert, Badge, Checkbox, Group, Loader, Paper, Stack, Text, Title } from
 import { useTranslation } from 'react-i18next';
 import { findingKeys, type ScreeningPreview } from '../../../../shared/api/screening';
 import type { Severity } from '../../../../shared/screening';
-import { findingText, isTranslatedFinding } from './finding-text';
+import { findingText, isTranslatedFinding, patientMessageText } from './finding-text';
 
 export const severityColour: Record<Severity, string> = {
   'do-not-treat': 'red',
@@ -50,14 +50,14 @@ export function FindingsPanel({
         </Group>
         {/* Translations of clinical text are the clinic's to review, as translated templates are. */}
         {preview.findings.some(isTranslatedFinding) ? (
-          <Group gap="xs" wrap="nowrap" align="flex-start" data-testid="findings-review">
-            <Badge color="gray" variant="outline" tt="none" style={{ flexShrink: 0 }}>
+          <Stack gap={4} align="flex-start" data-testid="findings-review">
+            <Badge color="gray" variant="outline" tt="none">
               {t('findingsReview.pending')}
             </Badge>
             <Text size="xs" c="dimmed">
               {t('findingsReview.help')}
             </Text>
-          </Group>
+          </Stack>
         ) : null}
         {order.map((severity) => {
           const group = items.filter((x) => x.f.severity === severity);
@@ -97,7 +97,9 @@ export function FindingsPanel({
                       {findingText(f)}
                     </Text>
                     <Text size="sm" c="dimmed">
-                      {t('screening.findings.tellPatient', { message: f.patientMessage })}
+                      {t('screening.findings.tellPatient', {
+                        message: patientMessageText(f.patientMessage),
+                      })}
                     </Text>
                     {severity === 'caution' && !readOnly ? (
                       <Checkbox

@@ -1,7 +1,10 @@
 import i18n from 'i18next';
 import {
+  patientTemplates,
   wordFinding,
+  wordPatientMessage,
   type CatalogueLookup,
+  type PatientTemplate,
   type WordableFinding,
 } from '../../../../shared/screening/finding-wording';
 
@@ -25,4 +28,22 @@ export function findingText(f: WordableFinding): string {
 /** True when the reader sees Mesochart's translation of the finding, not its English reference. */
 export function isTranslatedFinding(f: WordableFinding): boolean {
   return findingText(f) !== f.explanation;
+}
+
+let templates: { from: unknown; list: PatientTemplate[] } | null = null;
+
+/** What to tell the patient, in the screens' language where the catalogue has the message. */
+export function patientMessageText(message: string): string {
+  const english: unknown = i18n.getResource('en', 'translation', 'findingPatient');
+  // Read once per catalogue: the patterns only change when the English catalogue does.
+  const current =
+    templates !== null && templates.from === english
+      ? templates
+      : { from: english, list: patientTemplates(english) };
+  templates = current;
+  return wordPatientMessage(
+    message,
+    current.list,
+    lookupIn(i18n.resolvedLanguage ?? i18n.language),
+  );
 }
