@@ -119,16 +119,23 @@ export async function changeServer(
 ): Promise<void> {
   const check = await checkServerFor(settings, keys);
   if (!check.ok) throw new KeyError('server', check.message ?? '', check.field);
+  // The window's timer may be trying the old connection: one attempt at a time, and where the
+  // old server answered meanwhile the clinic is open on it, with nothing left to change.
+  await launch.retrying?.catch(() => undefined);
   const before = launch.waiting?.server;
+  if (launch.state.state !== 'server' || !before) return;
   saveServerConnection(launch.dataDir, settings, launch.options.secretStore, keys);
-  await launch.start(keys);
+  launch.retrying = launch.start(keys).finally(() => {
+    launch.retrying = null;
+  });
+  await launch.retrying;
   if (launch.services) await recordChange(launch.services, before, settings, launch.now());
 }
 
 /** Nobody is signed in yet: the event names the computer's new server, never a password. */
 async function recordChange(
   services: MesochartServices,
-  before: ServerWait | undefined,
+  before: ServerWait,
   after: ServerSettings,
   now: Date,
 ): Promise<void> {
@@ -138,7 +145,7 @@ async function recordChange(
     'keys.connectServer',
     now,
     null,
-    { objectId: before ? `${where(before)} -> ${where(after)}` : where(after) },
+    { objectId: `${where(before)} -> ${where(after)}` },
     'success',
     null,
     { action: 'update', objectType: 'server-connection' },
