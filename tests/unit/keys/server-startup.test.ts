@@ -6,7 +6,7 @@ import { createServices } from '../../../electron/services/app';
 import type { ClinicKeys } from '../../../electron/services/keys/clinic-keys';
 import { KEY_FILE } from '../../../electron/services/keys/key-file';
 import { createKeys, resealKeys } from '../../../electron/services/keys/keyring';
-import type { ClinicLauncher } from '../../../electron/services/keys/launcher';
+import { launchClinic, type ClinicLauncher } from '../../../electron/services/keys/launcher';
 import {
   SERVER_FILE,
   saveServerConnection,
@@ -240,5 +240,30 @@ describe('a workstation whose clinic server cannot be opened at start-up', () =>
       object_id: `${PASSWORD_ROLE}@127.0.0.1:1/${DATABASE} -> ${PASSWORD_ROLE}@127.0.0.1:${port()}/${DATABASE}`,
       user_id: null,
     });
+  });
+  it('waits on a server its administrator set (MESOCHART_DATABASE_URL) too, which only they change', async () => {
+    const { dataDir } = await workstation(settings());
+    const url = cluster.url(DATABASE, RUNTIME_ROLE);
+    cluster.pause();
+    const launcher = await launchClinic({
+      dataDir,
+      trustedOrigin: TEST_ORIGIN,
+      secretStore: keychain,
+      kdf: TEST_KDF,
+      databaseUrl: url,
+    });
+    open.push(launcher);
+    expect(launcher.status()).toMatchObject({
+      state: 'server',
+      server: { port: port(), user: RUNTIME_ROLE, setBy: 'administrator', reason: 'unreachable' },
+    });
+    for (const operation of ['keys.checkServer', 'keys.connectServer']) {
+      const refused = await call(launcher, operation, settings());
+      expect(refused.ok ? null : refused.error.message, operation).toMatch(
+        /set by its administrator/,
+      );
+    }
+    cluster.resume();
+    expect(await ok<KeysStatus>(launcher, 'keys.retryServer')).toMatchObject({ state: 'open' });
   });
 });
