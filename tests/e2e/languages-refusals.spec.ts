@@ -5,9 +5,11 @@ import type { Page } from '@playwright/test';
 import type en from '../../renderer/src/i18n/en.json';
 import type enAppointments from '../../renderer/src/i18n/en-appointments.json';
 import type enErrors from '../../renderer/src/i18n/en-errors.json';
+import type enTreatments from '../../renderer/src/i18n/en-treatments.json';
 import { test, expect } from '../support/fixtures';
 import { ADMIN, call, screenshot, seedClinic } from '../support/flows';
 import { INES, localDay, RECEPTIONIST, seedDiary } from '../support/diary-seed';
+import { PRACTITIONER, seedTreatmentDay, startDraft } from '../support/session-seed';
 
 /** The catalogues as the app reads them: every text below is what the screen shows. */
 const catalogue = <T>(language: string, area = '') =>
@@ -122,4 +124,54 @@ test('an Arabic receptionist books a practitioner who is already busy and reads 
   await expect(form.getByText(clash).first()).toBeVisible();
   await expect(form).not.toContainText('is already booked');
   await look(page, 'ar-diary-clash');
+});
+
+test('a Turkish practitioner asks to sign an incomplete note and reads what is missing in Turkish, the area named in Turkish', async ({
+  page,
+  services,
+}) => {
+  test.setTimeout(180_000);
+  const tr = catalogue<typeof en>('tr');
+  const trTreatments = catalogue<typeof enTreatments>('tr', '-treatments');
+  const trErrors = catalogue<typeof enErrors>('tr', '-errors');
+  const { product, patient } = await seedTreatmentDay(services);
+  await call(services, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+  await call(services, 'clinic.updateSettings', { uiLanguage: 'tr' });
+  await call(services, 'auth.signOut');
+  await call(services, 'auth.signIn', {
+    username: PRACTITIONER.username,
+    password: PRACTITIONER.password,
+  });
+  const session = await startDraft(services, patient.id, product.id);
+  // The cheeks without a depth, and no reactions written yet.
+  await call(services, 'sessions.saveDraft', {
+    id: session.id,
+    technique: 'nappage',
+    needleGauge: 32,
+    needleLengthMm: 4,
+    anaesthesia: 'none',
+    passes: 2,
+    points: null,
+    immediateReactions: '',
+    notes: '',
+    areas: [{ area: 'cheeks', depthMm: null }],
+    products: [],
+  });
+  await call(services, 'auth.signOut');
+
+  await signInAs(page, tr, PRACTITIONER);
+  await page.goto(`/#/patients/${patient.id}/sessions/${session.id}`);
+  await page.getByRole('button', { name: trTreatments.sessions.sign }).click();
+  const missing = page.getByRole('dialog', { name: trTreatments.sessions.incompleteTitle });
+  const depth = trErrors.errors.sessions.missing.depth.replace(
+    '$t(errors.sessions.area.{{area}})',
+    trErrors.errors.sessions.area.cheeks,
+  );
+  expect(depth).toBe('Derinlik (yanaklar)');
+  await expect(missing.getByRole('listitem').filter({ hasText: depth })).toBeVisible();
+  await expect(
+    missing.getByText(trErrors.errors.sessions.missing.immediateReactions),
+  ).toBeVisible();
+  await expect(missing).not.toContainText('Depth for the');
+  await look(page, 'tr-session-incomplete');
 });
