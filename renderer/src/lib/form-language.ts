@@ -20,8 +20,8 @@ function checkedFields(node: unknown, path: string[] = []): string[] {
  * lib/field-text.ts). Nothing typed changes, and a message the service sent back stays as it is
  * until the next save.
  */
-export function useFieldMessagesFollowLanguage<T extends FieldValues>(
-  form: UseFormReturn<T>,
+export function useFieldMessagesFollowLanguage<T extends FieldValues, C, R>(
+  form: UseFormReturn<T, C, R>,
 ): void {
   const { i18n } = useTranslation();
   const language = i18n.language;

@@ -32,6 +32,7 @@ import { applyServerError } from '../../lib/forms';
 import { useKeptThroughLock, useLockDraftWaiting } from '../../lib/lock-drafts';
 import { TREATMENTS_KEY } from '../../lib/query-keys';
 import { FormError } from '../../ui/FormError';
+import { useFieldMessagesFollowLanguage } from '../../lib/form-language';
 
 const severityColour = { mild: 'yellow', moderate: 'orange', severe: 'red' } as const;
 
@@ -79,6 +80,7 @@ function RecordForm({
       photoIds: [],
     },
   });
+  useFieldMessagesFollowLanguage(form);
   useKeptThroughLock(`adverse-event-${sessionId}`, form);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
@@ -209,6 +211,7 @@ function ResolveForm({ event, onDone }: { event: AdverseEvent; onDone: () => voi
     resolver: zodResolver(adverseEventResolveInput),
     defaultValues: { id: event.id, resolvedOn: todayLocal(), outcome: '' },
   });
+  useFieldMessagesFollowLanguage(form);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);

@@ -33,6 +33,7 @@ import { formatInstant } from '../../lib/dates';
 import { backupKeys } from './queries';
 import { RestorePanel } from './RestorePanel';
 import { FormError } from '../../ui/FormError';
+import { useFieldMessagesFollowLanguage } from '../../lib/form-language';
 
 function formatSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -86,6 +87,7 @@ function SettingsForm({ status }: { status: BackupStatus }) {
       passphraseConfirm: '',
     },
   });
+  useFieldMessagesFollowLanguage(form);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);

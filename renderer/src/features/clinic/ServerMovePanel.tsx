@@ -25,6 +25,7 @@ import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
 import { FormError } from '../../ui/FormError';
 import { SERVER_DEFAULTS, ServerFields, useExplainServerCheck, type ServerForm } from '../keys';
+import { useFieldMessagesFollowLanguage } from '../../lib/form-language';
 
 /**
  * Settings > Server (admin): "Move this clinic to a server". The server's schema owner and the
@@ -43,6 +44,7 @@ export function ServerMovePanel() {
       runtimeRole: 'mesochart_app',
     },
   });
+  useFieldMessagesFollowLanguage(form);
   const serverForm = form as unknown as ServerForm;
   const explain = useExplainServerCheck(serverForm);
   const job = useQuery({

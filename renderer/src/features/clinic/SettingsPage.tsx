@@ -28,6 +28,7 @@ import { ScreeningSettingsForm } from '../screening';
 import { PhotoDateSettingsForm } from '../photos';
 import { ScreenLanguageSelect, StaffPanel } from '../staff';
 import { FormError } from '../../ui/FormError';
+import { useFieldMessagesFollowLanguage } from '../../lib/form-language';
 
 const schema = z.object({
   clinic: clinicDetailsSchema,
@@ -42,6 +43,7 @@ function ClinicSettingsForm({ settings, editable }: { settings: Settings; editab
   const client = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<FormValues>({ resolver: zodResolver(schema), defaultValues: settings });
+  useFieldMessagesFollowLanguage(form);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);

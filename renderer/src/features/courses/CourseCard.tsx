@@ -28,6 +28,7 @@ import { TREATMENTS_KEY } from '../../lib/query-keys';
 import { FormError } from '../../ui/FormError';
 import { BookCourseDialog } from '../appointments';
 import { patientsKeys } from '../patients';
+import { useFieldMessagesFollowLanguage } from '../../lib/form-language';
 
 const scaleValues = ['1', '2', '3', '4', '5'];
 
@@ -39,6 +40,7 @@ function FollowUpForm({ courseId, onDone }: { courseId: string; onDone: () => vo
     resolver: zodResolver(followUpRecordInput),
     defaultValues: { courseId, gais: 0, satisfaction: 0, notes: '' },
   });
+  useFieldMessagesFollowLanguage(form);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);

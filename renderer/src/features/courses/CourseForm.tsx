@@ -28,6 +28,7 @@ import { api, unwrap } from '../../lib/api';
 import { applyServerError, numberOrNull } from '../../lib/forms';
 import { TREATMENTS_KEY } from '../../lib/query-keys';
 import { FormError } from '../../ui/FormError';
+import { useFieldMessagesFollowLanguage } from '../../lib/form-language';
 
 type Values = z.input<typeof courseCreateInput>;
 
@@ -62,6 +63,7 @@ export function CourseForm({
       },
     },
   });
+  useFieldMessagesFollowLanguage(form);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);

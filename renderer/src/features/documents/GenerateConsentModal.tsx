@@ -26,6 +26,7 @@ import { documentsKeys } from './queries';
 import { DayInput } from '../../ui/DayInput';
 import { FormError } from '../../ui/FormError';
 import { keyed } from '../../../../shared/api/field-text';
+import { useFieldMessagesFollowLanguage } from '../../lib/form-language';
 
 /** "Name: ingredient, ingredient" per line, as the help text says. */
 function parseOtherProducts(text: string) {
@@ -105,6 +106,7 @@ export function GenerateConsentModal({
       ...initial,
     },
   });
+  useFieldMessagesFollowLanguage(form);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);

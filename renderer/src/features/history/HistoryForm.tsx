@@ -30,6 +30,7 @@ import { MedicineRecognition } from './MedicineRecognition';
 import { YesNoQuestion } from './YesNoQuestion';
 import { DayAnswer } from './DayAnswer';
 import { FormError } from '../../ui/FormError';
+import { useFieldMessagesFollowLanguage } from '../../lib/form-language';
 
 type Size = 'sm' | 'lg';
 
@@ -96,6 +97,7 @@ export function HistoryForm({
     resolver: zodResolver(historyAnswersSchema),
     defaultValues,
   });
+  useFieldMessagesFollowLanguage(form);
   useKeptThroughLock('history', form);
   const { register, control } = form;
   const { errors, isSubmitting } = form.formState;

@@ -15,6 +15,7 @@ import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
 import { FormError } from '../../ui/FormError';
 import { patientsKeys } from './queries';
+import { useFieldMessagesFollowLanguage } from '../../lib/form-language';
 
 function Form({ settings, editable }: { settings: PatientSettings; editable: boolean }) {
   const { t } = useTranslation();
@@ -23,6 +24,7 @@ function Form({ settings, editable }: { settings: PatientSettings; editable: boo
     resolver: zodResolver(patientSettingsSchema),
     defaultValues: settings,
   });
+  useFieldMessagesFollowLanguage(form);
   const format = useWatch({ control: form.control, name: 'clinicNumberFormat' });
   const example = clinicNumberFormatSchema.safeParse(format).success
     ? formatClinicNumber(format, new Date(), 42)

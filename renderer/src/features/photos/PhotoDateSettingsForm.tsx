@@ -13,6 +13,7 @@ import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
 import { FormError } from '../../ui/FormError';
 import { photosKeys } from './queries';
+import { useFieldMessagesFollowLanguage } from '../../lib/form-language';
 
 const fields = ['daysBeforeFirstVisit', 'hoursInFuture'] as const;
 
@@ -41,6 +42,7 @@ function Form({ settings, editable }: { settings: PhotoDateSettings; editable: b
     resolver: zodResolver(photoDateSettingsSchema),
     defaultValues: settings,
   });
+  useFieldMessagesFollowLanguage(form);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);

@@ -18,6 +18,7 @@ import { applyServerError } from '../../lib/forms';
 import { formatTakenAt, photosKeys, usePhotoImage, useSessionOptions } from './queries';
 import { FormError } from '../../ui/FormError';
 import { DayTimeInput } from '../../ui/TimeInputs';
+import { useFieldMessagesFollowLanguage } from '../../lib/form-language';
 
 const formSchema = photoUpdateInput.omit({ id: true });
 type FormValues = z.infer<typeof formSchema>;
@@ -56,6 +57,7 @@ function PhotoEditor({ photo, onClose }: { photo: Photo; onClose: () => void }) 
       takenAt: photo.takenAt.slice(0, 16),
     },
   });
+  useFieldMessagesFollowLanguage(form);
   const changes = useQuery({
     queryKey: photosKeys.changes(photo.id),
     queryFn: () => unwrap(api.photos.changes({ id: photo.id })),

@@ -36,6 +36,7 @@ import { api, unwrap } from '../../lib/api';
 import { formatDay, todayLocal } from '../../lib/dates';
 import { applyServerError, numberOrNull } from '../../lib/forms';
 import { productsKeys } from './queries';
+import { useFieldMessagesFollowLanguage } from '../../lib/form-language';
 
 function FormAlert({ message }: { message: string | null }) {
   return message ? (
@@ -61,6 +62,7 @@ function ProductForm({ onDone }: { onDone: () => void }) {
       defaultVolumeMl: null,
     },
   });
+  useFieldMessagesFollowLanguage(form);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
@@ -178,6 +180,7 @@ function LotForm({ product, onDone }: { product: Product; onDone: () => void }) 
       receivedOn: todayLocal(),
     },
   });
+  useFieldMessagesFollowLanguage(form);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);

@@ -24,6 +24,7 @@ import { downloadText } from '../../lib/download';
 import { applyServerError } from '../../lib/forms';
 import { FormError } from '../../ui/FormError';
 import { DueCoursesPanel } from './DueCoursesPanel';
+import { useFieldMessagesFollowLanguage } from '../../lib/form-language';
 
 /**
  * Recall: courses due and not booked (everyone at the desk), and the lot recall (practitioners and
@@ -60,6 +61,7 @@ function LotRecall() {
     resolver: zodResolver(recallInput),
     defaultValues: { lotNumber: '' },
   });
+  useFieldMessagesFollowLanguage(form);
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {

@@ -26,6 +26,7 @@ import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
 import { FormError } from '../../ui/FormError';
 import { screeningKeys } from './queries';
+import { useFieldMessagesFollowLanguage } from '../../lib/form-language';
 
 const numberFields = [
   'holdDays.aspirin',
@@ -58,6 +59,7 @@ function Form({ settings, editable }: { settings: ScreeningSettings; editable: b
     resolver: zodResolver(screeningSettingsSchema),
     defaultValues: settings,
   });
+  useFieldMessagesFollowLanguage(form);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);

@@ -15,6 +15,7 @@ import { BodyDiagram } from './BodyDiagram';
 import { SessionHeading } from './SessionHeading';
 import { PrintAftercareButton } from '../documents';
 import { FormError } from '../../ui/FormError';
+import { useFieldMessagesFollowLanguage } from '../../lib/form-language';
 
 function Fact({ label, value }: { label: string; value: string }) {
   return (
@@ -35,6 +36,7 @@ function AddendumForm({ sessionId }: { sessionId: string }) {
     resolver: zodResolver(addendumInput),
     defaultValues: { sessionId, text: '' },
   });
+  useFieldMessagesFollowLanguage(form);
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
     try {

@@ -11,6 +11,7 @@ import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
 import { FormError } from '../../ui/FormError';
 import { staffKeys } from './queries';
+import { useFieldMessagesFollowLanguage } from '../../lib/form-language';
 
 type FormValues = z.input<typeof staffUpdateOwnProfileInput>;
 type FormOutput = z.output<typeof staffUpdateOwnProfileInput>;
@@ -47,6 +48,7 @@ function ProfileForm({ user }: { user: StaffUser }) {
     resolver: zodResolver(staffUpdateOwnProfileInput),
     defaultValues: { licenceNumber: user.licenceNumber ?? '' },
   });
+  useFieldMessagesFollowLanguage(form);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
