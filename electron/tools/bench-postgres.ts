@@ -43,41 +43,38 @@ export async function benchServer(log: (s: string) => void): Promise<Server> {
   }
 }
 
-/** The search service's statements on PostgreSQL, sent raw: counts, then the page. */
+/** The search service's statements on PostgreSQL, sent raw: the counts in one, then the page. */
 function rawSearch(pool: pg.Pool) {
   const columns =
     'p.id, p.clinic_number, p.given_name, p.family_name, p.date_of_birth, p.phone, p.email, p.archived';
   const seqs = (words: string[], alt: string | null, params: string[]) => {
-    const one = (w: string) => {
+    const one = (w: string, distinct = '') => {
       params.push(`${w}%`);
-      return `SELECT patient_seq FROM patient_search_word WHERE word LIKE $${params.length}`;
+      return `SELECT ${distinct}patient_seq FROM patient_search_word WHERE word LIKE $${params.length}`;
     };
-    const all = words.map(one).join(' INTERSECT ');
+    const [only] = words;
+    const all =
+      words.length === 1 && !alt && only !== undefined
+        ? one(only, 'DISTINCT ')
+        : words.map((w) => one(w)).join(' INTERSECT ');
     return alt ? `(${all}) UNION ${one(alt)}` : all;
   };
   return async (query: string) => {
     const match = wordMatch(query);
     if (!match) return;
     const p1: string[] = [];
+    const counted = `SELECT count(*) FROM (${seqs(match.words, match.alternative, p1)}) m`;
+    const archived = `SELECT count(*) FROM patient p WHERE p.archived = 1 AND p.seq IN (${seqs(match.words, match.alternative, p1)})`;
     const all = Number(
       (
         await pool.query(
-          `SELECT count(*) AS n FROM (${seqs(match.words, match.alternative, p1)}) m`,
+          `SELECT (${counted}) - (${archived}) AS matching,
+          (SELECT count(*) FROM patient WHERE archived = 0) AS everyone`,
           p1,
         )
-      ).rows[0].n,
+      ).rows[0].matching,
     );
-    const p2: string[] = [];
-    const archived = Number(
-      (
-        await pool.query(
-          `SELECT count(*) AS n FROM patient p WHERE p.archived = 1 AND p.seq IN (${seqs(match.words, match.alternative, p2)})`,
-          p2,
-        )
-      ).rows[0].n,
-    );
-    await pool.query('SELECT count(*) AS n FROM patient WHERE archived = 0');
-    if (all - archived === 0) return;
+    if (all === 0) return;
     const p3: string[] = [];
     await pool.query(
       `SELECT ${columns} FROM patient p WHERE p.seq IN (${seqs(match.words, match.alternative, p3)})

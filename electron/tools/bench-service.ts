@@ -39,15 +39,14 @@ export function typedQueries(heavy: BenchContext['heavy']): string[] {
 
 export async function searchRow(ctx: BenchContext): Promise<BenchRow> {
   const queries = typedQueries(ctx.heavy);
-  // The same statements the search service runs, prepared once: the count from the index, the
-  // archived count, the all-patients count, and the page (by match or by the name index).
-  const countMatch = ctx.sqlite.prepare(
-    'SELECT count(*) AS n FROM patient_search WHERE patient_search MATCH ?',
-  );
-  const countArchived = ctx.sqlite
-    .prepare(`SELECT count(*) AS n FROM patient p CROSS JOIN patient_search s
-    ON s.rowid = p.seq WHERE p.archived = 1 AND patient_search MATCH ?`);
-  const countAll = ctx.sqlite.prepare('SELECT count(*) AS n FROM patient WHERE archived = 0');
+  // The same statements the search service runs, prepared once: the counts (matches from the
+  // index less the archived ones, and all patients) in one, and the page (by match or by the
+  // name index).
+  const counts = ctx.sqlite.prepare(`SELECT
+    (SELECT count(*) FROM patient_search WHERE patient_search MATCH ?) - (SELECT count(*)
+    FROM patient p CROSS JOIN patient_search s ON s.rowid = p.seq WHERE p.archived = 1
+    AND patient_search MATCH ?) AS matching,
+    (SELECT count(*) FROM patient WHERE archived = 0) AS everyone`);
   const columns =
     'p.id, p.clinic_number, p.given_name, p.family_name, p.date_of_birth, p.phone, p.email, p.archived';
   const broad = ctx.sqlite.prepare(`SELECT ${columns} FROM patient p
@@ -58,9 +57,7 @@ export async function searchRow(ctx: BenchContext): Promise<BenchRow> {
     WHERE patient_search MATCH ? AND p.archived = 0 ORDER BY p.archived, p.sort_key, p.seq LIMIT 100 OFFSET 0`);
   const raw = (query: string) => {
     const match = ftsQuery(query) ?? '';
-    const total =
-      (countMatch.get(match) as { n: number }).n - (countArchived.get(match) as { n: number }).n;
-    countAll.get();
+    const total = (counts.get(match, match) as { matching: number }).matching;
     return (total > 300 ? broad : narrow).all(match);
   };
   const mine: number[] = [];

@@ -1,11 +1,11 @@
 import type { NameOrder } from '../../../shared/patients/person-name';
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Queryable } from '../store/db';
 import type { Db } from '../store/db';
 import { wholeNumber } from '../store/prepared';
 import {
-  countMatching,
   ftsQuery as ftsText,
+  matchCounts,
   indexSearchWords,
   matchingPatients,
   matchingSeqs,
@@ -128,9 +128,9 @@ export async function searchPatients(
   input: { query: string; includeArchived: boolean; offset: number; limit: number },
 ): Promise<{ total: number; results: PatientSummary[] }> {
   let match = wordMatch(input.query);
-  const total = await countMatches(db, match, input.includeArchived);
+  const { matching: total, everyone } = await matchCounts(db, match, input.includeArchived);
   // A prefix everyone shares (the clinic number's) needs no index lookup at all.
-  if (match && total === (await countMatches(db, null, input.includeArchived))) match = null;
+  if (match && total === everyone) match = null;
   const archived = input.includeArchived ? sql.raw('') : sql.raw('AND p.archived = 0');
   if (total === 0 || input.offset >= total) return { total, results: [] };
   // Written into the SQL rather than bound: SQLite stops a sorted scan sooner when it knows the
@@ -153,21 +153,6 @@ export async function searchPatients(
   }
   const rows = await query.execute(db as Db);
   return { total, results: rows.rows.map(toSummary) };
-}
-
-async function countMatches(db: Queryable, match: WordMatch | null, includeArchived: boolean) {
-  const one = async (query: RawBuilder<{ n: number }>) =>
-    Number((await query.execute(db as Db)).rows[0]?.n ?? 0);
-  if (!match) {
-    return includeArchived
-      ? one(sql`SELECT count(*) AS n FROM patient`)
-      : one(sql`SELECT count(*) AS n FROM patient WHERE archived = 0`);
-  }
-  // The index alone counts every match quickly; archived patients are few, so they are
-  // counted from their side and taken off.
-  const all = await countMatching(db, match);
-  if (includeArchived || all === 0) return all;
-  return all - (await countMatching(db, match, true));
 }
 
 export interface DuplicateProbe {

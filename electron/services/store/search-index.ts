@@ -40,10 +40,16 @@ const prefixOf = (word: string) =>
   sql`SELECT patient_seq FROM patient_search_word WHERE word LIKE ${`${word}%`}`;
 
 function pgSeqs(match: WordMatch): RawBuilder<number> {
-  const all = sql.join<number>(
-    match.words.map((w) => prefixOf(w)),
-    sql` INTERSECT `,
-  );
+  const [only, ...more] = match.words;
+  // A patient has several words a prefix may start ('maria', 'martin'): INTERSECT and UNION
+  // keep each patient once, and a lone word needs DISTINCT to do the same (FTS5 counts rows).
+  const all =
+    only !== undefined && more.length === 0 && !match.alternative
+      ? sql<number>`SELECT DISTINCT patient_seq FROM patient_search_word WHERE word LIKE ${`${only}%`}`
+      : sql.join<number>(
+          match.words.map((w) => prefixOf(w)),
+          sql` INTERSECT `,
+        );
   return match.alternative ? sql<number>`(${all}) UNION ${prefixOf(match.alternative)}` : all;
 }
 
@@ -71,24 +77,35 @@ export function matchingPatients(
 }
 
 /**
- * How many patients match, from the index alone; or how many archived ones do (few: counted
- * from the patients' side, each looked up in the index).
+ * In one statement (one round trip to a clinic server, where each is several milliseconds on a
+ * busy network): how many patients match, and how many patients there are, archived ones left
+ * out of both unless included. Matches are counted from the index alone; archived ones (few) from
+ * the patients' side, each looked up in the index, and taken off.
  */
-export async function countMatching(
+export async function matchCounts(
   db: Queryable,
-  match: WordMatch,
-  archivedOnly = false,
-): Promise<number> {
-  let query: RawBuilder<{ n: number }>;
-  if (dialectOf(db) === 'postgres') {
-    query = archivedOnly
-      ? sql`SELECT count(*) AS n FROM patient p WHERE p.archived = 1 AND p.seq IN (${pgSeqs(match)})`
-      : sql`SELECT count(*) AS n FROM (${pgSeqs(match)}) m`;
-  } else {
-    query = archivedOnly
-      ? sql`SELECT count(*) AS n FROM patient p CROSS JOIN patient_search s
-          ON s.rowid = p.seq WHERE p.archived = 1 AND patient_search MATCH ${ftsQuery(match)}`
-      : sql`SELECT count(*) AS n FROM patient_search WHERE patient_search MATCH ${ftsQuery(match)}`;
+  match: WordMatch | null,
+  includeArchived: boolean,
+): Promise<{ matching: number; everyone: number }> {
+  const everyone = includeArchived
+    ? sql`SELECT count(*) FROM patient`
+    : sql`SELECT count(*) FROM patient WHERE archived = 0`;
+  let matching: RawBuilder<unknown> = everyone;
+  if (match) {
+    let all: RawBuilder<unknown>;
+    let archived: RawBuilder<unknown>;
+    if (dialectOf(db) === 'postgres') {
+      all = sql`SELECT count(*) FROM (${pgSeqs(match)}) m`;
+      archived = sql`SELECT count(*) FROM patient p WHERE p.archived = 1 AND p.seq IN (${pgSeqs(match)})`;
+    } else {
+      all = sql`SELECT count(*) FROM patient_search WHERE patient_search MATCH ${ftsQuery(match)}`;
+      archived = sql`SELECT count(*) FROM patient p CROSS JOIN patient_search s
+        ON s.rowid = p.seq WHERE p.archived = 1 AND patient_search MATCH ${ftsQuery(match)}`;
+    }
+    matching = includeArchived ? all : sql`(${all}) - (${archived})`;
   }
-  return Number((await query.execute(db as Db)).rows[0]?.n ?? 0);
+  const query = sql<{ matching: number | string; everyone: number | string }>`SELECT
+    (${matching}) AS matching, (${everyone}) AS everyone`;
+  const row = (await query.execute(db as Db)).rows[0];
+  return { matching: Number(row?.matching ?? 0), everyone: Number(row?.everyone ?? 0) };
 }

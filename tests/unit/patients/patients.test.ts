@@ -114,6 +114,27 @@ describe('patient register', () => {
     expect(await names('sukru isik')).toEqual([]);
   });
 
+  it('counts each patient found once, however many of their words the query starts', async () => {
+    // 'mar' starts both of María Martín's names; 'm' starts every clinic number (MC-…) too.
+    const maria = await register(app, {
+      givenName: 'María',
+      familyName: 'Martín',
+      phone: '',
+      email: '',
+    });
+    await register(app, { givenName: 'Anna', familyName: 'Rossi', phone: '', email: '' });
+    await register(app, { givenName: 'Marc', familyName: 'Dubois', phone: '', email: '' });
+    expect(await search('mar')).toMatchObject({ total: 2 });
+    expect(await names('mar')).toEqual(['Marc Dubois', 'María Martín']);
+    expect((await search('m')).total).toBe(3);
+    expect((await search('maria mar')).total).toBe(1);
+    await app.ok('patients.archive', { id: maria.id, archived: true, reason: 'Moved abroad' });
+    expect((await search('mar')).total).toBe(1);
+    expect((await search('mar', { includeArchived: true })).total).toBe(2);
+    expect((await search('m')).total).toBe(2);
+    expect((await search('m', { includeArchived: true })).total).toBe(3);
+  });
+
   it('hides archived patients from search unless asked', async () => {
     const p = await register(app);
     await app.ok('patients.archive', { id: p.id, archived: true, reason: 'Moved abroad' });
