@@ -129,6 +129,10 @@ for (const language of ['ar', 'tr'] as const) {
 
     await page.goto(`/#/patients/${patientId}/sessions/${sessionId}`);
     await expect(page.getByTestId('body-diagram')).toBeVisible();
+    // The syringe's sums are numbers of the language, as its fields are typed ("1,5" in Turkish).
+    await expect(page.getByTestId('cocktail-sums')).toContainText(
+      language === 'tr' ? 'Çekilen 1,5 ml' : '1.5',
+    );
     await shot('5-session');
 
     await page.goto(`/#/patients/${patientId}?tab=documents`);

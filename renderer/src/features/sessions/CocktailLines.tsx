@@ -3,7 +3,7 @@ import { Controller, useFieldArray, useWatch, type UseFormReturn } from 'react-h
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../../shared/api/products';
 import type { SessionDraftFields } from '../../../../shared/api/sessions';
-import { formatDay } from '../../lib/dates';
+import { formatDay, formatNumber } from '../../lib/dates';
 import { MillilitreInput } from './MillilitreInput';
 
 type Form = UseFormReturn<SessionDraftFields>;
@@ -226,8 +226,9 @@ export function CocktailLines({ form, products }: { form: Form; products: Produc
                 />
                 <Text size="sm" mt={30} data-testid="cocktail-sums">
                   {t('cocktails.sums', {
-                    drawn: sum((c?.components ?? []).map((p) => p.volumeMl)),
-                    spread: sum((c?.areas ?? []).map((a) => a.volumeMl)),
+                    // In the screens' language: "1,5" in French and Turkish, as the fields type it.
+                    drawn: formatNumber(sum((c?.components ?? []).map((p) => p.volumeMl))),
+                    spread: formatNumber(sum((c?.areas ?? []).map((a) => a.volumeMl))),
                   })}
                 </Text>
                 <Button variant="subtle" color="red" size="xs" mt={28} onClick={() => remove(i)}>
