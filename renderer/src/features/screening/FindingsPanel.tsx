@@ -2,7 +2,7 @@ import { Alert, Badge, Checkbox, Group, Loader, Paper, Stack, Text, Title } from
 import { useTranslation } from 'react-i18next';
 import { findingKeys, type ScreeningPreview } from '../../../../shared/api/screening';
 import type { Severity } from '../../../../shared/screening';
-import { findingText, isTranslatedFinding, patientMessageText } from './finding-text';
+import { findingDir, findingText, isTranslatedFinding, patientMessageText } from './finding-text';
 
 export const severityColour: Record<Severity, string> = {
   'do-not-treat': 'red',
@@ -91,7 +91,7 @@ export function FindingsPanel({
                         rule's English, laid out as its own text so its punctuation stays put. */}
                     <Text
                       size="sm"
-                      dir="auto"
+                      dir={findingDir(f)}
                       title={isTranslatedFinding(f) ? f.explanation : undefined}
                     >
                       {findingText(f)}

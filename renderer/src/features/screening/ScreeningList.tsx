@@ -7,7 +7,7 @@ import { api, unwrap } from '../../lib/api';
 import { screeningKeys } from './queries';
 import { formatInstant } from '../../lib/dates';
 import { severityColour } from './FindingsPanel';
-import { findingText } from './finding-text';
+import { findingDir, findingText } from './finding-text';
 
 const statusColour: Record<ScreeningStatus, string> = {
   passed: 'teal',
@@ -70,7 +70,7 @@ export function ScreeningList({ patientId }: { patientId: string }) {
                       </Badge>
                       {/* In the screens' language (as recorded where the catalogue cannot word it), isolated
                           so its punctuation stays put in Arabic. */}
-                      <bdi>{findingText(f)}</bdi>
+                      <bdi dir={findingDir(f)}>{findingText(f)}</bdi>
                     </Text>
                   ))}
               </Stack>

@@ -6,7 +6,7 @@ import { screeningKeys } from './queries';
 import { formatInstant } from '../../lib/dates';
 import { isolated } from '../../lib/ui-language';
 import { severityColour } from './FindingsPanel';
-import { findingText } from './finding-text';
+import { findingDir, findingText } from './finding-text';
 
 /**
  * The pre-procedure check a session was started from, shown on the session record: its outcome,
@@ -57,7 +57,7 @@ export function SessionCheck({
               {t(`screening.outcome.${f.severity}`)}
             </Badge>
             {/* English from the rules for now: isolated, its punctuation stays put in Arabic. */}
-            <bdi>{findingText(f)}</bdi>
+            <bdi dir={findingDir(f)}>{findingText(f)}</bdi>
           </Text>
         ))}
         {flagged.length === 0 ? (

@@ -47,3 +47,12 @@ export function patientMessageText(message: string): string {
     lookupIn(i18n.resolvedLanguage ?? i18n.language),
   );
 }
+
+/**
+ * The direction to lay a finding out in: a translation runs as its language does (an Arabic
+ * finding that opens on a medicine's Latin name is still right to left); the English reference
+ * shown on Arabic screens finds its own (`auto`), as before.
+ */
+export function findingDir(f: WordableFinding): 'ltr' | 'rtl' | 'auto' {
+  return isTranslatedFinding(f) ? i18n.dir(i18n.resolvedLanguage ?? i18n.language) : 'auto';
+}
