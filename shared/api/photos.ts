@@ -115,6 +115,12 @@ export const photoCaptureInput = z
 
 export const photoJobIdInput = z.object({ jobId: idSchema }).strict();
 
+/** A refusal's catalogue key and its values (ErrorText), for the screens' language. */
+const catalogueTextSchema = z.object({
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+
 export const photoJobStatuses = ['running', 'finished', 'cancelled', 'failed'] as const;
 export type PhotoJobStatus = (typeof photoJobStatuses)[number];
 
@@ -151,12 +157,19 @@ export const photoJobSchema = z.object({
     }),
   ),
   refused: z.array(
-    z.object({ fileName: z.string(), reason: z.enum(photoRefusalReasons), message: z.string() }),
+    z.object({
+      fileName: z.string(),
+      reason: z.enum(photoRefusalReasons),
+      message: z.string(),
+      /** The refusal's catalogue key and values, for the screens' language. */
+      text: catalogueTextSchema.optional(),
+    }),
   ),
   /** Files left untouched because the job was cancelled or stopped. */
   notImported: z.number().int().min(0),
-  /** Why the whole job stopped, when it did. */
+  /** Why the whole job stopped, when it did: the English, and its catalogue text. */
   error: z.string().nullable(),
+  errorText: catalogueTextSchema.nullable().optional(),
 });
 export type PhotoJob = z.infer<typeof photoJobSchema>;
 

@@ -7,7 +7,8 @@ import type { Role } from '../../../shared/api/roles';
 import type { Job as RegistryJob } from '../jobs/registry';
 import { appendAudit } from '../audit/audit-log';
 import { auditEntry } from '../audit/audit-entry';
-import { AppError } from '../core/errors';
+import type { ErrorText } from '../../../shared/api/result';
+import { AppError, englishText } from '../core/errors';
 import { importPhoto, PhotoError, removeStaleTempFiles } from './files';
 import type { ImportedPhoto } from './files';
 import {
@@ -101,16 +102,18 @@ export function cancelPhotoJob(app: AppState, jobId: string): PhotoJob {
 /** Waits for every background job of this app to end (for tests). */
 export const settlePhotoJobs = (app: AppState): Promise<void> => app.jobs.settle();
 
-function refusalOf(error: unknown): { reason: PhotoRefusal; message: string } {
-  if (error instanceof PhotoConsentError) {
-    return { reason: 'consent-withdrawn', message: error.message };
-  }
-  if (error instanceof PhotoError) return { reason: error.reason, message: error.message };
+/** Why one file was refused: the English for the log, and its catalogue text for the screens. */
+function refusalOf(error: unknown): { reason: PhotoRefusal; message: string; text?: ErrorText } {
+  const worded = (reason: PhotoRefusal, e: AppError) => ({
+    reason,
+    message: e.message,
+    ...(e.text ? { text: e.text } : {}),
+  });
+  if (error instanceof PhotoConsentError) return worded('consent-withdrawn', error);
+  if (error instanceof PhotoError) return worded(error.reason, error);
   // A bug, not a bad file: library messages may quote paths, so none is passed on.
-  return {
-    reason: 'internal',
-    message: 'The photo could not be imported because of an internal error.',
-  };
+  const text = { key: 'errors.photos.importInternal' } as const;
+  return { reason: 'internal', message: englishText(text), text };
 }
 
 async function captureFile(app: AppState, item: Extract<JobItem, { kind: 'capture' }>) {
@@ -222,6 +225,7 @@ async function runJob(app: AppState, job: Job, work: Work): Promise<void> {
         if (error instanceof PhotoConsentError) {
           state.done += 1;
           state.error = error.message;
+          state.errorText = error.text ?? null;
           job.controller.abort(error);
           break;
         }
@@ -233,7 +237,9 @@ async function runJob(app: AppState, job: Job, work: Work): Promise<void> {
     else state.status = state.notImported > 0 ? 'cancelled' : 'finished';
   } catch {
     state.status = 'failed';
-    state.error = 'The import stopped because of an internal error.';
+    const stopped = { key: 'errors.photos.importStopped' } as const;
+    state.error = englishText(stopped);
+    state.errorText = stopped;
     state.notImported = state.total - state.done;
   } finally {
     state.current = null;

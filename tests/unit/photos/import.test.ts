@@ -101,6 +101,9 @@ describe('consent to photographs for the record', () => {
     expect(done.status).toBe('failed');
     expect(done.imported).toEqual([]);
     expect(done.refused[0]?.reason).toBe('consent-withdrawn');
+    // The screens word the refusal and the stop from the catalogue, in their language.
+    expect(done.refused[0]?.text).toEqual({ key: 'errors.photoConsent.photos-record' });
+    expect(done.errorText).toEqual({ key: 'errors.photoConsent.photos-record' });
     expect(done.notImported).toBe(1);
     expect(photoRowCount(app)).toBe(0);
     expect(storedFiles(app)).toEqual([]);
@@ -144,6 +147,7 @@ describe('an import job', () => {
     expect(done.refused).toHaveLength(1);
     expect(done.refused[0]).toMatchObject({ fileName: 'corrupt-huge-exif-tag.jpg' });
     expect(done.refused[0]?.message.length).toBeGreaterThan(10);
+    expect(done.refused[0]?.text?.key).toMatch(/^errors\.photoFiles\./);
 
     const photos = await listPhotos(app, patient.id);
     expect(photos).toHaveLength(4);

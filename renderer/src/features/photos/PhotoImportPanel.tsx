@@ -15,6 +15,7 @@ import { useState, type DragEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PhotoJob, PhotoTags } from '../../../../shared/api/photos';
 import { api, unwrap } from '../../lib/api';
+import { catalogueText } from '../../lib/error-text';
 import { host } from '../../lib/host';
 import type { PickedFile } from '../../../../shared/api/file-token';
 import { PhotoTagFields } from './PhotoTagFields';
@@ -200,7 +201,9 @@ function ImportStatus({
         ) : null}
         {job.status === 'failed' && job.error ? (
           <Text size="sm" c="red">
-            {t('photos.import.failed', { message: job.error })}
+            {t('photos.import.failed', {
+              message: job.errorText ? catalogueText(job.errorText) : job.error,
+            })}
           </Text>
         ) : null}
         {job.refused.length > 0 ? (
@@ -211,7 +214,10 @@ function ImportStatus({
             <List size="sm" spacing={2}>
               {job.refused.map((r, i) => (
                 <List.Item key={`${r.fileName}-${i}`} style={{ overflowWrap: 'anywhere' }}>
-                  {t('photos.import.refusedItem', { file: r.fileName, message: r.message })}
+                  {t('photos.import.refusedItem', {
+                    file: r.fileName,
+                    message: r.text ? catalogueText(r.text) : r.message,
+                  })}
                 </List.Item>
               ))}
             </List>
