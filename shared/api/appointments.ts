@@ -164,6 +164,8 @@ export const todayEntrySchema = z.object({
   consent: z.enum(['valid', 'needs-attention', 'awaiting-practitioner', 'none']),
   /** Where the visit falls in its course: sessions logged and planned; null without a course. */
   course: z.object({ logged: z.number().int(), planned: z.number().int() }).nullable(),
+  /** The patient's session of the day still in draft: the practitioner goes back to it. */
+  sessionId: idSchema.nullable(),
 });
 export type TodayEntry = z.infer<typeof todayEntrySchema>;
 

@@ -246,6 +246,12 @@ test('reception books a 4-session course every 14 days and marks the arrival; th
     await page.getByRole('link', { name: 'Today' }).click();
     await expect(mine.getByRole('row', { name: /Chloé Dubois/ })).toContainText('In treatment');
     await screenshot(page, 'today-practitioner-in-treatment');
+    // Her row leads back to the session in progress, not to a new check.
+    await expect(page.getByRole('link', { name: 'Open the check for Chloé Dubois' })).toHaveCount(
+      0,
+    );
+    await page.getByRole('link', { name: 'Open the session for Chloé Dubois' }).click();
+    await expect(page).toHaveURL(/\/sessions\//);
   } finally {
     await sink.close();
   }

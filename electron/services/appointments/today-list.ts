@@ -50,6 +50,15 @@ export async function todayList(
     const validity = (await consentValidity(db, dataDir, appointment.patientId, kind)).find(
       (v) => v.procedureKind === kind,
     );
+    // Started from the check and left for a moment: the row leads back to it, not to a new check.
+    const draft = await db
+      .selectFrom('treatment_session')
+      .select('id')
+      .where('patient_id', '=', appointment.patientId)
+      .where('performed_on', '=', day)
+      .where('status', '=', 'draft')
+      .orderBy('seq', 'desc')
+      .executeTakeFirst();
     entries.push({
       appointment,
       history,
@@ -57,6 +66,7 @@ export async function todayList(
       course: course
         ? { logged: (await courseSessions(db, course)).length, planned: course.planned_sessions }
         : null,
+      sessionId: draft?.id ?? null,
     });
   }
   return entries;

@@ -57,6 +57,10 @@ describe('the day’s visit follows its session', () => {
       ['08:00', 'cancelled', 'Asked for a later time'],
       ['10:00', 'in-treatment', null],
     ]);
+    // The draft is what the practitioner's row leads back to, until it is signed.
+    const sessionIds = async () =>
+      (await c.app.ok<TodayEntry[]>('appointments.today')).map((e) => e.sessionId);
+    expect(await sessionIds()).toEqual([session.id, session.id]);
 
     await c.app.ok('sessions.saveDraft', { id: session.id, ...completeDraft(c) });
     await c.app.ok<TreatmentSession>('sessions.sign', { id: session.id });
@@ -64,6 +68,7 @@ describe('the day’s visit follows its session', () => {
       ['08:00', 'cancelled', 'Asked for a later time'],
       ['10:00', 'done', null],
     ]);
+    expect(await sessionIds()).toEqual([null, null]);
   });
 
   it('leaves another day’s visit as it was', async () => {

@@ -76,9 +76,11 @@ export function AppointmentStatusDialog({
             </Text>
           ) : null}
           {a.status === 'booked' && !moving ? (
-            <Button variant="default" onClick={() => setMoving(true)}>
-              {t('diary.moveOpen')}
-            </Button>
+            <Group>
+              <Button variant="default" onClick={() => setMoving(true)}>
+                {t('diary.moveOpen')}
+              </Button>
+            </Group>
           ) : null}
           {a.status === 'booked' && moving ? (
             <MoveVisitForm appointment={a} onMoved={close} />

@@ -20,7 +20,8 @@ export interface TodayActionsProps {
 /**
  * What the desk and the practitioner do from a row of the day: mark the arrival, hand the tablet
  * for a history still to take or update (the service locks the staff session and holds the
- * tablet to this patient), open the check, and reach every other status of the visit.
+ * tablet to this patient), open the check (or the session it started, while that is a draft),
+ * and reach every other status of the visit.
  */
 export function TodayActions({ entry, practitioner, onStatus, onError }: TodayActionsProps) {
   const { t } = useTranslation();
@@ -72,7 +73,17 @@ export function TodayActions({ entry, practitioner, onStatus, onError }: TodayAc
           {t('todayList.handTablet')}
         </Button>
       ) : null}
-      {practitioner ? (
+      {practitioner && entry.sessionId ? (
+        <Button
+          size="xs"
+          component={Link}
+          to={`/patients/${a.patientId}/sessions/${entry.sessionId}`}
+          aria-label={t('todayList.openSessionFor', { name: a.patientName })}
+        >
+          {t('todayList.openSession')}
+        </Button>
+      ) : null}
+      {practitioner && !entry.sessionId ? (
         <Button
           size="xs"
           component={Link}
