@@ -126,6 +126,11 @@ export const serverWaitSchema = z.object({
   version: z.number().int().nullable(),
   /** The reason in English (the reference wording; the screens word it by `reason`). */
   message: z.string(),
+  /**
+   * What this computer's own record holds (read only, never opened in the server's place): none,
+   * empty (made at the first run, before connecting), an older clinic record, or unreadable.
+   */
+  localRecord: z.enum(['none', 'empty', 'clinic', 'unknown']),
   /** When the last attempt ended (ISO), and how many were made since the start. */
   triedAt: z.string(),
   attempts: z.number().int(),

@@ -119,7 +119,11 @@ test('a workstation started while its clinic server is off waits on it, says why
     // The administrator's part: no empty record here in the server's place.
     await page.getByRole('button', { name: "For the clinic's administrator" }).click();
     await expect(page.getByTestId('server-admin-details')).toContainText(
-      'does not open an empty record here in its place',
+      "does not open a record of this computer in the server's place",
+    );
+    // Its own folder holds only its key file and the connection: no record of its own.
+    await expect(page.getByTestId('server-admin-details')).toContainText(
+      'keeps no clinic record of its own',
     );
     // The connection can be changed, from the saved details (the password typed again).
     await page.getByRole('button', { name: 'Change the connection' }).click();
@@ -143,7 +147,7 @@ test('a workstation started while its clinic server is off waits on it, says why
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
     await expect(page.getByRole('heading', { name: arServer.server.startup.title })).toBeVisible();
     await expect(page.getByTestId('server-admin-details')).toContainText(
-      arServer.server.startup.noLocalRecord.slice(0, 30),
+      arServer.server.startup.noFallback.slice(0, 30),
     );
     await shot(page, 'server-startup-waiting-ar');
     await page.getByRole('textbox', { name: arServer.server.startup.language }).click();

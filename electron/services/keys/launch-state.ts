@@ -1,4 +1,4 @@
-import { createServices, type AppOptions, type MesochartServices } from '../app';
+import { createServices, DATABASE_FILE, type AppOptions, type MesochartServices } from '../app';
 import type { KeyControl, SecretStore } from '../core/context';
 import { FileTokens } from '../core/file-tokens';
 import { ChangeFeed } from '../core/changes';
@@ -10,6 +10,7 @@ import { startStartupCheck, sweepVerifyFolders } from '../audit/startup-check';
 import type { ClinicKeys } from './clinic-keys';
 import { KeyError } from './key-errors';
 import { removeLegacyAuditKey, replaceRecoveryKey, type KeySeal } from './keyring';
+import { localRecord } from './data-folder';
 import { configuredServer, whyNotOpened } from './server-startup';
 
 export interface LaunchOptions extends Omit<AppOptions, 'databaseKey' | 'auditKey' | 'keyControl'> {
@@ -132,7 +133,10 @@ export class Launch {
         );
       }
       if (!server || !wait) throw error;
-      const why = await whyNotOpened(server, opened, error, this.waiting?.server, this.now());
+      const { dataDir, nativeBinding } = this.options;
+      const local = localRecord(dataDir, DATABASE_FILE, opened.dataKey, nativeBinding);
+      const before = this.waiting?.server;
+      const why = await whyNotOpened(server, opened, error, before, this.now(), local);
       this.waiting = { keys: opened, server: why };
       this.state = { state: 'server', method: this.state.method, message: why.message };
       return;

@@ -48,11 +48,13 @@ export async function whyNotOpened(
   error: unknown,
   before: ServerWait | null | undefined,
   now: Date,
+  local: ServerWait['localRecord'],
 ): Promise<ServerWait> {
   const { password: _password, ...where } = server.settings;
   const base = {
     ...where,
     setBy: server.setBy,
+    localRecord: local,
     triedAt: now.toISOString(),
     attempts: (before?.attempts ?? 0) + 1,
   };

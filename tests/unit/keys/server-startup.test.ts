@@ -136,6 +136,8 @@ describe('a workstation whose clinic server cannot be opened at start-up', () =>
         setBy: 'this-computer',
         reason: 'unreachable',
         attempts: 1,
+        // Nothing of its own here: only the key file and the connection.
+        localRecord: 'none',
       },
     });
     expect(status.message).toContain(`No answer from 127.0.0.1:${port()}`);
@@ -265,5 +267,29 @@ describe('a workstation whose clinic server cannot be opened at start-up', () =>
     }
     cluster.resume();
     expect(await ok<KeysStatus>(launcher, 'keys.retryServer')).toMatchObject({ state: 'open' });
+  });
+  it("tells the administrator of this computer's own older record, which is only read and never opened instead", async () => {
+    const { dataDir } = await workstation(settings());
+    // The clinic this computer kept before it worked on the server (it moved there).
+    const before = await createServices({
+      dataDir,
+      trustedOrigin: TEST_ORIGIN,
+      databaseKey: clinicKeys.dataKey,
+      auditKey: clinicKeys.auditKey,
+    });
+    expect(
+      (await before.dispatch(TRUSTED, 'auth.setup', { clinic: CLINIC, admin: ADMIN })).ok,
+    ).toBe(true);
+    await before.close();
+    const file = path.join(dataDir, 'mesochart.sqlite');
+    const bytes = readFileSync(file);
+    cluster.pause();
+    const launcher = await started(dataDir);
+    expect(launcher.status().server).toMatchObject({
+      reason: 'unreachable',
+      localRecord: 'clinic',
+    });
+    expect(launcher.services).toBeNull();
+    expect(readFileSync(file).equals(bytes)).toBe(true);
   });
 });

@@ -117,7 +117,8 @@ export function ServerWaitScreen({ server }: { server: ServerWait }) {
         </Button>
         {details ? (
           <Stack gap="xs" mt="xs" data-testid="server-admin-details">
-            <Text size="sm">{t('server.startup.noLocalRecord')}</Text>
+            <Text size="sm">{t(`server.startup.localRecord.${server.localRecord}`)}</Text>
+            <Text size="sm">{t('server.startup.noFallback')}</Text>
             <Text size="sm">{t('server.startup.adminSteps', values)}</Text>
           </Stack>
         ) : null}
