@@ -245,6 +245,10 @@ test('reception books a 4-session course every 14 days and marks the arrival; th
     // The visit follows the session: her Today list says Chloé is in treatment.
     await page.getByRole('link', { name: 'Today' }).click();
     await expect(mine.getByRole('row', { name: /Chloé Dubois/ })).toContainText('In treatment');
+    // Her course counts the session once it is signed, not while it is under way.
+    await expect(mine.getByRole('row', { name: /Chloé Dubois/ })).toContainText(
+      'Course: 0 of 4 done',
+    );
     await screenshot(page, 'today-practitioner-in-treatment');
     // Her row leads back to the session in progress, not to a new check.
     await expect(page.getByRole('link', { name: 'Open the check for Chloé Dubois' })).toHaveCount(

@@ -64,7 +64,11 @@ export async function todayList(
       history,
       consent: validity?.state ?? 'none',
       course: course
-        ? { logged: (await courseSessions(db, course)).length, planned: course.planned_sessions }
+        ? {
+            // Done means signed: the session of a visit in treatment counts once it is signed.
+            logged: (await courseSessions(db, course)).filter((x) => x.status === 'signed').length,
+            planned: course.planned_sessions,
+          }
         : null,
       sessionId: draft?.id ?? null,
     });
