@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../store/db';
 import type { Selectable } from 'kysely';
-import { preparedQuery } from '../store/prepared';
 import type { ProductLotRow, ProductRow } from '../store/schema';
 import type { z } from 'zod';
 import type {
@@ -181,44 +180,48 @@ export async function addLot(
 
 /**
  * The one check every product line of a session passes: the lot exists, belongs to the product
- * named, and had not expired on the day of the session. Throws with the line's field path.
+ * named, and had not expired on the day of the session. Throws with the line's field path, for
+ * the first line in order that fails. The lots of all lines are read at once: on a clinic server
+ * each read is a round trip.
  */
-const lotWithProduct = preparedQuery((db, lotId: string) =>
-  db
+export async function requireUsableLots(
+  db: Queryable,
+  lines: readonly { productId: string; lotId: string; fieldPath: string }[],
+  onDate: string,
+): Promise<void> {
+  if (lines.length === 0) return;
+  const rows = await db
     .selectFrom('product_lot')
     .innerJoin('product', 'product.id', 'product_lot.product_id')
     .select([
+      'product_lot.id',
       'product_lot.product_id',
       'product_lot.lot_number',
       'product_lot.expires_on',
       'product.name',
     ])
-    .where('product_lot.id', '=', lotId),
-);
-
-export async function requireUsableLot(
-  db: Queryable,
-  line: { productId: string; lotId: string },
-  onDate: string,
-  fieldPath: string,
-): Promise<void> {
-  const [lot] = await lotWithProduct(db, line.lotId);
-  if (!lot) {
-    const text = { key: 'errors.products.lotNotFound' } as const;
-    throw new AppError('NOT_FOUND', text, { fields: { [`${fieldPath}.lotId`]: text } });
-  }
-  if (lot.product_id !== line.productId) {
-    const text = {
-      key: 'errors.products.lotOtherProduct',
-      params: { lot: lot.lot_number, product: lot.name },
-    } as const;
-    throw new AppError('VALIDATION', text, { fields: { [`${fieldPath}.lotId`]: text } });
-  }
-  if (lot.expires_on < onDate) {
-    const text = {
-      key: 'errors.products.lotExpired',
-      params: { lot: lot.lot_number, product: lot.name, date: lot.expires_on },
-    } as const;
-    throw new AppError('VALIDATION', text, { fields: { [`${fieldPath}.lotId`]: text } });
+    .where('product_lot.id', 'in', [...new Set(lines.map((l) => l.lotId))])
+    .execute();
+  const lots = new Map(rows.map((r) => [r.id, r]));
+  for (const { productId, lotId, fieldPath } of lines) {
+    const lot = lots.get(lotId);
+    if (!lot) {
+      const text = { key: 'errors.products.lotNotFound' } as const;
+      throw new AppError('NOT_FOUND', text, { fields: { [`${fieldPath}.lotId`]: text } });
+    }
+    if (lot.product_id !== productId) {
+      const text = {
+        key: 'errors.products.lotOtherProduct',
+        params: { lot: lot.lot_number, product: lot.name },
+      } as const;
+      throw new AppError('VALIDATION', text, { fields: { [`${fieldPath}.lotId`]: text } });
+    }
+    if (lot.expires_on < onDate) {
+      const text = {
+        key: 'errors.products.lotExpired',
+        params: { lot: lot.lot_number, product: lot.name, date: lot.expires_on },
+      } as const;
+      throw new AppError('VALIDATION', text, { fields: { [`${fieldPath}.lotId`]: text } });
+    }
   }
 }

@@ -17,7 +17,7 @@ import { findPatientRow } from '../patients/patients';
 import { localDate } from '../core/local-date';
 import { newestCheckOf, requireSafetyGate } from './safety-gate';
 import { requireCourse } from '../courses/courses';
-import { requireUsableLot } from '../products/products';
+import { requireUsableLots } from '../products/products';
 import {
   getSession,
   overridesAsShown,
@@ -186,14 +186,19 @@ async function checkLots(
   row: Selectable<TreatmentSessionRow>,
   fields: SessionDraftFields,
 ): Promise<void> {
-  for (const [i, line] of fields.products.entries()) {
-    await requireUsableLot(db, line, row.performed_on, `products.${i}`);
-  }
-  for (const [i, cocktail] of (fields.cocktails ?? []).entries()) {
-    for (const [j, line] of cocktail.components.entries()) {
-      await requireUsableLot(db, line, row.performed_on, `cocktails.${i}.components.${j}`);
-    }
-  }
+  await requireUsableLots(
+    db,
+    [
+      ...fields.products.map((line, i) => ({ ...line, fieldPath: `products.${i}` })),
+      ...(fields.cocktails ?? []).flatMap((cocktail, i) =>
+        cocktail.components.map((line, j) => ({
+          ...line,
+          fieldPath: `cocktails.${i}.components.${j}`,
+        })),
+      ),
+    ],
+    row.performed_on,
+  );
 }
 
 export async function saveDraft(
