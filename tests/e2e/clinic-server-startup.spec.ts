@@ -149,6 +149,10 @@ test('a workstation started while its clinic server is off waits on it, says why
     await expect(page.getByTestId('server-admin-details')).toContainText(
       arServer.server.startup.noFallback.slice(0, 30),
     );
+    // The test's answer next to the server field is worded again in Arabic.
+    await expect(
+      page.getByRole('textbox', { name: arServer.server.connect.host }),
+    ).toHaveAccessibleDescription(new RegExp(arServer.server.failure.unreachable.slice(0, 8)));
     await shot(page, 'server-startup-waiting-ar');
     await page.getByRole('textbox', { name: arServer.server.startup.language }).click();
     await page.getByRole('option', { name: 'English' }).click();

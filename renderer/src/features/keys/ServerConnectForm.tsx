@@ -1,15 +1,20 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { serverSettingsSchema, type ServerSettingsInput } from '../../../../shared/api/keys';
+import {
+  serverSettingsSchema,
+  type ServerCheckAnswer,
+  type ServerSettingsInput,
+} from '../../../../shared/api/keys';
 import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
 import { FormError } from '../../ui/FormError';
 import { useApplyKeysStatus } from './queries';
 import { ServerFields, useExplainServerCheck } from './ServerFields';
+import { useFieldMessagesFollowLanguage } from '../../lib/form-language';
 
 const schema = z.object({ server: serverSettingsSchema });
 
@@ -41,7 +46,14 @@ export function ServerConnectForm(props: {
     resolver: zodResolver(schema),
     defaultValues: { server: props.initial ?? SERVER_DEFAULTS },
   });
+  useFieldMessagesFollowLanguage(form);
   const explain = useExplainServerCheck(form);
+  // The last test's failure, worded again when the screen's language changes (the start-up
+  // screen offers its own language choice while the form is open).
+  const [failed, setFailed] = useState<ServerCheckAnswer | null>(null);
+  useEffect(() => {
+    if (failed) explain(failed, false);
+  }, [failed, explain]);
   const { isSubmitting } = form.formState;
 
   const check = async (server: ServerSettingsInput) => {
@@ -50,6 +62,7 @@ export function ServerConnectForm(props: {
     try {
       const answer = await unwrap(api.keys.checkServer(server));
       if (answer.ok) setTested(answer.version);
+      setFailed(answer.ok ? null : answer);
       return explain(answer);
     } catch (error) {
       setFormError(applyServerError(error, form.setError));

@@ -1,4 +1,5 @@
 import { NativeSelect, NumberInput, PasswordInput, Group, TextInput } from '@mantine/core';
+import { useCallback } from 'react';
 import { Controller, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ServerCheckAnswer, ServerSettingsInput } from '../../../../shared/api/keys';
@@ -20,6 +21,7 @@ export function ServerFields(props: { form: ServerForm; passwordHelp: string; on
     <>
       <Group grow align="flex-start">
         <TextInput
+          dir="ltr"
           label={t('server.connect.host')}
           required
           autoCapitalize="none"
@@ -49,6 +51,7 @@ export function ServerFields(props: { form: ServerForm; passwordHelp: string; on
         />
       </Group>
       <TextInput
+        dir="ltr"
         label={t('server.connect.database')}
         required
         autoCapitalize="none"
@@ -56,6 +59,7 @@ export function ServerFields(props: { form: ServerForm; passwordHelp: string; on
         error={errors?.database?.message}
       />
       <TextInput
+        dir="ltr"
         label={t('server.connect.user')}
         required
         autoCapitalize="none"
@@ -79,26 +83,30 @@ export function ServerFields(props: { form: ServerForm; passwordHelp: string; on
 }
 
 /**
- * Shows a connection test's failure next to its field, in this screen's language. True when
- * the server can be used.
+ * Shows a connection test's failure next to its field, in this screen's language (and focuses
+ * the field unless `focus` is false). True when the server can be used. The same function while
+ * the language stays, so a screen can word an answer again when it changes.
  */
 export function useExplainServerCheck(form: ServerForm) {
   const { t } = useTranslation();
-  return (answer: ServerCheckAnswer): boolean => {
-    if (answer.ok) return true;
-    const values = form.getValues('server');
-    const message = t(`server.failure.${answer.reason ?? 'failed'}`, {
-      host: values.host,
-      port: values.port,
-      database: values.database,
-      user: values.user,
-      version: answer.version ?? '?',
-    });
-    form.setError(
-      `server.${answer.field ?? 'host'}`,
-      { type: 'server', message },
-      { shouldFocus: true },
-    );
-    return false;
-  };
+  return useCallback(
+    (answer: ServerCheckAnswer, focus = true): boolean => {
+      if (answer.ok) return true;
+      const values = form.getValues('server');
+      const message = t(`server.failure.${answer.reason ?? 'failed'}`, {
+        host: values.host,
+        port: values.port,
+        database: values.database,
+        user: values.user,
+        version: answer.version ?? '?',
+      });
+      form.setError(
+        `server.${answer.field ?? 'host'}`,
+        { type: 'server', message },
+        { shouldFocus: focus },
+      );
+      return false;
+    },
+    [t, form],
+  );
 }
