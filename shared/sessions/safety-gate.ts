@@ -53,26 +53,69 @@ export interface GateFacts {
 
 export type GateFields = Record<string, string>;
 
-function checkFields(facts: GateFacts, out: GateFields): void {
+/**
+ * Each item's sentence as the catalogue words it (`gateReasons.*`, renderer findings area), with
+ * its values, so the screen shows it in the reader's language; the English stays the reference.
+ */
+export type GateTexts = Record<string, { key: string; params?: Record<string, string | number> }>;
+
+interface GateOut {
+  fields: GateFields;
+  texts: GateTexts;
+}
+
+function put(
+  out: GateOut,
+  field: string,
+  english: string,
+  key: string,
+  params?: Record<string, string | number>,
+): void {
+  out.fields[field] = english;
+  out.texts[field] = params ? { key: `gateReasons.${key}`, params } : { key: `gateReasons.${key}` };
+}
+
+function historyVersionItem(out: GateOut, checked: number | null, current: number | null) {
+  const english = `The medical history changed since the check (version ${checked ?? 'none'} → ${current ?? 'none'}); run a new check.`;
+  if (checked === null)
+    put(out, 'gate.historyVersion', english, 'historyVersionFromNone', { current: current ?? 0 });
+  else if (current === null)
+    put(out, 'gate.historyVersion', english, 'historyVersionToNone', { checked });
+  else put(out, 'gate.historyVersion', english, 'historyVersion', { checked, current });
+}
+
+function checkFields(facts: GateFacts, out: GateOut): void {
   const { check } = facts;
   if (check === null || check.performedOn !== facts.day) {
-    out['gate.check'] =
-      'There is no pre-procedure check for this patient today; run the check first.';
+    put(
+      out,
+      'gate.check',
+      'There is no pre-procedure check for this patient today; run the check first.',
+      'checkNone',
+    );
     return;
   }
   if (!check.performerIsPractitioner) {
-    out['gate.check'] = 'The pre-procedure check must be completed by a practitioner.';
+    put(
+      out,
+      'gate.check',
+      'The pre-procedure check must be completed by a practitioner.',
+      'checkNotPractitioner',
+    );
     return;
   }
   if (check.status === 'stopped') {
-    out['gate.check'] =
-      "Today's check found a reason not to treat and it was not overridden; run a new check.";
+    put(
+      out,
+      'gate.check',
+      "Today's check found a reason not to treat and it was not overridden; run a new check.",
+      'checkStopped',
+    );
     return;
   }
   // A check is valid for the history it read: any other version than the newest is stale.
   if (check.historyVersion !== facts.currentHistoryVersion) {
-    out['gate.historyVersion'] =
-      `The medical history changed since the check (version ${check.historyVersion ?? 'none'} → ${facts.currentHistoryVersion ?? 'none'}); run a new check.`;
+    historyVersionItem(out, check.historyVersion, facts.currentHistoryVersion);
   }
   const products = new Set(check.productIds);
   const keys = new Set(check.substanceKeys);
@@ -85,34 +128,66 @@ function checkFields(facts: GateFacts, out: GateFields): void {
       uncoveredProducts.size > 0 ? `${uncoveredProducts.size} product(s)` : null,
       uncovered.length > 0 ? uncovered.join(', ') : null,
     ].filter((x) => x !== null);
-    out['gate.coverage'] =
-      `The check did not cover ${what.join(' and ')}; run the check again with what is now planned.`;
+    const english = `The check did not cover ${what.join(' and ')}; run the check again with what is now planned.`;
+    const products = uncoveredProducts.size;
+    const names = uncovered.join(', ');
+    if (products > 0 && names !== '')
+      put(out, 'gate.coverage', english, 'coverageBoth', { products, names });
+    else if (products > 0) put(out, 'gate.coverage', english, 'coverageProducts', { products });
+    else put(out, 'gate.coverage', english, 'coverageNames', { names });
   }
 }
 
-export function safetyGate(facts: GateFacts): GateFields {
-  const out: GateFields = {};
+/** Every missing item, in English and as the catalogue words it. */
+export function safetyGateItems(facts: GateFacts): GateOut {
+  const out: GateOut = { fields: {}, texts: {} };
   checkFields(facts, out);
+  const kind = facts.consent.procedureKind;
   if (facts.consent.state === 'none') {
-    out['gate.consent'] =
-      `There is no valid signed consent for ${facts.consent.procedureKind}; have the consent signed (or confirm the paper one).`;
+    put(
+      out,
+      'gate.consent',
+      `There is no valid signed consent for ${kind}; have the consent signed (or confirm the paper one).`,
+      'consentNone',
+      { kind },
+    );
   } else if (facts.consent.state === 'awaiting-practitioner') {
-    out['gate.consent'] =
-      `The consent for ${facts.consent.procedureKind} is signed by the patient only; it counts once its practitioner signs their part.`;
+    put(
+      out,
+      'gate.consent',
+      `The consent for ${kind} is signed by the patient only; it counts once its practitioner signs their part.`,
+      'consentAwaiting',
+      { kind },
+    );
   } else if (facts.consent.state === 'needs-attention') {
-    out['gate.consent'] =
-      `The consent for ${facts.consent.procedureKind} needs attention (its archived file changed); have it signed again.`;
+    put(
+      out,
+      'gate.consent',
+      `The consent for ${kind} needs attention (its archived file changed); have it signed again.`,
+      'consentNeedsAttention',
+      { kind },
+    );
   }
   if (facts.moment === 'sign') {
     const overridden = new Set(facts.overriddenKeys ?? []);
     (facts.substances ?? []).forEach((s, n) => {
       if (s.severity === 'do-not-treat' && !overridden.has(s.key)) {
-        out[`gate.allergy.${n}`] =
-          `${s.name}: ${s.explanation} Record an override with a reason to use it.`;
+        // The finding is worded by the screen from its own verdict for the line (GatePanel).
+        put(
+          out,
+          `gate.allergy.${n}`,
+          `${s.name}: ${s.explanation} Record an override with a reason to use it.`,
+          'allergy',
+          { name: s.name, finding: s.explanation },
+        );
       }
     });
   }
   return out;
+}
+
+export function safetyGate(facts: GateFacts): GateFields {
+  return safetyGateItems(facts).fields;
 }
 
 /** The refusal's message: one opening, then each item's sentence. */

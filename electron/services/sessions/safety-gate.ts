@@ -8,7 +8,7 @@ import type { ScreeningFinding } from '../../../shared/screening/screening-types
 import { checkSubstances } from '../../../shared/screening/substance-check';
 import type { SubstanceLineInput } from '../../../shared/screening/substance-line';
 import {
-  safetyGate,
+  safetyGateItems,
   safetyGateMessage,
   type GateFacts,
   type GateMoment,
@@ -191,9 +191,14 @@ export async function requireSafetyGate(
     })),
     overriddenKeys: [...(req.overriddenKeys ?? []), ...(check ? checkOverriddenKeys(check) : [])],
   };
-  const fields = safetyGate(facts);
+  const { fields, texts } = safetyGateItems(facts);
   if (Object.keys(fields).length > 0 || !check) {
-    throw new AppError('SAFETY_GATE', safetyGateMessage(req.moment, fields), { fields });
+    // The items are worded in the findings' area of the catalogue (gateReasons), beside them.
+    throw new AppError('SAFETY_GATE', safetyGateMessage(req.moment, fields), {
+      text: { key: `gateReasons.opening.${req.moment}` },
+      fields,
+      fieldKeys: texts,
+    });
   }
   const findings = new Map<string, ScreeningFinding>();
   for (const r of results) {

@@ -6,13 +6,18 @@ import { findingText } from '../screening';
 import type { SubstanceVerdict } from './use-substance-verdicts';
 
 /**
- * An allergy item in the screens' language. The service refuses in English; the screen words the
- * same refusal from its own verdict for that line (the same shared rule over the same draft) when
- * the catalogue's English of it is exactly the service's sentence, and shows the service's
- * English otherwise, so what is shown never differs from what was refused.
+ * An item in the screens' language: the catalogue's text the service named for it, with its
+ * values. An allergy item's finding is worded from the screen's own verdict for that line (the
+ * same shared rule over the same draft) when the catalogue's English of it is exactly the
+ * service's sentence; otherwise the service's English, so what is shown never differs from what
+ * was refused.
  */
 function gateItemText(item: GateItem, verdicts: readonly SubstanceVerdict[] | undefined) {
-  if (item.kind !== 'allergy') return item.message;
+  if (item.kind !== 'allergy') {
+    // The catalogue's wording of the service's sentence, with its values; else the English.
+    const { text } = item;
+    return text && i18n.exists(text.key) ? i18n.t(text.key, text.params ?? {}) : item.message;
+  }
   const verdict = verdicts?.find((v) => v.index === item.index);
   const finding = verdict?.findings[0];
   if (!verdict || !finding || verdict.severity !== 'do-not-treat') return item.message;
