@@ -32,6 +32,7 @@ import { GenerateConsentModal } from './GenerateConsentModal';
 import { SigningModal } from './SigningModal';
 import { formatDay } from '../../lib/dates';
 import { documentsKeys, formatDocumentDate } from './queries';
+import { wholeBadge } from '../../ui/whole-badge';
 
 const statusColour: Record<DocumentStatus, string> = {
   generated: 'yellow',
@@ -188,7 +189,7 @@ export function DocumentsTab({
                 </Table.Td>
                 <Table.Td>
                   {doc.kind === 'consent' ? (
-                    <Badge color={statusColour[doc.status]} variant="light">
+                    <Badge color={statusColour[doc.status]} variant="light" style={wholeBadge}>
                       {t(`documents.statuses.${doc.status}`)}
                     </Badge>
                   ) : (
@@ -237,6 +238,7 @@ export function DocumentsTab({
                       variant={doc.fileCheck === 'ok' ? 'light' : 'filled'}
                       data-testid="file-check"
                       tabIndex={0}
+                      style={wholeBadge}
                     >
                       {t(`documents.fileChecks.${doc.fileCheck}`)}
                     </Badge>
