@@ -39,7 +39,7 @@ export const setupInput = z
     admin: z
       .object({
         username: usernameSchema,
-        displayName: requiredIdentityText(100, 'Name'),
+        displayName: requiredIdentityText(100, 'Full name'),
         password: newPasswordSchema,
       })
       .strict(),

@@ -15,6 +15,8 @@ export const fieldLabels = {
   'validation.labels.reason': 'Reason',
   'validation.labels.search': 'Search',
   'validation.labels.name': 'Name',
+  // A member of staff's name, as the staff and setup forms label it.
+  'validation.labels.fullName': 'Full name',
   'validation.labels.note': 'Note',
   'validation.labels.notes': 'Notes',
   'validation.labels.lotNumber': 'Lot number',
@@ -50,7 +52,6 @@ export const fieldLabels = {
   'validation.labels.date': 'Date',
   'validation.labels.licenceNumber': 'Licence number',
   'validation.labels.indicationDetails': 'Indication details',
-  'validation.labels.serverName': "The server's name",
   'validation.labels.onsetDate': 'Onset date',
   'validation.labels.resolvedDate': 'Resolved date',
   'validation.labels.expiryDate': 'Expiry date',

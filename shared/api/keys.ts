@@ -59,7 +59,7 @@ export const recoveryKeySchema = z.object({ recoveryKey: z.string() });
 /** "Connect to the clinic server": the connection a workstation is given at first run. */
 export const serverSettingsSchema = z
   .object({
-    host: requiredText(255, "The server's name"),
+    host: requiredText(255, 'Server'),
     port: z
       .number()
       .int(keyed('validation.keys.portWhole', 'The port is a whole number'))

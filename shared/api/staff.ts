@@ -55,7 +55,7 @@ export type StaffUser = z.infer<typeof staffUserSchema>;
 export const staffCreateInput = z
   .object({
     username: usernameSchema,
-    displayName: requiredIdentityText(100, 'Name'),
+    displayName: requiredIdentityText(100, 'Full name'),
     role: roleSchema,
     password: newPasswordSchema,
   })
@@ -64,7 +64,7 @@ export const staffCreateInput = z
 export const staffUpdateInput = z
   .object({
     id: idSchema,
-    displayName: requiredIdentityText(100, 'Name').optional(),
+    displayName: requiredIdentityText(100, 'Full name').optional(),
     role: roleSchema.optional(),
     active: z.boolean().optional(),
     licenceNumber: licenceNumberSchema.optional(),

@@ -236,7 +236,11 @@ test('French screens: the forms’ own checks speak French, and change with the 
   await dialog.getByLabel(fr.staff.username).fill('Léa Girard');
   await dialog.getByLabel(fr.staff.initialPassword).fill('court');
   await dialog.getByRole('button', { name: fr.staff.add }).click();
-  await expect(dialog.getByText('Nom : champ obligatoire', { exact: true })).toBeVisible();
+  // The message names the field as its label does ('Nom complet'), not the schema's 'Nom'.
+  expect(fr.staff.displayName).toBe('Nom complet');
+  await expect(
+    dialog.getByText(`${fr.staff.displayName} : champ obligatoire`, { exact: true }),
+  ).toBeVisible();
   await expect(
     dialog.getByText('Utilisez des minuscules, des chiffres, le point, le tiret ou le tiret bas', {
       exact: true,

@@ -109,7 +109,7 @@ describe('the operation wrapper', () => {
         code: 'VALIDATION',
         fields: {
           username: 'Use lower-case letters, digits, dot, dash or underscore',
-          displayName: 'Name is required',
+          displayName: 'Full name is required',
           role: expect.any(String),
           password: 'Password must be at least 10 characters',
         },

@@ -160,7 +160,7 @@ describe('the forms: the same schemas checked in the screens’ language', () =>
     expect(result.errors.username?.message).toBe(
       'Utilisez des minuscules, des chiffres, le point, le tiret ou le tiret bas',
     );
-    expect(result.errors.displayName?.message).toBe('Nom : champ obligatoire');
+    expect(result.errors.displayName?.message).toBe('Nom complet : champ obligatoire');
     expect(result.errors.password?.message).toBe('Le mot de passe compte au moins 10 caractères');
   });
 

@@ -98,7 +98,7 @@ describe('"Connect to the clinic server" at first run', () => {
     open.push(launcher);
     const refused = await call(launcher, 'keys.checkServer', { ...settings(5432), host: ' ' });
     expect(refused.ok ? null : refused.error.fields).toEqual({
-      host: "The server's name is required",
+      host: 'Server is required',
     });
   });
 
