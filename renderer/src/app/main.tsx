@@ -54,6 +54,9 @@ const theme = createTheme({
         },
       },
     },
+    // A password reads left to right whatever the screens' direction (a shown one is Latin
+    // letters and digits, as user names and e-mail addresses are: see rtl-text.css).
+    PasswordInput: { defaultProps: { dir: 'ltr' } },
   },
   // Orange's darkest shade is 4.3:1 on white and 3.95:1 on its palest tint (caution text and
   // badges); one step deeper passes AA on both.
@@ -67,9 +70,11 @@ const theme = createTheme({
   defaultRadius: 'sm',
 });
 
+// Mantine's red for a refused field, its border and its message is red-6, 3.3:1 on white (below
+// AA); the darkest red reads at 5.5:1, as red text (primaryShade 9) already does.
 const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': t.colors.gray[7]! },
+  light: { '--mantine-color-dimmed': t.colors.gray[7]!, '--mantine-color-error': t.colors.red[9]! },
   dark: {},
 });
 

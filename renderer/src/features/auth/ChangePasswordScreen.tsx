@@ -11,6 +11,7 @@ import { useSetSession } from '../../lib/session';
 import { AuthFrame } from './AuthFrame';
 import { FormError } from '../../ui/FormError';
 import { keyed } from '../../../../shared/api/field-text';
+import { useFieldMessagesFollowLanguage } from '../../lib/form-language';
 
 const formSchema = z
   .object({ newPassword: newPasswordSchema, confirm: z.string() })
@@ -38,6 +39,7 @@ export function ChangePasswordScreen({
     resolver: zodResolver(formSchema),
     defaultValues: { newPassword: '', confirm: '' },
   });
+  useFieldMessagesFollowLanguage(form);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);

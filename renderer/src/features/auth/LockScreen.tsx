@@ -12,6 +12,7 @@ import { useSetSession } from '../../lib/session';
 import { AuthFrame } from './AuthFrame';
 import { SignInForm } from './SignInScreen';
 import { FormError } from '../../ui/FormError';
+import { useFieldMessagesFollowLanguage } from '../../lib/form-language';
 
 type FormValues = z.input<typeof unlockInput>;
 
@@ -28,6 +29,7 @@ export function LockScreen({ user, clinicName }: { user: StaffUser; clinicName: 
     resolver: zodResolver(unlockInput),
     defaultValues: { password: '' },
   });
+  useFieldMessagesFollowLanguage(form);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);

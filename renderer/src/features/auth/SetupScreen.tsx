@@ -23,6 +23,7 @@ import { AuthFrame } from './AuthFrame';
 import { ClinicFields, LogoInput } from '../clinic';
 import { FormError } from '../../ui/FormError';
 import { keyed } from '../../../../shared/api/field-text';
+import { useFieldMessagesFollowLanguage } from '../../lib/form-language';
 
 const schema = setupInput
   .and(z.object({ confirm: z.string() }))
@@ -47,6 +48,7 @@ export function SetupScreen() {
       confirm: '',
     },
   });
+  useFieldMessagesFollowLanguage(form);
   const { errors, isSubmitting } = form.formState;
 
   const submit = form.handleSubmit(async ({ confirm: _confirm, ...values }) => {
@@ -103,6 +105,7 @@ export function SetupScreen() {
             error={errors.admin?.displayName?.message}
           />
           <TextInput
+            dir="ltr"
             label={t('staff.username')}
             description={t('staff.usernameHelp')}
             required

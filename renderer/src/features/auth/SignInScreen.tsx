@@ -10,6 +10,7 @@ import { applyServerError } from '../../lib/forms';
 import { useSetSession } from '../../lib/session';
 import { AuthFrame } from './AuthFrame';
 import { FormError } from '../../ui/FormError';
+import { useFieldMessagesFollowLanguage } from '../../lib/form-language';
 
 type FormValues = z.input<typeof signInInput>;
 
@@ -21,6 +22,7 @@ export function SignInForm(props: { submitLabel: string }) {
     resolver: zodResolver(signInInput),
     defaultValues: { username: '', password: '' },
   });
+  useFieldMessagesFollowLanguage(form);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
@@ -36,6 +38,7 @@ export function SignInForm(props: { submitLabel: string }) {
     <form onSubmit={submit} noValidate aria-label={props.submitLabel}>
       <Stack gap="sm">
         <TextInput
+          dir="ltr"
           label={t('staff.username')}
           autoComplete="username"
           autoCapitalize="none"

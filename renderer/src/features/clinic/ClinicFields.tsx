@@ -32,12 +32,14 @@ export function ClinicFields<T extends FieldValues>(props: {
         error={error('address')}
       />
       <TextInput
+        dir="ltr"
         label={t('clinic.phone')}
         type="tel"
         {...props.register(name('phone'))}
         error={error('phone')}
       />
       <TextInput
+        dir="ltr"
         label={t('clinic.email')}
         type="email"
         {...props.register(name('email'))}

@@ -8,6 +8,7 @@ import { resumeStaffInput, type SessionState } from '../../../../shared/api/auth
 import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
 import { FormError } from '../../ui/FormError';
+import { useFieldMessagesFollowLanguage } from '../../lib/form-language';
 
 type FormValues = z.input<typeof resumeStaffInput>;
 
@@ -22,6 +23,7 @@ export function TabletHandBack({ onResumed }: { onResumed: (state: SessionState)
     resolver: zodResolver(resumeStaffInput),
     defaultValues: { username: '', password: '' },
   });
+  useFieldMessagesFollowLanguage(form);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
@@ -44,6 +46,7 @@ export function TabletHandBack({ onResumed }: { onResumed: (state: SessionState)
             {t('history.tablet.staffHelp')}
           </Text>
           <TextInput
+            dir="ltr"
             label={t('staff.username')}
             autoComplete="off"
             autoCapitalize="none"

@@ -80,6 +80,7 @@ export function RecoverForm(props: { chooseFolder: boolean; needsPassphrase: boo
         ) : null}
         <TextInput
           label={t('keys.recover.key')}
+          dir="ltr"
           description={t('keys.recover.keyHelp')}
           required
           autoComplete="off"

@@ -77,12 +77,14 @@ export function PatientDetailsFields({
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput
+          dir="ltr"
           type="tel"
           label={t('patients.fields.phone')}
           {...register('phone')}
           error={errors.phone?.message}
         />
         <TextInput
+          dir="ltr"
           type="email"
           label={t('patients.fields.email')}
           {...register('email')}
@@ -107,6 +109,7 @@ export function PatientDetailsFields({
           error={errors.emergencyContactName?.message}
         />
         <TextInput
+          dir="ltr"
           type="tel"
           label={t('patients.fields.emergencyContactPhone')}
           {...register('emergencyContactPhone')}

@@ -196,6 +196,7 @@ function LotForm({ product, onDone }: { product: Product; onDone: () => void }) 
     <form onSubmit={submit} noValidate aria-label={t('products.addLot')}>
       <Stack gap="sm">
         <TextInput
+          dir="ltr"
           label={t('products.lotNumber')}
           required
           data-autofocus

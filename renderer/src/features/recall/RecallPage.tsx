@@ -87,6 +87,7 @@ function LotRecall() {
       <form onSubmit={submit} noValidate aria-label={t('recall.title')}>
         <Group align="flex-start">
           <TextInput
+            dir="ltr"
             label={t('recall.lotNumber')}
             required
             {...form.register('lotNumber')}

@@ -60,6 +60,7 @@ function ReminderSettingsForm({ settings }: { settings: ReminderSettings }) {
         </Text>
         <Group grow align="flex-start">
           <TextInput
+            dir="ltr"
             label={t('reminders.settings.host')}
             {...form.register('smtp.host')}
             error={errors.smtp?.host?.message}
@@ -97,6 +98,7 @@ function ReminderSettingsForm({ settings }: { settings: ReminderSettings }) {
           )}
         />
         <TextInput
+          dir="ltr"
           label={t('reminders.settings.user')}
           autoComplete="off"
           {...form.register('smtp.user')}
@@ -114,6 +116,7 @@ function ReminderSettingsForm({ settings }: { settings: ReminderSettings }) {
         />
         <Group grow align="flex-start">
           <TextInput
+            dir="ltr"
             label={t('reminders.settings.fromAddress')}
             {...form.register('smtp.fromAddress')}
             error={errors.smtp?.fromAddress?.message}

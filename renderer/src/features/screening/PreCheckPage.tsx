@@ -40,6 +40,7 @@ import { HistorySummary } from './HistorySummary';
 import { PlanFields } from './PlanFields';
 import { screeningKeys } from './queries';
 import { FormError } from '../../ui/FormError';
+import { useFieldMessagesFollowLanguage } from '../../lib/form-language';
 
 type Decision = 'treat' | 'stop';
 
@@ -96,6 +97,7 @@ function CheckForm({
           }),
     },
   });
+  useFieldMessagesFollowLanguage(form);
   useKeptThroughLock('check', form);
   const values = useWatch({ control: form.control }) as CheckFormValues;
   const [debounced] = useDebouncedValue(JSON.stringify(values), 350);

@@ -51,6 +51,7 @@ import { SubstanceLines, SubstanceVerdicts } from './SubstanceLines';
 import { useSubstanceVerdicts } from './use-substance-verdicts';
 import { useSessionConsent } from './use-session-consent';
 import { sessionsKeys } from './queries';
+import { useFieldMessagesFollowLanguage } from '../../lib/form-language';
 
 function draftOf(s: TreatmentSession): SessionDraftFields {
   return {
@@ -115,6 +116,7 @@ export function SessionForm({
     defaultValues: draftOf(session),
     mode: 'onChange',
   });
+  useFieldMessagesFollowLanguage(form);
   useKeptThroughLock('session', form);
   const { errors } = form.formState;
   const areaArray = useFieldArray({ control: form.control, name: 'areas' });

@@ -68,6 +68,7 @@ function CreateStaffForm({ onDone }: { onDone: () => void }) {
           error={errors.displayName?.message}
         />
         <TextInput
+          dir="ltr"
           label={t('staff.username')}
           description={t('staff.usernameHelp')}
           required
