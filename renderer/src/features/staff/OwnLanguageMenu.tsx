@@ -28,6 +28,9 @@ export function OwnLanguageMenu({ user }: { user: StaffUser }) {
       data-testid="own-language"
       value={user.uiLanguage}
       followLabel={t('staff.language.followClinic', { language: languageName(clinicLanguage) })}
+      followShort={t('staff.language.followClinicShort', {
+        language: languageName(clinicLanguage),
+      })}
       onChange={(language) => {
         setBusy(true);
         unwrap(api.staff.setOwnLanguage({ language }))
