@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import type en from '../../renderer/src/i18n/en.json';
 import type enAppointments from '../../renderer/src/i18n/en-appointments.json';
 import type enErrors from '../../renderer/src/i18n/en-errors.json';
+import type enPhotos from '../../renderer/src/i18n/en-photos.json';
 import type enTreatments from '../../renderer/src/i18n/en-treatments.json';
 import { test, expect } from '../support/fixtures';
 import { ADMIN, call, screenshot, seedClinic } from '../support/flows';
@@ -174,4 +175,46 @@ test('a Turkish practitioner asks to sign an incomplete note and reads what is m
   ).toBeVisible();
   await expect(missing).not.toContainText('Depth for the');
   await look(page, 'tr-session-incomplete');
+});
+
+test('an Arabic practitioner imports a damaged JPEG with a sound one and reads why it was refused in Arabic', async ({
+  page,
+  services,
+  host,
+}) => {
+  test.setTimeout(180_000);
+  const ar = catalogue<typeof en>('ar');
+  const arPhotos = catalogue<typeof enPhotos>('ar', '-photos');
+  const arErrors = catalogue<typeof enErrors>('ar', '-errors');
+  const { patient } = await seedTreatmentDay(services);
+  await call(services, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+  await call(services, 'clinic.updateSettings', { uiLanguage: 'ar' });
+  await call(services, 'auth.signOut');
+  await call(services, 'auth.signIn', {
+    username: PRACTITIONER.username,
+    password: PRACTITIONER.password,
+  });
+  await call(services, 'consents.record', {
+    patientId: patient.id,
+    kind: 'photos-record',
+    decision: 'given',
+    note: '',
+  });
+  await call(services, 'auth.signOut');
+
+  await signInAs(page, ar, PRACTITIONER);
+  await page.goto(`/#/patients/${patient.id}?tab=photos`);
+  const fixtures = path.resolve(import.meta.dirname, '../../../shared/fixtures/photos');
+  host.nextPickedPhotos = [
+    path.join(fixtures, 'sony-a6000-24mp.jpg'),
+    path.join(fixtures, 'corrupt-huge-exif-tag.jpg'),
+  ];
+  await page.getByRole('button', { name: arPhotos.photos.addPhotos }).click();
+  const summary = page.getByRole('region', { name: arPhotos.photos.import.summaryTitle });
+  await expect(summary).toContainText('corrupt-huge-exif-tag.jpg', { timeout: 30_000 });
+  await expect(summary).toContainText(
+    `corrupt-huge-exif-tag.jpg: ${arErrors.errors.photoFiles.damaged}`,
+  );
+  await expect(summary).not.toContainText('damaged');
+  await look(page, 'ar-photo-import-refused');
 });
