@@ -9,19 +9,25 @@ import {
   type Calendar,
 } from '@event-calendar/core';
 import '@event-calendar/core/index.css';
+import './diary.css';
 import type { Appointment } from '../../../../shared/api/appointments';
 import { wallClockOf } from '../../../../shared/appointments/diary-time';
 import { uiLocale } from '../../lib/ui-language';
 import { keepCalendarAccessible } from './calendar-a11y';
 import {
   appointmentEvents,
+  clockFormatter,
   DIARY_FIRST_SLOT,
   DIARY_LAST_SLOT,
+  eventNodes,
   eventTimeFormatter,
   resourceTarget,
   shadingEvents,
+  VISIT_COLOUR,
   type ClosedSpan,
+  type SummaryLine,
 } from './diary-events';
+import { hourOfBlock, showsInView, withHourBlocks } from './diary-week';
 
 export type DiaryView = 'day' | 'week' | 'rooms' | 'practitioners';
 
@@ -61,6 +67,8 @@ export interface DiaryCalendarProps {
   ) => Promise<boolean>;
   /** An appointment was clicked (or chosen with Enter): its status buttons open. */
   onOpen?: (id: string) => void;
+  /** An hour's block of the week view was chosen: the calendar is on its day, show the rooms. */
+  onOpenHour?: () => void;
 }
 
 /**
@@ -75,6 +83,9 @@ export function DiaryCalendar(props: DiaryCalendarProps) {
   useEffect(() => {
     latest.current = props;
   });
+
+  // The hour blocks' lines, in the screens' language (read by the events' content).
+  const clock = useRef(clockFormatter(uiLocale()));
 
   useEffect(() => {
     if (!host.current) return;
@@ -94,7 +105,17 @@ export function DiaryCalendar(props: DiaryCalendarProps) {
       height: '680px',
       nowIndicator: true,
       // The library's light blue fails WCAG contrast with white text; Mantine's blue 9 passes.
-      eventBackgroundColor: '#1864ab',
+      eventBackgroundColor: VISIT_COLOUR,
+      eventContent: (info) => ({
+        domNodes: eventNodes(
+          info.timeText,
+          // The diary's titles are plain text (diary-events.ts).
+          typeof info.event.title === 'string' ? info.event.title : '',
+          (info.event.extendedProps as { visits?: SummaryLine[] }).visits,
+          clock.current,
+        ),
+      }),
+      eventFilter: ({ event, view }) => showsInView(event, view.type),
       buttonText: (texts) => ({ ...texts, today: latest.current.todayLabel }),
       eventDurationEditable: false,
       eventStartEditable: true,
@@ -106,7 +127,15 @@ export function DiaryCalendar(props: DiaryCalendarProps) {
         latest.current.onRange(from, wallClockOf(last).slice(0, 10));
       },
       eventClick: (info) => {
-        latest.current.onOpen?.(String(info.event.id));
+        const hour = hourOfBlock(String(info.event.id));
+        if (!hour) {
+          latest.current.onOpen?.(String(info.event.id));
+          return;
+        }
+        // The block's day and hour, then the rooms view shows each of its visits.
+        ec.setOption('scrollTime', hour.time);
+        ec.setOption('date', hour.day);
+        latest.current.onOpenHour?.();
       },
       eventDrop: (info) => {
         const target = info.newResource ? resourceTarget(String(info.newResource.id)) : null;
@@ -126,14 +155,11 @@ export function DiaryCalendar(props: DiaryCalendarProps) {
     };
   }, []);
 
-  useEffect(() => {
-    calendar.current?.setOption('view', calendarViews[props.view]);
-  }, [props.view]);
-
   // The screens' language can change while the diary is open.
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   useEffect(() => {
     const locale = uiLocale(i18n.language);
+    clock.current = clockFormatter(locale);
     calendar.current?.setOption('locale', locale);
     calendar.current?.setOption('eventTimeFormat', eventTimeFormatter(locale));
   }, [i18n.language]);
@@ -145,12 +171,22 @@ export function DiaryCalendar(props: DiaryCalendarProps) {
     );
   }, [props.resources]);
 
-  // One list for every view (see diary-events.ts), rebuilt only when the appointments, their
+  useEffect(() => {
+    calendar.current?.setOption('view', calendarViews[props.view]);
+  }, [props.view]);
+
+  // One list for every view (see diary-events.ts), the week's hour blocks included and picked
+  // per view by eventFilter (diary-week.ts). It is rebuilt only when the appointments, their
   // titles or the shading change: handing the calendar a new list re-creates all its events.
   const { appointments, title, closed, allResourceIds } = props;
   const events = useMemo(
-    () => [...shadingEvents(closed, allResourceIds), ...appointmentEvents(appointments, title)],
-    [appointments, title, closed, allResourceIds],
+    () => [
+      ...shadingEvents(closed, allResourceIds),
+      ...withHourBlocks(appointmentEvents(appointments, title), (count) =>
+        t('diary.hourVisits', { count }),
+      ),
+    ],
+    [appointments, title, closed, allResourceIds, t],
   );
   useEffect(() => {
     calendar.current?.setOption('events', events);

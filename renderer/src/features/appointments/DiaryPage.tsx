@@ -96,6 +96,7 @@ export function DiaryPage() {
     // Same week: keep the state (and the events handed to the calendar) as they are.
     setRange((old) => (old.from === week.from && old.to === week.to ? old : week));
   }, []);
+  const openRooms = useCallback(() => setView('rooms'), []);
   const onMove = useCallback(
     async (
       id: string,
@@ -165,6 +166,7 @@ export function DiaryPage() {
         onRange={onRange}
         onMove={onMove}
         onOpen={setOpenId}
+        onOpenHour={openRooms}
       />
       <AppointmentStatusDialog
         appointment={(appointments.data ?? []).find((a) => a.id === openId) ?? null}
