@@ -32,6 +32,7 @@ const fr = {
 };
 const arFindings = catalogue<typeof enFindings>('ar', '-findings');
 const arScreening = catalogue<typeof enScreening>('ar', '-screening');
+const arTreatments = catalogue<typeof enTreatments>('ar', '-treatments');
 
 const SHOTS = '/tmp/shots/i18n-findings';
 
@@ -179,4 +180,32 @@ test('a French practitioner reads the anticoagulant finding in French, then in A
   await expect(arFinding).toContainText(arFindings.findingPhrases.effect.anticoagulant);
   await expect(page.getByText(arScreening.screening.outcome.caution).first()).toBeVisible();
   await shot(page, 'ar-chart-checks');
+});
+
+test('the session gate says in French why the session cannot start, then in Arabic', async ({
+  page,
+  services,
+}) => {
+  const { patientId } = await seed(services);
+  await page.goto('/');
+  await signIn(page, PRACTITIONER.username, PRACTITIONER.password);
+  await expectSignedIn(page, PRACTITIONER.displayName);
+  await chooseLanguage(page, 'Language of my screens', 'Français');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+
+  // No check today: the service refuses the start; the screen says why in French.
+  await page.goto(`/#/patients/${patientId}/treatments`);
+  await page.getByRole('button', { name: fr.treatments.sessions.start }).click();
+  const gate = page.getByTestId('safety-gate');
+  await expect(gate).toContainText(
+    'Aucune vérification pré-procédure aujourd’hui pour ce patient : faites d’abord la vérification.',
+  );
+  await expect(gate).not.toContainText('There is no pre-procedure check');
+  await shot(page, 'fr-session-gate');
+
+  await chooseLanguage(page, fr.main.staff.language.label, 'العربية');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.getByRole('button', { name: arTreatments.sessions.start }).click();
+  await expect(page.getByTestId('safety-gate')).toContainText(arFindings.gateReasons.checkNone);
+  await shot(page, 'ar-session-gate');
 });

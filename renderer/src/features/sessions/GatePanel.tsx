@@ -71,17 +71,22 @@ export function GatePanel({
                 {gateItemText(item, verdicts)}
               </Text>
               {i === firstCheck ? (
-                <Button size="xs" onClick={onNewCheck}>
+                <Button size="xs" onClick={onNewCheck} style={{ flexShrink: 0 }}>
                   {t('gate.newCheck')}
                 </Button>
               ) : null}
               {item.kind === 'consent' ? (
-                <Button size="xs" onClick={onConsent}>
+                <Button size="xs" onClick={onConsent} style={{ flexShrink: 0 }}>
                   {t('gate.consent')}
                 </Button>
               ) : null}
               {item.kind === 'allergy' && onAllergy ? (
-                <Button size="xs" color="red" onClick={() => onAllergy(item.index)}>
+                <Button
+                  size="xs"
+                  color="red"
+                  onClick={() => onAllergy(item.index)}
+                  style={{ flexShrink: 0 }}
+                >
                   {t('gate.override')}
                 </Button>
               ) : null}
