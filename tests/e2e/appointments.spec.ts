@@ -5,6 +5,7 @@ import {
   chooseView,
   INES,
   localDay,
+  MARC,
   openDiary,
   RECEPTIONIST,
   seedDiary as seed,
@@ -104,6 +105,60 @@ test('a drag onto a taken slot is refused and the appointment goes back', async 
   await expect(page.getByRole('status')).toContainText('Appointment moved to');
   await expect(anna).not.toContainText('9:00 – 9:45');
   await screenshot(page, 'appointments-moved');
+});
+
+test('the practitioners view gives each practitioner a column with their visits, and a booking lands in the right one', async ({
+  page,
+  services,
+}) => {
+  await seed(services);
+  await page.goto('/');
+  await signIn(page, RECEPTIONIST.username, RECEPTIONIST.password);
+  await expect(page.getByTestId('signed-in-user')).toHaveText(RECEPTIONIST.displayName);
+  await openDiary(page);
+  await chooseView(page, 'Practitioners');
+  const calendar = page.getByRole('region', { name: 'Appointments' });
+
+  // One column per practitioner; a visit sits under its practitioner and names its room.
+  const column = async (name: string) => {
+    const box = await calendar.locator('.ec-col-head', { hasText: name }).boundingBox();
+    if (!box) throw new Error(`no column for ${name}`);
+    return box;
+  };
+  const inColumn = async (visit: string, practitioner: string) => {
+    const head = await column(practitioner);
+    const box = await calendar.locator('.ec-event', { hasText: visit }).boundingBox();
+    if (!box) throw new Error(`${visit} not laid out`);
+    expect(box.x).toBeGreaterThanOrEqual(head.x - 1);
+    expect(box.x + box.width).toBeLessThanOrEqual(head.x + head.width + 1);
+  };
+  await expect(calendar.locator('.ec-col-head')).toHaveText([INES.displayName, MARC.displayName]);
+  await inColumn('Anna Rossi · Room 1', INES.displayName);
+  await inColumn('Bruno Keller · Room 2', MARC.displayName);
+
+  // Anna booked with Marc at 14:00 appears in Marc's column, not Inès's.
+  await page.getByRole('button', { name: 'New appointment' }).click();
+  const form = page.getByRole('dialog', { name: 'New appointment' });
+  await form.getByRole('textbox', { name: 'Patient' }).fill('Ros');
+  await page.getByRole('option', { name: /Anna Rossi/ }).click();
+  await form.getByRole('textbox', { name: 'Practitioner' }).click();
+  await page.getByRole('option', { name: MARC.displayName }).click();
+  await form.getByRole('textbox', { name: 'Room' }).click();
+  await page.getByRole('option', { name: 'Room 1' }).click();
+  await form.getByLabel('Date').fill(localDay());
+  await form.getByLabel('Start time').fill('14:00');
+  await form.getByRole('button', { name: 'Book' }).click();
+  await expect(form).toBeHidden();
+  const booked = calendar.locator('.ec-event', { hasText: '2:00' });
+  await expect(booked).toContainText('Anna Rossi · Room 1');
+  const marc = await column(MARC.displayName);
+  const box = await booked.boundingBox();
+  expect(box && box.x >= marc.x - 1 && box.x + box.width <= marc.x + marc.width + 1).toBe(true);
+  await expect(calendar.locator('.ec-event', { hasText: 'Anna Rossi' })).toHaveCount(2);
+  // The diary scrolls to 08:00; the screenshot shows the afternoon's booking too.
+  await booked.scrollIntoViewIfNeeded();
+  await screenshot(page, 'appointments-diary-practitioners');
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('a practitioner sees only her own visits and opens the check from the list', async ({
