@@ -35,7 +35,11 @@ export const screeningHandlers = {
   'screening.get': async (ctx, input) => {
     await forPatient(ctx, input.patientId, input.id);
     const [check] = await listScreenings(ctx.db, input.patientId, 1, input.id);
-    if (!check) throw new AppError('NOT_FOUND', 'This patient has no check with that identifier');
+    if (!check) {
+      throw new AppError('NOT_FOUND', 'This patient has no check with that identifier', {
+        text: { key: 'screeningRefusals.noSuchCheck' },
+      });
+    }
     return check;
   },
 } satisfies DomainHandlers<typeof screeningOperations>;

@@ -30,6 +30,7 @@ import { checkSubstances, substanceKey } from '../../../shared/screening/substan
 import type { SubstanceLineInput } from '../../../shared/screening/substance-line';
 import { phrase } from '../../../shared/screening/finding-wording';
 import { severityRank, worstSeverity } from '../../../shared/screening/severity';
+import type { ErrorText } from '../../../shared/api/result';
 import { AppError } from '../core/errors';
 import { localDate } from '../core/local-date';
 import { readScreeningSettings } from './settings';
@@ -74,14 +75,25 @@ async function plannedProducts(db: Queryable, ids: readonly string[]): Promise<P
     .where('id', 'in', [...ids])
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const fields: Record<string, string> = {};
+  const refusal = refusalFields();
   ids.forEach((id, i) => {
     const row = byId.get(id);
-    if (!row) fields[`productIds.${i}`] = 'This product is not in the catalogue';
-    else if (row.active !== 1) fields[`productIds.${i}`] = 'This product is no longer in use';
+    if (!row)
+      refusal.add(
+        `productIds.${i}`,
+        'This product is not in the catalogue',
+        'productNotInCatalogue',
+      );
+    else if (row.active !== 1) {
+      refusal.add(`productIds.${i}`, 'This product is no longer in use', 'productNotInUse');
+    }
   });
-  if (Object.keys(fields).length > 0) {
-    throw new AppError('VALIDATION', 'Choose products from the catalogue', { fields });
+  if (Object.keys(refusal.fields).length > 0) {
+    throw new AppError('VALIDATION', 'Choose products from the catalogue', {
+      text: { key: 'screeningRefusals.productsNotInCatalogue' },
+      fields: refusal.fields,
+      fieldKeys: refusal.fieldKeys,
+    });
   }
   return ids.map((id) => {
     const row = byId.get(id)!;
@@ -102,6 +114,20 @@ interface PreparedCheck {
   historyVersionId: string | null;
   historyVersion: number | null;
   assumptions: readonly string[];
+}
+
+/**
+ * A refusal's field messages in English (the reference) with their catalogue texts, kept with the
+ * findings (screeningRefusals.*) so the screens show them in their language.
+ */
+function refusalFields() {
+  const fields: Record<string, string> = {};
+  const fieldKeys: Record<string, ErrorText> = {};
+  const add = (field: string, english: string, key: string, params?: ErrorText['params']) => {
+    fields[field] = english;
+    fieldKeys[field] = { key: `screeningRefusals.${key}`, ...(params ? { params } : {}) };
+  };
+  return { fields, fieldKeys, add };
 }
 
 /** The finding added when no history was taken: nothing is known about contraindications. */
@@ -137,7 +163,12 @@ async function prepareCheck(db: Queryable, plan: PlanInput, now: Date): Promise<
       Object.entries(checked.fields).filter(([key]) => !key.startsWith('history.')),
     );
     if (Object.keys(fields).length > 0) {
-      throw new AppError('VALIDATION', 'Some answers are not possible; check them', { fields });
+      // The answers' own messages are the validation's (shared/screening/screening-validation).
+      throw new AppError('VALIDATION', 'Some answers are not possible; check them', {
+        text: { key: 'screeningRefusals.answersNotPossible' },
+        fields,
+        fieldKeys: {},
+      });
     }
   }
   const input = checked.ok ? checked.value : screeningInputSchema.parse(raw);
@@ -196,17 +227,31 @@ function decide(input: CompleteInput, outcome: Severity, findings: readonly Scre
   if (input.decision === 'stop') {
     return { status: 'stopped' as ScreeningStatus, acknowledged, overrideReason: null };
   }
-  const fields: Record<string, string> = {};
+  const refusal = refusalFields();
   const reason = input.overrideReason?.trim() ?? '';
   if (outcome === 'do-not-treat' && reason.length < minOverrideReasonLength) {
-    fields.overrideReason = `To treat despite a do-not-treat finding, write why (at least ${minOverrideReasonLength} characters)`;
+    refusal.add(
+      'overrideReason',
+      `To treat despite a do-not-treat finding, write why (at least ${minOverrideReasonLength} characters)`,
+      'overrideReason',
+      { min: minOverrideReasonLength },
+    );
   }
   const missing = cautions.length - acknowledged.length;
   if (missing > 0) {
-    fields.acknowledged = `Acknowledge every caution before treating (${missing} not acknowledged)`;
+    refusal.add(
+      'acknowledged',
+      `Acknowledge every caution before treating (${missing} not acknowledged)`,
+      'acknowledgeAll',
+      { missing },
+    );
   }
-  if (Object.keys(fields).length > 0) {
-    throw new AppError('VALIDATION', 'The check cannot be completed yet', { fields });
+  if (Object.keys(refusal.fields).length > 0) {
+    throw new AppError('VALIDATION', 'The check cannot be completed yet', {
+      text: { key: 'screeningRefusals.cannotComplete' },
+      fields: refusal.fields,
+      fieldKeys: refusal.fieldKeys,
+    });
   }
   return outcome === 'do-not-treat'
     ? { status: 'overridden' as ScreeningStatus, acknowledged, overrideReason: reason }
@@ -257,7 +302,11 @@ export async function completeScreening(
     })
     .execute();
   const [record] = await listScreenings(db, input.patientId, 1, id);
-  if (!record) throw new AppError('INTERNAL', 'The check was not stored');
+  if (!record) {
+    throw new AppError('INTERNAL', 'The check was not stored', {
+      text: { key: 'screeningRefusals.notStored' },
+    });
+  }
   return record;
 }
 

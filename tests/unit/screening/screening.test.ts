@@ -15,6 +15,9 @@ import type {
   ScreeningRecord,
 } from '../../../shared/api/screening';
 import { findingKeys } from '../../../shared/api/screening';
+import type { ErrorText } from '../../../shared/api/result';
+import { catalogueLookup } from '../../../shared/screening/finding-wording';
+import enFindings from '../../../renderer/src/i18n/en-findings.json';
 
 let clinic: Clinic | undefined;
 afterEach(async () => {
@@ -28,6 +31,12 @@ async function setUp() {
 }
 
 const practitioner = { u: PRACTITIONER.username, p: PRACTITIONER.password };
+
+/** A refusal's catalogue text in English, its values filled in. */
+function englishOf(text: ErrorText): string {
+  const template = catalogueLookup(enFindings)(text.key) ?? text.key;
+  return template.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => String(text.params?.[name]));
+}
 
 function screeningRows(c: Clinic) {
   return rawDb(c.app).prepare('SELECT * FROM screening').all() as Record<string, unknown>[];
@@ -135,6 +144,16 @@ describe('completing the check', () => {
     if (!noReason.ok) {
       expect(noReason.error.code).toBe('VALIDATION');
       expect(noReason.error.fields?.overrideReason).toMatch(/write why/);
+      // Keyed for the screens' language, the catalogue's English being the service's.
+      expect(noReason.error.key).toBe('screeningRefusals.cannotComplete');
+      expect(noReason.error.fieldKeys?.overrideReason).toEqual({
+        key: 'screeningRefusals.overrideReason',
+        params: { min: 10 },
+      });
+      expect(englishOf(noReason.error.fieldKeys!.overrideReason!)).toBe(
+        noReason.error.fields?.overrideReason,
+      );
+      expect(englishOf({ key: noReason.error.key! })).toBe(noReason.error.message);
     }
     expect(records(c)).toEqual(before);
 
@@ -212,7 +231,12 @@ describe('completing the check', () => {
       overrideReason: null,
     });
     expect(partial.ok).toBe(false);
-    if (!partial.ok) expect(partial.error.fields?.acknowledged).toMatch(/1 not acknowledged/);
+    if (!partial.ok) {
+      expect(partial.error.fields?.acknowledged).toMatch(/1 not acknowledged/);
+      expect(englishOf(partial.error.fieldKeys!.acknowledged!)).toBe(
+        partial.error.fields?.acknowledged,
+      );
+    }
     // Acknowledging made-up keys does not help: the server computes which cautions exist.
     const invented = await c.app.call('screening.complete', {
       ...day,
@@ -245,7 +269,7 @@ describe('completing the check', () => {
     });
     expect(await c.app.call('screening.get', { patientId: other.id, id: done.id })).toMatchObject({
       ok: false,
-      error: { code: 'NOT_FOUND' },
+      error: { code: 'NOT_FOUND', key: 'screeningRefusals.noSuchCheck' },
     });
   });
 
