@@ -126,6 +126,23 @@ for (const language of ['ar', 'tr'] as const) {
       page.getByRole('textbox', { name: screening.screening.plan.products }),
     ).toBeVisible();
     await shot('4-check');
+    // A day after today is refused next to the field, the limit written in the language.
+    const dayOf = screening.screening.dayOf;
+    await page
+      .getByRole('radiogroup', { name: dayOf.antibiotics })
+      .getByRole('radio', { name: screening.screening.answers.yes, exact: true })
+      .check();
+    const lastCourse = page.getByRole('textbox', { name: dayOf.antibioticsDate });
+    await lastCourse.fill(localDay(3));
+    await lastCourse.blur();
+    // The limit is today as the screens write it (Chromium's Intl); the words around it are fixed.
+    const [before, after] = words.dateFields.onOrBefore.split('{{day}}') as [string, string];
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await expect(
+      page.getByText(
+        new RegExp(`^${escape(before)}.*${new Date().getFullYear()}.*${escape(after)}$`),
+      ),
+    ).toBeVisible();
 
     await page.goto(`/#/patients/${patientId}/sessions/${sessionId}`);
     await expect(page.getByTestId('body-diagram')).toBeVisible();
