@@ -143,6 +143,11 @@ for (const language of ['ar', 'tr'] as const) {
         new RegExp(`^${escape(before)}.*${new Date().getFullYear()}.*${escape(after)}$`),
       ),
     ).toBeVisible();
+    // Looked at, not checked with axe: every form's field message shares Mantine's red.
+    await lastCourse.scrollIntoViewIfNeeded();
+    await page.screenshot({
+      path: path.join(SHOTS ?? 'test-results', `${language}-check-date-refused.png`),
+    });
 
     await page.goto(`/#/patients/${patientId}/sessions/${sessionId}`);
     await expect(page.getByTestId('body-diagram')).toBeVisible();
