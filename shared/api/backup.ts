@@ -59,7 +59,21 @@ export const backupRecordSchema = z.object({
   file: z.string(),
   size: z.number().int().nonnegative(),
 });
-export const backupFailureSchema = z.object({ at: isoDateTime, message: z.string() });
+/** A job's failure in the catalogue's terms, for the screens' language (see ApiError). */
+export const jobFailureTextSchema = z.object({
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+
+/**
+ * The last failure: its English (the log's words) and, since failures were keyed, its catalogue
+ * text; a failure stored before then has only the English and is shown as it was.
+ */
+export const backupFailureSchema = z.object({
+  at: isoDateTime,
+  message: z.string(),
+  text: jobFailureTextSchema.optional(),
+});
 
 export const backupStatusSchema = z.object({
   folder: z.string().nullable(),
@@ -94,6 +108,7 @@ export const backupJobSchema = z.object({
   file: z.string().nullable(),
   size: z.number().nonnegative().nullable(),
   error: z.string().nullable(),
+  errorText: jobFailureTextSchema.nullable(),
 });
 export type BackupJob = z.output<typeof backupJobSchema>;
 
@@ -123,6 +138,7 @@ export const backupRestoreJobSchema = z.object({
   files: z.number().int().nullable(),
   bytes: z.number().nonnegative().nullable(),
   error: z.string().nullable(),
+  errorText: jobFailureTextSchema.nullable(),
   /**
    * The restored clinic is encrypted under new keys as it is written; it opens on this computer
    * by its keychain, or (none here) with the backup passphrase as the clinic passphrase.

@@ -3,6 +3,7 @@ import { admin } from './roles';
 import { emptyInput, emailSchema, phoneSchema, requiredText, text } from './common';
 import { z } from 'zod';
 import { languageCodePattern, shippedLanguages } from '../documents/languages';
+import { jobFailureTextSchema } from './backup';
 import { serverCheckSchema, serverSettingsSchema } from './keys';
 import { keyed } from './field-text';
 
@@ -112,6 +113,8 @@ export const serverMoveJobSchema = z.object({
   step: z.enum(serverMoveSteps),
   /** Why it failed, in words for the screen; the server was left as it was. */
   message: z.string().nullable(),
+  /** The message's catalogue key and values, for the screens' language (see ApiError). */
+  messageText: jobFailureTextSchema.nullable(),
   report: serverMoveReportSchema.nullable(),
 });
 export type ServerMoveJob = z.output<typeof serverMoveJobSchema>;

@@ -4,6 +4,8 @@ import {
   knownPlaceholders,
   type PlaceholderScope,
 } from './placeholders';
+import { fieldMessage } from '../api/field-text';
+import type { ErrorText } from '../api/result';
 import { requiredItemIds, requiredSectionIds } from './template-requirements';
 import type { DocumentTemplate } from './template-schema';
 
@@ -14,7 +16,11 @@ export interface TemplateProblems {
   unknownPlaceholders: string[];
   /** Field path to message, for the editor to show next to the field. */
   fields: Record<string, string>;
+  /** Each field message's catalogue key and values, for the screens' language. */
+  texts: Record<string, ErrorText>;
 }
+
+type Mark = (path: string, key: string, english: string, params?: Record<string, string>) => void;
 
 /**
  * The checks beyond the schema: required elements present, placeholders known, ids unique.
@@ -22,6 +28,14 @@ export interface TemplateProblems {
  */
 export function findTemplateProblems(template: DocumentTemplate): TemplateProblems {
   const fields: Record<string, string> = {};
+  const texts: Record<string, ErrorText> = {};
+  // English where the services check, the screens' language where the editor checks (the
+  // wording the screens install), with the catalogue key and values beside it either way.
+  const mark: Mark = (path, key, english, params) => {
+    const fullKey = `errors.documents.templateField.${key}`;
+    fields[path] = fieldMessage(fullKey, english, params);
+    texts[path] = params ? { key: fullKey, params } : { key: fullKey };
+  };
   const unknown = new Set<string>();
 
   const sectionIds = template.sections.map((s) => s.id);
@@ -29,18 +43,25 @@ export function findTemplateProblems(template: DocumentTemplate): TemplateProble
     (id) => !sectionIds.includes(id),
   );
   if (missingSections.length > 0) {
-    fields['sections'] = `Missing required sections: ${missingSections.join(', ')}`;
+    mark('sections', 'missingSections', 'Missing required sections: {{sections}}', {
+      sections: missingSections.join(', '),
+    });
   }
-  markDuplicates(sectionIds, 'sections', fields);
+  markDuplicates(sectionIds, 'sections', mark);
 
   const checkText = (text: string, scope: PlaceholderScope, path: string) => {
     const known = knownPlaceholders(template.kind, scope);
     const bad = extractPlaceholders(text).filter((name) => !known.includes(name));
     bad.forEach((name) => unknown.add(name));
     if (bad.length > 0) {
-      fields[path] = `Unknown placeholder: ${bad.map((n) => `{{${n}}}`).join(', ')}`;
+      mark(path, 'unknownPlaceholder', 'Unknown placeholder: {{placeholders}}', {
+        placeholders: bad.map((n) => `{{${n}}}`).join(', '),
+      });
     } else if (hasStrayBraces(text)) {
-      fields[path] = 'A placeholder is not closed: write it as {{name}}';
+      // The braces are a value, not part of the wording: the catalogue would read them as one.
+      mark(path, 'notClosed', 'A placeholder is not closed: write it as {{example}}', {
+        example: '{{name}}',
+      });
     }
   };
 
@@ -55,27 +76,36 @@ export function findTemplateProblems(template: DocumentTemplate): TemplateProble
     const itemIds = template.items.map((item) => item.id);
     missingItems = requiredItemIds(template.kind).filter((id) => !itemIds.includes(id));
     if (missingItems.length > 0) {
-      fields['items'] = `Missing required items: ${missingItems.join(', ')}`;
+      mark('items', 'missingItems', 'Missing required items: {{items}}', {
+        items: missingItems.join(', '),
+      });
     }
-    markDuplicates(itemIds, 'items', fields);
+    markDuplicates(itemIds, 'items', mark);
     template.items.forEach((item, i) => {
       checkText(item.text, 'item', `items.${i}.text`);
       const usesDuration = extractPlaceholders(item.text).includes('duration');
       if (usesDuration && item.duration === null) {
-        fields[`items.${i}.duration`] = 'The text uses {{duration}}: give a duration';
+        mark(
+          `items.${i}.duration`,
+          'needsDuration',
+          'The text uses {{placeholder}}: give a duration',
+          { placeholder: '{{duration}}' },
+        );
       }
     });
   }
 
-  return { missingSections, missingItems, unknownPlaceholders: [...unknown], fields };
+  return { missingSections, missingItems, unknownPlaceholders: [...unknown], fields, texts };
 }
 
 export function hasProblems(problems: TemplateProblems): boolean {
   return Object.keys(problems.fields).length > 0;
 }
 
-function markDuplicates(ids: string[], path: string, fields: Record<string, string>): void {
+function markDuplicates(ids: string[], path: string, mark: Mark): void {
   ids.forEach((id, i) => {
-    if (ids.indexOf(id) !== i) fields[`${path}.${i}.id`] = `The id "${id}" is used twice`;
+    if (ids.indexOf(id) !== i) {
+      mark(`${path}.${i}.id`, 'usedTwice', 'The id "{{id}}" is used twice', { id });
+    }
   });
 }

@@ -2,7 +2,8 @@ import type { AppState, SecretStore } from '../core/context';
 import type { BackupJob } from '../../../shared/api/backup';
 import type { Job } from '../jobs/registry';
 import { AppError } from '../core/errors';
-import { BackupError, createBackup, type KdfParams } from './archive';
+import { createBackup, type KdfParams } from './archive';
+import { jobFailure } from './job-failure';
 import { recordBackupFailure, recordBackupSuccess } from './settings';
 import { readAuditHead } from './audit-head';
 import { vaultOf } from '../vault/file-vault';
@@ -45,6 +46,7 @@ export function startBackupJob(app: AppState, start: StartBackup): BackupJob {
       file: null,
       size: null,
       error: null,
+      errorText: null,
     }),
     (j) => runBackup(app, j, start),
   );
@@ -75,12 +77,9 @@ async function runBackup(app: AppState, job: Job<BackupJob>, start: StartBackup)
     Object.assign(job.state, { status: 'succeeded', file: result.file, size: result.size });
   } catch (error) {
     // Backup messages name only the folder the admin chose; anything else is not passed on.
-    const message =
-      error instanceof BackupError
-        ? error.message
-        : 'The backup failed because of an internal error.';
-    Object.assign(job.state, { status: 'failed', error: message });
-    await recordBackupFailure(app.store.db, { at, message }).catch(() => undefined);
+    const { message, text } = jobFailure('backup', error);
+    Object.assign(job.state, { status: 'failed', error: message, errorText: text });
+    await recordBackupFailure(app.store.db, { at, message, text }).catch(() => undefined);
   }
 }
 

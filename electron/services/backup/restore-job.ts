@@ -5,6 +5,7 @@ import { requireActor } from '../core/handler-kit';
 import type { BackupRestoreJob } from '../../../shared/api/backup';
 import { AppError, type Refusal } from '../core/errors';
 import { BackupError } from './archive';
+import { jobFailure } from './job-failure';
 import { checkBackupFile, checkRestoreTarget } from './archive/backup-paths';
 import { restoreBackup } from './restore';
 import type { RestoreKeys } from './restore-seal';
@@ -84,6 +85,7 @@ export async function startRestoreJob(
       files: null,
       bytes: null,
       error: null,
+      errorText: null,
       opensWith: app.secretStore ? 'keychain' : 'backup-passphrase',
       recoveryKey: null,
     }),
@@ -106,11 +108,8 @@ export async function startRestoreJob(
         });
       } catch (error) {
         // Restore messages say what failed (passphrase, a damaged part), never file contents.
-        const message =
-          error instanceof BackupError
-            ? error.message
-            : 'The restore failed because of an internal error; nothing was changed.';
-        Object.assign(j.state, { status: 'failed', error: message });
+        const { message, text } = jobFailure('restore', error);
+        Object.assign(j.state, { status: 'failed', error: message, errorText: text });
       }
     },
   );

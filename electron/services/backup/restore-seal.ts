@@ -25,6 +25,8 @@ export function checkRestoreKeys(keys: RestoreKeys | undefined): void {
     throw new BackupError(
       'invalid-path',
       `The restored clinic's passphrase must have at least ${MIN_CLINIC_PASSPHRASE} characters.`,
+      undefined,
+      { key: 'errors.backup.passphraseTooShort', params: { min: MIN_CLINIC_PASSPHRASE } },
     );
   }
 }

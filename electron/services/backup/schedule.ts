@@ -27,6 +27,7 @@ export async function tickBackupSchedule(app: AppState, now: Date): Promise<Back
     await recordBackupFailure(app.store.db, {
       at: now.toISOString(),
       message: 'The stored passphrase could not be opened; enter it again in the backup settings.',
+      text: { key: 'errors.backup.jobFailure.passphraseNotOpened' },
     });
     return null;
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ErrorText } from '../../../shared/api/result';
 import type { Queryable } from '../store/db';
 import { settingSlot } from '../store/settings';
 import { BACKUP_TIME, backupFailureSchema, backupRecordSchema } from '../../../shared/api/backup';
@@ -50,7 +51,7 @@ export async function recordBackupSuccess(
 
 export async function recordBackupFailure(
   db: Queryable,
-  failure: { at: string; message: string },
+  failure: { at: string; message: string; text?: ErrorText },
 ): Promise<void> {
   const current = await log.read(db);
   await log.write(db, { ...current, lastFailure: failure });

@@ -57,7 +57,14 @@ export async function startServerMove(
     throw new AppError('CONFLICT', { key: 'errors.clinic.moveRunning' });
   const job = ctx.app.jobs.start<ServerMoveJob>(
     KIND,
-    (id) => ({ id, state: 'running', step: 'source', message: null, report: null }),
+    (id) => ({
+      id,
+      state: 'running',
+      step: 'source',
+      message: null,
+      messageText: null,
+      report: null,
+    }),
     async ({ state }) => {
       try {
         state.report = await keys.moveToServer(
@@ -69,10 +76,15 @@ export async function startServerMove(
         state.state = 'done';
       } catch (error) {
         state.state = 'failed';
-        state.message =
-          error instanceof ServerMoveError
-            ? error.message
-            : `The move did not finish (${error instanceof Error ? error.message : 'an internal error'}); nothing was kept on the server.`;
+        // The English (with an unexpected error's own words) is the log's; the screens word
+        // the catalogue text, which never passes on an unexpected error's message.
+        if (error instanceof ServerMoveError) {
+          state.message = error.message;
+          state.messageText = error.text;
+        } else {
+          state.message = `The move did not finish (${error instanceof Error ? error.message : 'an internal error'}); nothing was kept on the server.`;
+          state.messageText = { key: 'errors.clinic.move.failed' };
+        }
       }
     },
   );

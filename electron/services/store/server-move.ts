@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type Database from 'better-sqlite3';
 import pg from 'pg';
 import { verifyAudit } from '../audit/audit-log';
+import type { Refusal } from '../core/errors';
 import { directoryBlobStore, type BlobStore } from '../vault/blob-store';
 import { looksSealed } from '../vault/file-cipher';
 import { plainVault, sealedVault } from '../vault/file-vault';
@@ -27,7 +28,14 @@ import {
 
 /** A move that was refused or did not verify; the server's database is left as it was. */
 export class ServerMoveError extends Error {
-  constructor(message: string) {
+  /**
+   * The message is English, for the log and the command line; `text` names it in the catalogue
+   * so the move screen says it in its reader's language.
+   */
+  constructor(
+    message: string,
+    readonly text: Refusal,
+  ) {
     super(message);
     this.name = 'ServerMoveError';
   }
@@ -64,7 +72,11 @@ const DATABASE_FILE = 'mesochart.sqlite';
 /** The source record read-only: nothing in the folder is written, its schema already current. */
 function openSource(options: ServerMoveOptions): Database.Database {
   const file = path.join(options.dataDir, DATABASE_FILE);
-  if (!existsSync(file)) throw new ServerMoveError(`No Mesochart data in ${options.dataDir}.`);
+  if (!existsSync(file))
+    throw new ServerMoveError(`No Mesochart data in ${options.dataDir}.`, {
+      key: 'errors.clinic.move.noData',
+      params: { folder: options.dataDir },
+    });
   const sqlite = new Sqlite(file, {
     ...openOptions(options.nativeBinding),
     readonly: true,
@@ -83,6 +95,10 @@ function openSource(options: ServerMoveOptions): Database.Database {
         `This clinic's data is at version ${version}; this Mesochart moves version ` +
           `${LATEST_SCHEMA_VERSION}. Open the clinic once with this version first (it upgrades ` +
           'the data), then move it.',
+        {
+          key: 'errors.clinic.move.oldVersion',
+          params: { version, latest: LATEST_SCHEMA_VERSION },
+        },
       );
     }
   } catch (error) {
@@ -132,6 +148,7 @@ async function auditOf(db: Kysely<StoreSchema>, key: Buffer, where: string): Pro
     throw new ServerMoveError(
       `The audit chain of ${where} does not verify (event ${result.firstBroken ?? '?'}: ` +
         `${result.reason ?? 'broken'}).`,
+      { key: 'errors.clinic.move.auditBroken', params: { event: result.firstBroken ?? '?' } },
     );
   }
   return result.checked;
@@ -169,6 +186,7 @@ export async function moveToServer(options: ServerMoveOptions): Promise<ServerMo
         if (!(await serverIsEmpty(client, tables.keys()))) {
           throw new ServerMoveError(
             'The server database already holds records; a clinic is moved into an empty one.',
+            { key: 'errors.clinic.move.serverNotEmpty' },
           );
         }
         // One read of the original for the rows, the fingerprints and the files.
@@ -184,6 +202,7 @@ export async function moveToServer(options: ServerMoveOptions): Promise<ServerMo
         if (differing.length > 0) {
           throw new ServerMoveError(
             `The copy does not match the original (${differing.join(', ')}); nothing was kept.`,
+            { key: 'errors.clinic.move.copyDiffers', params: { tables: differing.join(', ') } },
           );
         }
         await client.query('COMMIT');
@@ -207,6 +226,10 @@ export async function moveToServer(options: ServerMoveOptions): Promise<ServerMo
     if (report.auditEvents !== sourceEvents) {
       throw new ServerMoveError(
         `The server holds ${report.auditEvents} audit events; the clinic ${sourceEvents}.`,
+        {
+          key: 'errors.clinic.move.auditCount',
+          params: { server: report.auditEvents, clinic: sourceEvents },
+        },
       );
     }
     return report;
@@ -241,6 +264,7 @@ async function copyFiles(
     throw new ServerMoveError(
       `${missing.length} stored files the record names are missing from the data folder; ` +
         'restore them (or the folder from a backup) before moving the clinic.',
+      { key: 'errors.clinic.move.filesMissing', params: { missing: missing.length } },
     );
   }
   // Read back through the server: each file opens under the clinic's key, and each original
@@ -258,6 +282,7 @@ async function copyFiles(
     if (!plain || (expected !== null && sha256(plain) !== expected)) {
       throw new ServerMoveError(
         'A stored file does not read back as the record saved it; nothing was kept.',
+        { key: 'errors.clinic.move.fileUnreadable' },
       );
     }
   }

@@ -29,3 +29,11 @@ export function fieldErrorText(error: ApiError, field: string, english: string):
   const text = error.fieldKeys?.[field];
   return text ? fieldText(text, english) : english;
 }
+
+/**
+ * A background job's failure (a backup, a restore, a move to a server) in the screens' language;
+ * the English it was given where it has no catalogue text (a failure stored before they had one).
+ */
+export function failureText(text: ErrorText | null | undefined, english: string): string {
+  return inLanguage(text ?? undefined, english);
+}

@@ -170,9 +170,12 @@ describe('backup settings', () => {
     const failed = await app.ok<BackupJob>('backup.job', { jobId: job?.id });
     expect(failed).toMatchObject({ status: 'failed', file: null });
     expect(failed.error).toMatch(/does not exist/);
+    // The screens word the failure by its key, in their reader's language.
+    expect(failed.errorText).toEqual({ key: 'errors.backup.paths.folderMissing' });
     const status = await app.ok<BackupStatus>('backup.status');
     expect(status.stale).toBe(true);
     expect(status.lastFailure?.message).toMatch(/does not exist/);
+    expect(status.lastFailure?.text).toEqual({ key: 'errors.backup.paths.folderMissing' });
     // Not retried every minute: the next attempt is tomorrow's.
     expect(await tickBackupSchedule(app.services.state, new Date())).toBeNull();
   });

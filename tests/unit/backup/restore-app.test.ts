@@ -190,6 +190,7 @@ describe('restoring a backup from the app', () => {
     const { state } = await finish(fresh, started);
     expect(state.status).toBe('failed');
     expect(state.error).toMatch(/passphrase/i);
+    expect(state.errorText).toEqual({ key: 'errors.backup.jobFailure.wrongPassphrase' });
     expect(readdirSync(target)).toEqual([]);
     const staging = `.${path.basename(target)}.restore-`;
     expect(readdirSync(path.dirname(target)).filter((n) => n.startsWith(staging))).toEqual([]);

@@ -136,6 +136,8 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
     throw new BackupError(
       'invalid-path',
       `The backup passphrase must have at least ${MIN_PASSPHRASE_LENGTH} characters.`,
+      undefined,
+      { key: 'errors.backup.passphraseTooShort', params: { min: MIN_PASSPHRASE_LENGTH } },
     );
   }
   const folder = await checkBackupFolder(options.folder, options.dataDir);

@@ -1,3 +1,4 @@
+import type { ErrorText } from '../../../../shared/api/result';
 import { AppError, englishText, type Refusal } from '../../core/errors';
 
 /** A template that cannot be saved or used; the lists name exactly what to fix. */
@@ -13,6 +14,8 @@ export class TemplateValidationError extends AppError {
       missingItems?: readonly string[];
       unknownPlaceholders?: readonly string[];
       fields: Record<string, string>;
+      /** Each field message's catalogue key and values, where it has one. */
+      texts?: Record<string, ErrorText>;
     },
   ) {
     const text: Refusal = {
@@ -21,9 +24,13 @@ export class TemplateValidationError extends AppError {
           ? 'errors.documents.templateNotWellFormed'
           : 'errors.documents.templateUnusable',
     };
-    // The field messages are the template checks' own words, which the editor also shows
-    // before saving (like the schema's messages): they have no catalogue key yet.
-    super('VALIDATION', englishText(text), { text, fields: details.fields, fieldKeys: {} });
+    // The field messages are the template checks' own words, which the editor also shows before
+    // saving; their keys let the editor word a refusal from the service in its reader's language.
+    super('VALIDATION', englishText(text), {
+      text,
+      fields: details.fields,
+      fieldKeys: details.texts ?? {},
+    });
     this.name = 'TemplateValidationError';
     this.missingSections = details.missingSections ?? [];
     this.missingItems = details.missingItems ?? [];

@@ -1,3 +1,5 @@
+import { textOfMessage } from '../../../../shared/api/field-text';
+import type { ErrorText } from '../../../../shared/api/result';
 import { findTemplateProblems } from '../../../../shared/documents/check-template';
 import {
   documentTemplateSchema,
@@ -13,11 +15,16 @@ export function validateTemplate(template: unknown): DocumentTemplate {
   const parsed = documentTemplateSchema.safeParse(template);
   if (!parsed.success) {
     const fields: Record<string, string> = {};
+    const texts: Record<string, ErrorText> = {};
     for (const issue of parsed.error.issues) {
       const path = issue.path.join('.') || 'template';
-      fields[path] ??= issue.message;
+      if (path in fields) continue;
+      fields[path] = issue.message;
+      // The schemas' messages are keyed (shared/api/field-text), as the wrapper's refusals are.
+      const text = textOfMessage(issue.message);
+      if (text) texts[path] = text;
     }
-    throw new TemplateValidationError('notWellFormed', { fields });
+    throw new TemplateValidationError('notWellFormed', { fields, texts });
   }
 
   const problems = findTemplateProblems(parsed.data);

@@ -30,6 +30,7 @@ import { TimeOfDayInput } from '../../ui/TimeInputs';
 import type { PickedFile } from '../../../../shared/api/file-token';
 import { applyServerError } from '../../lib/forms';
 import { formatInstant } from '../../lib/dates';
+import { failureText } from '../../lib/error-text';
 import { backupKeys } from './queries';
 import { RestorePanel } from './RestorePanel';
 import { FormError } from '../../ui/FormError';
@@ -63,7 +64,7 @@ function LastBackup({ status }: { status: BackupStatus }) {
         <Alert color="red">
           {t('backup.lastFailure', {
             when: formatInstant(lastFailure.at),
-            message: lastFailure.message,
+            message: failureText(lastFailure.text, lastFailure.message),
           })}
         </Alert>
       ) : null}
@@ -290,7 +291,7 @@ function BackUpNow({ status }: { status: BackupStatus }) {
             ) : null}
             {data.status === 'failed' ? (
               <Alert color="red" role="alert">
-                {t('backup.failed', { message: data.error ?? '' })}
+                {t('backup.failed', { message: failureText(data.errorText, data.error ?? '') })}
               </Alert>
             ) : null}
           </Stack>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api';
 import { host } from '../../lib/host';
+import { failureText } from '../../lib/error-text';
 import type { PickedFile } from '../../../../shared/api/file-token';
 import { backupKeys } from './queries';
 
@@ -114,7 +115,7 @@ export function RestorePanel() {
       ) : null}
       {state?.status === 'failed' ? (
         <Alert color="red" role="alert" title={t('backup.restore.failed')}>
-          {state.error}
+          {failureText(state.errorText, state.error ?? '')}
         </Alert>
       ) : null}
       {state?.status === 'succeeded' ? (

@@ -23,6 +23,7 @@ import {
 } from '../../../../shared/api/clinic';
 import { api, unwrap } from '../../lib/api';
 import { applyServerError } from '../../lib/forms';
+import { failureText } from '../../lib/error-text';
 import { FormError } from '../../ui/FormError';
 import { SERVER_DEFAULTS, ServerFields, useExplainServerCheck, type ServerForm } from '../keys';
 import { useFieldMessagesFollowLanguage } from '../../lib/form-language';
@@ -120,7 +121,7 @@ function MoveProgress({ job }: { job: ServerMoveJob }) {
   if (job.state === 'failed') {
     return (
       <Alert color="red" role="alert" title={t('serverMove.failed')}>
-        {job.message}
+        {failureText(job.messageText, job.message ?? '')}
       </Alert>
     );
   }
