@@ -6,9 +6,10 @@ import type {
 } from './anaesthetic-reference';
 import { allergenGroups, anyLocalAnaestheticTerms } from './allergen-groups';
 import { allergenGroupsIn, checkAllergies, containsPhrase, mentions } from './allergy-check';
-import type { FindingParams, FindingValue } from './finding-wording';
-import { list, phrase } from './finding-wording';
+import type { FindingValue } from './finding-wording';
+import { phrase } from './finding-wording';
 import { isNumberLike } from './medicine-line-words';
+import { anaestheticHit } from './substance-findings';
 import type { ScreeningSettings } from './screening-settings';
 import type {
   AllergenTag,
@@ -145,11 +146,6 @@ function compile(settings: SubstanceSettings): Compiled {
   return result;
 }
 
-const familyLabel: Record<AnaestheticFamily, string> = {
-  amide: 'amide local anaesthetics',
-  ester: 'ester local anaesthetics',
-};
-
 function familiesIn(text: string, fuzzy: boolean): Set<AnaestheticFamily> {
   // Only named anaesthetics count here; "local anaesthetic" on its own is read separately.
   const named = normaliseName(text).filter((t) => !anyAnaestheticWords.has(t));
@@ -193,7 +189,7 @@ function preparationIn(
 }
 
 /** "Lidocaine", "a caine", "local anaesthetics", "PABA": what an allergy line says of anaesthetics. */
-interface AnaestheticAllergy {
+export interface AnaestheticAllergy {
   readonly source: string;
   /** The same, for the catalogue's wording (a ticked box in the reader's language). */
   readonly sourceValue: FindingValue;
@@ -262,7 +258,7 @@ function anaestheticAllergies(
 }
 
 /** What a substance line contains, anaesthetics by agent and family, the rest for checkAllergies. */
-interface SubstanceReading {
+export interface SubstanceReading {
   readonly line: SubstanceLine;
   readonly preparation: AnaestheticPreparation | null;
   readonly agents: ReadonlyMap<string, AnaestheticAgent>;
@@ -341,133 +337,6 @@ function readSubstance(line: SubstanceLine, compiled: Compiled): SubstanceReadin
     unspecifiedValue,
     otherIngredients,
   };
-}
-
-const noun: Record<SubstanceSource, string> = {
-  product: 'product',
-  anaesthesia: 'anaesthetic',
-  addition: 'substance',
-};
-
-function refuseMessage(line: SubstanceLine): string {
-  return `${line.name} contains something you told us you react to, so it will not be used.`;
-}
-
-function names(list: Iterable<AnaestheticAgent>): string {
-  return [...list].map((a) => a.name).join(' + ');
-}
-
-/** The most specific thing one anaesthetic allergy says about one substance, if anything. */
-function anaestheticHit(
-  allergy: AnaestheticAllergy,
-  substance: SubstanceReading,
-  settings: SubstanceSettings,
-): ScreeningFinding | null {
-  const { line } = substance;
-  const what = `${line.name}${substance.preparation ? ` (${substance.preparation.name})` : ''}`;
-  const { sourceValue: source } = allergy;
-  const thisNoun = phrase(`thisNoun.${line.source}`);
-  const finding = (
-    ruleId: string,
-    severity: Severity,
-    explanation: string,
-    patientMessage: string,
-    params: FindingParams,
-  ): ScreeningFinding => ({
-    ruleId,
-    severity,
-    explanation,
-    params,
-    patientMessage,
-    productId: line.key,
-  });
-
-  const shared = [...substance.agents.values()].filter((a) => allergy.agents.has(a.id));
-  if (shared.length > 0) {
-    return finding(
-      'allergy.substance-agent',
-      'do-not-treat',
-      `Allergy or intolerance "${allergy.source}" and ${what} contains ${names(shared)}. ` +
-        `Do not use this ${noun[line.source]}.`,
-      refuseMessage(line),
-      { source, what, agents: names(shared), thisNoun },
-    );
-  }
-  const lineFamilies = new Set<AnaestheticFamily>([
-    ...[...substance.agents.values()].map((a) => a.family),
-    ...substance.unnamedFamilies.keys(),
-  ]);
-  const containsAnaesthetic = lineFamilies.size > 0 || substance.unspecified !== null;
-  const contents = (family?: AnaestheticFamily): string => {
-    const agents = [...substance.agents.values()].filter((a) => !family || a.family === family);
-    const unnamed = [...substance.unnamedFamilies.entries()]
-      .filter(([f]) => !family || f === family)
-      .map(([, text]) => `"${text}"`);
-    return [names(agents), ...unnamed].filter((s) => s !== '').join(', ');
-  };
-  if (allergy.any && containsAnaesthetic) {
-    const inside = contents() || `a local anaesthetic (${substance.unspecified ?? 'unnamed'})`;
-    const insideValue =
-      contents() || phrase('unnamedAnaesthetic', { why: substance.unspecifiedValue ?? 'unnamed' });
-    return finding(
-      'allergy.substance-any-anaesthetic',
-      'do-not-treat',
-      `Allergy or intolerance "${allergy.source}" covers every local anaesthetic, and ${what} ` +
-        `contains ${inside}. Do not use this ${noun[line.source]}.`,
-      refuseMessage(line),
-      { source, what, inside: insideValue, thisNoun },
-    );
-  }
-  if (substance.unspecified !== null && (allergy.agents.size > 0 || allergy.families.size > 0)) {
-    return finding(
-      'allergy.substance-unnamed-anaesthetic',
-      'do-not-treat',
-      `${what} contains a local anaesthetic that is not named (${substance.unspecified}); the ` +
-        `patient reports "${allergy.source}". Do not use it until the anaesthetic is known.`,
-      'The practitioner will check which numbing medicine this contains before using it.',
-      { what, why: substance.unspecifiedValue ?? 'unnamed', source },
-    );
-  }
-  const same = [...lineFamilies].filter((f) => allergy.families.has(f));
-  const [family] = same;
-  if (family !== undefined) {
-    return finding(
-      'allergy.substance-same-family',
-      settings.severities.sameFamily,
-      `Allergy or intolerance "${allergy.source}" is to ${familyLabel[family]}, and ${what} ` +
-        `contains ${contents(family)}, from the same family. The clinic flags the whole family; ` +
-        'confirm which anaesthetic caused the reaction.',
-      settings.severities.sameFamily === 'do-not-treat'
-        ? refuseMessage(line)
-        : 'Because of your reaction to a numbing medicine, the practitioner will check this one with you first.',
-      { source, family: phrase(`family.${family}`), what, contents: contents(family) },
-    );
-  }
-  if (
-    lineFamilies.size > 0 &&
-    allergy.families.size > 0 &&
-    settings.severities.otherFamily !== 'clear'
-  ) {
-    const theirs = [...allergy.families].map((f) => familyLabel[f]).join(' and ');
-    return finding(
-      'allergy.substance-other-family',
-      settings.severities.otherFamily,
-      `Allergy or intolerance "${allergy.source}" is to ${theirs}; ${what} contains ` +
-        `${contents()}, from the other chemical family (amide vs ester). Cross-reaction is rare; ` +
-        'confirm which anaesthetic caused the reaction.',
-      'Because of your reaction to a numbing medicine, the practitioner will confirm which one it was before using this.',
-      {
-        source,
-        families: list(
-          [...allergy.families].map((f) => phrase(`family.${f}`)),
-          'and',
-        ),
-        what,
-        contents: contents(),
-      },
-    );
-  }
-  return null;
 }
 
 /**
