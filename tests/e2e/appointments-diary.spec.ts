@@ -39,6 +39,8 @@ test('the diary shades closed hours and breaks in the day, week and rooms views,
     const days = view === 'Week' ? 7 : view === 'Rooms' ? 2 : 1;
     await expect(shaded('break')).toHaveCount(days);
     await expect(shaded('closed')).toHaveCount(2 * days);
+    // Shading only: no times or titles written over the closed hours.
+    await expect(calendar.locator('.ec-bg-event').filter({ hasText: /\S/ })).toHaveCount(0);
     await screenshot(page, `appointments-diary-hours-${view.toLowerCase()}`);
     expect(await seriousViolations(page)).toEqual([]);
   }

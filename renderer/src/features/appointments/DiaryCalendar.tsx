@@ -107,13 +107,17 @@ export function DiaryCalendar(props: DiaryCalendarProps) {
       // The library's light blue fails WCAG contrast with white text; Mantine's blue 9 passes.
       eventBackgroundColor: VISIT_COLOUR,
       eventContent: (info) => ({
-        domNodes: eventNodes(
-          info.timeText,
-          // The diary's titles are plain text (diary-events.ts).
-          typeof info.event.title === 'string' ? info.event.title : '',
-          (info.event.extendedProps as { visits?: SummaryLine[] }).visits,
-          clock.current,
-        ),
+        // Closed times and breaks are shading only, with no text (as the calendar's own content).
+        domNodes:
+          info.event.display === 'background'
+            ? []
+            : eventNodes(
+                info.timeText,
+                // The diary's titles are plain text (diary-events.ts).
+                typeof info.event.title === 'string' ? info.event.title : '',
+                (info.event.extendedProps as { visits?: SummaryLine[] }).visits,
+                clock.current,
+              ),
       }),
       eventFilter: ({ event, view }) => showsInView(event, view.type),
       buttonText: (texts) => ({ ...texts, today: latest.current.todayLabel }),
