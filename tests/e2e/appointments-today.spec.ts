@@ -1,23 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
 import { screenshot, seriousViolations, signIn } from '../support/flows';
 import { localDay, openDiary, RECEPTIONIST, seedDiary } from '../support/diary-seed';
-
-/**
- * Serious and critical findings apart from the fields being refused: Mantine's red for a field
- * and its message (3.28:1 on white) is every form's finding, not this screen's.
- */
-async function violationsBesideRefusedFields(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa'])
-    .exclude('[aria-invalid="true"]')
-    .exclude('.mantine-InputWrapper-error')
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('reception cancels a visit from Today with its reason, books after hours only with a reason, and hands the tablet for a history', async ({
   page,
@@ -65,7 +48,7 @@ test('reception cancels a visit from Today with its reason, books after hours on
   const reason = form.getByLabel('Reason for booking outside opening hours');
   await expect(reason).toBeFocused();
   await screenshot(page, 'appointments-book-outside-hours');
-  expect(await violationsBesideRefusedFields(page)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
   await reason.fill('Only free after work');
   await form.getByRole('button', { name: 'Book' }).click();
   await expect(form).toBeHidden();

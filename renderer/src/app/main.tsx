@@ -71,10 +71,22 @@ const theme = createTheme({
 });
 
 // Mantine's red for a refused field, its border and its message is red-6, 3.3:1 on white (below
-// AA); the darkest red reads at 5.5:1, as red text (primaryShade 9) already does.
+// AA); the darkest red reads at 5.5:1, as red text (primaryShade 9) already does. A filled
+// button given no colour or variant (most Save buttons) takes its hover from the palette's
+// filled-hover, one shade lighter (white on teal-8 is 3.9:1): it stays on the filled shade, as
+// variantColorResolver does for the others.
 const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': t.colors.gray[7]!, '--mantine-color-error': t.colors.red[9]! },
+  light: {
+    '--mantine-color-dimmed': t.colors.gray[7]!,
+    '--mantine-color-error': t.colors.red[9]!,
+    ...Object.fromEntries(
+      Object.keys(t.colors).map((c) => [
+        `--mantine-color-${c}-filled-hover`,
+        `var(--mantine-color-${c}-filled)`,
+      ]),
+    ),
+  },
   dark: {},
 });
 
