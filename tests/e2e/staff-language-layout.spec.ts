@@ -84,6 +84,40 @@ test("the header's items never overlap, at 700 px and 1280 px, in English and Ar
   await expectHeaderClear(page, 'header-ar-1280');
 });
 
+test("at 700 px the header's language picker shows its whole wording in English, French, Turkish and Arabic", async ({
+  page,
+  services,
+}) => {
+  await seedClinic(services);
+  await page.setViewportSize({ width: 700, height: 800 });
+  await page.goto('/');
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await expectSignedIn(page, ADMIN.displayName);
+  // Amira follows the clinic's language: the field says so, short enough to be read whole
+  // ("Clinic's language (En…" was cut), with the whole wording as its tooltip.
+  const shown = {
+    en: ['Clinic: English', "Clinic's language (English)"],
+    fr: ['Cabinet : Français', 'Langue du cabinet (Français)'],
+    tr: ['Klinik: Türkçe', 'Kliniğin dili (Türkçe)'],
+    ar: ['العيادة: العربية', 'لغة العيادة (العربية)'],
+  } as const;
+  for (const [language, [short, whole]] of Object.entries(shown)) {
+    await call(services, 'clinic.updateSettings', { uiLanguage: language });
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('lang', language);
+    const field = page.locator('header [data-testid="own-language"]');
+    await expect(field).toHaveValue(short);
+    await expect(field).toHaveAttribute('title', whole);
+    const cut = await field.evaluate((el) => el.scrollWidth > el.clientWidth);
+    expect(cut, `${language}: the language field shows its whole wording`).toBe(false);
+    await expectHeaderClear(page, `header-language-${language}-700`);
+    // The list keeps the whole wording of the choice.
+    await field.click();
+    await expect(page.getByRole('option', { name: whole })).toBeVisible();
+    await page.keyboard.press('Escape');
+  }
+});
+
 test('right to left, messages stack in the bottom-left corner, clear of the navigation and the Settings tabs', async ({
   page,
   services,

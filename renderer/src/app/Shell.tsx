@@ -18,6 +18,7 @@ import { PreCheckPage } from '../features/screening';
 import { useSearchShortcut } from '../features/patients';
 import { SessionPage } from '../features/sessions';
 import { PatientsPage } from './PatientsPage';
+import './header.css';
 import { ServerBanner } from './ServerBanner';
 import { TodayPage } from './TodayPage';
 
@@ -55,10 +56,22 @@ export function Shell({ user, idleLockMinutes }: { user: StaffUser; idleLockMinu
         {/* One line that never wraps under the fixed header: in a narrow window the user's
             name gives way (cut with an ellipsis, whole in its title) before anything overlaps. */}
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
-          <Title order={1} size="h3" style={{ flexShrink: 0 }} data-testid="app-title">
+          <Title
+            order={1}
+            size="h3"
+            style={{ flexShrink: 0 }}
+            className="mesochart-header-title"
+            data-testid="app-title"
+          >
             {t('app.name')}
           </Title>
-          <Group gap="sm" wrap="nowrap" miw={0} justify="flex-end">
+          <Group
+            gap="sm"
+            wrap="nowrap"
+            miw={0}
+            justify="flex-end"
+            className="mesochart-header-items"
+          >
             <OwnLanguageMenu user={user} />
             <Text
               size="sm"

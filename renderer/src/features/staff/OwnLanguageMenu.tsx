@@ -22,7 +22,7 @@ export function OwnLanguageMenu({ user }: { user: StaffUser }) {
     <ScreenLanguageSelect
       size="xs"
       // Narrower in a narrow window, so the header keeps room for the user's name.
-      w={{ base: 160, sm: 190 }}
+      w={{ base: 150, sm: 190 }}
       style={{ flexShrink: 0 }}
       disabled={busy}
       data-testid="own-language"
