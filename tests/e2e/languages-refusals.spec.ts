@@ -3,9 +3,12 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type en from '../../renderer/src/i18n/en.json';
 import type enAppointments from '../../renderer/src/i18n/en-appointments.json';
+import type enBackup from '../../renderer/src/i18n/en-backup.json';
+import type enDocuments from '../../renderer/src/i18n/en-documents.json';
 import type enErrors from '../../renderer/src/i18n/en-errors.json';
 import type enPhotos from '../../renderer/src/i18n/en-photos.json';
 import type enTreatments from '../../renderer/src/i18n/en-treatments.json';
+import { recordBackupFailure } from '../../electron/services/backup/settings';
 import { test, expect } from '../support/fixtures';
 import { ADMIN, call, screenshot, seedClinic, seriousViolations } from '../support/flows';
 import { INES, localDay, RECEPTIONIST, seedDiary } from '../support/diary-seed';
@@ -208,4 +211,71 @@ test('an Arabic practitioner imports a damaged JPEG with a sound one and reads w
   );
   await expect(summary).not.toContainText('damaged');
   await look(page, 'ar-photo-import-refused');
+});
+
+test('a French admin edits a template with an unknown placeholder and an unclosed one and reads both in French at their fields', async ({
+  page,
+  services,
+}) => {
+  test.setTimeout(180_000);
+  const fr = catalogue<typeof en>('fr');
+  const frDocuments = catalogue<typeof enDocuments>('fr', '-documents');
+  const frErrors = catalogue<typeof enErrors>('fr', '-errors');
+  await seedClinic(services, []);
+  await call(services, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+  await call(services, 'clinic.updateSettings', { uiLanguage: 'fr' });
+  await call(services, 'auth.signOut');
+
+  await signInAs(page, fr, ADMIN);
+  await page.getByRole('link', { name: fr.nav.settings, exact: true }).click();
+  await page.getByRole('tab', { name: frDocuments.templates.tab }).click();
+  const body = page.getByLabel(/^Texte de /).first();
+  await body.fill('Vous réglez {{patient.pointure}} le jour même.');
+  const title = page.getByLabel(frDocuments.templates.templateTitle, { exact: true });
+  await title.fill('Consentement de {{patient.fullName}');
+  await page.getByRole('button', { name: frDocuments.templates.save }).click();
+
+  const field = frErrors.errors.documents.templateField;
+  const unknown = field.unknownPlaceholder.replace('{{placeholders}}', '{{patient.pointure}}');
+  const notClosed = field.notClosed.replace('{{example}}', '{{name}}');
+  expect(unknown).toBe('Champ de fusion inconnu : {{patient.pointure}}');
+  await expect(body).toHaveAccessibleDescription(unknown);
+  await expect(title).toHaveAccessibleDescription(notClosed);
+  await expect(page.getByText(frDocuments.templates.problems)).toBeVisible();
+  await expect(page.locator('main')).not.toContainText('Unknown placeholder');
+  await expect(page.locator('main')).not.toContainText('is not closed');
+  // Nothing was saved: what was typed stays, to be put right.
+  await expect(body).toHaveValue('Vous réglez {{patient.pointure}} le jour même.');
+  await look(page, 'fr-template-unknown-placeholder');
+});
+
+test('a Turkish admin reads why the last backup failed in Turkish; the English stays for the log', async ({
+  page,
+  services,
+}) => {
+  test.setTimeout(180_000);
+  const tr = catalogue<typeof en>('tr');
+  const trBackup = catalogue<typeof enBackup>('tr', '-backup');
+  const trErrors = catalogue<typeof enErrors>('tr', '-errors');
+  await seedClinic(services, []);
+  await call(services, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+  await call(services, 'clinic.updateSettings', { uiLanguage: 'tr' });
+  await call(services, 'auth.signOut');
+  // Last night's backup: the drive was full.
+  await recordBackupFailure(services.state.store.db, {
+    at: '2026-11-30T13:00:00.000Z',
+    message: 'The backup could not be written (ENOSPC); no partial backup was left.',
+    text: { key: 'errors.backup.jobFailure.writeFailed' },
+  });
+
+  await signInAs(page, tr, ADMIN);
+  await page.getByRole('link', { name: tr.nav.settings, exact: true }).click();
+  await page.getByRole('tab', { name: trBackup.backup.tab }).click();
+  const failure = page.getByRole('alert').filter({
+    hasText: trErrors.errors.backup.jobFailure.writeFailed,
+  });
+  await expect(failure).toBeVisible();
+  await expect(failure).toContainText(trBackup.backup.lastFailure.split(' (')[0]!);
+  await expect(page.locator('main')).not.toContainText('could not be written');
+  await look(page, 'tr-backup-last-failure');
 });
