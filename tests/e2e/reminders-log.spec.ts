@@ -1,3 +1,6 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
 import type { MesochartServices } from '../../electron/services/app';
 import { runReminderQueue } from '../../electron/services/reminders/reminder-sender';
 import { test, expect } from '../support/fixtures';
@@ -7,6 +10,43 @@ import { readIcs } from '../support/ics-check';
 import { mimeParts, startSmtpSink } from '../support/smtp-sink';
 
 const SMTP_LOGIN = { user: 'clinic', pass: 'smtp secret' };
+
+/** The run's screenshot, and a copy where they are kept to be looked at when SHOTS_DIR says. */
+async function look(page: Page, name: string) {
+  await screenshot(page, name);
+  const dir = process.env.SHOTS_DIR;
+  if (dir) {
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+  }
+}
+
+/** A wall-clock appointment's day and time (YYYY-MM-DD, HH:MM) as the page's own Intl writes them. */
+async function shownWallClock(page: Page, locale: string, day: string, time: string) {
+  return page.evaluate(
+    ([l, d, t]) => {
+      const [y, m, dd] = d.split('-').map(Number);
+      const [h, mi] = t.split(':').map(Number);
+      const at = new Date(y ?? 0, (m ?? 1) - 1, dd, h, mi);
+      return [
+        new Intl.DateTimeFormat(l, { dateStyle: 'medium' }).format(at),
+        new Intl.DateTimeFormat(l, { timeStyle: 'short' }).format(at),
+      ];
+    },
+    [locale, day, time] as const,
+  );
+}
+
+/** Status badges whose word is cut (an ellipsis, or text wider than the box showing it). */
+async function cutBadges(page: Page) {
+  return page
+    .getByTestId('reminder-status')
+    .evaluateAll((badges) =>
+      badges
+        .filter((b) => [b, ...b.querySelectorAll('*')].some((e) => e.scrollWidth > e.clientWidth))
+        .map((b) => b.textContent ?? ''),
+    );
+}
 
 /**
  * The queue passes of the next hours, run now: the same queue on the same store, its clock moved
@@ -110,4 +150,122 @@ test('the reminders log shows a send the mail server refused, its retries and it
   } finally {
     await sink.close();
   }
+});
+
+test('the log writes each appointment’s date and time in the screens’ language and every status in whole words, at 1280 and 700 px, in English and Arabic', async ({
+  page,
+  services,
+}) => {
+  test.slow();
+  // The mail server is down, so Chloé's confirmation waits with its error beside it (a long
+  // detail in the row); Karim consented to no reminder (not sent); Hana's SMS is exported.
+  const probe = await startSmtpSink(SMTP_LOGIN);
+  const port = probe.port;
+  await probe.close();
+  await seedDiary(services);
+  await call(services, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+  await call(services, 'reminders.updateSettings', {
+    smtp: {
+      host: '127.0.0.1',
+      port,
+      security: 'none',
+      user: SMTP_LOGIN.user,
+      password: SMTP_LOGIN.pass,
+      fromAddress: 'rendez-vous@lumiere.example',
+      fromName: 'Clinique Lumière',
+    },
+    enabled: true,
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+  });
+  await call(services, 'auth.signOut');
+  await call(services, 'auth.signIn', {
+    username: RECEPTIONIST.username,
+    password: RECEPTIONIST.password,
+  });
+  const chloe = (await call(services, 'patients.create', {
+    ...patient('Chloé', 'Dubois', '+33 6 98 76 54 32', '1990-05-17', 'chloe@example.com'),
+    consents: ['reminders-email'],
+  })) as { id: string };
+  const hana = (await call(services, 'patients.create', {
+    ...patient('Hana', 'Benali', '+33 6 55 44 33 22', '1992-08-09', 'hana@example.com'),
+    consents: ['reminders-sms'],
+  })) as { id: string };
+  const karim = (await call(services, 'patients.create', {
+    ...patient('Karim', 'Haddad', '+33 6 77 88 99 00', '1979-11-30', 'karim@example.com'),
+    consents: [],
+  })) as { id: string };
+  const [ines] = (await call(services, 'appointments.practitioners')) as { id: string }[];
+  const chloeDay = localDay(20);
+  for (const [patientId, startsAt] of [
+    [chloe.id, `${chloeDay}T10:00`],
+    [hana.id, `${localDay(21)}T14:30`],
+    [karim.id, `${localDay(22)}T16:00`],
+  ] as const) {
+    await call(services, 'appointments.book', {
+      patientId,
+      practitionerId: ines?.id,
+      roomId: 'room-1',
+      treatmentTypeId: 'mesotherapy',
+      startsAt,
+    });
+  }
+  await call(services, 'auth.signOut');
+
+  await page.goto('/');
+  await signIn(page, RECEPTIONIST.username, RECEPTIONIST.password);
+  await expect(page.getByTestId('signed-in-user')).toHaveText(RECEPTIONIST.displayName);
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('link', { name: 'Reminders' })
+    .click();
+  await page.getByRole('button', { name: 'Send due reminders now' }).click();
+  const row = page
+    .getByTestId('reminder-row')
+    .filter({ hasText: 'Chloé Dubois' })
+    .filter({ hasText: 'Booking confirmation' });
+  await expect(row).toContainText('1 attempt');
+  await page.getByRole('button', { name: 'Export SMS for the provider' }).click();
+  const statuses = page.getByTestId('reminder-status');
+  await expect(statuses.filter({ hasText: 'Handed to SMS provider' }).first()).toBeVisible();
+  await expect(statuses.filter({ hasText: 'Not sent' }).first()).toBeVisible();
+
+  const when = row.getByTestId('reminder-when');
+  const english = await shownWallClock(page, 'en', chloeDay, '10:00');
+  expect(english[1]).toMatch(/10:00/);
+  await expect(when.locator('p')).toHaveText(english);
+  await expect(when).not.toContainText('T10:00');
+  expect(await cutBadges(page)).toEqual([]);
+  await look(page, 'reminders-log-en-1280');
+  await page.mouse.move(0, 0);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.setViewportSize({ width: 700, height: 860 });
+  await expect(row.getByTestId('reminder-status')).toHaveText('Waiting');
+  expect(await cutBadges(page)).toEqual([]);
+  // The table scrolls inside its own box: the page itself keeps the window's width.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(700);
+  await look(page, 'reminders-log-en-700');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The same log in Arabic, right to left: Arabic words, the date as Arabic writes it.
+  await page.getByRole('textbox', { name: 'Language of my screens' }).click();
+  await page.getByRole('option', { name: 'العربية' }).click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  const arRow = page
+    .getByTestId('reminder-row')
+    .filter({ hasText: 'Chloé Dubois' })
+    .filter({ hasText: 'تأكيد الحجز' });
+  await expect(arRow.getByTestId('reminder-status')).toHaveText('قيد الانتظار');
+  const arabic = await shownWallClock(page, 'ar-u-nu-latn', chloeDay, '10:00');
+  expect(arabic).not.toEqual(english);
+  await expect(arRow.getByTestId('reminder-when').locator('p')).toHaveText(arabic);
+  await expect(statuses.filter({ hasText: 'سُلّم إلى مزوّد الرسائل القصيرة' }).first()).toBeVisible();
+  expect(await cutBadges(page)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(700);
+  await look(page, 'reminders-log-ar-700');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 860 });
+  expect(await cutBadges(page)).toEqual([]);
+  await look(page, 'reminders-log-ar-1280');
+  expect(await seriousViolations(page)).toEqual([]);
 });

@@ -31,6 +31,17 @@ export function formatInstant(iso: string | null | undefined): string {
   return formats().instant.format(new Date(iso));
 }
 
+/**
+ * The time of day of a wall-clock date and time (YYYY-MM-DDTHH:MM, as an appointment is booked:
+ * no zone) in the screens' language, read on this computer's clock so no zone shift moves it.
+ * Its day is formatDay's.
+ */
+export function formatWallClockTime(wall: string | null | undefined): string {
+  const [h, mi] = (wall?.split('T')[1] ?? '').split(':').map(Number);
+  if (h === undefined || mi === undefined || Number.isNaN(h + mi)) return '';
+  return formatWith(new Date(2000, 0, 1, h, mi), { timeStyle: 'short' });
+}
+
 /** A local date, with its time of day when asked. */
 export function formatLocal(date: Date, withTime = false): string {
   return (withTime ? formats().instant : formats().day).format(date);
