@@ -1,4 +1,5 @@
 import {
+  Alert,
   Badge,
   Button,
   Group,
@@ -12,10 +13,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DueCourse } from '../../../../shared/api/recall';
+import type { Reminder } from '../../../../shared/api/reminders';
 import { api, unwrap } from '../../lib/api';
 import { formatDay } from '../../lib/dates';
-import { FormError } from '../../ui/FormError';
 import { BookCourseDialog } from '../appointments';
+import { remindersKeys } from '../reminders';
 
 export const dueCoursesKey = ['recall', 'due'] as const;
 
@@ -30,20 +32,35 @@ export function DueCoursesPanel() {
   const [query, setQuery] = useState('');
   const [booking, setBooking] = useState<DueCourse | null>(null);
   const [note, setNote] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Per course: the reminder sent from this list, and a refusal, shown in that course's row.
+  const [reminded, setReminded] = useState<Record<string, Reminder>>({});
+  const [refused, setRefused] = useState<Record<string, string>>({});
   const due = useQuery({
     queryKey: [...dueCoursesKey, show, query],
     queryFn: () => unwrap(api.recall.due({ show, query, withinDays: 14 })),
   });
+  // The log tells what became of a reminder sent from here (waiting, then sent or failed); it is
+  // read only once there is one, and again while one still waits.
+  const sentIds = new Set(Object.values(reminded).map((r) => r.id));
+  const log = useQuery({
+    queryKey: remindersKeys.log('all'),
+    queryFn: () => unwrap(api.reminders.log({})),
+    enabled: sentIds.size > 0,
+    refetchInterval: (q) =>
+      (q.state.data ?? []).some((r) => sentIds.has(r.id) && r.status === 'queued') ? 5_000 : false,
+  });
+  const current = (r: Reminder) => log.data?.find((l) => l.id === r.id) ?? r;
   const remind = async (row: DueCourse, channel: 'email' | 'sms') => {
-    setError(null);
     setNote(null);
+    setRefused(({ [row.courseId]: _, ...rest }) => rest);
     try {
-      await unwrap(api.reminders.recall({ courseId: row.courseId, channel }));
+      const reminder = await unwrap(api.reminders.recall({ courseId: row.courseId, channel }));
+      setReminded((m) => ({ ...m, [row.courseId]: reminder }));
       setNote(t('dueCourses.reminderQueued', { name: row.patientName }));
-      await client.invalidateQueries({ queryKey: ['reminders'] });
+      await client.invalidateQueries({ queryKey: remindersKeys.all });
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      const message = e instanceof Error ? e.message : String(e);
+      setRefused((m) => ({ ...m, [row.courseId]: message }));
     }
   };
   return (
@@ -68,7 +85,6 @@ export function DueCoursesPanel() {
           w={260}
         />
       </Group>
-      <FormError message={error} />
       {note ? (
         <Text role="status" size="sm">
           {note}
@@ -86,60 +102,94 @@ export function DueCoursesPanel() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {due.data.map((row) => (
-              <Table.Tr key={row.courseId} data-testid="due-course">
-                <Table.Td>
-                  {row.patientName}
-                  <Text size="xs" c="dimmed">
-                    {row.clinicNumber} · {row.phone}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {t(`indications.${row.indication}`, { defaultValue: row.indication })}
-                  <Text size="xs" c="dimmed">
-                    {t('dueCourses.progress', {
-                      logged: row.logged,
-                      planned: row.planned,
-                      days: row.intervalDays,
-                    })}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {formatDay(row.dueOn)}{' '}
-                  {row.overdue ? (
-                    <Badge color="red" variant="light">
-                      {t('dueCourses.overdue')}
-                    </Badge>
-                  ) : null}
-                </Table.Td>
-                <Table.Td>
-                  <Group gap="xs">
-                    <Button
-                      size="xs"
-                      aria-label={t('dueCourses.bookFor', { name: row.patientName })}
-                      onClick={() => setBooking(row)}
-                    >
-                      {t('dueCourses.book')}
-                    </Button>
-                    {(['email', 'sms'] as const).map((channel) => (
+            {due.data.map((row) => {
+              const sent = reminded[row.courseId];
+              return (
+                <Table.Tr key={row.courseId} data-testid="due-course">
+                  <Table.Td>
+                    {row.patientName}
+                    <Text size="xs" c="dimmed">
+                      {row.clinicNumber} · {row.phone}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {t(`indications.${row.indication}`, { defaultValue: row.indication })}
+                    <Text size="xs" c="dimmed">
+                      {t('dueCourses.progress', {
+                        logged: row.logged,
+                        planned: row.planned,
+                        days: row.intervalDays,
+                      })}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {formatDay(row.dueOn)}{' '}
+                    {row.overdue ? (
+                      <Badge color="red" variant="light">
+                        {t('dueCourses.overdue')}
+                      </Badge>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap="xs">
                       <Button
-                        key={channel}
                         size="xs"
-                        variant="light"
-                        disabled={!row.channels.includes(channel)}
-                        title={
-                          row.channels.includes(channel) ? undefined : t('dueCourses.noConsent')
-                        }
-                        aria-label={t(`dueCourses.remindBy.${channel}`, { name: row.patientName })}
-                        onClick={() => void remind(row, channel)}
+                        aria-label={t('dueCourses.bookFor', { name: row.patientName })}
+                        onClick={() => setBooking(row)}
                       >
-                        {t(`dueCourses.remind.${channel}`)}
+                        {t('dueCourses.book')}
                       </Button>
-                    ))}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
+                      {(['email', 'sms'] as const).map((channel) => (
+                        <Button
+                          key={channel}
+                          size="xs"
+                          variant="light"
+                          disabled={!row.channels.includes(channel)}
+                          aria-describedby={
+                            row.channels.includes(channel)
+                              ? undefined
+                              : `no-consent-${row.courseId}-${channel}`
+                          }
+                          aria-label={t(`dueCourses.remindBy.${channel}`, {
+                            name: row.patientName,
+                          })}
+                          onClick={() => void remind(row, channel)}
+                        >
+                          {t(`dueCourses.remind.${channel}`)}
+                        </Button>
+                      ))}
+                    </Group>
+                    {/* Why a channel's button is greyed: the service refuses it for the same
+                      reason, in the same words; the desk calls instead. */}
+                    {(['email', 'sms'] as const)
+                      .filter((channel) => !row.channels.includes(channel))
+                      .map((channel) => (
+                        <Text
+                          key={channel}
+                          id={`no-consent-${row.courseId}-${channel}`}
+                          size="xs"
+                          c="dimmed"
+                          mt={4}
+                        >
+                          {t(`errors.reminders.noConsent.${channel}`)}
+                        </Text>
+                      ))}
+                    {sent ? (
+                      <Text size="xs" mt={4} data-testid="due-course-reminder">
+                        {t(`dueCourses.reminderState.${sent.channel}`, {
+                          status: t(`reminders.status.${current(sent).status}`),
+                        })}
+                      </Text>
+                    ) : null}
+                    {refused[row.courseId] ? (
+                      <Alert color="red" role="alert" p="xs" mt={4}>
+                        {refused[row.courseId]}
+                      </Alert>
+                    ) : null}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
           </Table.Tbody>
         </Table>
       ) : null}
