@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type en from '../../renderer/src/i18n/en.json';
@@ -8,6 +9,7 @@ import type enDocuments from '../../renderer/src/i18n/en-documents.json';
 import type enErrors from '../../renderer/src/i18n/en-errors.json';
 import type enPhotos from '../../renderer/src/i18n/en-photos.json';
 import type enTreatments from '../../renderer/src/i18n/en-treatments.json';
+import { setBackupRuntime, settleBackupJobs } from '../../electron/services/backup/jobs';
 import { recordBackupFailure } from '../../electron/services/backup/settings';
 import { test, expect } from '../support/fixtures';
 import { ADMIN, call, screenshot, seedClinic, seriousViolations } from '../support/flows';
@@ -278,4 +280,53 @@ test('a Turkish admin reads why the last backup failed in Turkish; the English s
   await expect(failure).toContainText(trBackup.backup.lastFailure.split(' (')[0]!);
   await expect(page.locator('main')).not.toContainText('could not be written');
   await look(page, 'tr-backup-last-failure');
+});
+
+test('a French admin restores with the wrong passphrase and reads why in French', async ({
+  page,
+  services,
+  host,
+}) => {
+  test.setTimeout(180_000);
+  const fr = catalogue<typeof en>('fr');
+  const frBackup = catalogue<typeof enBackup>('fr', '-backup');
+  const frErrors = catalogue<typeof enErrors>('fr', '-errors');
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'mesochart-e2e-restore-fr-'));
+  try {
+    setBackupRuntime(services.state, { kdf: { logN: 12, r: 8, p: 1 } });
+    await seedClinic(services, []);
+    await call(services, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
+    await call(services, 'clinic.updateSettings', { uiLanguage: 'fr' });
+    const backups = path.join(scratch, 'backups');
+    mkdirSync(backups);
+    await call(services, 'backup.updateSettings', {
+      folder: services.state.fileTokens.register('backup-folder', [backups]),
+      time: '13:00',
+      keep: 3,
+      passphrase: '',
+      passphraseConfirm: '',
+    });
+    await call(services, 'backup.run', { passphrase: 'plum orchard lantern 42' });
+    await settleBackupJobs(services.state);
+    await call(services, 'auth.signOut');
+
+    await signInAs(page, fr, ADMIN);
+    await page.getByRole('link', { name: fr.nav.settings, exact: true }).click();
+    await page.getByRole('tab', { name: frBackup.backup.tab }).click();
+    host.nextBackupFile = path.join(backups, readdirSync(backups)[0]!);
+    host.nextFolder = path.join(scratch, 'restored');
+    await page.getByRole('button', { name: frBackup.backup.restore.chooseFile }).click();
+    await page.getByRole('button', { name: frBackup.backup.restore.chooseFolder }).click();
+    await page.getByLabel(frBackup.backup.restore.passphrase).last().fill('not the passphrase');
+    await page.getByRole('button', { name: frBackup.backup.restore.submit }).click();
+    const failed = page.getByRole('alert').filter({ hasText: frBackup.backup.restore.failed });
+    await expect(failed).toContainText(frErrors.errors.backup.jobFailure.wrongPassphrase, {
+      timeout: 30_000,
+    });
+    await expect(failed).not.toContainText('does not open');
+    await page.mouse.move(0, 0);
+    await look(page, 'fr-restore-wrong-passphrase');
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 });
