@@ -25,11 +25,6 @@ type WordedOptions = {
   | { fields: Record<string, string>; fieldKeys: Record<string, ErrorText> }
 );
 
-interface UnkeyedOptions {
-  fields?: Record<string, string>;
-  keepWrites?: boolean;
-}
-
 /**
  * The typed error every service throws. The wrapper turns it into `{ ok: false, error }`;
  * anything else thrown is a bug and becomes INTERNAL without leaking its message.
@@ -48,16 +43,10 @@ export class AppError extends Error {
 
   constructor(code: ErrorCode, text: Refusal, options?: RefusalOptions);
   constructor(code: ErrorCode, message: string, options: WordedOptions);
-  /**
-   * @deprecated An English message without its catalogue key: shown in English in every
-   * language. Kept only while the screening texts move to the catalogue; the catalogue test
-   * names each call still using it.
-   */
-  constructor(code: ErrorCode, message: string, options?: UnkeyedOptions);
   constructor(
     code: ErrorCode,
     what: Refusal | string,
-    options: RefusalOptions | WordedOptions | UnkeyedOptions = {},
+    options: RefusalOptions | WordedOptions = {},
   ) {
     super(typeof what === 'string' ? what : englishText(what));
     this.name = 'AppError';
