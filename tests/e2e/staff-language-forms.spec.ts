@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type en from '../../renderer/src/i18n/en.json';
+import type enScreening from '../../renderer/src/i18n/en-screening.json';
 import type enTreatments from '../../renderer/src/i18n/en-treatments.json';
 import type enValidation from '../../renderer/src/i18n/en-validation.json';
 import { test, expect } from '../support/fixtures';
@@ -17,6 +18,7 @@ const catalogue = <T>(language: string, area = '') =>
 const ar = catalogue<typeof en>('ar');
 const frTreatments = catalogue<typeof enTreatments>('fr', '-treatments');
 const frValidation = catalogue<typeof enValidation>('fr', '-validation');
+const frScreening = catalogue<typeof enScreening>('fr', '-screening');
 
 /** Captured under test-results and, where MESOCHART_SHOTS names a folder, copied there. */
 async function shot(page: Page, name: string) {
@@ -149,4 +151,38 @@ test('a session note rewords its field message at once when the practitioner cha
   );
   await expect(frNotes).toHaveValue('x'.repeat(10_001));
   await shot(page, 'fr-session-note-reworded');
+});
+
+test('the pre-procedure check rewords a refused answer at once when the practitioner changes language', async ({
+  page,
+  services,
+}) => {
+  test.setTimeout(180_000);
+  const { patient } = await seedTreatmentDay(services);
+  await page.goto('/');
+  await page.getByLabel('User name').fill(PRACTITIONER.username);
+  await page.getByLabel('Password', { exact: true }).fill(PRACTITIONER.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expectSignedIn(page, PRACTITIONER.displayName);
+  await page.goto(`/#/patients/${patient.id}/check`);
+  await page
+    .getByRole('radiogroup', { name: /^Alcohol in the last \d+ hours\?$/ })
+    .getByRole('radio', { name: 'Yes', exact: true })
+    .check();
+  const hours = page.getByRole('textbox', { name: 'Hours since the last drink' });
+  await hours.fill('-5');
+  // Refused by the check's service as the answers are read.
+  await expect(hours).toHaveAccessibleDescription('Hours since alcohol cannot be negative');
+
+  await page.getByRole('textbox', { name: 'Language of my screens' }).click();
+  await page.getByRole('option', { name: 'Français', exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  const frHours = page.getByRole('textbox', {
+    name: frScreening.screening.dayOf.hoursSinceAlcohol,
+  });
+  await expect(frHours).toHaveAccessibleDescription(
+    frValidation.validation.screening.hoursNegative,
+  );
+  await expect(frHours).toHaveValue('-5');
+  await shot(page, 'fr-check-reworded');
 });

@@ -55,8 +55,9 @@ function planOf(session: TreatmentSession): Pick<CheckFormValues, 'productIds' |
   };
 }
 
+/** A refusal's field messages in the screens' language, worded as the page renders. */
 function fieldsOf(error: unknown): Record<string, string> {
-  return error instanceof ApiFailure ? (error.error.fields ?? {}) : {};
+  return error instanceof ApiFailure ? error.fieldMessages() : {};
 }
 
 /**
@@ -110,10 +111,11 @@ function CheckForm({
   });
   const [acknowledged, setAcknowledged] = useState<Set<string>>(new Set());
   const [reason, setReason] = useState('');
-  const [completeErrors, setCompleteErrors] = useState<{
-    for: string;
-    fields: Record<string, string>;
-  }>({ for: '', fields: {} });
+  // The refusal itself is kept, not its words, so its messages follow the screens' language.
+  const [completeErrors, setCompleteErrors] = useState<{ for: string; error: unknown }>({
+    for: '',
+    error: null,
+  });
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState<Decision | null>(null);
   const isPractitioner = user.role === 'practitioner';
@@ -150,7 +152,7 @@ function CheckForm({
   const current = JSON.stringify(values);
   const errors = {
     ...fieldsOf(preview.error),
-    ...(completeErrors.for === current ? completeErrors.fields : {}),
+    ...(completeErrors.for === current ? fieldsOf(completeErrors.error) : {}),
   };
   const productNames = useMemo(
     () => Object.fromEntries(products.map((p) => [p.id, p.name])),
@@ -193,7 +195,7 @@ function CheckForm({
           }
           await startSession(v.productIds);
         } catch (error) {
-          setCompleteErrors({ for: current, fields: fieldsOf(error) });
+          setCompleteErrors({ for: current, error });
           setFormError(error instanceof Error ? error.message : String(error));
         } finally {
           setBusy(null);
