@@ -17,18 +17,28 @@ function formats() {
   return f;
 }
 
+// Intl's Arabic numeric dates carry right-to-left marks between their parts ("14‏/03‏/2027"), so
+// an Arabic screen draws them year first while the date fields, where nobody can type a mark,
+// draw the same day "14/03/2027". One convention on every Arabic screen: day, month, year in
+// Latin digits, read as typed (the fields' order), so the marks are left out.
+const directionMarks = /[\u200E\u200F\u061C]/g;
+
+function unmarked(text: string): string {
+  return text.replace(directionMarks, '');
+}
+
 /** A calendar day (YYYY-MM-DD) in the screens' language, without a time-zone shift. */
 export function formatDay(day: string | null | undefined): string {
   if (!day) return '';
   const [y, m, d] = day.split('-').map(Number);
   if (!y || !m || !d) return day;
-  return formats().day.format(new Date(y, m - 1, d));
+  return unmarked(formats().day.format(new Date(y, m - 1, d)));
 }
 
 /** An instant in the screens' language and the computer's time zone. */
 export function formatInstant(iso: string | null | undefined): string {
   if (!iso) return '';
-  return formats().instant.format(new Date(iso));
+  return unmarked(formats().instant.format(new Date(iso)));
 }
 
 /**
@@ -44,17 +54,17 @@ export function formatWallClockTime(wall: string | null | undefined): string {
 
 /** A local date, with its time of day when asked. */
 export function formatLocal(date: Date, withTime = false): string {
-  return (withTime ? formats().instant : formats().day).format(date);
+  return unmarked((withTime ? formats().instant : formats().day).format(date));
 }
 
 /** The local calendar day of an instant. */
 export function formatDayOfInstant(iso: string): string {
-  return formats().day.format(new Date(iso));
+  return unmarked(formats().day.format(new Date(iso)));
 }
 
 /** A date or time with other options (a full weekday, a time alone), in the screens' language. */
 export function formatWith(date: Date, options: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat(uiLocale(), options).format(date);
+  return unmarked(new Intl.DateTimeFormat(uiLocale(), options).format(date));
 }
 
 /** A number (a volume, a size) in the screens' language. */

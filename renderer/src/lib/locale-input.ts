@@ -34,18 +34,20 @@ export function latinDigits(text: string): string {
 }
 
 /**
- * The short date format of the language ("DD/MM/YYYY", "DD.MM.YYYY"). Arabic's carries
- * right-to-left marks between its parts, which nobody can type; they are left out.
+ * The short date format of the language ("DD/MM/YYYY", "DD.MM.YYYY"). Arabic's (dayjs's
+ * "D/‏M/‏YYYY") carries right-to-left marks nobody can type and drops leading zeros, so Arabic
+ * uses the day, month, year with zeros that its screens display (dates.ts), and a field and the
+ * list beside it write the same day the same way.
  */
 export function dayFormat(language: string = i18n.language): string {
+  if (language === 'ar') return 'DD/MM/YYYY';
   const data = dayjs().locale(dayjsLocale(language)).localeData();
   return data.longDateFormat('L').replace(/[\u200E\u200F]/g, '');
 }
 
 /**
  * The language's short format with and without leading zeros: the strict parse would otherwise
- * refuse "3/11/1979" where the format writes "03/11/1979", and "09/03/1988" where Arabic's
- * writes "9/3/1988".
+ * refuse "3/11/1979" where the format writes "03/11/1979".
  */
 function dayFormats(language: string): string[] {
   const loose = dayFormat(language)

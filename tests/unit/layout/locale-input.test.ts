@@ -34,7 +34,7 @@ describe('dates and times typed in the screens’ language', () => {
   it('writes a held day the way it is typed back', () => {
     expect(typedDay('1988-03-09', 'en')).toBe('09/03/1988');
     expect(typedDay('1988-03-09', 'tr')).toBe('09.03.1988');
-    expect(typedDay('1988-03-09', 'ar')).toBe('9/3/1988');
+    expect(typedDay('1988-03-09', 'ar')).toBe('09/03/1988');
   });
 
   it('reads a time of day on the 24-hour clock, and refuses what is not one', () => {
