@@ -2,6 +2,7 @@ import { op } from './operation';
 import { clinical, recallers } from './roles';
 import { z } from 'zod';
 import { idSchema, isoDate, isoDateTime, requiredText } from './common';
+import { reminderChannels, reminderStatuses } from './reminders';
 
 /** One entry of a patient's chronological record; `at` orders it, `date` is what is shown. */
 export const timelineKinds = [
@@ -62,8 +63,20 @@ export const dueCoursesInput = z
     withinDays: z.number().int().min(0).max(120).default(14),
     /** Part of the patient's name or clinic number. */
     query: z.string().max(100).default(''),
+    /** Only courses nobody has reminded since their last session (a failed reminder counts as none). */
+    notReminded: z.boolean().default(false),
   })
   .strict();
+
+/** The latest recall reminder of a course, as the reminders queue holds it now. */
+export const courseReminderSchema = z.object({
+  id: idSchema,
+  channel: z.enum(reminderChannels),
+  status: z.enum(reminderStatuses),
+  /** When it took that status: queued, sent, failed. */
+  at: isoDateTime,
+});
+export type CourseReminder = z.infer<typeof courseReminderSchema>;
 
 export const dueCourseSchema = z.object({
   courseId: idSchema,
@@ -81,6 +94,8 @@ export const dueCourseSchema = z.object({
   overdue: z.boolean(),
   /** Reminder channels the patient currently consents to. */
   channels: z.array(z.enum(['email', 'sms'])),
+  /** So a reload or another desk still sees who was reminded; null when never. */
+  lastReminder: courseReminderSchema.nullable(),
 });
 export type DueCourse = z.infer<typeof dueCourseSchema>;
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Queryable } from '../store/db';
-import type { DueCourse, dueCoursesInput } from '../../../shared/api/recall';
+import type { CourseReminder, DueCourse, dueCoursesInput } from '../../../shared/api/recall';
 import { addDays, courseProgress, toleranceDays } from '../../../shared/courses/course-rules';
 import { foldText } from '../../../shared/patients/search-text';
 import { consentedChannels } from '../reminders/reminder-queue';
@@ -18,7 +18,26 @@ export async function dueCourses(
   const courses = await db
     .selectFrom('treatment_course as c')
     .innerJoin('patient as p', 'p.id', 'c.patient_id')
+    // Each course's latest recall reminder, read with the courses in one grouped join (the
+    // reminder table has no course index; one pass over it beats a look-up per course).
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('reminder')
+          .select((s) => ['course_id', s.fn.max('seq').as('last_seq')])
+          .where('kind', '=', 'recall')
+          .where('course_id', 'is not', null)
+          .groupBy('course_id')
+          .as('lr'),
+      (join) => join.onRef('lr.course_id', '=', 'c.id'),
+    )
+    .leftJoin('reminder as r', 'r.seq', 'lr.last_seq')
     .select([
+      'r.id as reminder_id',
+      'r.channel as reminder_channel',
+      'r.status as reminder_status',
+      'r.created_at as reminder_created_at',
+      'r.updated_at as reminder_at',
       'c.id',
       'c.patient_id',
       'c.indication',
@@ -73,9 +92,10 @@ export async function dueCourses(
         today,
       );
       const dueOn = progress.nextDueOn ?? (progress.logged === 0 ? c.started_on : null);
-      return { c, progress, dueOn };
+      return { c, progress, dueOn, reminded: remindedThisRound(c, byCourse.get(c.id) ?? []) };
     })
     .filter((r): r is typeof r & { dueOn: string } => r.dueOn !== null)
+    .filter((r) => !input.notReminded || !r.reminded)
     .map(({ c, progress, dueOn }) => ({
       c,
       progress,
@@ -107,5 +127,35 @@ export async function dueCourses(
     dueOn,
     overdue,
     channels: [...(consents.get(c.patient_id) ?? [])].sort(),
+    lastReminder:
+      c.reminder_id && c.reminder_channel && c.reminder_status && c.reminder_at
+        ? {
+            id: c.reminder_id,
+            channel: c.reminder_channel as CourseReminder['channel'],
+            status: c.reminder_status as CourseReminder['status'],
+            at: c.reminder_at,
+          }
+        : null,
   }));
+}
+
+/** A reminder that is on its way or went counts; failed, skipped or replaced ones do not. */
+const REACHING = new Set(['queued', 'sent', 'handed-off']);
+
+/**
+ * Whether the course's latest reminder was for the session now due: one made before the last
+ * session was logged called the patient to that session, not the next one.
+ */
+function remindedThisRound(
+  c: { reminder_status: string | null; reminder_created_at: string | null },
+  sessions: readonly { performedOn: string }[],
+): boolean {
+  if (!c.reminder_status || !c.reminder_created_at || !REACHING.has(c.reminder_status)) {
+    return false;
+  }
+  const last = sessions.reduce<string | null>(
+    (max, s) => (max === null || s.performedOn > max ? s.performedOn : max),
+    null,
+  );
+  return last === null || c.reminder_created_at.slice(0, 10) >= last;
 }
