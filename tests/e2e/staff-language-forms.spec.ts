@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type en from '../../renderer/src/i18n/en.json';
+import type enErrors from '../../renderer/src/i18n/en-errors.json';
 import type enScreening from '../../renderer/src/i18n/en-screening.json';
 import type enTreatments from '../../renderer/src/i18n/en-treatments.json';
 import type enValidation from '../../renderer/src/i18n/en-validation.json';
@@ -19,6 +20,7 @@ const ar = catalogue<typeof en>('ar');
 const frTreatments = catalogue<typeof enTreatments>('fr', '-treatments');
 const frValidation = catalogue<typeof enValidation>('fr', '-validation');
 const frScreening = catalogue<typeof enScreening>('fr', '-screening');
+const frErrors = catalogue<typeof enErrors>('fr', '-errors');
 
 /** Captured under test-results and, where MESOCHART_SHOTS names a folder, copied there. */
 async function shot(page: Page, name: string) {
@@ -184,5 +186,10 @@ test('the pre-procedure check rewords a refused answer at once when the practiti
     frValidation.validation.screening.hoursNegative,
   );
   await expect(frHours).toHaveValue('-5');
+  // The refusal above the findings likewise.
+  await expect(
+    page.getByRole('alert').filter({ hasText: frErrors.errors.fieldsNeedAttention }),
+  ).toBeVisible();
+  await expect(page.getByText('Some fields need attention')).toHaveCount(0);
   await shot(page, 'fr-check-reworded');
 });

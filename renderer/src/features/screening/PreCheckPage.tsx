@@ -41,6 +41,7 @@ import { PlanFields } from './PlanFields';
 import { screeningKeys } from './queries';
 import { FormError } from '../../ui/FormError';
 import { useFieldMessagesFollowLanguage } from '../../lib/form-language';
+import { errorText } from '../../lib/error-text';
 
 type Decision = 'treat' | 'stop';
 
@@ -247,7 +248,10 @@ function CheckForm({
           <Stack gap="md">
             {preview.isError ? (
               <Alert color="red" role="alert">
-                {preview.error.message}
+                {/* Worded as it renders, so it follows a change of language. */}
+                {preview.error instanceof ApiFailure
+                  ? errorText(preview.error.error)
+                  : preview.error.message}
               </Alert>
             ) : null}
             {result ? (
