@@ -54,8 +54,10 @@ export interface DiaryCalendarProps {
   /** Closed times and breaks in the loaded days, shaded. */
   closed: readonly ClosedSpan[];
   label: string;
-  /** The calendar's own "today" button, in the app's language. */
+  /** The calendar's own "today", previous and next buttons, in the app's language. */
   todayLabel: string;
+  previousLabel: string;
+  nextLabel: string;
   title: (a: Appointment) => string;
   /** The visible range changed (navigation or view): from and to are inclusive days. */
   onRange: (from: string, to: string) => void;
@@ -69,6 +71,13 @@ export interface DiaryCalendarProps {
   onOpen?: (id: string) => void;
   /** An hour's block of the week view was chosen: the calendar is on its day, show the rooms. */
   onOpenHour?: () => void;
+}
+
+function buttonTexts(
+  texts: Record<string, string>,
+  labels: Pick<DiaryCalendarProps, 'todayLabel' | 'previousLabel' | 'nextLabel'>,
+): Record<string, string> {
+  return { ...texts, today: labels.todayLabel, prev: labels.previousLabel, next: labels.nextLabel };
 }
 
 /**
@@ -120,7 +129,9 @@ export function DiaryCalendar(props: DiaryCalendarProps) {
               ),
       }),
       eventFilter: ({ event, view }) => showsInView(event, view.type),
-      buttonText: (texts) => ({ ...texts, today: latest.current.todayLabel }),
+      // The arrows are named too (the library leaves them unnamed); their direction follows the
+      // page's: in Arabic "previous" is on the right pointing right (the library's RTL style).
+      buttonText: (texts) => buttonTexts(texts, latest.current),
       eventDurationEditable: false,
       eventStartEditable: true,
       headerToolbar: { start: 'prev,next today', center: 'title', end: '' },
@@ -166,6 +177,9 @@ export function DiaryCalendar(props: DiaryCalendarProps) {
     clock.current = clockFormatter(locale);
     calendar.current?.setOption('locale', locale);
     calendar.current?.setOption('eventTimeFormat', eventTimeFormatter(locale));
+    calendar.current?.setOption('buttonText', (texts: Record<string, string>) =>
+      buttonTexts(texts, latest.current),
+    );
   }, [i18n.language]);
 
   useEffect(() => {

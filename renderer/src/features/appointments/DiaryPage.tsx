@@ -162,6 +162,8 @@ export function DiaryPage() {
         closed={closed}
         label={t('diary.calendarLabel')}
         todayLabel={t('diary.today')}
+        previousLabel={t('diary.previous')}
+        nextLabel={t('diary.next')}
         title={title}
         onRange={onRange}
         onMove={onMove}
