@@ -114,6 +114,20 @@ test('reception filters the courses due, reminds Chloé by e-mail and the mail a
     // made at the desk at once) has handed it to the clinic's mail server.
     const state = chloe.getByTestId('due-course-reminder');
     await expect(state).toHaveText(/^E-mail reminder: (Waiting|Sent)$/);
+    // Filtered to another patient, the note about Chloé goes.
+    await filter.fill('Lefèvre');
+    await expect(due.getByTestId('due-course')).toHaveCount(1);
+    await expect(page.getByText('Reminder to Chloé Dubois queued')).toHaveCount(0);
+    // Not yet reminded: Chloé's course leaves that list, Hugo's stays.
+    const notYet = page.getByRole('checkbox', { name: 'Not yet reminded only' });
+    await notYet.check();
+    await filter.fill('');
+    await expect(due.getByTestId('due-course')).toHaveCount(1);
+    await expect(due.getByTestId('due-course')).toContainText('Hugo Lefèvre');
+    await look(page, 'recall-not-yet-reminded');
+    await notYet.uncheck();
+    await filter.fill('Dubois');
+    await expect(due.getByTestId('due-course')).toHaveCount(1);
     const [mail] = await sink.waitFor(1, 60_000);
     expect(mail?.to).toEqual(['chloe@example.com']);
     const { headers } = mimeParts(mail?.raw ?? '');
@@ -122,6 +136,16 @@ test('reception filters the courses due, reminds Chloé by e-mail and the mail a
     await expect(state).toHaveText('E-mail reminder: Sent', { timeout: 15_000 });
     await look(page, 'recall-remind-sent');
     expect(await seriousViolations(page)).toEqual([]);
+
+    // The row remembers: after a reload (or on the other desk's computer) it still reads Sent,
+    // with when.
+    await page.reload();
+    await expect(page.getByTestId('signed-in-user')).toHaveText(RECEPTIONIST.displayName);
+    await filter.fill('Dubois');
+    await expect(due.getByTestId('due-course')).toHaveCount(1);
+    await expect(state).toHaveText('E-mail reminder: Sent');
+    await expect(chloe.getByTestId('due-course-reminder-at')).not.toBeEmpty();
+    await look(page, 'recall-remind-after-reload');
 
     // Hugo consented to no reminder: both buttons greyed, each with the reason beside it.
     await filter.fill('Lefèvre');

@@ -2,6 +2,7 @@ import {
   Alert,
   Badge,
   Button,
+  Checkbox,
   Group,
   SegmentedControl,
   Stack,
@@ -13,9 +14,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DueCourse } from '../../../../shared/api/recall';
-import type { Reminder } from '../../../../shared/api/reminders';
 import { api, unwrap } from '../../lib/api';
-import { formatDay } from '../../lib/dates';
+import { formatDay, formatInstant } from '../../lib/dates';
 import { BookCourseDialog } from '../appointments';
 import { remindersKeys } from '../reminders';
 
@@ -31,33 +31,33 @@ export function DueCoursesPanel() {
   const [show, setShow] = useState<'due' | 'overdue'>('due');
   const [query, setQuery] = useState('');
   const [booking, setBooking] = useState<DueCourse | null>(null);
+  const [notReminded, setNotReminded] = useState(false);
+  // A booking or a reminder made for the patient(s) in view; another filter clears it.
   const [note, setNote] = useState<string | null>(null);
-  // Per course: the reminder sent from this list, and a refusal, shown in that course's row.
-  const [reminded, setReminded] = useState<Record<string, Reminder>>({});
+  // Per course: why the service refused a reminder, shown in that course's row.
   const [refused, setRefused] = useState<Record<string, string>>({});
   const due = useQuery({
-    queryKey: [...dueCoursesKey, show, query],
-    queryFn: () => unwrap(api.recall.due({ show, query, withinDays: 14 })),
-  });
-  // The log tells what became of a reminder sent from here (waiting, then sent or failed); it is
-  // read only once there is one, and again while one still waits.
-  const sentIds = new Set(Object.values(reminded).map((r) => r.id));
-  const log = useQuery({
-    queryKey: remindersKeys.log('all'),
-    queryFn: () => unwrap(api.reminders.log({})),
-    enabled: sentIds.size > 0,
+    queryKey: [...dueCoursesKey, show, query, notReminded],
+    queryFn: () => unwrap(api.recall.due({ show, query, notReminded, withinDays: 14 })),
+    // Each row carries its course's latest reminder from the queue; read again while one waits
+    // so 'Waiting' turns into 'Sent' (or 'Failed') on its own.
     refetchInterval: (q) =>
-      (q.state.data ?? []).some((r) => sentIds.has(r.id) && r.status === 'queued') ? 5_000 : false,
+      (q.state.data ?? []).some((r) => r.lastReminder?.status === 'queued') ? 5_000 : false,
   });
-  const current = (r: Reminder) => log.data?.find((l) => l.id === r.id) ?? r;
+  const filterChanged = () => {
+    setNote(null);
+    setRefused({});
+  };
   const remind = async (row: DueCourse, channel: 'email' | 'sms') => {
     setNote(null);
     setRefused(({ [row.courseId]: _, ...rest }) => rest);
     try {
-      const reminder = await unwrap(api.reminders.recall({ courseId: row.courseId, channel }));
-      setReminded((m) => ({ ...m, [row.courseId]: reminder }));
+      await unwrap(api.reminders.recall({ courseId: row.courseId, channel }));
       setNote(t('dueCourses.reminderQueued', { name: row.patientName }));
-      await client.invalidateQueries({ queryKey: remindersKeys.all });
+      await Promise.all([
+        client.invalidateQueries({ queryKey: dueCoursesKey }),
+        client.invalidateQueries({ queryKey: remindersKeys.all }),
+      ]);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       setRefused((m) => ({ ...m, [row.courseId]: message }));
@@ -72,7 +72,10 @@ export function DueCoursesPanel() {
         <SegmentedControl
           aria-label={t('dueCourses.show')}
           value={show}
-          onChange={(v) => setShow(v as 'due' | 'overdue')}
+          onChange={(v) => {
+            setShow(v as 'due' | 'overdue');
+            filterChanged();
+          }}
           data={[
             { value: 'due', label: t('dueCourses.dueSoon') },
             { value: 'overdue', label: t('dueCourses.overdueOnly') },
@@ -81,8 +84,20 @@ export function DueCoursesPanel() {
         <TextInput
           label={t('dueCourses.filter')}
           value={query}
-          onChange={(e) => setQuery(e.currentTarget.value)}
+          onChange={(e) => {
+            setQuery(e.currentTarget.value);
+            filterChanged();
+          }}
           w={260}
+        />
+        <Checkbox
+          label={t('dueCourses.notReminded')}
+          checked={notReminded}
+          onChange={(e) => {
+            setNotReminded(e.currentTarget.checked);
+            filterChanged();
+          }}
+          mb={8}
         />
       </Group>
       {note ? (
@@ -90,7 +105,11 @@ export function DueCoursesPanel() {
           {note}
         </Text>
       ) : null}
-      {due.data && due.data.length === 0 ? <Text c="dimmed">{t('dueCourses.empty')}</Text> : null}
+      {due.data && due.data.length === 0 ? (
+        <Text c="dimmed">
+          {t(notReminded ? 'dueCourses.emptyNotReminded' : 'dueCourses.empty')}
+        </Text>
+      ) : null}
       {due.data && due.data.length > 0 ? (
         <Table striped aria-label={t('dueCourses.title')}>
           <Table.Thead>
@@ -103,7 +122,7 @@ export function DueCoursesPanel() {
           </Table.Thead>
           <Table.Tbody>
             {due.data.map((row) => {
-              const sent = reminded[row.courseId];
+              const last = row.lastReminder;
               return (
                 <Table.Tr key={row.courseId} data-testid="due-course">
                   <Table.Td>
@@ -174,12 +193,21 @@ export function DueCoursesPanel() {
                           {t(`errors.reminders.noConsent.${channel}`)}
                         </Text>
                       ))}
-                    {sent ? (
-                      <Text size="xs" mt={4} data-testid="due-course-reminder">
-                        {t(`dueCourses.reminderState.${sent.channel}`, {
-                          status: t(`reminders.status.${current(sent).status}`),
-                        })}
-                      </Text>
+                    {last ? (
+                      <Group gap={6} mt={4} wrap="wrap">
+                        <Text
+                          size="xs"
+                          c={last.status === 'failed' ? 'red' : undefined}
+                          data-testid="due-course-reminder"
+                        >
+                          {t(`dueCourses.reminderState.${last.channel}`, {
+                            status: t(`reminders.status.${last.status}`),
+                          })}
+                        </Text>
+                        <Text size="xs" c="dimmed" data-testid="due-course-reminder-at">
+                          {formatInstant(last.at)}
+                        </Text>
+                      </Group>
                     ) : null}
                     {refused[row.courseId] ? (
                       <Alert color="red" role="alert" p="xs" mt={4}>
