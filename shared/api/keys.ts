@@ -121,7 +121,11 @@ export const serverWaitSchema = z.object({
    * set for the computer by its administrator (MESOCHART_DATABASE_URL), changed only there.
    */
   setBy: z.enum(['this-computer', 'administrator']),
-  reason: z.enum(serverCheckReasons),
+  /**
+   * As the connection test says, or password-sealed: the saved password was sealed by another
+   * computer's keychain (the file copied here, or the keychain entry gone) and must be typed again.
+   */
+  reason: z.enum([...serverCheckReasons, 'password-sealed']),
   /** The server record's data version, where it could be read (older or newer). */
   version: z.number().int().nullable(),
   /** The reason in English (the reference wording; the screens word it by `reason`). */

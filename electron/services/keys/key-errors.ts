@@ -1,3 +1,5 @@
+import { englishText, type Refusal } from '../core/error-catalogue';
+
 /** Why the clinic's keys could not be opened or made; the screen and the tools word each one. */
 export type KeyRefusal =
   /** No key file, but the folder holds encrypted data: new keys could never open it. */
@@ -17,15 +19,21 @@ export type KeyRefusal =
   /** The clinic server chosen at first run could not be used (see the connection test). */
   | 'server';
 
-/** A typed refusal: nothing in the data folder was changed. */
+/**
+ * A typed refusal: nothing in the data folder was changed. Given a catalogue text, the screens
+ * word it in their reader's language and `message` is its English (logs, tools, tests).
+ */
 export class KeyError extends Error {
+  readonly text: Refusal | null;
+
   constructor(
     readonly reason: KeyRefusal,
-    message: string,
+    what: string | Refusal,
     /** The field a form marks (passphrase, recoveryKey, folder). */
     readonly field: string | null = null,
   ) {
-    super(message);
+    super(typeof what === 'string' ? what : englishText(what));
     this.name = 'KeyError';
+    this.text = typeof what === 'string' ? null : what;
   }
 }

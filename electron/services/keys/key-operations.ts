@@ -2,12 +2,13 @@ import type { Sender } from '../dispatch';
 import type { Result } from '../../../shared/api/result';
 import { operations } from '../../../shared/api/contract';
 import type { ServerSettings } from '../store/server-check';
+import { englishText } from '../core/error-catalogue';
 import { KeyError } from './key-errors';
 import { createKeys, openKeys } from './keyring';
 import type { Launch } from './launch-state';
 import { recoverClinic } from './recover-clinic';
 import { checkServerFor, connectToServer } from './server-connection';
-import { changeableServer, changeServer, retryServer } from './server-startup';
+import { changeableServer, changeServer, recordConnection, retryServer } from './server-startup';
 
 /** The operations the launcher answers itself: before the services exist, or to start them. */
 export const KEY_OPERATIONS = new Set([
@@ -28,12 +29,24 @@ function fail(
   return { ok: false, error: fields ? { code, message, fields } : { code, message } };
 }
 
+/** A refusal with its catalogue text, so the window words it (and its field) in its language. */
 function refusal(error: KeyError): Result<never> {
-  return fail(
+  const failed = fail(
     'VALIDATION',
     error.message,
     error.field ? { [error.field]: error.message } : undefined,
   );
+  const text = error.text;
+  if (failed.ok || !text) return failed;
+  return {
+    ok: false,
+    error: {
+      ...failed.error,
+      key: text.key,
+      ...(text.params ? { params: text.params } : {}),
+      ...(error.field ? { fieldKeys: { [error.field]: text } } : {}),
+    },
+  };
 }
 
 export function fromSender(sender: Sender, origin: string): boolean {
@@ -73,10 +86,8 @@ export async function dispatchKeys(
       '[mesochart] opening the clinic failed:',
       error instanceof Error ? error.name : typeof error,
     );
-    return fail(
-      'INTERNAL',
-      'The clinic could not be opened because of an internal error; nothing was changed.',
-    );
+    const text = { key: 'errors.keys.openingFailed' } as const;
+    return { ok: false, error: { code: 'INTERNAL', message: englishText(text), key: text.key } };
   }
 }
 
@@ -103,6 +114,7 @@ async function handleKeys(
       await connectToServer(dataDir, settings, options.secretStore, opened, () =>
         launch.restart(opened),
       );
+      if (launch.services) await recordConnection(launch.services, null, settings, launch.now());
       return launch.status();
     }
     case 'keys.retryServer':
@@ -110,7 +122,7 @@ async function handleKeys(
       return launch.status();
     case 'keys.create': {
       if (launch.state.state !== 'new') {
-        throw new KeyError('exists', 'This clinic already has its keys.');
+        throw new KeyError('exists', { key: 'errors.keys.alreadyHasKeys' });
       }
       const passphrase = input.passphrase ?? '';
       const made = await createKeys(
@@ -124,7 +136,7 @@ async function handleKeys(
     }
     case 'keys.unlock': {
       if (launch.state.state !== 'locked' || launch.state.method !== 'passphrase') {
-        throw new KeyError('wrong-passphrase', 'The clinic is not waiting for its passphrase.');
+        throw new KeyError('wrong-passphrase', { key: 'errors.keys.notWaitingPassphrase' });
       }
       const passphrase = input.passphrase ?? '';
       await launch.start(await openKeys(launch.dataDir, { kind: 'passphrase', passphrase }));

@@ -12,6 +12,7 @@ import { KeyError } from './key-errors';
 import { removeLegacyAuditKey, replaceRecoveryKey, type KeySeal } from './keyring';
 import { localRecord } from './data-folder';
 import { configuredServer, whyNotOpened } from './server-startup';
+import { SEALED_ELSEWHERE } from './server-connection';
 
 export interface LaunchOptions extends Omit<AppOptions, 'databaseKey' | 'auditKey' | 'keyControl'> {
   /** The OS keychain; null where none exists (the clinic passphrase seals the keys). */
@@ -66,12 +67,12 @@ export class Launch {
         this.pending = null;
       },
       newRecoveryKey: async () => {
-        if (!this.keys) throw new KeyError('wrong-key', 'The clinic is not open');
+        if (!this.keys) throw new KeyError('wrong-key', { key: 'errors.keys.notOpen' });
         this.pending = await replaceRecoveryKey(options.dataDir, this.keys, options.kdf);
       },
       moveToServer: (target, onStep) => {
         const keys = this.keys;
-        if (!keys) return Promise.reject(new KeyError('wrong-key', 'The clinic is not open'));
+        if (!keys) return Promise.reject(new KeyError('wrong-key', { key: 'errors.keys.notOpen' }));
         return moveToServer({
           dataDir: options.dataDir,
           dataKey: keys.dataKey,
@@ -116,6 +117,8 @@ export class Launch {
     const server = configuredServer(this.options, opened);
     let services: MesochartServices;
     try {
+      // A password this computer cannot open is not tried on the server: it is asked for again.
+      if (server?.sealedElsewhere) throw new KeyError('keychain-refused', SEALED_ELSEWHERE);
       services = await createServices({
         ...this.options,
         databaseUrl: server?.url,
@@ -126,11 +129,7 @@ export class Launch {
       });
     } catch (error) {
       if (error instanceof DatabaseKeyError) {
-        throw new KeyError(
-          'wrong-key',
-          "The clinic's keys do not open its database: the key file belongs to another clinic " +
-            'or was restored from another copy. Nothing has been changed.',
-        );
+        throw new KeyError('wrong-key', { key: 'errors.keys.wrongKey' });
       }
       if (!server || !wait) throw error;
       const { dataDir, nativeBinding } = this.options;
@@ -173,7 +172,7 @@ export class Launch {
       here.state.store.dialect !== 'sqlite' ||
       this.options.databaseUrl
     ) {
-      throw new KeyError('exists', 'This computer already works on its clinic.');
+      throw new KeyError('exists', { key: 'errors.keys.alreadyWorks' });
     }
     return this.keys;
   }

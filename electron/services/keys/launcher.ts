@@ -4,6 +4,7 @@ import type { Sender } from '../dispatch';
 import type { ChangeListener } from '../core/changes';
 import type { Result } from '../../../shared/api/result';
 import type { KeysStatus } from '../../../shared/api/keys';
+import { englishText } from '../core/error-catalogue';
 import { dispatchKeys, KEY_OPERATIONS } from './key-operations';
 import { Launch, type LaunchOptions } from './launch-state';
 import { openAtLaunch } from './open-at-launch';
@@ -44,13 +45,8 @@ export async function launchClinic(options: LaunchOptions): Promise<ClinicLaunch
       }
       const open = launch.services;
       if (open) return open.dispatch(sender, operation, input);
-      return {
-        ok: false,
-        error: {
-          code: 'LOCKED',
-          message: 'Open the clinic first (its passphrase or recovery key).',
-        },
-      };
+      const text = { key: 'errors.keys.openFirst' } as const;
+      return { ok: false, error: { code: 'LOCKED', message: englishText(text), key: text.key } };
     },
     onChange: (listener) => launch.changes.subscribe(listener),
     close: async () => {

@@ -49,6 +49,12 @@ function sealFor(by: 'keychain' | 'clinic-key', store: SecretStore | null, keys:
   return clinicKeySeal(keys);
 }
 
+/** Why a saved password cannot be opened here, in English (the screens word it by reason). */
+export const SEALED_ELSEWHERE =
+  "The server's password was sealed by another computer's keychain (or its keychain entry is " +
+  "gone), so it cannot be opened here. Choose Change the connection and type the server's " +
+  'password again: it is tested, then sealed anew on this computer.';
+
 const serverFile = (dataDir: string) => path.join(dataDir, SERVER_FILE);
 
 export function hasServerConnection(dataDir: string): boolean {
@@ -79,29 +85,42 @@ export function forgetServerConnection(dataDir: string): void {
   rmSync(serverFile(dataDir), { force: true });
 }
 
-/** The saved server, its password opened; null where none was chosen. */
+function readServerFile(dataDir: string): z.infer<typeof fileSchema> {
+  const parsed = fileSchema.safeParse(JSON.parse(readFileSync(serverFile(dataDir), 'utf8')));
+  if (!parsed.success) {
+    throw new KeyError('damaged', {
+      key: 'errors.keys.serverFileDamaged',
+      params: { file: SERVER_FILE },
+    });
+  }
+  return parsed.data;
+}
+
+/** Where the saved server is (no password): what the waiting screen names when it can't open. */
+export function savedServerPlace(dataDir: string): Omit<ServerSettings, 'password'> {
+  const { password: _password, format: _format, ...rest } = readServerFile(dataDir);
+  return rest;
+}
+
+/**
+ * The saved server, its password opened; null where none was chosen. A password this computer
+ * cannot open (sealed by another computer's keychain, or its entry gone) is `keychain-refused`:
+ * the launcher waits on the server and asks for the password again (Change the connection).
+ */
 export function savedServerSettings(
   dataDir: string,
   store: SecretStore | null,
   keys: ClinicKeys,
 ): ServerSettings | null {
   if (!hasServerConnection(dataDir)) return null;
-  const parsed = fileSchema.safeParse(JSON.parse(readFileSync(serverFile(dataDir), 'utf8')));
-  if (!parsed.success) {
-    throw new KeyError('damaged', `The clinic server settings (${SERVER_FILE}) cannot be read.`);
-  }
-  const { password, format: _format, ...rest } = parsed.data;
+  const { password, format: _format, ...rest } = readServerFile(dataDir);
   const seal = sealFor(password.by, store, keys);
   let clear: string;
   try {
     if (!seal) throw new Error('no keychain');
     clear = seal.open(Buffer.from(password.sealed, 'base64'));
   } catch {
-    throw new KeyError(
-      'keychain-refused',
-      "The clinic server's password was sealed by another computer or account and cannot be " +
-        `opened here. Remove ${SERVER_FILE} from the data folder and connect again.`,
-    );
+    throw new KeyError('keychain-refused', SEALED_ELSEWHERE);
   }
   return { ...rest, password: clear };
 }
@@ -208,6 +227,6 @@ export async function connectToServer(
     await restart();
     throw error instanceof KeyError
       ? error
-      : new KeyError('server', 'The clinic server could not be opened; try again.', 'host');
+      : new KeyError('server', { key: 'errors.keys.serverNotOpened' }, 'host');
   }
 }

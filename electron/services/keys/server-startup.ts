@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { ServerWait } from '../../../shared/api/keys';
 import type { MesochartServices } from '../app';
 import { appendAudit } from '../audit/audit-log';
@@ -12,7 +13,13 @@ import {
 import type { ClinicKeys } from './clinic-keys';
 import { KeyError } from './key-errors';
 import type { Launch, LaunchOptions } from './launch-state';
-import { checkServerFor, savedServerSettings, saveServerConnection } from './server-connection';
+import {
+  checkServerFor,
+  SEALED_ELSEWHERE,
+  savedServerPlace,
+  savedServerSettings,
+  saveServerConnection,
+} from './server-connection';
 
 /**
  * A workstation's clinic server at start-up. The record is on the server and nowhere else: when
@@ -26,6 +33,8 @@ export interface ConfiguredServer {
   url: string;
   settings: ServerSettings;
   setBy: ServerWait['setBy'];
+  /** The saved password cannot be opened here: the server is not tried, its password asked for. */
+  sealedElsewhere?: boolean;
 }
 
 /** The server this computer works on: its administrator's URL, else the one chosen here. */
@@ -37,7 +46,20 @@ export function configuredServer(
     const url = options.databaseUrl;
     return { url, settings: settingsFromUrl(url), setBy: 'administrator' };
   }
-  const settings = savedServerSettings(options.dataDir, options.secretStore, keys);
+  let settings: ServerSettings | null;
+  try {
+    settings = savedServerSettings(options.dataDir, options.secretStore, keys);
+  } catch (error) {
+    if (!(error instanceof KeyError) || error.reason !== 'keychain-refused') throw error;
+    // Still this computer's server: named on the waiting screen, its password typed again there.
+    const place = { ...savedServerPlace(options.dataDir), password: '' };
+    return {
+      url: serverUrl(place),
+      settings: place,
+      setBy: 'this-computer',
+      sealedElsewhere: true,
+    };
+  }
   return settings ? { url: serverUrl(settings), settings, setBy: 'this-computer' } : null;
 }
 
@@ -58,6 +80,9 @@ export async function whyNotOpened(
     triedAt: now.toISOString(),
     attempts: (before?.attempts ?? 0) + 1,
   };
+  if (server.sealedElsewhere) {
+    return { ...base, reason: 'password-sealed', version: null, message: SEALED_ELSEWHERE };
+  }
   // Out of reach: asking again would only wait as long once more.
   if (isUnreachable(error)) {
     return { ...base, reason: 'unreachable', version: null, message: unreachableFailure(where) };
@@ -99,11 +124,7 @@ export function changeableServer(launch: Launch): ClinicKeys | null {
   const waiting = launch.waiting;
   if (launch.state.state !== 'server' || !waiting) return null;
   if (waiting.server.setBy === 'administrator') {
-    throw new KeyError(
-      'exists',
-      "This computer's clinic server was set by its administrator (MESOCHART_DATABASE_URL); " +
-        'it is changed there.',
-    );
+    throw new KeyError('exists', { key: 'errors.keys.serverSetByAdministrator' });
   }
   return waiting.keys;
 }
@@ -131,13 +152,18 @@ export async function changeServer(
     launch.retrying = null;
   });
   await launch.retrying;
-  if (launch.services) await recordChange(launch.services, before, settings, launch.now());
+  if (launch.services) await recordConnection(launch.services, before, settings, launch.now());
 }
 
-/** Nobody is signed in yet: the event names the computer's new server, never a password. */
-async function recordChange(
+/**
+ * Nobody is signed in yet: the event names this computer (its host name) and its server
+ * (user@host:port/database), the one before it where the connection was changed, never a
+ * password. At first run as when
+ * it is changed, so the server's log says which workstations were connected, and when.
+ */
+export async function recordConnection(
   services: MesochartServices,
-  before: ServerWait,
+  before: ServerWait | null,
   after: ServerSettings,
   now: Date,
 ): Promise<void> {
@@ -147,10 +173,11 @@ async function recordChange(
     'keys.connectServer',
     now,
     null,
-    { objectId: `${where(before)} -> ${where(after)}` },
+    // Nobody is signed in: the computer (its host name) says which workstation it was.
+    { objectId: `${before ? `${where(before)} -> ` : ''}${where(after)} (computer ${hostname()})` },
     'success',
     null,
-    { action: 'update', objectType: 'server-connection' },
+    { action: before ? 'update' : 'create', objectType: 'server-connection' },
   );
   const { state } = services;
   try {

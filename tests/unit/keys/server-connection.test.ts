@@ -108,9 +108,11 @@ describe('"Connect to the clinic server" at first run', () => {
     await ok(launcher, 'auth.setup', { clinic: CLINIC, admin: ADMIN });
     for (const operation of ['keys.checkServer', 'keys.connectServer']) {
       const refused = await call(launcher, operation, settings(await closedPort()));
-      expect(refused.ok ? null : refused.error.message, operation).toBe(
-        'This computer already works on its clinic.',
-      );
+      // The catalogue's text, so the screen words it in its language.
+      expect(refused.ok ? null : refused.error, operation).toMatchObject({
+        message: 'This computer already works on its clinic',
+        key: 'errors.keys.alreadyWorks',
+      });
     }
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createServices } from '../../../electron/services/app';
@@ -239,7 +240,7 @@ describe('a workstation whose clinic server cannot be opened at start-up', () =>
     await client.end();
     expect(events.rows).toContainEqual({
       operation: 'keys.connectServer',
-      object_id: `${PASSWORD_ROLE}@127.0.0.1:1/${DATABASE} -> ${PASSWORD_ROLE}@127.0.0.1:${port()}/${DATABASE}`,
+      object_id: `${PASSWORD_ROLE}@127.0.0.1:1/${DATABASE} -> ${PASSWORD_ROLE}@127.0.0.1:${port()}/${DATABASE} (computer ${hostname()})`,
       user_id: null,
     });
   });
@@ -264,6 +265,8 @@ describe('a workstation whose clinic server cannot be opened at start-up', () =>
       expect(refused.ok ? null : refused.error.message, operation).toMatch(
         /set by its administrator/,
       );
+      // With its catalogue key: the waiting screen words it in its own language.
+      expect(refused.ok ? null : refused.error.key).toBe('errors.keys.serverSetByAdministrator');
     }
     cluster.resume();
     expect(await ok<KeysStatus>(launcher, 'keys.retryServer')).toMatchObject({ state: 'open' });
@@ -291,5 +294,64 @@ describe('a workstation whose clinic server cannot be opened at start-up', () =>
     });
     expect(launcher.services).toBeNull();
     expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it("asks again for a password sealed by another computer's keychain, rather than saying to remove the file", async () => {
+    // The connection file copied from another workstation: its password sealed by that one's
+    // keychain, which this computer's cannot open.
+    const dataDir = freshDir();
+    dirs.push(dataDir);
+    copyFileSync(path.join(keysDir, KEY_FILE), path.join(dataDir, KEY_FILE));
+    saveServerConnection(dataDir, settings(), testKeychain(), clinicKeys);
+    const launcher = await started(dataDir);
+    const status = launcher.status();
+    expect(status).toMatchObject({
+      state: 'server',
+      server: { host: '127.0.0.1', port: port(), user: PASSWORD_ROLE, reason: 'password-sealed' },
+    });
+    expect(status.message).toMatch(/Change the connection and type the server's password again/);
+    expect(status.message).not.toMatch(/Remove/);
+    expect(launcher.services).toBeNull();
+    // Trying again cannot open the seal either: still asked for, never tried with no password.
+    expect((await ok<KeysStatus>(launcher, 'keys.retryServer')).server).toMatchObject({
+      reason: 'password-sealed',
+      attempts: 2,
+    });
+
+    // Typed again: tested, sealed anew by this computer's keychain, and the clinic opens.
+    expect(await ok<KeysStatus>(launcher, 'keys.connectServer', settings())).toMatchObject({
+      state: 'open',
+    });
+    await launcher.close();
+    open.splice(open.indexOf(launcher), 1);
+    expect((await started(dataDir)).status()).toMatchObject({ state: 'open' });
+  });
+
+  it('records the first run\'s "Connect to the clinic server" in the server\'s audit log, with no password', async () => {
+    // A workstation given the clinic's keys, still on its own empty record.
+    const dataDir = freshDir();
+    dirs.push(dataDir);
+    copyFileSync(path.join(keysDir, KEY_FILE), path.join(dataDir, KEY_FILE));
+    const launcher = await started(dataDir);
+    expect(launcher.services?.state.store.dialect).toBe('sqlite');
+    const connected = await ok<KeysStatus>(launcher, 'keys.connectServer', settings());
+    expect(connected).toMatchObject({ state: 'open' });
+    expect(launcher.services?.state.store.dialect).toBe('postgres');
+
+    const client = new pg.Client({ connectionString: cluster.url(DATABASE, OWNER_ROLE) });
+    await client.connect();
+    const events = await client.query<Record<string, unknown>>(
+      "SELECT * FROM audit_event WHERE object_type = 'server-connection' AND action = 'create'",
+    );
+    await client.end();
+    expect(events.rows).toContainEqual(
+      expect.objectContaining({
+        operation: 'keys.connectServer',
+        object_id: `${PASSWORD_ROLE}@127.0.0.1:${port()}/${DATABASE} (computer ${hostname()})`,
+        user_id: null,
+        outcome: 'success',
+      }),
+    );
+    expect(JSON.stringify(events.rows)).not.toContain(PASSWORD_ROLE_PASSWORD);
   });
 });

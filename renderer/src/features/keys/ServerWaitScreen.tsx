@@ -27,7 +27,10 @@ export function ServerWaitScreen({ server }: { server: ServerWait }) {
   const [language, setLanguage] = useState<ShippedLanguage>('en');
   useUiLanguage(language);
   const apply = useApplyKeysStatus();
-  const [changing, setChanging] = useState(false);
+  // A password this computer cannot open is only typed again: the form opens at once, and
+  // trying the same saved connection again by itself could not help.
+  const sealed = server.reason === 'password-sealed';
+  const [changing, setChanging] = useState(sealed);
   const [details, setDetails] = useState(false);
   const retry = useMutation({
     mutationFn: () => unwrap(api.keys.retryServer({})),
@@ -36,10 +39,10 @@ export function ServerWaitScreen({ server }: { server: ServerWait }) {
   // Again by itself a few seconds after each attempt ends: a slow server never piles them up.
   const { mutate, isPending } = retry;
   useEffect(() => {
-    if (isPending) return;
+    if (isPending || sealed) return;
     const timer = setTimeout(() => mutate(), RETRY_SECONDS * 1000);
     return () => clearTimeout(timer);
-  }, [isPending, mutate, server.triedAt]);
+  }, [isPending, mutate, server.triedAt, sealed]);
 
   const values = {
     host: server.host,
@@ -71,11 +74,13 @@ export function ServerWaitScreen({ server }: { server: ServerWait }) {
       <Alert color="red" role="alert" title={t('server.startup.why')} data-testid="server-failure">
         {t(`server.failure.${server.reason}`, values)}
       </Alert>
-      <Text size="sm" role="status" data-testid="server-retry">
-        {retry.isPending
-          ? t('server.startup.trying')
-          : t('server.startup.retrying', { seconds: RETRY_SECONDS, time })}
-      </Text>
+      {sealed ? null : (
+        <Text size="sm" role="status" data-testid="server-retry">
+          {retry.isPending
+            ? t('server.startup.trying')
+            : t('server.startup.retrying', { seconds: RETRY_SECONDS, time })}
+        </Text>
+      )}
       {failure ? <Alert color="orange">{failure}</Alert> : null}
       <Group>
         <Button onClick={() => retry.mutate()} loading={retry.isPending}>
