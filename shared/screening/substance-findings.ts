@@ -12,7 +12,7 @@ import type {
   SubstanceLine,
   SubstanceReading,
   SubstanceSource,
-} from './substance-check';
+} from './substance-types';
 
 /**
  * What one anaesthetic allergy says about one substance line (substance-check.ts reads both):
