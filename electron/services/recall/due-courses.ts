@@ -146,7 +146,7 @@ const REACHING = new Set(['queued', 'sent', 'handed-off']);
  * Whether the course's latest reminder was for the session now due: one made before the last
  * session was logged called the patient to that session, not the next one.
  */
-function remindedThisRound(
+export function remindedThisRound(
   c: { reminder_status: string | null; reminder_created_at: string | null },
   sessions: readonly { performedOn: string }[],
 ): boolean {

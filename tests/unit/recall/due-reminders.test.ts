@@ -3,6 +3,7 @@ import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
 import type { Course } from '../../../shared/api/courses';
 import type { DueCourse } from '../../../shared/api/recall';
 import type { Reminder } from '../../../shared/api/reminders';
+import { remindedThisRound } from '../../../electron/services/recall/due-courses';
 import {
   RECEPTIONIST,
   runQueue,
@@ -92,5 +93,27 @@ describe('courses due remember their reminder', () => {
     await sink.waitFor(1);
     expect(await rows({ notReminded: true })).toEqual([['Anna Rossi', null]]);
     expect(await rows({ query: 'chlo' })).toEqual([['Chloé Dubois', 'email sent']]);
+  });
+});
+
+describe('a reminder counts for the session it called the patient to', () => {
+  const sessions = [{ performedOn: '2026-11-02' }, { performedOn: '2026-11-16' }];
+  const made = (status: string, createdAt: string) => ({
+    reminder_status: status,
+    reminder_created_at: createdAt,
+  });
+
+  it('counts one made since the last session, and one on a course not yet started', () => {
+    expect(remindedThisRound(made('sent', '2026-11-28T09:00:00.000Z'), sessions)).toBe(true);
+    expect(remindedThisRound(made('queued', '2026-11-16T18:00:00.000Z'), sessions)).toBe(true);
+    expect(remindedThisRound(made('handed-off', '2026-10-01T09:00:00.000Z'), [])).toBe(true);
+  });
+
+  it('does not count one made before the last session, nor one that failed or never went', () => {
+    expect(remindedThisRound(made('sent', '2026-11-10T09:00:00.000Z'), sessions)).toBe(false);
+    for (const status of ['failed', 'skipped', 'obsolete']) {
+      expect(remindedThisRound(made(status, '2026-11-28T09:00:00.000Z'), sessions)).toBe(false);
+    }
+    expect(remindedThisRound({ reminder_status: null, reminder_created_at: null }, [])).toBe(false);
   });
 });
