@@ -174,3 +174,78 @@ test('a workstation started while its clinic server is off waits on it, says why
     rmSync(deskDir, { recursive: true, force: true });
   }
 });
+
+test("a connection file whose password another computer's keychain sealed asks for the password again, and opens the clinic with it", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const database = 'mesochart_startup_sealed';
+  await createClinicDatabase(cluster, database);
+  const port = Number(new URL(cluster.superUrl).port);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mesochart-e2e-sealed-'));
+  const keychain = testKeychain();
+  const { keys } = await createKeys(dataDir, { kind: 'keychain', store: keychain }, TEST_KDF);
+  const deskDir = mkdtempSync(path.join(os.tmpdir(), 'mesochart-e2e-sealed-desk-'));
+  const desk = await createServices({
+    dataDir: deskDir,
+    databaseUrl: cluster.url(database, RUNTIME_ROLE),
+    trustedOrigin: APP_TEST_ORIGIN,
+    databaseKey: keys.dataKey,
+    auditKey: keys.auditKey,
+  });
+  await seedDiary(desk);
+  await desk.close();
+  // mesochart.server.json copied from another workstation: its keychain sealed the password.
+  const settings = {
+    host: '127.0.0.1',
+    port,
+    database,
+    user: PASSWORD_ROLE,
+    password: PASSWORD_ROLE_PASSWORD,
+    tls: 'off' as const,
+  };
+  saveServerConnection(dataDir, settings, testKeychain(), keys);
+  const launcher = await launchForTest(dataDir, 'keychain', APP_TEST_ORIGIN, keychain);
+  const window = await boundPage(
+    browser,
+    (sender, operation, input) => launcher.dispatch(sender, operation, input),
+    (listener) => launcher.onChange(listener),
+  );
+  const page = window.page;
+  try {
+    await page.goto(`${APP_TEST_ORIGIN}/`);
+    await expect(
+      page.getByRole('heading', { name: 'The clinic server cannot be opened' }),
+    ).toBeVisible();
+    const why = page.getByTestId('server-failure');
+    await expect(why).toContainText("sealed by another computer's keychain");
+    await expect(why).not.toContainText('Remove');
+    // Trying by itself could not help: not offered; the form is open with the saved details.
+    await expect(page.getByTestId('server-retry')).toHaveCount(0);
+    const form = page.getByRole('form', { name: 'Connect to the clinic server' });
+    await expect(form.getByRole('textbox', { name: 'User name' })).toHaveValue(PASSWORD_ROLE);
+    await expect(form.getByLabel('Password', { exact: true })).toHaveValue('');
+    await page.mouse.move(0, 0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'server-startup-sealed');
+    // In French, the same reason and the way out, in the words of its button.
+    await page.getByRole('textbox', { name: 'Language of this screen' }).click();
+    await page.getByRole('option', { name: 'Français' }).click();
+    await expect(why).toContainText('sous « Modifier la connexion »');
+    await expect(page.getByRole('button', { name: 'Modifier la connexion' })).toBeVisible();
+    await shot(page, 'server-startup-sealed-fr');
+    await page.getByRole('textbox', { name: 'Langue de cet écran' }).click();
+    await page.getByRole('option', { name: 'English' }).click();
+
+    await form.getByLabel('Password', { exact: true }).fill(PASSWORD_ROLE_PASSWORD);
+    await form.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expect(page.getByText(CLINIC.name)).toBeVisible({ timeout: 30_000 });
+    expect(launcher.services?.state.store.dialect).toBe('postgres');
+    expect(window.errors, 'uncaught errors in the page').toEqual([]);
+  } finally {
+    await window.context.close();
+    await launcher.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(deskDir, { recursive: true, force: true });
+  }
+});

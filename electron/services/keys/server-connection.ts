@@ -52,8 +52,8 @@ function sealFor(by: 'keychain' | 'clinic-key', store: SecretStore | null, keys:
 /** Why a saved password cannot be opened here, in English (the screens word it by reason). */
 export const SEALED_ELSEWHERE =
   "The server's password was sealed by another computer's keychain (or its keychain entry is " +
-  "gone), so it cannot be opened here. Choose Change the connection and type the server's " +
-  'password again: it is tested, then sealed anew on this computer.';
+  "gone), so it cannot be opened here. Type the server's password again under Change the " +
+  'connection: it is tested, then sealed anew on this computer.';
 
 const serverFile = (dataDir: string) => path.join(dataDir, SERVER_FILE);
 

@@ -309,7 +309,7 @@ describe('a workstation whose clinic server cannot be opened at start-up', () =>
       state: 'server',
       server: { host: '127.0.0.1', port: port(), user: PASSWORD_ROLE, reason: 'password-sealed' },
     });
-    expect(status.message).toMatch(/Change the connection and type the server's password again/);
+    expect(status.message).toMatch(/Type the server's password again under Change the connection/);
     expect(status.message).not.toMatch(/Remove/);
     expect(launcher.services).toBeNull();
     // Trying again cannot open the seal either: still asked for, never tried with no password.
