@@ -61,6 +61,9 @@ describe('courses due remember their reminder', () => {
     ]);
     // By e-mail, then by SMS: the row shows the latest, the SMS.
     await d.app.ok('reminders.recall', { courseId: chloeCourse.id, channel: 'email' });
+    // The e-mail goes at once; let that send finish so the second one below starts its own
+    // (one queued while a send runs waits for the next minute's run).
+    await d.app.services.state.jobs.settle();
     await d.app.ok('reminders.recall', { courseId: chloeCourse.id, channel: 'sms' });
     const waiting = await d.app.ok<DueCourse[]>('recall.due', { query: 'dubois' });
     expect(waiting.map((r) => r.lastReminder?.channel)).toEqual(['sms']);
@@ -70,7 +73,7 @@ describe('courses due remember their reminder', () => {
     // (a reload, or the other desk) still knows both.
     await d.app.ok('reminders.recall', { courseId: chloeCourse.id, channel: 'email' });
     await runQueue(d);
-    await sink.waitFor(2);
+    await sink.waitFor(2, 30_000);
     const [sent] = await d.app.ok<DueCourse[]>('recall.due', { query: 'dubois' });
     const logged = await d.app.ok<Reminder[]>('reminders.log', { status: 'sent' });
     const latest = logged.find((r) => r.id === sent?.lastReminder?.id);
@@ -90,7 +93,7 @@ describe('courses due remember their reminder', () => {
     expect(await rows({ notReminded: true })).toEqual([['Anna Rossi', null]]);
     expect((await rows()).map((r) => r[0]).sort()).toEqual(['Anna Rossi', 'Chloé Dubois']);
     await runQueue(d);
-    await sink.waitFor(1);
+    await sink.waitFor(1, 30_000);
     expect(await rows({ notReminded: true })).toEqual([['Anna Rossi', null]]);
     expect(await rows({ query: 'chlo' })).toEqual([['Chloé Dubois', 'email sent']]);
   });
