@@ -4,7 +4,7 @@ import {
   knownPlaceholders,
   type PlaceholderScope,
 } from './placeholders';
-import { fieldMessage } from '../api/field-text';
+import { fieldMessage, textOfMessage } from '../api/field-text';
 import type { ErrorText } from '../api/result';
 import { requiredItemIds, requiredSectionIds } from './template-requirements';
 import type { DocumentTemplate } from './template-schema';
@@ -20,7 +20,8 @@ export interface TemplateProblems {
   texts: Record<string, ErrorText>;
 }
 
-type Mark = (path: string, key: string, english: string, params?: Record<string, string>) => void;
+/** Puts a field message (made by fieldMessage, which remembers its key and values) at its path. */
+type Mark = (path: string, message: string) => void;
 
 /**
  * The checks beyond the schema: required elements present, placeholders known, ids unique.
@@ -31,10 +32,11 @@ export function findTemplateProblems(template: DocumentTemplate): TemplateProble
   const texts: Record<string, ErrorText> = {};
   // English where the services check, the screens' language where the editor checks (the
   // wording the screens install), with the catalogue key and values beside it either way.
-  const mark: Mark = (path, key, english, params) => {
-    const fullKey = `errors.documents.templateField.${key}`;
-    fields[path] = fieldMessage(fullKey, english, params);
-    texts[path] = params ? { key: fullKey, params } : { key: fullKey };
+  // Each message names its key in full where it is made, so the catalogue test can read it.
+  const mark: Mark = (path, message) => {
+    fields[path] = message;
+    const text = textOfMessage(message);
+    if (text) texts[path] = text;
   };
   const unknown = new Set<string>();
 
@@ -43,9 +45,14 @@ export function findTemplateProblems(template: DocumentTemplate): TemplateProble
     (id) => !sectionIds.includes(id),
   );
   if (missingSections.length > 0) {
-    mark('sections', 'missingSections', 'Missing required sections: {{sections}}', {
-      sections: missingSections.join(', '),
-    });
+    mark(
+      'sections',
+      fieldMessage(
+        'errors.documents.templateField.missingSections',
+        'Missing required sections: {{sections}}',
+        { sections: missingSections.join(', ') },
+      ),
+    );
   }
   markDuplicates(sectionIds, 'sections', mark);
 
@@ -54,14 +61,24 @@ export function findTemplateProblems(template: DocumentTemplate): TemplateProble
     const bad = extractPlaceholders(text).filter((name) => !known.includes(name));
     bad.forEach((name) => unknown.add(name));
     if (bad.length > 0) {
-      mark(path, 'unknownPlaceholder', 'Unknown placeholder: {{placeholders}}', {
-        placeholders: bad.map((n) => `{{${n}}}`).join(', '),
-      });
+      mark(
+        path,
+        fieldMessage(
+          'errors.documents.templateField.unknownPlaceholder',
+          'Unknown placeholder: {{placeholders}}',
+          { placeholders: bad.map((n) => `{{${n}}}`).join(', ') },
+        ),
+      );
     } else if (hasStrayBraces(text)) {
       // The braces are a value, not part of the wording: the catalogue would read them as one.
-      mark(path, 'notClosed', 'A placeholder is not closed: write it as {{example}}', {
-        example: '{{name}}',
-      });
+      mark(
+        path,
+        fieldMessage(
+          'errors.documents.templateField.notClosed',
+          'A placeholder is not closed: write it as {{example}}',
+          { example: '{{name}}' },
+        ),
+      );
     }
   };
 
@@ -76,9 +93,14 @@ export function findTemplateProblems(template: DocumentTemplate): TemplateProble
     const itemIds = template.items.map((item) => item.id);
     missingItems = requiredItemIds(template.kind).filter((id) => !itemIds.includes(id));
     if (missingItems.length > 0) {
-      mark('items', 'missingItems', 'Missing required items: {{items}}', {
-        items: missingItems.join(', '),
-      });
+      mark(
+        'items',
+        fieldMessage(
+          'errors.documents.templateField.missingItems',
+          'Missing required items: {{items}}',
+          { items: missingItems.join(', ') },
+        ),
+      );
     }
     markDuplicates(itemIds, 'items', mark);
     template.items.forEach((item, i) => {
@@ -87,9 +109,11 @@ export function findTemplateProblems(template: DocumentTemplate): TemplateProble
       if (usesDuration && item.duration === null) {
         mark(
           `items.${i}.duration`,
-          'needsDuration',
-          'The text uses {{placeholder}}: give a duration',
-          { placeholder: '{{duration}}' },
+          fieldMessage(
+            'errors.documents.templateField.needsDuration',
+            'The text uses {{placeholder}}: give a duration',
+            { placeholder: '{{duration}}' },
+          ),
         );
       }
     });
@@ -105,7 +129,12 @@ export function hasProblems(problems: TemplateProblems): boolean {
 function markDuplicates(ids: string[], path: string, mark: Mark): void {
   ids.forEach((id, i) => {
     if (ids.indexOf(id) !== i) {
-      mark(`${path}.${i}.id`, 'usedTwice', 'The id "{{id}}" is used twice', { id });
+      mark(
+        `${path}.${i}.id`,
+        fieldMessage('errors.documents.templateField.usedTwice', 'The id "{{id}}" is used twice', {
+          id,
+        }),
+      );
     }
   });
 }

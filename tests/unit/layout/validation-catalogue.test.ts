@@ -13,11 +13,11 @@ import { flatten, placeholders, sourceFiles } from './ui-text-scan';
  */
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
-const english = flatten(
-  JSON.parse(
-    readFileSync(path.join(root, 'renderer', 'src', 'i18n', 'en-validation.json'), 'utf8'),
-  ) as unknown,
-);
+const englishOf = (file: string) =>
+  flatten(JSON.parse(readFileSync(path.join(root, 'renderer', 'src', 'i18n', file), 'utf8')));
+// Field messages mostly live in the validation catalogue; a few name a refusal's own text in the
+// errors catalogue (a template's problems, errors.documents.templateField.*), held the same way.
+const english = { ...englishOf('en-validation.json'), ...englishOf('en-errors.json') };
 const code = [
   ...sourceFiles(path.join(root, 'shared'), /\.ts$/),
   ...sourceFiles(path.join(root, 'renderer', 'src'), /\.tsx?$/),
@@ -101,7 +101,7 @@ describe('the schemas’ field messages and their catalogue', () => {
         if (where.startsWith(path.join('shared', 'api', 'field-text.ts'))) continue;
         problems.push(`${where}: key and English must be written out`);
       } else if (!(key in english)) {
-        problems.push(`${where}: ${key} is not in en-validation.json`);
+        problems.push(`${where}: ${key} is not in en-validation.json or en-errors.json`);
       } else if (english[key] !== text) {
         problems.push(`${where}: ${key} reads "${english[key]}" in the catalogue, "${text}" here`);
       }
