@@ -143,6 +143,13 @@ for (const language of ['ar', 'tr'] as const) {
         new RegExp(`^${escape(before)}.*${new Date().getFullYear()}.*${escape(after)}$`),
       ),
     ).toBeVisible();
+    if (language === 'ar') {
+      // The message's day is written as the field beside it would write it (no marks, zeros).
+      const [ty, tm, td] = localDay().split('-');
+      await expect(
+        page.getByText(words.dateFields.onOrBefore.replace('{{day}}', `${td}/${tm}/${ty}`)),
+      ).toBeVisible();
+    }
     // Looked at, not checked with axe: every form's field message shares Mantine's red.
     await lastCourse.scrollIntoViewIfNeeded();
     await page.screenshot({
@@ -173,15 +180,16 @@ for (const language of ['ar', 'tr'] as const) {
     const time = booking.getByRole('textbox', { name: diary.diary.form.time });
     // Not a day: said next to the field, with today written the language's way as the example.
     const [y, m, d] = localDay().split('-');
-    const example = language === 'tr' ? `${d}.${m}.${y}` : `${Number(d)}/${Number(m)}/${y}`;
+    const example = language === 'tr' ? `${d}.${m}.${y}` : `${d}/${m}/${y}`;
     await day.fill(language === 'tr' ? '31.02.2027' : '31/2/2027');
     await day.blur();
     await expect(
       booking.getByText(words.dateFields.notADay.replace('{{example}}', example)),
     ).toBeVisible();
+    // Arabic typed without zeros is written back with them, as Arabic lists write a day.
     await day.fill(language === 'tr' ? '14.03.2027' : '14/3/2027');
     await day.blur();
-    await expect(day).toHaveValue(language === 'tr' ? '14.03.2027' : '14/3/2027');
+    await expect(day).toHaveValue(language === 'tr' ? '14.03.2027' : '14/03/2027');
     await time.fill('9.30');
     await time.blur();
     await expect(time).toHaveValue('09:30');
