@@ -114,6 +114,38 @@ test('reception filters the courses due, reminds Chloé by e-mail and the mail a
     // made at the desk at once) has handed it to the clinic's mail server.
     const state = chloe.getByTestId('due-course-reminder');
     await expect(state).toHaveText(/^E-mail reminder: (Waiting|Sent)$/);
+    // In Arabic the note is reworded at once, and Chloé's phone keeps its digit groups in
+    // order: isolated, it is not laid out right to left with the words around it.
+    await page.getByRole('textbox', { name: 'Language of my screens' }).click();
+    await page.getByRole('option', { name: 'العربية' }).click();
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page.getByRole('status')).toHaveText(
+      'أُدرج التذكير إلى Chloé Dubois في قائمة الانتظار',
+    );
+    const contact = page
+      .getByTestId('due-course')
+      .filter({ hasText: 'Chloé Dubois' })
+      .getByTestId('due-course-contact');
+    await expect(contact).toContainText('\u2068+33 6 12 34 56 78\u2069');
+    const [first, last] = await contact.evaluate((element) => {
+      const text = element.firstChild?.textContent?.includes('+33')
+        ? element.firstChild
+        : [...element.childNodes].find((n) => n.textContent?.includes('+33'));
+      const at = (part: string) => {
+        const range = document.createRange();
+        const start = text!.textContent!.indexOf(part);
+        range.setStart(text!, start);
+        range.setEnd(text!, start + part.length);
+        return range.getBoundingClientRect().left;
+      };
+      return [at('+33'), at('78')];
+    });
+    expect(first).toBeLessThan(last);
+    await look(page, 'recall-due-arabic');
+    await page.getByRole('textbox', { name: 'لغة شاشاتي' }).click();
+    await page.getByRole('option', { name: 'English', exact: true }).click();
+    await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+    await expect(page.getByRole('status')).toHaveText('Reminder to Chloé Dubois queued');
     // Filtered to another patient, the note about Chloé goes.
     await filter.fill('Lefèvre');
     await expect(due.getByTestId('due-course')).toHaveCount(1);

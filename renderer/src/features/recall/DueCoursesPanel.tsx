@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import type { DueCourse } from '../../../../shared/api/recall';
 import { api, unwrap } from '../../lib/api';
 import { formatDay, formatInstant } from '../../lib/dates';
+import { isolated } from '../../lib/ui-language';
 import { BookCourseDialog } from '../appointments';
 import { remindersKeys } from '../reminders';
 
@@ -33,7 +34,12 @@ export function DueCoursesPanel() {
   const [booking, setBooking] = useState<DueCourse | null>(null);
   const [notReminded, setNotReminded] = useState(false);
   // A booking or a reminder made for the patient(s) in view; another filter clears it.
-  const [note, setNote] = useState<string | null>(null);
+  // Kept as its catalogue key and values, worded at render time so a language switch rewords it.
+  const [note, setNote] = useState<{
+    key: 'reminderQueued' | 'booked';
+    name: string;
+    count?: number;
+  } | null>(null);
   // Per course: why the service refused a reminder, shown in that course's row.
   const [refused, setRefused] = useState<Record<string, string>>({});
   const due = useQuery({
@@ -53,7 +59,7 @@ export function DueCoursesPanel() {
     setRefused(({ [row.courseId]: _, ...rest }) => rest);
     try {
       await unwrap(api.reminders.recall({ courseId: row.courseId, channel }));
-      setNote(t('dueCourses.reminderQueued', { name: row.patientName }));
+      setNote({ key: 'reminderQueued', name: row.patientName });
       await Promise.all([
         client.invalidateQueries({ queryKey: dueCoursesKey }),
         client.invalidateQueries({ queryKey: remindersKeys.all }),
@@ -102,7 +108,7 @@ export function DueCoursesPanel() {
       </Group>
       {note ? (
         <Text role="status" size="sm">
-          {note}
+          {t(`dueCourses.${note.key}`, { name: note.name, count: note.count })}
         </Text>
       ) : null}
       {due.data && due.data.length === 0 ? (
@@ -127,8 +133,10 @@ export function DueCoursesPanel() {
                 <Table.Tr key={row.courseId} data-testid="due-course">
                   <Table.Td>
                     {row.patientName}
-                    <Text size="xs" c="dimmed">
-                      {row.clinicNumber} · {row.phone}
+                    {/* Isolated, as in the reminders log: in Arabic the phone's digit groups
+                        would otherwise run right to left with the clinic number's. */}
+                    <Text size="xs" c="dimmed" data-testid="due-course-contact">
+                      {isolated(row.clinicNumber)} · {isolated(row.phone)}
                     </Text>
                   </Table.Td>
                   <Table.Td>
@@ -226,7 +234,7 @@ export function DueCoursesPanel() {
         patientName={booking?.patientName ?? ''}
         onClose={() => setBooking(null)}
         onBooked={(count) => {
-          setNote(t('dueCourses.booked', { count, name: booking?.patientName ?? '' }));
+          setNote({ key: 'booked', count, name: booking?.patientName ?? '' });
           void client.invalidateQueries({ queryKey: dueCoursesKey });
         }}
       />

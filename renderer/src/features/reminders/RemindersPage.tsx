@@ -25,7 +25,12 @@ export function RemindersPage() {
   const client = useQueryClient();
   const [status, setStatus] = useState<string>('all');
   const [error, setError] = useState<string | null>(null);
-  const [note, setNote] = useState<string | null>(null);
+  // The note is kept as its catalogue key and count, worded at render time: a language switch
+  // after an export rewords it (a sentence kept as text stayed in the language it was made in).
+  const [note, setNote] = useState<{
+    key: 'sending' | 'noSms' | 'smsExported';
+    count?: number;
+  } | null>(null);
   const log = useQuery({
     queryKey: remindersKeys.log(status),
     queryFn: () =>
@@ -45,18 +50,18 @@ export function RemindersPage() {
   const sendNow = () =>
     act(async () => {
       await unwrap(api.reminders.sendNow({}));
-      setNote(t('reminders.log.sending'));
+      setNote({ key: 'sending' });
     });
   const exportSms = () =>
     act(async () => {
       const file = await unwrap(api.reminders.exportSms({}));
       if (file.count === 0) {
-        setNote(t('reminders.log.noSms'));
+        setNote({ key: 'noSms' });
         return;
       }
       downloadText(file.fileName, file.csv);
       downloadText(file.fileName.replace(/\.csv$/, '.json'), file.json, 'application/json');
-      setNote(t('reminders.log.smsExported', { count: file.count }));
+      setNote({ key: 'smsExported', count: file.count });
     });
   const retry = (id: string) =>
     act(async () => {
@@ -90,7 +95,7 @@ export function RemindersPage() {
       <FormError message={error} />
       {note ? (
         <Text role="status" size="sm">
-          {note}
+          {t(`reminders.log.${note.key}`, { count: note.count })}
         </Text>
       ) : null}
       {log.data && log.data.length === 0 ? (
