@@ -178,6 +178,10 @@ for (const language of ['ar', 'tr'] as const) {
     const booking = page.getByRole('dialog', { name: diary.diary.form.title });
     const day = booking.getByRole('textbox', { name: diary.diary.form.date });
     const time = booking.getByRole('textbox', { name: diary.diary.form.time });
+    // The clinic's own treatment type name is shown whole in its select, not cut short.
+    const type = booking.getByRole('textbox', { name: diary.diary.form.treatmentType });
+    await expect(type).toHaveValue(/\S/);
+    expect(await type.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
     // Not a day: said next to the field, with today written the language's way as the example.
     const [y, m, d] = localDay().split('-');
     const example = language === 'tr' ? `${d}.${m}.${y}` : `${d}/${m}/${y}`;

@@ -151,33 +151,39 @@ export function AppointmentForm({
               />
             )}
           />
-          <Group grow>
-            {(
+          {/* The treatment type has a row of its own: the clinic names its types, and a third
+              of the dialog cut 'Mesotherapy session…' short. */}
+          {(
+            [
               [
                 ['practitionerId', 'practitioner', options.practitioners],
                 ['roomId', 'room', options.rooms],
-                ['treatmentTypeId', 'treatmentType', options.types],
-              ] as const
-            ).map(([name, label, data]) => (
-              <Controller
-                key={name}
-                control={form.control}
-                name={name}
-                rules={required}
-                render={({ field }) => (
-                  <Select
-                    label={t(`diary.form.${label}`)}
-                    required
-                    data={data}
-                    value={field.value || null}
-                    onChange={(value) => field.onChange(value ?? '')}
-                    error={errors[name]?.message}
-                    allowDeselect={false}
-                  />
-                )}
-              />
-            ))}
-          </Group>
+              ],
+              [['treatmentTypeId', 'treatmentType', options.types]],
+            ] as const
+          ).map((row) => (
+            <Group grow key={row[0][0]}>
+              {row.map(([name, label, data]) => (
+                <Controller
+                  key={name}
+                  control={form.control}
+                  name={name}
+                  rules={required}
+                  render={({ field }) => (
+                    <Select
+                      label={t(`diary.form.${label}`)}
+                      required
+                      data={data}
+                      value={field.value || null}
+                      onChange={(value) => field.onChange(value ?? '')}
+                      error={errors[name]?.message}
+                      allowDeselect={false}
+                    />
+                  )}
+                />
+              ))}
+            </Group>
+          ))}
           <Group grow>
             <Controller
               control={form.control}
