@@ -152,8 +152,16 @@ export const keysStatusSchema = z.object({
   state: z.enum(['new', 'locked', 'refused', 'server', 'open']),
   /** How this computer seals the keys: the OS keychain, or the clinic passphrase. */
   method: z.enum(['keychain', 'passphrase']),
-  /** Why the clinic is locked or refused, in words for the screen. */
+  /** Why the clinic is locked or refused, in English (the reference wording). */
   message: z.string().nullable(),
+  /** `message`'s catalogue key and values, so the screen words it in its language. */
+  messageKey: z
+    .object({
+      key: z.string(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    })
+    .nullable()
+    .optional(),
   /** A recovery key was just made and not yet confirmed as written down. */
   recoveryKeyPending: z.boolean(),
   /** While the state is `server`: which server, and why it could not be opened. */

@@ -50,11 +50,10 @@ export function keyFilePath(dataDir: string): string {
 }
 
 function damaged(what: string): KeyError {
-  return new KeyError(
-    'damaged',
-    `The clinic's key file (${KEY_FILE}) is damaged (${what}). Restore it from a copy of the data ` +
-      'folder; nothing has been changed.',
-  );
+  return new KeyError('damaged', {
+    key: 'errors.keys.keyFileDamaged',
+    params: { file: KEY_FILE, what },
+  });
 }
 
 function keyCheck(keys: ClinicKeys): string {
@@ -137,11 +136,7 @@ export function openWithKeychain(file: KeyFile, store: SecretStore): ClinicKeys 
   try {
     text = store.open(Buffer.from(file.keychain ?? '', 'base64'));
   } catch {
-    throw new KeyError(
-      'keychain-refused',
-      "This computer's keychain cannot open the clinic's keys (they were sealed on another " +
-        'computer or system account). Open the clinic with its recovery key.',
-    );
+    throw new KeyError('keychain-refused', { key: 'errors.keys.keychainRefused' });
   }
   if (!/^[0-9a-f]{128}$/.test(text))
     throw damaged('the keychain returned a key of the wrong length');
@@ -225,7 +220,7 @@ export function matchesFile(file: KeyFile, keys: ClinicKeys): boolean {
 export function writeKeyFile(dataDir: string, file: KeyFile, replace: boolean): void {
   const target = keyFilePath(dataDir);
   if (!replace && existsSync(target)) {
-    throw new KeyError('exists', 'This data folder already has its keys; they are never replaced.');
+    throw new KeyError('exists', { key: 'errors.keys.folderHasKeys' });
   }
   const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
   const fd = openSync(temp, 'wx', 0o600);

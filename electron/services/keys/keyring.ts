@@ -42,7 +42,7 @@ function checkPassphrase(passphrase: string): void {
   if (passphrase.length < MIN_CLINIC_PASSPHRASE) {
     throw new KeyError(
       'wrong-passphrase',
-      `The clinic passphrase must have at least ${MIN_CLINIC_PASSPHRASE} characters.`,
+      { key: 'errors.keys.passphraseTooShort', params: { min: MIN_CLINIC_PASSPHRASE } },
       'passphrase',
     );
   }
@@ -80,7 +80,7 @@ export async function createKeys(
   kdf: KdfParams = DEFAULT_KDF,
 ): Promise<{ keys: ClinicKeys; recoveryKey: string }> {
   if (readKeyFile(dataDir)) {
-    throw new KeyError('exists', 'This data folder already has its keys; they are never replaced.');
+    throw new KeyError('exists', { key: 'errors.keys.folderHasKeys' });
   }
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const keys: ClinicKeys = {
@@ -114,11 +114,7 @@ export async function writeNewKeyFile(
 function requireKeyFile(dataDir: string): KeyFile {
   const file = readKeyFile(dataDir);
   if (!file) {
-    throw new KeyError(
-      'missing-key-file',
-      "The clinic's key file (mesochart.keys) is missing from the data folder. Restore it " +
-        'from a copy of the folder, or restore a backup; new keys could never open this data.',
-    );
+    throw new KeyError('missing-key-file', { key: 'errors.keys.keyFileMissing' });
   }
   return file;
 }
@@ -129,20 +125,20 @@ export async function openKeys(dataDir: string, unlock: KeyUnlock): Promise<Clin
   switch (unlock.kind) {
     case 'keychain':
       if (!file.keychain) {
-        throw new KeyError('wrong-passphrase', 'This clinic is opened with its passphrase.');
+        throw new KeyError('wrong-passphrase', { key: 'errors.keys.opensWithPassphrase' });
       }
       return openWithKeychain(file, unlock.store);
     case 'passphrase': {
       if (!file.passphrase) {
-        throw new KeyError(
-          'no-keychain',
-          "This clinic's keys are sealed by a computer's keychain, not a passphrase. Open it " +
-            'with its recovery key.',
-        );
+        throw new KeyError('no-keychain', { key: 'errors.keys.sealedByKeychain' });
       }
       const keys = await unwrapSlot(file.passphrase, 'passphrase', unlock.passphrase);
       if (!keys || !matchesFile(file, keys)) {
-        throw new KeyError('wrong-passphrase', 'That is not the clinic passphrase.', 'passphrase');
+        throw new KeyError(
+          'wrong-passphrase',
+          { key: 'errors.keys.wrongPassphrase' },
+          'passphrase',
+        );
       }
       return keys;
     }
@@ -162,7 +158,7 @@ export async function openKeys(dataDir: string, unlock: KeyUnlock): Promise<Clin
       if (!keys || !matchesFile(file, keys)) {
         throw new KeyError(
           'wrong-recovery-key',
-          "That recovery key is not this clinic's (it may belong to another clinic or an older sheet).",
+          { key: 'errors.keys.wrongRecoveryKey' },
           'recoveryKey',
         );
       }
@@ -182,7 +178,8 @@ export async function resealKeys(
   kdf: KdfParams = DEFAULT_KDF,
 ): Promise<void> {
   const file = requireKeyFile(dataDir);
-  if (!matchesFile(file, keys)) throw new KeyError('wrong-key', 'These are not the clinic’s keys.');
+  if (!matchesFile(file, keys))
+    throw new KeyError('wrong-key', { key: 'errors.keys.notTheseKeys' });
   writeKeyFile(dataDir, keyFileFor(keys, await sealSlot(keys, seal, kdf), file.recovery), true);
 }
 
@@ -193,7 +190,8 @@ export async function replaceRecoveryKey(
   kdf: KdfParams = DEFAULT_KDF,
 ): Promise<string> {
   const file = requireKeyFile(dataDir);
-  if (!matchesFile(file, keys)) throw new KeyError('wrong-key', 'These are not the clinic’s keys.');
+  if (!matchesFile(file, keys))
+    throw new KeyError('wrong-key', { key: 'errors.keys.notTheseKeys' });
   const recoveryKey = newRecoveryCode();
   const { keychain, passphrase } = file;
   const seal = keychain !== undefined ? { keychain } : { passphrase: passphrase! };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DATABASE_FILE } from '../app';
 import { AuditKeyError } from '../audit/audit-key';
 import { dataFolderState } from './data-folder';
+import { englishText } from '../core/error-catalogue';
 import { KeyError } from './key-errors';
 import { KEY_FILE, readKeyFile } from './key-file';
 import { createKeys, keyMethod, legacyAuditKey, openKeys } from './keyring';
@@ -28,21 +29,20 @@ export async function openAtLaunch(launch: Launch): Promise<void> {
         } catch (error) {
           if (!(error instanceof KeyError) || error.reason !== 'keychain-refused') throw error;
           launch.state.message = error.message;
+          launch.state.messageKey = error.text;
         }
       } else if (file.keychain) {
-        launch.state.message =
-          "The clinic's keys were sealed by another computer's keychain, and this computer has " +
-          'none. Open the clinic with its recovery key and choose a clinic passphrase.';
+        const text = { key: 'errors.keys.noKeychainHere' } as const;
+        launch.state.message = englishText(text);
+        launch.state.messageKey = text;
       }
     } else {
       const data = dataFolderState(dataDir, DATABASE_FILE, options.nativeBinding);
       if (data === 'encrypted') {
-        throw new KeyError(
-          'missing-key-file',
-          `The clinic's key file (${KEY_FILE}) is missing from the data folder, which holds ` +
-            'encrypted data. Put the key file back from a copy of the folder, or restore a ' +
-            'backup; Mesochart will not make new keys, which could never open this data.',
-        );
+        throw new KeyError('missing-key-file', {
+          key: 'errors.keys.keyFileMissingEncrypted',
+          params: { file: KEY_FILE },
+        });
       }
       if (data === 'plain-with-audit-log' && !legacyAuditKey(dataDir)) {
         throw new AuditKeyError(
@@ -58,7 +58,13 @@ export async function openAtLaunch(launch: Launch): Promise<void> {
     }
   } catch (error) {
     if (!(error instanceof KeyError) && !(error instanceof AuditKeyError)) throw error;
-    launch.state = { state: 'refused', method: launch.state.method, message: error.message };
+    launch.state = {
+      state: 'refused',
+      method: launch.state.method,
+      message: error.message,
+      // The screen words a refusal with its catalogue text; an AuditKeyError stays English.
+      messageKey: error instanceof KeyError ? error.text : null,
+    };
   }
 }
 

@@ -24,11 +24,7 @@ export async function recoverClinic(
   const here = launch.services;
   const setUp = here !== null && here.state.settings !== null;
   if (state.state === 'refused' || (state.state === 'open' && (setUp || !elsewhere))) {
-    throw new KeyError(
-      'exists',
-      'This computer already has an open clinic; the recovery key is for a new computer.',
-      'folder',
-    );
+    throw new KeyError('exists', { key: 'errors.keys.recoverOpenClinic' }, 'folder');
   }
   // Another folder's clinic is copied in only where this folder holds none (a fresh start).
   const fresh =
@@ -36,28 +32,24 @@ export async function recoverClinic(
     (state.state === 'new' &&
       dataFolderState(dataDir, DATABASE_FILE, options.nativeBinding) === 'none');
   if (elsewhere && !fresh) {
-    throw new KeyError(
-      'exists',
-      'This data folder already holds a clinic; open that one here.',
-      'folder',
-    );
+    throw new KeyError('exists', { key: 'errors.keys.folderHoldsClinic' }, 'folder');
   }
   if (elsewhere && !readKeyFile(source)) {
     throw new KeyError(
       'missing-key-file',
-      `That folder holds no clinic key file (${KEY_FILE}).`,
+      { key: 'errors.keys.folderNoKeyFile', params: { file: KEY_FILE } },
       'folder',
     );
   }
   if (!elsewhere && state.state === 'new') {
-    throw new KeyError('missing-key-file', "Choose the clinic's data folder.", 'folder');
+    throw new KeyError('missing-key-file', { key: 'errors.keys.chooseFolder' }, 'folder');
   }
   const opened = await openKeys(source, { kind: 'recovery', recoveryKey });
   const seal = launch.sealHere(passphrase);
   if (seal.kind === 'passphrase' && passphrase.length < MIN_CLINIC_PASSPHRASE) {
     throw new KeyError(
       'wrong-passphrase',
-      `Choose a clinic passphrase of at least ${MIN_CLINIC_PASSPHRASE} characters.`,
+      { key: 'errors.keys.recoverPassphraseShort', params: { min: MIN_CLINIC_PASSPHRASE } },
       'passphrase',
     );
   }

@@ -2,13 +2,14 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import i18n from '../../../renderer/src/i18n/index';
 import { errorText } from '../../../renderer/src/lib/error-text';
+import { keyFieldTexts, keysStatusText } from '../../../renderer/src/features/keys/key-text';
 import type { ClinicLauncher } from '../../../electron/services/keys/launcher';
 import en from '../../../renderer/src/i18n/en-errors.json';
 import fr from '../../../renderer/src/i18n/fr-errors.json';
 import tr from '../../../renderer/src/i18n/tr-errors.json';
 import ar from '../../../renderer/src/i18n/ar-errors.json';
 import type { ApiError } from '../../../shared/api/result';
-import { call, freshDir, launch, testKeychain } from './launch';
+import { call, freshDir, launch, ok, testKeychain } from './launch';
 
 /**
  * The launcher's refusals (before the clinic is open, nobody signed in) carry their catalogue
@@ -66,6 +67,39 @@ describe("the launcher's refusals", () => {
     expect(await worded(create, 'ar')).toBe('لهذه العيادة مفاتيحها بالفعل.');
   });
 
+  it("words a wrong passphrase at its field, and a locked clinic's reason, in the chosen language", async () => {
+    // A clinic sealed by another computer's keychain, opened on this one: locked, and why.
+    const dir = freshDir();
+    dirs.push(dir);
+    const elsewhere = await launch(dir, testKeychain());
+    await elsewhere.close();
+    const here = await launch(dir, testKeychain());
+    open.push(here);
+    const status = here.status();
+    expect(status).toMatchObject({
+      state: 'locked',
+      messageKey: { key: 'errors.keys.keychainRefused' },
+    });
+    await i18n.changeLanguage('fr');
+    expect(keysStatusText(status)).toBe(
+      'Le trousseau de cet ordinateur ne peut pas ouvrir les clés du cabinet (elles ont été scellées sur un autre ordinateur ou un autre compte). Ouvrez le cabinet avec sa clé de récupération.',
+    );
+
+    // A clinic of this computer's passphrase, started again: the passphrase typed wrong.
+    const passphraseDir = freshDir();
+    dirs.push(passphraseDir);
+    const made = await launch(passphraseDir, null);
+    const phrase = 'a long clinic passphrase';
+    await ok(made, 'keys.create', { passphrase: phrase, confirm: phrase });
+    await made.close();
+    const locked = await launch(passphraseDir, null);
+    open.push(locked);
+    const wrong = await refused(locked, 'keys.unlock', { passphrase: 'not the passphrase' });
+    expect(wrong.message).toBe('That is not the clinic passphrase.');
+    await i18n.changeLanguage('tr');
+    expect(keyFieldTexts(wrong).passphrase).toBe('Bu, kliniğin parolası değil.');
+  });
+
   it('has every launcher text in each language, none left in English', () => {
     const keys = [
       'alreadyHasKeys',
@@ -77,6 +111,23 @@ describe("the launcher's refusals", () => {
       'notOpen',
       'serverFileDamaged',
       'serverNotOpened',
+      'passphraseTooShort',
+      'folderHasKeys',
+      'keyFileMissing',
+      'keyFileMissingEncrypted',
+      'opensWithPassphrase',
+      'sealedByKeychain',
+      'wrongPassphrase',
+      'wrongRecoveryKey',
+      'notTheseKeys',
+      'keyFileDamaged',
+      'keychainRefused',
+      'noKeychainHere',
+      'recoverOpenClinic',
+      'folderHoldsClinic',
+      'folderNoKeyFile',
+      'chooseFolder',
+      'recoverPassphraseShort',
     ] as const;
     for (const key of keys) {
       const english = en.errors.keys[key];

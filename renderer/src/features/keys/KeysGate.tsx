@@ -9,6 +9,7 @@ import { PassphraseSetupScreen } from './PassphraseSetupScreen';
 import { RecoveryKeyScreen } from './RecoveryKeyScreen';
 import { ServerWaitScreen } from './ServerWaitScreen';
 import { UnlockScreen } from './UnlockScreen';
+import { keysStatusText } from './key-text';
 import { useKeysStatus } from './queries';
 
 function Loading() {
@@ -37,7 +38,7 @@ export function KeysGate({ children }: { children: ReactNode }) {
       return (
         <KeysFrame title={t('keys.refused.title')}>
           <Alert color="red" role="alert">
-            {keys.message}
+            {keysStatusText(keys)}
           </Alert>
         </KeysFrame>
       );

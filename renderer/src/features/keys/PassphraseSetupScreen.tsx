@@ -7,6 +7,7 @@ import { FormError } from '../../ui/FormError';
 import { KeysFrame } from './KeysFrame';
 import { PassphraseFields } from './PassphraseFields';
 import { RecoverForm } from './RecoverForm';
+import { keyFailureText, keyFieldTexts } from './key-text';
 import { useApplyKeysStatus } from './queries';
 
 /**
@@ -42,9 +43,9 @@ export function PassphraseSetupScreen() {
             confirm={confirm}
             onChange={setPassphrase}
             onConfirm={setConfirm}
-            errors={failure?.fields ?? {}}
+            errors={keyFieldTexts(failure)}
           />
-          <FormError message={failure && !failure.fields ? failure.message : null} />
+          <FormError message={failure && !failure.fields ? keyFailureText(failure) : null} />
           <Button type="submit" loading={create.isPending}>
             {t('keys.setup.submit')}
           </Button>

@@ -7,6 +7,7 @@ import { host } from '../../lib/host';
 import type { PickedFile } from '../../../../shared/api/file-token';
 import { FormError } from '../../ui/FormError';
 import { PassphraseFields } from './PassphraseFields';
+import { keyFailureText, keyFieldTexts } from './key-text';
 import { useApplyKeysStatus } from './queries';
 
 /**
@@ -36,10 +37,10 @@ export function RecoverForm(props: { chooseFolder: boolean; needsPassphrase: boo
     onError: () => setFolder(null),
   });
   const failure = recover.error instanceof ApiFailure ? recover.error.error : null;
-  const errors = failure?.fields ?? {};
+  const errors = keyFieldTexts(failure);
   const formError =
     recover.error && !(failure?.fields && Object.keys(failure.fields).length > 0)
-      ? recover.error.message
+      ? (keyFailureText(failure) ?? recover.error.message)
       : null;
 
   return (

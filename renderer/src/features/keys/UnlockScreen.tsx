@@ -6,6 +6,7 @@ import type { KeysStatus } from '../../../../shared/api/keys';
 import { api, ApiFailure, unwrap } from '../../lib/api';
 import { KeysFrame } from './KeysFrame';
 import { RecoverForm } from './RecoverForm';
+import { keyFailureText, keyFieldTexts, keysStatusText } from './key-text';
 import { useApplyKeysStatus } from './queries';
 
 /**
@@ -26,7 +27,7 @@ export function UnlockScreen({ status }: { status: KeysStatus }) {
 
   return (
     <KeysFrame title={t('keys.unlock.title')} subtitle={t('keys.unlock.subtitle')}>
-      {status.message ? <Alert color="orange">{status.message}</Alert> : null}
+      {status.message ? <Alert color="orange">{keysStatusText(status)}</Alert> : null}
       {withPassphrase ? (
         <form
           noValidate
@@ -44,7 +45,7 @@ export function UnlockScreen({ status }: { status: KeysStatus }) {
               autoComplete="current-password"
               value={passphrase}
               onChange={(e) => setPassphrase(e.currentTarget.value)}
-              error={failure?.fields?.passphrase ?? (failure ? failure.message : undefined)}
+              error={keyFieldTexts(failure).passphrase ?? keyFailureText(failure) ?? undefined}
             />
             <Button type="submit" loading={unlock.isPending}>
               {t('keys.unlock.submit')}
