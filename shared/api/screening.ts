@@ -112,6 +112,11 @@ export const screeningPrefillOutput = z.object({
   facts: historyFactsSchema.nullable(),
   /** What the intake did not say and the check had to assume, in plain words. */
   assumptions: z.array(z.string()),
+  /**
+   * Each assumption's catalogue key under findingPhrases ('assumption.epilepsy'), in the same
+   * order, so the screens word it in their language; the English above is the fallback.
+   */
+  assumptionPhrases: z.array(z.string()),
   today: isoDate,
 });
 export type ScreeningPrefill = z.infer<typeof screeningPrefillOutput>;

@@ -34,7 +34,7 @@ const arFindings = catalogue<typeof enFindings>('ar', '-findings');
 const arScreening = catalogue<typeof enScreening>('ar', '-screening');
 const arTreatments = catalogue<typeof enTreatments>('ar', '-treatments');
 
-const SHOTS = '/tmp/shots/i18n-findings';
+const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots/i18n-findings';
 
 async function shot(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });
@@ -50,7 +50,10 @@ const PRACTITIONER = {
 };
 
 /** A product with a lot, and a patient who takes apixaban (Eliquis), her consent on file. */
-async function seed(services: MesochartServices) {
+async function seed(
+  services: MesochartServices,
+  patch: (answers: ReturnType<typeof emptyHistoryAnswers>) => void = () => undefined,
+) {
   await seedClinic(services, [PRACTITIONER]);
   await call(services, 'auth.signIn', { username: ADMIN.username, password: ADMIN.password });
   const product = (await call(services, 'products.create', {
@@ -87,6 +90,7 @@ async function seed(services: MesochartServices) {
   })) as { id: string };
   const answers = emptyHistoryAnswers();
   answers.medicines = [{ text: 'Eliquis 5mg BID', lastDose: '' }];
+  patch(answers);
   await call(services, 'history.submit', { patientId: patient.id, answers, takenBy: 'staff' });
   await recordConsent(services, patient.id, [product.id]);
   await call(services, 'auth.signOut');
@@ -208,4 +212,26 @@ test('the session gate says in French why the session cannot start, then in Arab
   await page.getByRole('button', { name: arTreatments.sessions.start }).click();
   await expect(page.getByTestId('safety-gate')).toContainText(arFindings.gateReasons.checkNone);
   await shot(page, 'ar-session-gate');
+});
+
+test('the check’s note on what the intake left unsaid is in French, then in Arabic', async ({
+  page,
+  services,
+}) => {
+  const { patientId } = await seed(services, (a) => {
+    a.conditions.diabetes = 'yes';
+  });
+  await page.goto('/');
+  await signIn(page, PRACTITIONER.username, PRACTITIONER.password);
+  await expectSignedIn(page, PRACTITIONER.displayName);
+  await chooseLanguage(page, 'Language of my screens', 'Français');
+  await page.goto(`/#/patients/${patientId}/check`);
+  const note = page.getByTestId('check-assumption');
+  await expect(note).toHaveText(fr.findings.findingPhrases.assumption.insulin);
+  await shot(page, 'fr-check-assumption');
+  await chooseLanguage(page, fr.main.staff.language.label, 'العربية');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(note).toHaveText(arFindings.findingPhrases.assumption.insulin);
+  await expect(note).not.toContainText('insulin');
+  await shot(page, 'ar-check-assumption');
 });

@@ -63,6 +63,8 @@ export async function prefillScreening(
     historyRecordedAt: history?.recorded_at ?? null,
     facts: reading?.facts ?? null,
     assumptions: [...(reading?.assumptions ?? [])],
+    // Notes are made with their assumption, in the same order (input.ts).
+    assumptionPhrases: Object.values(reading?.notes ?? {}).map((n) => n.phrase),
     today: localDate(now),
   };
 }

@@ -122,9 +122,11 @@ export function HistorySummary({ prefill }: { prefill: ScreeningPrefill }) {
             ))}
           </Group>
         ) : null}
-        {prefill.assumptions.map((a) => (
-          <Alert key={a} color="yellow" py={6}>
-            {a}
+        {/* Worded at render time from the catalogue, so a language switch rewords them; the
+            service's English stays for a key the catalogue lacks. */}
+        {prefill.assumptions.map((a, i) => (
+          <Alert key={a} color="yellow" py={6} data-testid="check-assumption">
+            {t(`findingPhrases.${prefill.assumptionPhrases[i] ?? ''}`, { defaultValue: a })}
           </Alert>
         ))}
       </Stack>
