@@ -11,7 +11,7 @@ import type { ClinicKeys } from './clinic-keys';
 import { KeyError } from './key-errors';
 import { removeLegacyAuditKey, replaceRecoveryKey, type KeySeal } from './keyring';
 import { localRecord } from './data-folder';
-import { configuredServer, whyNotOpened } from './server-startup';
+import { configuredServer, whyNotOpened } from './server-wait';
 import { SEALED_ELSEWHERE } from './server-connection';
 
 export interface LaunchOptions extends Omit<AppOptions, 'databaseKey' | 'auditKey' | 'keyControl'> {
