@@ -125,6 +125,8 @@ describe.skipIf(testStore() !== 'postgres')('workstations on one clinic server',
       expect(result.ok ? null : result.error, operation).toEqual({
         code: 'SERVER_UNREACHABLE',
         message: expect.stringMatching(/clinic server cannot be reached; nothing was saved/),
+        // The screens word it in their reader's language from this key.
+        key: 'errors.server.unreachable',
       });
     }
     // Nothing of the interrupted registration reached the record.
