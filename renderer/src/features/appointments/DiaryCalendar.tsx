@@ -12,6 +12,7 @@ import '@event-calendar/core/index.css';
 import './diary.css';
 import type { Appointment } from '../../../../shared/api/appointments';
 import { wallClockOf } from '../../../../shared/appointments/diary-time';
+import { formatWith } from '../../lib/dates';
 import { uiLocale } from '../../lib/ui-language';
 import { keepCalendarAccessible } from './calendar-a11y';
 import {
@@ -105,6 +106,14 @@ export function DiaryCalendar(props: DiaryCalendarProps) {
       // Month and day names, times and the toolbar's direction in the screens' language.
       locale: uiLocale(),
       eventTimeFormat: eventTimeFormatter(uiLocale()),
+      // The week's day names with the day before the month and no direction marks, as every
+      // other Arabic screen writes a date (dates.ts): Intl's marked '6‏/12' was drawn '12/6'.
+      views: {
+        timeGridWeek: {
+          dayHeaderFormat: (date: Date) =>
+            formatWith(date, { weekday: 'short', day: 'numeric', month: 'numeric' }),
+        },
+      },
       allDaySlot: false,
       slotMinTime: DIARY_FIRST_SLOT,
       slotMaxTime: DIARY_LAST_SLOT,
