@@ -1,3 +1,4 @@
+import i18n from 'i18next';
 import type { ErrorText } from '../../../shared/api/result';
 import { ApiFailure } from './api';
 
@@ -40,3 +41,9 @@ export function safetyGateItems(error: unknown): GateItem[] | null {
 /** True when a new pre-procedure check is what fixes the item. */
 export const needsNewCheck = (item: GateItem) =>
   item.kind === 'check' || item.kind === 'historyVersion' || item.kind === 'coverage';
+
+/** An item in the screens' language: the catalogue's wording of its sentence, else the English. */
+export function gateItemWords(item: GateItem): string {
+  const { text } = item;
+  return text && i18n.exists(text.key) ? i18n.t(text.key, text.params ?? {}) : item.message;
+}

@@ -31,7 +31,7 @@ import type { ScreeningSettings } from '../../../../shared/screening';
 import { ApiFailure, api, unwrap } from '../../lib/api';
 import { TREATMENTS_KEY } from '../../lib/query-keys';
 import { useKeptThroughLock } from '../../lib/lock-drafts';
-import { safetyGateItems } from '../../lib/safety-gate';
+import { gateItemWords, safetyGateItems } from '../../lib/safety-gate';
 import { ConsentPrompt, useConsentNeed, type ConsentNeed } from '../documents';
 import { checkFormSchema, unansweredDay, type CheckFormValues } from './check-form';
 import { DayOfQuestions } from './DayOfQuestions';
@@ -142,7 +142,7 @@ function CheckForm({
       const items = safetyGateItems(error);
       if (items?.some((i) => i.kind === 'consent')) {
         setAwaitingConsent(productIds);
-        setFormError(items.map((i) => i.message).join(' '));
+        setFormError(items.map(gateItemWords).join(' '));
         return;
       }
       setFormError(error instanceof Error ? error.message : String(error));

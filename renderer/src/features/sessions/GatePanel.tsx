@@ -1,7 +1,7 @@
 import { Alert, Button, Group, List, Text } from '@mantine/core';
 import i18n from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { needsNewCheck, type GateItem } from '../../lib/safety-gate';
+import { gateItemWords, needsNewCheck, type GateItem } from '../../lib/safety-gate';
 import { findingText } from '../screening';
 import type { SubstanceVerdict } from './use-substance-verdicts';
 
@@ -15,8 +15,7 @@ import type { SubstanceVerdict } from './use-substance-verdicts';
 function gateItemText(item: GateItem, verdicts: readonly SubstanceVerdict[] | undefined) {
   if (item.kind !== 'allergy') {
     // The catalogue's wording of the service's sentence, with its values; else the English.
-    const { text } = item;
-    return text && i18n.exists(text.key) ? i18n.t(text.key, text.params ?? {}) : item.message;
+    return gateItemWords(item);
   }
   const verdict = verdicts?.find((v) => v.index === item.index);
   const finding = verdict?.findings[0];
