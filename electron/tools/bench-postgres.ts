@@ -63,12 +63,12 @@ function rawSearch(pool: pg.Pool) {
     const match = wordMatch(query);
     if (!match) return;
     const p1: string[] = [];
-    const counted = `SELECT count(*) FROM (${seqs(match.words, match.alternative, p1)}) m`;
-    const archived = `SELECT count(*) FROM patient p WHERE p.archived = 1 AND p.seq IN (${seqs(match.words, match.alternative, p1)})`;
     const all = Number(
       (
         await pool.query(
-          `SELECT (${counted}) - (${archived}) AS matching,
+          `WITH m AS MATERIALIZED (${seqs(match.words, match.alternative, p1)})
+          SELECT (SELECT count(*) FROM m) - (SELECT count(*) FROM patient p
+            JOIN m ON m.patient_seq = p.seq WHERE p.archived = 1) AS matching,
           (SELECT count(*) FROM patient WHERE archived = 0) AS everyone`,
           p1,
         )

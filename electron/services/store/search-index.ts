@@ -76,6 +76,8 @@ export function matchingPatients(
   };
 }
 
+type Counts = { matching: number | string; everyone: number | string };
+
 /**
  * In one statement (one round trip to a clinic server, where each is several milliseconds on a
  * busy network): how many patients match, and how many patients there are, archived ones left
@@ -90,22 +92,23 @@ export async function matchCounts(
   const everyone = includeArchived
     ? sql`SELECT count(*) FROM patient`
     : sql`SELECT count(*) FROM patient WHERE archived = 0`;
-  let matching: RawBuilder<unknown> = everyone;
-  if (match) {
-    let all: RawBuilder<unknown>;
-    let archived: RawBuilder<unknown>;
-    if (dialectOf(db) === 'postgres') {
-      all = sql`SELECT count(*) FROM (${pgSeqs(match)}) m`;
-      archived = sql`SELECT count(*) FROM patient p WHERE p.archived = 1 AND p.seq IN (${pgSeqs(match)})`;
-    } else {
-      all = sql`SELECT count(*) FROM patient_search WHERE patient_search MATCH ${ftsQuery(match)}`;
-      archived = sql`SELECT count(*) FROM patient p CROSS JOIN patient_search s
-        ON s.rowid = p.seq WHERE p.archived = 1 AND patient_search MATCH ${ftsQuery(match)}`;
-    }
-    matching = includeArchived ? all : sql`(${all}) - (${archived})`;
+  let query = sql<Counts>`SELECT (${everyone}) AS matching, (${everyone}) AS everyone`;
+  if (match && dialectOf(db) === 'postgres') {
+    // The prefix scan once (a large clinic's one-letter prefix reads thousands of index rows),
+    // counted whole and, for the few archived patients, looked up.
+    const all = sql`SELECT count(*) FROM m`;
+    const archived = sql`SELECT count(*) FROM patient p JOIN m ON m.patient_seq = p.seq
+      WHERE p.archived = 1`;
+    const matching = includeArchived ? all : sql`(${all}) - (${archived})`;
+    query = sql<Counts>`WITH m AS MATERIALIZED (${pgSeqs(match)})
+      SELECT (${matching}) AS matching, (${everyone}) AS everyone`;
+  } else if (match) {
+    const all = sql`SELECT count(*) FROM patient_search WHERE patient_search MATCH ${ftsQuery(match)}`;
+    const archived = sql`SELECT count(*) FROM patient p CROSS JOIN patient_search s
+      ON s.rowid = p.seq WHERE p.archived = 1 AND patient_search MATCH ${ftsQuery(match)}`;
+    const matching = includeArchived ? all : sql`(${all}) - (${archived})`;
+    query = sql<Counts>`SELECT (${matching}) AS matching, (${everyone}) AS everyone`;
   }
-  const query = sql<{ matching: number | string; everyone: number | string }>`SELECT
-    (${matching}) AS matching, (${everyone}) AS everyone`;
   const row = (await query.execute(db as Db)).rows[0];
   return { matching: Number(row?.matching ?? 0), everyone: Number(row?.everyone ?? 0) };
 }
