@@ -183,7 +183,7 @@ export async function planReminders(
             channel: 'email',
             status: 'skipped',
             recipient: null,
-            detail: 'No consent to reminders',
+            detail: englishText({ key: 'errors.reminders.noConsent.any' }),
           },
           now,
         );

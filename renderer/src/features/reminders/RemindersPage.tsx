@@ -9,6 +9,7 @@ import { downloadText } from '../../lib/download';
 import { isolated } from '../../lib/ui-language';
 import { FormError } from '../../ui/FormError';
 import { remindersKeys } from './queries';
+import { reminderDetailText } from './reminder-detail';
 
 const statusColour: Record<Reminder['status'], string> = {
   queued: 'blue',
@@ -196,7 +197,7 @@ function ReminderRow({
         {/* A mail server's error holds long unbroken words (addresses, codes): they wrap. */}
         {r.detail ? (
           <Text size="xs" mt={4} style={{ overflowWrap: 'anywhere' }}>
-            {r.detail}
+            {reminderDetailText(r.detail)}
           </Text>
         ) : null}
         {r.status === 'failed' ? (
