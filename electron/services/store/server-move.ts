@@ -206,6 +206,9 @@ export async function moveToServer(options: ServerMoveOptions): Promise<ServerMo
           );
         }
         await client.query('COMMIT');
+        // Planner statistics for what was just loaded in bulk: until autovacuum comes round, a
+        // large clinic's first searches would be planned on an empty table's guesses.
+        await client.query('ANALYZE');
         report = { tables: after, ...files, auditEvents: 0 };
       } catch (error) {
         if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
