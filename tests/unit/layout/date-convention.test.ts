@@ -1,14 +1,13 @@
-import i18n from 'i18next';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+// The screens' own i18next set-up: test files share their worker's modules, so a bare
+// i18n.init here (with no catalogue) would leave later files' screens without their words.
+import i18n from '../../../renderer/src/i18n/index';
 import { formatDay, formatInstant, formatWith } from '../../../renderer/src/lib/dates';
 import { typedDay } from '../../../renderer/src/lib/locale-input';
 
 // A date field and the list beside it must write one day the same way: an Arabic field showed
 // 14/3/2027 while Arabic lists showed the marked 14‏/03‏/2027, drawn year first.
 describe('one date convention per language, in the fields and on the screens', () => {
-  beforeAll(async () => {
-    await i18n.init({ lng: 'en', resources: {} });
-  });
   afterAll(async () => {
     await i18n.changeLanguage('en');
   });
